@@ -1,0 +1,47 @@
+# figures: `make help` lists the targets. The environment lives in .venv/ and is created on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.DEFAULT_GOAL := help
+.PHONY: help report test lab bench lint format notebooks lock clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(READY): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit("figures needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $(READY)
+
+report: $(READY) ## execute the notebooks, write reports/comparison.html and reports/comparison.csv
+	$(BIN)/python -m figures report
+
+test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbval
+	$(BIN)/python -m pytest
+
+lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+
+bench: $(READY) ## time the report against an empty notebook executed the same way
+	$(BIN)/python benchmarks/bench_report.py
+
+lint: $(READY) ## ruff lint and format check
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: $(READY) ## ruff fix and format
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+notebooks: $(READY) ## re-execute the notebooks in place (commit their outputs)
+	$(BIN)/python -m figures execute-notebooks
+
+lock: ## re-resolve requirements.lock from pyproject.toml in a scratch environment
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[dev]'
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^figures' > requirements.lock
+	rm -rf .lock-venv build src/*.egg-info
+
+clean: ## remove the environment and built reports
+	rm -rf $(VENV) reports

@@ -1,0 +1,54 @@
+"""Time-to-report as a ratio against a floor: an empty notebook executed and exported the same way.
+
+Prints `report_vs_floor: <ratio>`, the median over several runs of a full `build_report` (load,
+translate, execute the notebooks in one kernel, render the page, write HTML and CSV) divided by the
+median of the same pipeline on a notebook with no cells. Both are measured in one process after a
+warm-up build, so interpreter start-up and first imports count in neither.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from figures.normalise import comparison_table
+from figures.report import HTML_NAME, ReportParameters, build_report, execute, render_page, write_atomically
+
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+
+
+def median_seconds(action) -> float:
+    timings = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parameters = ReportParameters()
+    table = comparison_table()
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch)
+        build_report(out, parameters)  # warm-up: imports, caches, first kernel start
+
+        def floor() -> None:
+            notebook = execute(nbformat.v4.new_notebook())
+            page = render_page(notebook, table, parameters)
+            write_atomically(out / "floor", {HTML_NAME: page.encode("utf-8")})
+
+        floor_s = median_seconds(floor)
+        report_s = median_seconds(lambda: build_report(out, parameters))
+    print(f"floor_seconds: {floor_s:.3f}")
+    print(f"report_seconds: {report_s:.3f}")
+    print(f"report_vs_floor: {report_s / floor_s:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,15 @@
+"""Test-suite set-up: no test, and no process a test starts, may reach beyond 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+GUARD_DIR = Path(__file__).parent / "tests" / "netguard"
+sys.path.insert(0, str(GUARD_DIR))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(GUARD_DIR), os.environ.get("PYTHONPATH")]))
+
+import figures_netguard  # noqa: E402
+
+figures_netguard.install()

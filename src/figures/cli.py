@@ -1,0 +1,81 @@
+"""Command line: `python -m figures report ...` and `python -m figures execute-notebooks`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from figures.errors import FiguresError
+
+CURRENCIES = ("EUR", "USD", "CNY")
+METHODS = ("average", "closing", "spot")
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _currency(value: str) -> str:
+    code = value.upper()
+    if code not in CURRENCIES:
+        raise argparse.ArgumentTypeError(f"unknown currency {value!r}: expected one of {', '.join(CURRENCIES)}")
+    return code
+
+
+def _method(value: str) -> str:
+    if value not in METHODS:
+        raise argparse.ArgumentTypeError(f"unknown method {value!r}: expected one of {', '.join(METHODS)}")
+    return value
+
+
+def _date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(prog="figures", description="Compare revenues across currencies, honestly.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
+    report = commands.add_parser("report", help="execute the notebooks and write the HTML report and its CSV")
+    report.add_argument("--figures", type=Path, help="figures CSV (default: data/article_figures.csv)")
+    report.add_argument("--currency", type=_currency, default="EUR", help="common currency: EUR, USD or CNY")
+    report.add_argument("--method", type=_method, default="average", help="average (default), closing or spot")
+    report.add_argument("--spot-date", type=_date, help="date for the spot method (default: publication date)")
+    report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
+    commands.add_parser("execute-notebooks", help="re-execute the notebooks in place, outputs kept for nbval")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "report":
+            return _report(args)
+        from figures.notebooks import execute_in_place
+
+        for path in execute_in_place():
+            print(f"executed {path}")
+        return 0
+    except FiguresError as error:
+        print(f"figures: error: {error}", file=sys.stderr)
+        return 1
+
+
+def _report(args: argparse.Namespace) -> int:
+    from figures.report import ReportParameters, build_report
+
+    figures_path = None if args.figures is None else str(args.figures.resolve())
+    if figures_path is not None and not Path(figures_path).is_file():
+        raise FiguresError("expected a readable figures file (CSV), found none", path=args.figures)
+    parameters = ReportParameters(figures_path, args.currency, args.method, args.spot_date)
+    html_path, csv_path = build_report(args.out, parameters)
+    print(f"wrote {html_path} and {csv_path}")
+    return 0

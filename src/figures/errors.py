@@ -1,0 +1,37 @@
+"""The one domain error: what was wrong, where (file, row, column) and what was expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class FiguresError(Exception):
+    """A problem with the inputs or the request, described well enough to fix it.
+
+    >>> str(FiguresError("expected a positive amount, found '-5'", path="figures.csv", row=2, column="value"))
+    "figures.csv, row 2, column 'value': expected a positive amount, found '-5'"
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.row = row
+        self.column = column
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        where = []
+        if self.path is not None:
+            where.append(self.path)
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message

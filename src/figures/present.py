@@ -1,0 +1,203 @@
+"""Reader-facing tables and labels drawn from the comparison table, and how notebooks show them."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from figures.normalise import selected
+from figures.provenance import short_source
+
+METHOD_LABELS = {
+    "average": "average rate over each period",
+    "closing": "closing rate at each period's end",
+    "spot": "spot rate of one date",
+    "none": "as stated",
+}
+
+
+def period_label(start: dt.date, end: dt.date) -> str:
+    """A period as a reader says it.
+
+    >>> period_label(dt.date(2017, 1, 1), dt.date(2017, 12, 31))
+    'Jan–Dec 2017'
+    >>> period_label(dt.date(2017, 4, 1), dt.date(2018, 3, 31))
+    'Apr 2017–Mar 2018'
+    """
+    if start.year == end.year:
+        return f"{start:%b}–{end:%b} {end.year}"
+    return f"{start:%b %Y}–{end:%b %Y}"
+
+
+def amount_m(value: float) -> str:
+    """Millions to the nearest million, thousands separated.
+
+    >>> amount_m(34128.37)
+    '34,128'
+    """
+    return f"{value:,.0f}"
+
+
+def percent(value: float, *, signed: bool = True) -> str:
+    """A percentage to one decimal.
+
+    >>> percent(48.2129), percent(-3.05)
+    ('+48.2%', '-3.0%')
+    """
+    return f"{value:+.1f}%" if signed else f"{value:.1f}%"
+
+
+def rate(value: float) -> str:
+    """An exchange rate to six significant digits.
+
+    >>> rate(0.8553476533)
+    '0.855348'
+    """
+    return f"{value:.6g}"
+
+
+def summary(table: pd.DataFrame, currency: str, method: str) -> pd.DataFrame:
+    """One row per company: revenue in the common currency and growth, as stated and recomputed."""
+    chosen = selected(table, currency, method)
+    rows = []
+    for company, group in chosen.groupby("company", sort=True):
+        current = _current_revenue(group)
+        stated_growth = table[
+            (table["company"] == company)
+            & (table["metric"] == "revenue_growth")
+            & (table["fx_method"] == "none")
+            & (table["period_end"] == current["period_end"])
+        ]
+        growth = group[(group["metric"] == "revenue_growth") & (group["period_end"] == current["period_end"])]
+        rows.append(
+            {
+                "Company": company,
+                "Period": period_label(current["period_start"], current["period_end"])
+                + (" (inferred)" if current["period_inferred"] else ""),
+                f"Revenue, {currency} m": amount_m(current["value"]) + (" (approx.)" if current["approximate"] else ""),
+                "Growth as stated": _growth_text(stated_growth),
+                f"Growth in {currency}": _growth_text(growth),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def article_figures_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The figures as the source states them, with period, wording and note."""
+    stated = table[(table["fx_method"] == "none") & (table["derivation"] == "stated in the source")]
+    return pd.DataFrame(
+        {
+            "Company": stated["company"],
+            "Figure": stated["metric"].map({"revenue": "Revenue", "revenue_growth": "Revenue growth"}),
+            "Period": [
+                period_label(s, e) + (" (inferred)" if inferred else "")
+                for s, e, inferred in zip(
+                    stated["period_start"], stated["period_end"], stated["period_inferred"], strict=True
+                )
+            ],
+            "Value": [
+                f"{amount_m(v)} {c} m" if m == "revenue" else f"{percent(v)} ({c})"
+                for v, c, m in zip(stated["value"], stated["currency"], stated["metric"], strict=True)
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def provenance_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """Each loaded figure as printed, where it was published, how its period was set, and its note."""
+    return pd.DataFrame(
+        {
+            "Figure": figures["figure_id"],
+            "As printed": figures["wording"],
+            "Source": [
+                short_source(source, published)
+                for source, published in zip(figures["source"], figures["published"], strict=True)
+            ],
+            "Period": figures["period_note"],
+            "Note": figures["note"],
+            "Data row": [
+                f"{Path(path).name}, row {row}"
+                for path, row in zip(figures["source_file"], figures["source_row"], strict=True)
+            ],
+        }
+    )
+
+
+def method_table(table: pd.DataFrame, currency: str) -> pd.DataFrame:
+    """Each company's current revenue in `currency` under every method, with the rate used."""
+    rows = []
+    translated = table[
+        (table["currency"] == currency) & (table["metric"] == "revenue") & (table["fx_method"] != "none")
+    ]
+    for company, group in translated.groupby("company", sort=True):
+        latest = group["period_end"].max()
+        for row in group[group["period_end"] == latest].to_dict("records"):
+            rows.append(
+                {
+                    "Company": company,
+                    "Period": period_label(row["period_start"], row["period_end"]),
+                    "Method": row["fx_method"],
+                    "Stated in": row["fx_from_currency"],
+                    f"Rate, {currency} per unit stated": rate(row["fx_rate"]),
+                    f"Revenue, {currency} m": amount_m(row["value"]),
+                    "Fixings used": row["fx_rate_detail"],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def growth_table(table: pd.DataFrame, currency: str) -> pd.DataFrame:
+    """Growth as stated beside growth recomputed in `currency`, by method."""
+    growth = table[table["metric"] == "revenue_growth"]
+    rows = []
+    for company, group in growth.groupby("company", sort=True):
+        stated = group[group["fx_method"] == "none"]
+        recomputed = group[group["currency"] == currency].set_index("fx_method")["value"]
+        row = {"Company": company, "As stated": _growth_text(stated)}
+        for method in ("average", "closing", "spot"):
+            row[f"In {currency}, {method}"] = percent(recomputed[method]) if method in recomputed else "–"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _current_revenue(group: pd.DataFrame) -> dict[str, object]:
+    revenue = group[group["metric"] == "revenue"]
+    return revenue.sort_values("period_end").iloc[-1].to_dict()
+
+
+def _growth_text(rows: pd.DataFrame) -> str:
+    if rows.empty:
+        return "–"
+    row = rows.iloc[0]
+    return f"{percent(row['value'])} in {row['currency']}"
+
+
+def show_png(png: bytes, alt: str, width_px: int) -> None:
+    """Display a PNG in a notebook with its alternative text, at `width_px` CSS pixels."""
+    from IPython.display import display
+
+    display(
+        {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt},
+        raw=True,
+        metadata={"image/png": {"width": width_px, "alt": alt}},
+    )
+
+
+def show_chart(chart) -> None:
+    """Display a `figures.charts.Chart`; a missing chart (nothing to draw) says so."""
+    if chart is None:
+        from IPython.display import Markdown, display
+
+        display(Markdown("*Nothing to draw: every figure is already in the common currency.*"))
+        return
+    show_png(chart.png, chart.alt, chart.width_px)
+
+
+def show_table(frame: pd.DataFrame) -> None:
+    """Display a table without its index, the same way in JupyterLab and in the report."""
+    from IPython.display import HTML, display
+
+    display(HTML(frame.to_html(index=False, escape=True, border=0, classes="figures-table")))

@@ -1,0 +1,68 @@
+"""Provenance sidecars: every data file has `<name>.meta.json` describing and fingerprinting it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from figures.errors import FiguresError
+
+SIDECAR_SUFFIX = ".meta.json"
+REQUIRED_FIELDS = (
+    "file",
+    "title",
+    "producer",
+    "citation",
+    "url",
+    "date_accessed",
+    "licence",
+    "sha256",
+    "size_bytes",
+    "columns",
+)
+
+
+def sidecar_path(data_path: Path) -> Path:
+    """The sidecar of a data file: the same name with `.meta.json` appended."""
+    return data_path.with_name(data_path.name + SIDECAR_SUFFIX)
+
+
+def read_sidecar(data_path: Path) -> dict[str, Any]:
+    """Read and check the sidecar of `data_path`: required fields present, naming this file."""
+    path = sidecar_path(data_path)
+    try:
+        sidecar = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FiguresError("expected a provenance sidecar next to the data file", path=path) from None
+    except json.JSONDecodeError as error:
+        raise FiguresError(f"expected JSON, {error.msg}", path=path, row=error.lineno) from None
+    missing = [field for field in REQUIRED_FIELDS if field not in sidecar]
+    if missing:
+        raise FiguresError(f"expected the fields {', '.join(missing)}", path=path)
+    if sidecar["file"] != data_path.name:
+        raise FiguresError(f"expected 'file' to be {data_path.name!r}, found {sidecar['file']!r}", path=path)
+    return sidecar
+
+
+def verify_checksum(data_path: Path, payload: bytes, sidecar: dict[str, Any]) -> None:
+    """Raise unless `payload` (the bytes of `data_path`) matches the sidecar's size and SHA-256."""
+    digest = hashlib.sha256(payload).hexdigest()
+    if len(payload) != sidecar["size_bytes"] or digest != sidecar["sha256"]:
+        raise FiguresError(
+            f"expected {sidecar['size_bytes']} bytes with SHA-256 {sidecar['sha256']} as its sidecar records,"
+            f" found {len(payload)} bytes with SHA-256 {digest}; the file was changed"
+            " (regenerate it and its sidecar with scripts/update_ecb_snapshot.py)",
+            path=data_path,
+        )
+
+
+def short_source(source: str, published: dt.date) -> str:
+    """A citation's first part and its date; the full citation stands in the report's sources.
+
+    >>> short_source("Xinhua (French edition), « Title », People's Daily Online", dt.date(2018, 7, 3))
+    'Xinhua (French edition), 2018-07-03'
+    """
+    return f"{source.split(',')[0]}, {published}"

@@ -1,0 +1,204 @@
+"""Exchange rates from the embedded ECB snapshot: a day's rate, a closing rate, a period average.
+
+The ECB quotes every currency per 1 EUR, so the rate between two other currencies is a cross
+rate through the euro on the same fixing day. There is no fixing on weekends and TARGET holidays;
+what happens on such a date is an explicit policy (`MISSING_POLICIES`), recorded with each rate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from figures.errors import FiguresError
+from figures.paths import ECB_RATES
+from figures.provenance import read_sidecar, verify_checksum
+
+MISSING_POLICIES = ("previous", "next", "raise")
+"""previous: the last fixing before the date (default); next: the first fixing after it; raise: an error."""
+MAX_STALENESS_DAYS = 7
+"""A fixing further than this from the date asked is refused (a discontinued currency, a gap)."""
+
+
+@dataclass(frozen=True)
+class AppliedRate:
+    """A rate as used: its value (units of `quote` per 1 `base`) and everything needed to check it."""
+
+    base: str
+    quote: str
+    rate: float
+    method: str
+    requested_start: dt.date
+    requested_end: dt.date
+    first_fixing: dt.date | None
+    last_fixing: dt.date | None
+    fixing_days: int
+    missing_policy: str
+    source: str
+
+    def describe(self) -> str:
+        """One line saying which fixings make up the rate.
+
+        >>> rates = load_ecb_rates()
+        >>> rates.rate_on("EUR", "USD", dt.date(2018, 3, 31)).describe()
+        'ECB fixing of 2018-03-29 (none on 2018-03-31; policy: previous)'
+        """
+        if self.method == "identity":
+            return "same currency"
+        if self.method == "average":
+            return f"mean of {self.fixing_days} daily ECB fixings, {self.first_fixing} to {self.last_fixing}"
+        if self.first_fixing == self.requested_end:
+            return f"ECB fixing of {self.first_fixing}"
+        return f"ECB fixing of {self.first_fixing} (none on {self.requested_end}; policy: {self.missing_policy})"
+
+
+class RateTable:
+    """Daily reference rates, units of each currency per 1 EUR, one row per fixing day."""
+
+    def __init__(self, dates: np.ndarray, per_eur: dict[str, np.ndarray], source: str) -> None:
+        self._dates = dates.astype("datetime64[D]")
+        self._per_eur = per_eur
+        self.source = source
+        self.first_date = _to_date(self._dates[0])
+        self.last_date = _to_date(self._dates[-1])
+
+    @property
+    def currencies(self) -> tuple[str, ...]:
+        """Every currency with at least one fixing, EUR included."""
+        return tuple(sorted(self._per_eur))
+
+    def daily_rates(self, base: str, quote: str, start: dt.date, end: dt.date) -> pd.Series:
+        """Units of `quote` per 1 `base` on each fixing day from `start` to `end`, both included."""
+        dates, values = self._pair(base, quote)
+        lo = np.searchsorted(dates, np.datetime64(start), side="left")
+        hi = np.searchsorted(dates, np.datetime64(end), side="right")
+        return pd.Series(values[lo:hi], index=pd.DatetimeIndex(dates[lo:hi], name="date"), name=f"{quote}_per_{base}")
+
+    def rate_on(self, base: str, quote: str, on: dt.date, missing: str = "previous") -> AppliedRate:
+        """The fixing of `on`, or, where there is none, the one `missing` chooses.
+
+        >>> load_ecb_rates().rate_on("EUR", "USD", dt.date(2018, 7, 3)).rate
+        1.1665
+        """
+        if missing not in MISSING_POLICIES:
+            raise FiguresError(f"expected a missing-date policy among {', '.join(MISSING_POLICIES)}, found {missing!r}")
+        if base == quote:
+            return self._identity(base, on, on)
+        dates, values = self._pair(base, quote)
+        self._check_within(base, quote, dates, on, on)
+        day = np.datetime64(on)
+        index = int(np.searchsorted(dates, day, side="left"))
+        exact = index < len(dates) and dates[index] == day
+        if not exact:
+            if missing == "raise":
+                raise FiguresError(
+                    f"expected an ECB fixing on {on} for {base}/{quote}, found none (weekend or holiday)"
+                )
+            index = index - 1 if missing == "previous" else index
+            if index < 0 or index >= len(dates):
+                raise FiguresError(f"expected an ECB fixing {missing} to {on} for {base}/{quote}, found none")
+            gap = abs((_to_date(dates[index]) - on).days)
+            if gap > MAX_STALENESS_DAYS:
+                raise FiguresError(
+                    f"expected an ECB fixing for {base}/{quote} within {MAX_STALENESS_DAYS} days of {on},"
+                    f" the nearest ({missing}) is {gap} days away"
+                )
+        fixing = _to_date(dates[index])
+        return AppliedRate(base, quote, float(values[index]), "spot", on, on, fixing, fixing, 1, missing, self.source)
+
+    def closing_rate(self, base: str, quote: str, period_end: dt.date) -> AppliedRate:
+        """The last fixing on or before `period_end` (IAS 21's closing rate)."""
+        applied = self.rate_on(base, quote, period_end, missing="previous")
+        return _replace_method(applied, "closing")
+
+    def average_rate(self, base: str, quote: str, start: dt.date, end: dt.date) -> AppliedRate:
+        """Mean of the daily `quote`-per-`base` rates over the fixing days from `start` to `end`.
+
+        Days without a fixing (weekends, holidays) are not filled in: they do not count.
+
+        >>> average = load_ecb_rates().average_rate("EUR", "USD", dt.date(2017, 1, 1), dt.date(2017, 12, 31))
+        >>> round(average.rate, 4), average.fixing_days
+        (1.1297, 255)
+        """
+        if base == quote:
+            return self._identity(base, start, end, method="average")
+        dates, _ = self._pair(base, quote)
+        self._check_within(base, quote, dates, start, end)
+        daily = self.daily_rates(base, quote, start, end)
+        if daily.empty:
+            raise FiguresError(f"expected at least one ECB fixing for {base}/{quote} from {start} to {end}, found none")
+        return AppliedRate(
+            base,
+            quote,
+            float(daily.mean()),
+            "average",
+            start,
+            end,
+            daily.index[0].date(),
+            daily.index[-1].date(),
+            len(daily),
+            "fixing days only",
+            self.source,
+        )
+
+    def _identity(self, currency: str, start: dt.date, end: dt.date, method: str = "spot") -> AppliedRate:
+        self._series(currency)  # an unknown currency is an error even against itself
+        return AppliedRate(currency, currency, 1.0, "identity", start, end, None, None, 0, "none", "identity")
+
+    def _series(self, currency: str) -> np.ndarray:
+        try:
+            return self._per_eur[currency]
+        except KeyError:
+            raise FiguresError(
+                f"expected a currency with ECB reference rates ({', '.join(self.currencies)}), found {currency!r}"
+            ) from None
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - a table lives as long as the process
+    def _pair(self, base: str, quote: str) -> tuple[np.ndarray, np.ndarray]:
+        cross = self._series(quote) / self._series(base)
+        known = ~np.isnan(cross)
+        return self._dates[known], cross[known]
+
+    def _check_within(self, base: str, quote: str, dates: np.ndarray, start: dt.date, end: dt.date) -> None:
+        if len(dates) == 0:
+            raise FiguresError(f"expected ECB fixings for {base}/{quote}, found none on any common day")
+        first, last = _to_date(dates[0]), _to_date(dates[-1])
+        # A pair is covered up to the snapshot's end, or a week past its last fixing if discontinued.
+        covered_to = min(self.last_date, last + dt.timedelta(days=MAX_STALENESS_DAYS))
+        if start < first or end > covered_to:
+            raise FiguresError(
+                f"expected a date within the rate data ({base}/{quote} from {first} to {covered_to}), found {start}"
+                + ("" if start == end else f" to {end}")
+            )
+
+
+def _replace_method(applied: AppliedRate, method: str) -> AppliedRate:
+    return applied if applied.method == "identity" else dataclasses.replace(applied, method=method)
+
+
+def _to_date(value: np.datetime64) -> dt.date:
+    return dt.date.fromisoformat(str(value.astype("datetime64[D]")))
+
+
+@functools.lru_cache(maxsize=4)
+def load_ecb_rates(path: str | Path | None = None) -> RateTable:
+    """Load an ECB history snapshot after checking it against its sidecar's checksum."""
+    path = Path(ECB_RATES if path is None else path)
+    sidecar = read_sidecar(path)
+    try:
+        payload = path.read_bytes()
+    except OSError as error:
+        raise FiguresError(f"expected a readable rates file, {error}", path=path) from None
+    verify_checksum(path, payload, sidecar)
+    table = pd.read_csv(io.BytesIO(payload), parse_dates=["date"], dtype={c: "float64" for c in sidecar["currencies"]})
+    per_eur = {code: table[code].to_numpy() for code in sidecar["currencies"]}
+    per_eur["EUR"] = np.ones(len(table))
+    source = f"{sidecar['citation']}, snapshot to {sidecar['last_date']}"
+    return RateTable(table["date"].to_numpy(), per_eur, source)

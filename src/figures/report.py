@@ -1,0 +1,224 @@
+"""Build the report: execute the notebooks with the chosen parameters, export one HTML file and a CSV.
+
+The notebooks run one after another in a single kernel (their cells concatenated), with the
+parameters injected after each notebook's `parameters` cell, as papermill does. The HTML shows
+markdown and outputs, never code; images are embedded; nothing is loaded from elsewhere. Both
+files are written next to their final place and renamed into it only once everything succeeded,
+so a failed build leaves any previous report as it was.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from figures.errors import FiguresError
+from figures.paths import ECB_RATES, NOTEBOOK_DIR
+from figures.provenance import read_sidecar
+
+NOTEBOOKS = ("01_article_figures.ipynb", "02_rates_and_methods.ipynb", "03_comparison.ipynb")
+HTML_NAME = "comparison.html"
+CSV_NAME = "comparison.csv"
+KERNEL_TIMEOUT_S = 120
+
+
+@dataclass(frozen=True)
+class ReportParameters:
+    """What the reader chose: the figures file, the common currency, the method, the spot date."""
+
+    figures_path: str | None = None
+    currency: str = "EUR"
+    method: str = "average"
+    spot_date: str | None = None
+
+    def as_code(self) -> str:
+        """The injected-parameters cell: one assignment per parameter, as Python literals."""
+        return "\n".join(f"{name} = {value!r}" for name, value in self.__dict__.items())
+
+
+def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Path, Path]:
+    """Execute the notebooks and write `comparison.html` and `comparison.csv` into `out_dir`."""
+    from figures.normalise import comparison_table, selected
+
+    out_dir = Path(out_dir)
+    # Validate inputs here, before a kernel starts, so bad input fails fast with the file and row.
+    table = comparison_table(parameters.figures_path, spot_date=parameters.spot_date)
+    selected(table, parameters.currency, parameters.method)
+    notebook = execute(combined_notebook(parameters))
+    page = render_page(notebook, table, parameters)
+    csv_text = table_csv(table, parameters)
+    write_atomically(out_dir, {HTML_NAME: page.encode("utf-8"), CSV_NAME: csv_text.encode("utf-8")})
+    return out_dir / HTML_NAME, out_dir / CSV_NAME
+
+
+def combined_notebook(parameters: ReportParameters, names: tuple[str, ...] = NOTEBOOKS) -> nbformat.NotebookNode:
+    """The notebooks' cells in order, with the parameters injected after each `parameters` cell."""
+    cells = []
+    for number, name in enumerate(names, start=1):
+        source = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+        for index, cell in enumerate(source.cells):
+            cell = nbformat.from_dict(
+                {**cell, "outputs": [], "execution_count": None} if cell.cell_type == "code" else cell
+            )
+            cell["id"] = f"n{number}-c{index}"
+            cells.append(cell)
+            if "parameters" in cell.get("metadata", {}).get("tags", []):
+                injected = nbformat.v4.new_code_cell(parameters.as_code(), id=f"n{number}-injected")
+                injected.metadata["tags"] = ["injected-parameters"]
+                cells.append(injected)
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return notebook
+
+
+def execute(
+    notebook: nbformat.NotebookNode, timeout_s: int = KERNEL_TIMEOUT_S, kernel_name: str = "python3"
+) -> nbformat.NotebookNode:
+    """Run every cell in one kernel started in `notebooks/`; a failing cell fails the build.
+
+    The kernel talks over local IPC sockets, not TCP, and no execution timestamps are recorded,
+    so the executed notebook depends on its inputs only.
+    """
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="figures-kernel-") as sockets:
+        # Configured, not passed in: the client then owns the kernel and shuts it down.
+        config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+        client = NotebookClient(
+            notebook,
+            config=config,
+            kernel_name=kernel_name,
+            timeout=timeout_s,
+            record_timing=False,
+            # Every output is collected by the time the client shuts down; a graceful shutdown
+            # adds nothing but, now and then, a wait of several seconds.
+            shutdown_kernel="immediate",
+            resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
+        )
+        try:
+            client.execute()
+        except CellExecutionError as error:
+            lines = str(error).strip().splitlines()
+            raise FiguresError(f"a notebook cell failed: {lines[-1] if lines else repr(error)}") from None
+    return notebook
+
+
+def render_page(notebook: nbformat.NotebookNode, table, parameters: ReportParameters) -> str:
+    """One self-contained HTML page: title, data dates, the notebooks' prose and outputs, sources."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    environment = Environment(
+        loader=PackageLoader("figures"), autoescape=select_autoescape(), keep_trailing_newline=True
+    )
+    companies = sorted(table["company"].unique())
+    rates_sidecar = read_sidecar(ECB_RATES)
+    context = {
+        "title": f"Revenue in a common currency: {' and '.join(companies)}",
+        "currency": parameters.currency,
+        "method": parameters.method,
+        "spot_date": table.attrs["spot_date"].isoformat(),
+        "data_date": (
+            f"figures as published on {table.attrs['published']}; ECB reference rates to"
+            f" {rates_sidecar['last_date']} (accessed {rates_sidecar['date_accessed']})"
+        ),
+        "sources": [
+            *table.attrs["source_citations"],
+            f"{rates_sidecar['citation']}, {rates_sidecar['url']}. {rates_sidecar['licence']}",
+        ],
+        "body": "\n".join(_render_cell(cell) for cell in notebook.cells),
+    }
+    return environment.get_template("report.html.j2").render(**context)
+
+
+def table_csv(table, parameters: ReportParameters) -> str:
+    """The comparison table as CSV; `selected` marks the rows the headline charts use."""
+    frame = table.copy()
+    frame.insert(
+        frame.columns.get_loc("fx_method") + 1,
+        "selected",
+        ((frame["currency"] == parameters.currency) & (frame["fx_method"] == parameters.method)),
+    )
+    return frame.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+
+
+def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write every file beside its destination, then rename them all into place."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[str, str]] = []
+    try:
+        for name, payload in files.items():
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=out_dir)
+            staged.append((temporary, name))
+            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(payload)
+                stream.flush()
+                os.fsync(stream.fileno())
+        for temporary, name in staged:
+            os.replace(temporary, out_dir / name)
+    finally:
+        for temporary, _ in staged:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _render_cell(cell: nbformat.NotebookNode) -> str:
+    if cell.cell_type == "markdown":
+        return f'<section class="prose">{_markdown(_demote_headings(cell.source))}</section>'
+    if cell.cell_type != "code":
+        return ""
+    return "\n".join(_render_output(output) for output in cell.get("outputs", []))
+
+
+def _render_output(output: nbformat.NotebookNode) -> str:
+    if output.output_type == "stream":
+        return f'<pre class="stream">{html.escape(output.text)}</pre>'
+    if output.output_type == "error":
+        raise FiguresError(f"a notebook cell failed: {output.ename}: {output.evalue}")
+    data, metadata = output.get("data", {}), output.get("metadata", {})
+    if "image/png" in data:
+        image = metadata.get("image/png", {})
+        alt = image.get("alt") or data.get("text/plain", "")
+        if not alt:
+            raise FiguresError("every chart needs alternative text; an image output has none")
+        width = f' width="{int(image["width"])}"' if "width" in image else ""
+        payload = (
+            data["image/png"] if isinstance(data["image/png"], str) else base64.b64encode(data["image/png"]).decode()
+        )
+        return f'<figure><img src="data:image/png;base64,{payload.strip()}" alt="{html.escape(alt)}"{width}></figure>'
+    if "text/html" in data:
+        return f'<div class="output">{data["text/html"]}</div>'
+    if "text/markdown" in data:
+        return f'<div class="output prose">{_markdown(data["text/markdown"])}</div>'
+    if "text/plain" in data:
+        return f'<pre class="output">{html.escape(data["text/plain"])}</pre>'
+    return ""
+
+
+def _markdown(text: str) -> str:
+    import mistune
+
+    return mistune.create_markdown(escape=False, plugins=["table", "footnotes", "strikethrough"])(text)
+
+
+def _demote_headings(text: str) -> str:
+    # The page has its own <h1>; a notebook's headings move one level down.
+    return re.sub(r"^(#{1,5}) ", r"#\1 ", text, flags=re.MULTILINE)
+
+
+__all__ = ["ReportParameters", "build_report", "combined_notebook", "execute", "render_page", "table_csv"]

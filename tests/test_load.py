@@ -1,0 +1,110 @@
+import datetime as dt
+
+import pytest
+
+from figures.errors import FiguresError
+from figures.load import load_figures
+from helpers import article_rows, write_figures
+
+
+def test_article_figures_match_the_facts_sheet():
+    # FACTS.md: Alibaba +58 % to 39,9 milliards de dollars; Bolloré +82 % to about 18,3 milliards d'euros.
+    figures = load_figures().set_index("figure_id")
+    assert figures.loc["alibaba_revenue", "value"] == pytest.approx(39.9 * 1000)
+    assert figures.loc["alibaba_revenue", ["unit", "currency"]].tolist() == ["million", "USD"]
+    assert figures.loc["alibaba_revenue_growth", "value"] == 58
+    assert figures.loc["bollore_revenue", "value"] == pytest.approx(18.3 * 1000)
+    assert figures.loc["bollore_revenue", "currency"] == "EUR"
+    assert bool(figures.loc["bollore_revenue", "approximate"]) is True
+    assert figures.loc["bollore_revenue_growth", "value"] == 82
+
+
+def test_periods_alibaba_fiscal_year_is_inferred_bollore_calendar_year_is_stated():
+    figures = load_figures().set_index("figure_id")
+    alibaba = figures.loc["alibaba_revenue"]
+    assert (alibaba["period_start"], alibaba["period_end"]) == (dt.date(2017, 4, 1), dt.date(2018, 3, 31))
+    assert bool(alibaba["period_inferred"]) is True
+    bollore = figures.loc["bollore_revenue"]
+    assert (bollore["period_start"], bollore["period_end"]) == (dt.date(2017, 1, 1), dt.date(2017, 12, 31))
+    assert bool(bollore["period_inferred"]) is False
+    assert set(figures["published"]) == {dt.date(2018, 7, 3)}
+
+
+def test_every_figure_keeps_its_provenance():
+    figures = load_figures()
+    assert figures["source"].str.contains("Xinhua").all()
+    assert list(figures["source_row"]) == [1, 2, 3, 4]
+    assert figures.loc[0, "wording"] == "39,9 milliards de dollars"
+
+
+def _with(row_number: int, **changes: str) -> list[dict[str, str]]:
+    rows = article_rows()
+    rows[row_number - 1].update(changes)
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("rows", "row", "column", "expected"),
+    [
+        (_with(1, currency="XYZ"), 1, "currency", "ISO 4217"),
+        (_with(3, value="-18.3"), 3, "value", "positive amount"),
+        (_with(3, value=""), 3, "value", "a value"),
+        (_with(1, value="39,9"), 1, "value", "decimal point"),
+        (_with(2, value="-100"), 2, "value", "above -100"),
+        (_with(4, metric="profit"), 4, "metric", "revenue, revenue_growth"),
+        (_with(1, period_end="2018-02-30"), 1, "period_end", "YYYY-MM-DD"),
+        (_with(1, period_end="2016-03-31"), 1, "period_end", "on or after period_start"),
+        (_with(2, unit="billion"), 2, "unit", "percent"),
+        (_with(1, unit="lakh"), 1, "unit", "million, billion"),
+        (_with(1, approximate="maybe"), 1, "approximate", "true or false"),
+        (_with(2, figure_id="alibaba_revenue"), 2, "figure_id", "unique figure_id"),
+        (
+            _with(3, company="Alibaba Group", period_start="2017-04-01", period_end="2018-03-31"),
+            3,
+            "metric",
+            "one figure per",
+        ),
+    ],
+)
+def test_bad_input_names_file_row_column_and_expectation(tmp_path, rows, row, column, expected):
+    path = write_figures(tmp_path / "bad.csv", rows)
+    with pytest.raises(FiguresError) as raised:
+        load_figures(path)
+    error = raised.value
+    assert (error.path, error.row, error.column) == (str(path), row, column)
+    assert expected in str(error) and str(path) in str(error) and f"row {row}" in str(error)
+
+
+def test_malformed_csv_row_with_extra_field(tmp_path):
+    path = tmp_path / "malformed.csv"
+    lines = write_figures(tmp_path / "good.csv", article_rows()).read_text(encoding="utf-8").splitlines()
+    lines[2] += ",surplus"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(FiguresError, match=r"malformed.csv, row 2: expected 15 fields as in the header, found 16"):
+        load_figures(path)
+
+
+def test_missing_column_missing_file_and_empty_file(tmp_path):
+    missing_column = tmp_path / "nocurrency.csv"
+    rows = article_rows()
+    for row in rows:
+        del row["currency"]
+    missing_column.write_text(",".join(rows[0]) + "\n", encoding="utf-8")
+    with pytest.raises(FiguresError, match="expected the columns currency"):
+        load_figures(missing_column)
+    with pytest.raises(FiguresError, match="no such file"):
+        load_figures(tmp_path / "absent.csv")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(FiguresError, match="empty file"):
+        load_figures(empty)
+    only_header = write_figures(tmp_path / "header.csv", [])
+    with pytest.raises(FiguresError, match="at least one figure"):
+        load_figures(only_header)
+
+
+def test_loading_never_changes_the_input(tmp_path):
+    path = write_figures(tmp_path / "figures.csv", article_rows())
+    before = path.read_bytes()
+    load_figures(path)
+    assert path.read_bytes() == before

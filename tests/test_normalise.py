@@ -1,0 +1,148 @@
+import datetime as dt
+
+import pytest
+
+from figures.errors import FiguresError
+from figures.normalise import COMMON_CURRENCIES, METHODS, comparison_table, selected
+from helpers import article_rows, hand_average, write_figures
+
+D = dt.date
+ALIBABA_FY2018 = (D(2017, 4, 1), D(2018, 3, 31))
+ALIBABA_FY2017 = (D(2016, 4, 1), D(2017, 3, 31))
+
+
+@pytest.fixture(scope="module")
+def table():
+    return comparison_table()
+
+
+def one(table, **where):
+    rows = table
+    for column, value in where.items():
+        rows = rows[rows[column] == value]
+    assert len(rows) == 1, where
+    return rows.iloc[0]
+
+
+def test_every_article_revenue_in_every_common_currency_by_every_method(table):
+    for figure_id in ("alibaba_revenue", "bollore_revenue"):
+        for currency in COMMON_CURRENCIES:
+            for method in METHODS:
+                row = one(table, figure_id=figure_id, currency=currency, fx_method=method)
+                assert row["basis"] == "article" and row["fx_rate_source"]
+    assert set(table.query("fx_method == 'none'")["figure_id"]) >= {
+        "alibaba_revenue",
+        "alibaba_revenue_growth",
+        "bollore_revenue",
+        "bollore_revenue_growth",
+    }
+
+
+def test_bollore_in_usd_at_the_2017_average(table):
+    # EUR 18,300 m x 1.1297 (the ECB's published 2017 average) = USD 20,673 m, to the rate's rounding.
+    row = one(table, figure_id="bollore_revenue", currency="USD", fx_method="average")
+    assert row["value"] == pytest.approx(18_300 * 1.1297, rel=5e-5)
+    assert row["fx_fixing_days"] == 255
+
+
+def test_alibaba_in_eur_at_its_fiscal_year_average_by_hand(table):
+    eur_per_usd, days = hand_average("EUR", "USD", *ALIBABA_FY2018)
+    row = one(table, figure_id="alibaba_revenue", currency="EUR", fx_method="average")
+    assert row["value"] == pytest.approx(39_900 * eur_per_usd, rel=1e-12)
+    assert (row["fx_first_fixing"], row["fx_last_fixing"], row["fx_fixing_days"]) == (
+        D(2017, 4, 3),
+        D(2018, 3, 29),
+        days,
+    )
+
+
+def test_closing_and_spot_rates_are_single_ecb_fixings(table):
+    # Closing for a year ending Saturday 31 March 2018 (Good Friday without fixing): 29 March, USD 1.2321.
+    closing = one(table, figure_id="alibaba_revenue", currency="EUR", fx_method="closing")
+    assert closing["value"] == pytest.approx(39_900 / 1.2321, rel=1e-12)
+    assert closing["fx_first_fixing"] == D(2018, 3, 29)
+    # Spot on the article's publication date, 3 July 2018: USD 1.1665, CNY 7.7481 per EUR.
+    spot = one(table, figure_id="bollore_revenue", currency="CNY", fx_method="spot")
+    assert spot["value"] == pytest.approx(18_300 * 7.7481, rel=1e-12)
+
+
+def test_prior_year_implied_by_the_growth(table):
+    # 39,900 / 1.58 = 25,253.16 ; 18,300 / 1.82 = 10,054.95 (FACTS.md: 18,325 / 1.82 is about 10,069).
+    alibaba = one(table, figure_id="alibaba_revenue__prior_implied", fx_method="none")
+    assert alibaba["value"] == pytest.approx(25_253.16, abs=0.01)
+    assert (alibaba["period_start"], alibaba["period_end"]) == ALIBABA_FY2017
+    bollore = one(table, figure_id="bollore_revenue__prior_implied", fx_method="none")
+    assert bollore["value"] == pytest.approx(10_054.95, abs=0.01)
+
+
+def test_growth_in_another_currency_uses_each_years_own_average(table):
+    now, _ = hand_average("EUR", "USD", *ALIBABA_FY2018)
+    before, _ = hand_average("EUR", "USD", *ALIBABA_FY2017)
+    expected = (39_900 * now) / (39_900 / 1.58 * before) * 100 - 100
+    row = one(table, figure_id="alibaba_revenue_growth", currency="EUR", fx_method="average")
+    assert row["value"] == pytest.approx(expected, rel=1e-12)
+    assert 48 < row["value"] < 49  # the dollar fell against the euro: less than the stated 58 %
+
+
+def test_spot_growth_equals_stated_growth_in_every_currency(table):
+    for figure_id, stated in (("alibaba_revenue_growth", 58), ("bollore_revenue_growth", 82)):
+        for currency in COMMON_CURRENCIES:
+            assert one(table, figure_id=figure_id, currency=currency, fx_method="spot")["value"] == pytest.approx(
+                stated
+            )
+
+
+def test_selected_rejects_unknown_choices(table):
+    assert set(selected(table, "USD", "closing")["fx_method"]) == {"closing"}
+    with pytest.raises(FiguresError, match="common currency"):
+        selected(table, "GBP", "average")
+    with pytest.raises(FiguresError, match="method"):
+        selected(table, "EUR", "median")
+
+
+def test_a_date_outside_the_rate_data_names_the_figure_row(tmp_path):
+    rows = article_rows()
+    rows[2].update(period_start="2030-01-01", period_end="2030-12-31")
+    rows[3].update(period_start="2030-01-01", period_end="2030-12-31")
+    path = write_figures(tmp_path / "future.csv", rows)
+    with pytest.raises(FiguresError) as raised:
+        comparison_table(path)
+    assert (raised.value.path, raised.value.row, raised.value.column) == (str(path), 3, "period_end")
+    assert "within the rate data" in str(raised.value)
+
+
+def test_a_currency_without_ecb_rates_names_the_figure_row(tmp_path):
+    rows = article_rows()
+    rows[0]["currency"] = "XAF"  # a valid ISO 4217 code the ECB does not quote
+    path = write_figures(tmp_path / "xaf.csv", rows)
+    with pytest.raises(FiguresError) as raised:
+        comparison_table(path)
+    assert (raised.value.row, raised.value.column) == (1, "currency")
+
+
+def test_another_pair_of_companies_needs_only_a_data_file(tmp_path):
+    rows = [
+        {
+            **article_rows()[2],
+            "figure_id": "a_rev",
+            "company": "Company A",
+            "currency": "GBP",
+            "value": "12",
+            "period_start": "2012-01-01",
+            "period_end": "2012-12-31",
+            "published": "2013-03-01",
+        },
+        {
+            **article_rows()[0],
+            "figure_id": "b_rev",
+            "company": "Company B",
+            "currency": "JPY",
+            "value": "900",
+            "period_start": "2011-04-01",
+            "period_end": "2012-03-31",
+            "published": "2013-03-01",
+        },
+    ]
+    table = comparison_table(write_figures(tmp_path / "other.csv", rows))
+    assert table.attrs["spot_date"] == D(2013, 3, 1)
+    assert set(selected(table, "EUR", "average")["company"]) == {"Company A", "Company B"}

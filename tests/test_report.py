@@ -1,0 +1,200 @@
+"""The exported report: self-contained, no code, reproducible, and every number traceable to the CSV."""
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from figures.errors import FiguresError
+from figures.report import ReportParameters, build_report, write_atomically
+from helpers import article_rows, write_figures
+
+REQUIRED_CSV_COLUMNS = [
+    "company",
+    "metric",
+    "period_start",
+    "period_end",
+    "basis",
+    "currency",
+    "value",
+    "fx_method",
+    "fx_rate",
+    "fx_rate_source",
+]
+
+
+class _Page(HTMLParser):
+    """Collects tables (rows of cell texts), image attributes and visible text."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.images, self.text, self._cell = [], [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "img":
+            self.images.append(dict(attrs))
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self.tables[-1][-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    first = build_report(tmp_path_factory.mktemp("first"), ReportParameters())
+    second = build_report(tmp_path_factory.mktemp("second"), ReportParameters())
+    return first, second
+
+
+@pytest.fixture(scope="module")
+def page(built):
+    parser = _Page()
+    parser.feed(built[0][0].read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def rows(built):
+    return list(csv.DictReader(io.StringIO(built[0][1].read_text(encoding="utf-8"))))
+
+
+def test_two_builds_are_byte_identical(built):
+    (html_a, csv_a), (html_b, csv_b) = built
+    assert html_a.read_bytes() == html_b.read_bytes()
+    assert csv_a.read_bytes() == csv_b.read_bytes()
+
+
+def test_html_is_self_contained(built):
+    html = built[0][0].read_text(encoding="utf-8")
+    for forbidden in ("<script", "<link", "<iframe", "@import", "url(", 'src="http', "src='http", "<object"):
+        assert forbidden not in html.lower(), forbidden
+    assert all(src.startswith("data:image/png;base64,") for src in re.findall(r'<img[^>]*src="([^"]*)"', html))
+
+
+def test_html_shows_no_code(built):
+    html = built[0][0].read_text(encoding="utf-8")
+    for code in ("comparison_table(", "present.show", "import ", "figures_path =", "In&nbsp;["):
+        assert code not in html, code
+
+
+def test_every_image_has_alt_text(page):
+    assert len(page.images) == 4
+    assert all(len(image.get("alt", "")) > 40 for image in page.images)
+
+
+def test_title_data_date_and_sources(page):
+    text = " ".join(page.text)
+    assert "Revenue in a common currency: Alibaba Group and Bolloré Group" in text
+    assert "figures as published on 2018-07-03" in text
+    assert "ECB reference rates to 2026-10-30" in text
+    assert "Xinhua (French edition)" in text and "European Central Bank" in text
+    assert not re.search(r"\d{2}:\d{2}:\d{2}", text), "a build time leaked into the report"
+
+
+def test_csv_has_the_required_columns_and_article_basis(rows):
+    assert list(rows[0])[: len(REQUIRED_CSV_COLUMNS)] != [] and set(REQUIRED_CSV_COLUMNS) <= set(rows[0])
+    assert {row["basis"] for row in rows} == {"article"}
+    stated = [row for row in rows if row["fx_method"] == "none"]
+    assert {row["metric"] for row in stated} == {"revenue", "revenue_growth"}
+    for company in ("Alibaba Group", "Bolloré Group"):
+        for currency in ("EUR", "USD", "CNY"):
+            for method in ("average", "closing", "spot"):
+                assert any(
+                    r["company"] == company
+                    and r["currency"] == currency
+                    and r["fx_method"] == method
+                    and r["metric"] == "revenue"
+                    and r["period_end"].startswith(("2017-12", "2018-03"))
+                    for r in rows
+                ), (company, currency, method)
+
+
+def test_summary_numbers_match_the_csv(page, rows):
+    summary = page.tables[0]
+    header, body = summary[0], summary[1:]
+    assert header[:3] == ["Company", "Period", "Revenue, EUR m"]
+    for cells in body:
+        company = cells[0]
+        revenue = [
+            r
+            for r in rows
+            if r["company"] == company
+            and r["metric"] == "revenue"
+            and r["currency"] == "EUR"
+            and r["fx_method"] == "average"
+            and "prior" not in r["figure_id"]
+        ]
+        assert len(revenue) == 1
+        assert cells[2].split(" ")[0] == f"{float(revenue[0]['value']):,.0f}"
+        growth = [
+            r
+            for r in rows
+            if r["company"] == company
+            and r["metric"] == "revenue_growth"
+            and r["currency"] == "EUR"
+            and r["fx_method"] == "average"
+        ]
+        assert cells[4] == f"{float(growth[0]['value']):+.1f}% in EUR"
+
+
+def test_every_number_in_the_reports_tables_is_in_the_csv(page, rows):
+    columns = ("value", "fx_rate", "fx_rate_prior", "fx_fixing_days")
+    numbers = [float(r[c]) for r in rows for c in columns if r[c]]
+    checked = 0
+    for table in page.tables:
+        if "Note" in table[0]:  # the provenance table quotes the sources' own text
+            continue
+        for cells in table[1:]:
+            for cell in cells:
+                # Dates (2017-04-03) and years in period labels (Apr 2017–Mar 2018) are labels, not figures.
+                text = re.sub(r"\d{4}-\d{2}-\d{2}|\b(19|20)\d{2}\b", " ", cell)
+                for token in re.findall(r"[+-]?\d[\d,]*(?:\.\d+)?", text):
+                    decimals = len(token.split(".")[1]) if "." in token else 0
+                    shown = float(token.replace(",", ""))
+                    matches = any(round(n, decimals) == shown or f"{n:.6g}" == token for n in numbers)
+                    assert matches, f"{token!r} in {cells} is not in the CSV"
+                    checked += 1
+    assert checked > 20
+
+
+def test_a_failed_build_keeps_the_previous_report(built, tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    for path in built[0]:
+        (out / path.name).write_bytes(path.read_bytes())
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    rows = article_rows()
+    rows[2]["value"] = "-18.3"
+    bad = write_figures(tmp_path / "bad.csv", rows)
+    inputs_before = bad.read_bytes()
+    with pytest.raises(FiguresError, match="positive amount"):
+        build_report(out, ReportParameters(figures_path=str(bad)))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert bad.read_bytes() == inputs_before
+
+
+def test_atomic_write_leaves_nothing_behind_when_a_file_fails(tmp_path):
+    (tmp_path / "comparison.html").write_text("old", encoding="utf-8")
+    with pytest.raises(TypeError):
+        write_atomically(tmp_path, {"comparison.html": b"new", "comparison.csv": None})
+    assert [p.name for p in tmp_path.iterdir()] == ["comparison.html"]
+    assert (tmp_path / "comparison.html").read_text(encoding="utf-8") == "old"
+
+
+def test_report_files_are_readable_by_others(built):
+    assert all(Path(p).stat().st_mode & 0o044 for p in built[0])
