@@ -1,0 +1,69 @@
+"""The project's promises about itself: environments in step, codebook complete, two-command set-up."""
+
+import json
+import re
+import tomllib
+
+from figures.normalise import TABLE_COLUMNS
+from helpers import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _pins_from_pyproject() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = {}
+    for requirement in project["dependencies"] + project["optional-dependencies"]["dev"]:
+        name, version = requirement.split("==")
+        pins[name.lower()] = version
+    return pins
+
+
+def _pins_from_environment() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"\s+- ([A-Za-z0-9_.-]+)(==|=)([0-9][^\s]*)", line)
+        if match:
+            pins[match.group(1).lower()] = match.group(3)
+    return pins
+
+
+def test_environment_yml_lists_the_same_packages_and_versions_as_pyproject():
+    assert _pins_from_environment() == _pins_from_pyproject()
+
+
+def test_requirements_lock_agrees_with_pyproject():
+    lock = {}
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if "==" in line:
+            name, version = line.split("==")
+            lock[name.lower().replace("_", "-")] = version
+    for name, version in _pins_from_pyproject().items():
+        assert lock.get(name.replace("_", "-")) == version, name
+
+
+def test_quick_start_is_exactly_two_commands():
+    quick_start = README.split("## Quick start")[1].split("##")[0]
+    commands = [line.strip() for line in quick_start.splitlines() if line.startswith("    ")]
+    assert commands == ["make report", "make test"]
+
+
+def test_codebook_documents_every_column():
+    for sidecar_path in (ROOT / "data").glob("*.meta.json"):
+        sidecar = json.loads(sidecar_path.read_text(encoding="utf-8"))
+        for column in sidecar["columns"]:
+            if column.startswith("<"):
+                continue  # the ECB's currency columns, documented as one row
+            assert f"| {column} |" in README, f"{sidecar['file']}: {column}"
+    for column in (*TABLE_COLUMNS, "selected"):
+        assert f"| {column} |" in README, f"comparison.csv: {column}"
+
+
+def test_makefile_is_self_documenting_with_the_promised_targets():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("help", "report", "test", "lab", "bench", "lint"):
+        assert re.search(rf"^{target}:.*## ", makefile, re.MULTILINE), target
+
+
+def test_ci_runs_the_readme_test_command():
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
