@@ -25,8 +25,9 @@ test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbva
 lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
 
-bench: $(READY) ## time the report against an empty notebook executed the same way
+bench: $(READY) ## time the report and the converter against their floors (ratios)
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_convert.py
 
 lint: $(READY) ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

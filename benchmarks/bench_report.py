@@ -8,43 +8,42 @@ warm-up build, so interpreter start-up and first imports count in neither.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import nbformat
 
+from figures.export import page_context
 from figures.normalise import comparison_table
-from figures.report import HTML_NAME, ReportParameters, build_report, execute, render_page, write_atomically
+from figures.report import (
+    HTML_NAME,
+    ReportParameters,
+    build_report,
+    execute,
+    render_page,
+    write_atomically,
+)
+from timing import median_seconds
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-
-
-def median_seconds(action) -> float:
-    timings = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
 
 
 def main() -> None:
     parameters = ReportParameters()
     table = comparison_table()
+    context = {**page_context(table), "currency": parameters.currency, "method": parameters.method}
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
         build_report(out, parameters)  # warm-up: imports, caches, first kernel start
 
         def floor() -> None:
             notebook = execute(nbformat.v4.new_notebook())
-            page = render_page(notebook, table, parameters)
+            page = render_page(notebook, context)
             write_atomically(out / "floor", {HTML_NAME: page.encode("utf-8")})
 
-        floor_s = median_seconds(floor)
-        report_s = median_seconds(lambda: build_report(out, parameters))
+        floor_s = median_seconds(floor, RUNS)
+        report_s = median_seconds(lambda: build_report(out, parameters), RUNS)
     print(f"floor_seconds: {floor_s:.3f}")
     print(f"report_seconds: {report_s:.3f}")
     print(f"report_vs_floor: {report_s / floor_s:.2f}")

@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
+from figures.choices import COMMON_CURRENCIES, METHODS
 from figures.errors import FiguresError
-from figures.normalise import COMMON_CURRENCIES, METHODS, comparison_table, selected
+from figures.normalise import comparison_table, selected
 from helpers import article_rows, hand_average, write_figures
 
 D = dt.date

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from figures.normalise import METHODS, selected
+from figures.choices import METHODS
+from figures.normalise import selected
 from figures.present import METHOD_LABELS, amount_m, percent, period_label
 from figures.rates import RateTable
 

@@ -7,10 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from figures.choices import COMMON_CURRENCIES as CURRENCIES
+from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, METHODS, RATE_SOURCES
 from figures.errors import FiguresError
-
-CURRENCIES = ("EUR", "USD", "CNY")
-METHODS = ("average", "closing", "spot")
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -33,6 +32,12 @@ def _method(value: str) -> str:
     return value
 
 
+def _rates(value: str) -> str:
+    if value not in RATE_SOURCES:
+        raise argparse.ArgumentTypeError(f"unknown rates {value!r}: expected one of {', '.join(RATE_SOURCES)}")
+    return value
+
+
 def _date(value: str) -> str:
     try:
         return dt.date.fromisoformat(value).isoformat()
@@ -45,9 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
     report = commands.add_parser("report", help="execute the notebooks and write the HTML report and its CSV")
     report.add_argument("--figures", type=Path, help="figures CSV (default: data/article_figures.csv)")
-    report.add_argument("--currency", type=_currency, default="EUR", help="common currency: EUR, USD or CNY")
-    report.add_argument("--method", type=_method, default="average", help="average (default), closing or spot")
+    report.add_argument("--currency", type=_currency, default=DEFAULT_CURRENCY, help="common currency: EUR, USD or CNY")
+    report.add_argument("--method", type=_method, default=DEFAULT_METHOD, help="average (default), closing or spot")
     report.add_argument("--spot-date", type=_date, help="date for the spot method (default: publication date)")
+    report.add_argument("--rates", type=_rates, default="ecb", help="ecb (embedded snapshot, default) or live")
+    report.add_argument(
+        "--strict", action="store_true", help="with --rates live: fail instead of falling back to the ECB rates"
+    )
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
     commands.add_parser("execute-notebooks", help="re-execute the notebooks in place, outputs kept for nbval")
     return parser
@@ -75,7 +84,9 @@ def _report(args: argparse.Namespace) -> int:
     figures_path = None if args.figures is None else str(args.figures.resolve())
     if figures_path is not None and not Path(figures_path).is_file():
         raise FiguresError("expected a readable figures file (CSV), found none", path=args.figures)
-    parameters = ReportParameters(figures_path, args.currency, args.method, args.spot_date)
+    if args.strict and args.rates != "live":
+        raise FiguresError("--strict applies to --rates live only")
+    parameters = ReportParameters(figures_path, args.currency, args.method, args.spot_date, args.rates, args.strict)
     html_path, csv_path = build_report(args.out, parameters)
     print(f"wrote {html_path} and {csv_path}")
     return 0

@@ -11,7 +11,7 @@ import pandas as pd
 from babel.numbers import list_currencies
 
 from figures.errors import FiguresError
-from figures.paths import ARTICLE_FIGURES
+from figures.paths import ARTICLE_FIGURES, display_path
 
 METRICS = ("revenue", "revenue_growth")
 REVENUE_SCALE_TO_MILLIONS = {"thousand": 0.001, "million": 1.0, "billion": 1000.0}
@@ -145,7 +145,7 @@ def _validate_row(path: Path, number: int, row: dict[str, str]) -> dict[str, obj
         "source": row["source"],
         "published": _parse_date(row, "published", fail),
         "note": row["note"],
-        "source_file": str(path),
+        "source_file": display_path(path),
         "source_row": number,
     }
 

@@ -14,17 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from figures.choices import COMMON_CURRENCIES, METHODS
 from figures.errors import FiguresError
 from figures.load import load_figures
 from figures.provenance import short_source
 from figures.rates import AppliedRate, RateTable, load_ecb_rates
 
-METHODS = ("average", "closing", "spot")
-"""average: mean rate over the figure's own period (IAS 21's approximation for income; default);
-closing: last fixing on or before the period's end; spot: the fixing of one chosen date."""
-DEFAULT_METHOD = "average"
-COMMON_CURRENCIES = ("EUR", "USD", "CNY")
-DEFAULT_CURRENCY = "EUR"
 TABLE_COLUMNS = (
     "company",
     "metric",
@@ -87,6 +82,7 @@ def comparison_table(
     table = pd.DataFrame.from_records(rows, columns=list(TABLE_COLUMNS))
     table.attrs["spot_date"] = spot
     table.attrs["rates_source"] = rates.source
+    table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
     table.attrs["published"] = default_spot_date(figures)
     table.attrs["source_citations"] = sorted(set(figures["source"]))
     table.attrs["figure_sources"] = "; ".join(
@@ -102,11 +98,11 @@ def default_spot_date(figures: pd.DataFrame) -> dt.date:
 
 def selected(table: pd.DataFrame, currency: str, method: str) -> pd.DataFrame:
     """The rows the report's headline uses: figures in `currency` by `method`."""
-    _check_choice(currency, method)
+    check_choice(currency, method)
     return table[(table["currency"] == currency) & (table["fx_method"] == method)]
 
 
-def _check_choice(currency: str, method: str) -> None:
+def check_choice(currency: str, method: str) -> None:
     if currency not in COMMON_CURRENCIES:
         raise FiguresError(f"expected a common currency among {', '.join(COMMON_CURRENCIES)}, found {currency!r}")
     if method not in METHODS:

@@ -11,3 +11,14 @@ DATA_DIR = Path(os.environ.get("FIGURES_DATA_DIR", ROOT / "data"))
 NOTEBOOK_DIR = ROOT / "notebooks"
 ARTICLE_FIGURES = DATA_DIR / "article_figures.csv"
 ECB_RATES = DATA_DIR / "ecb_eurofxref_hist.csv"
+
+
+def display_path(path: Path) -> str:
+    """A path as recorded in outputs: relative to the repository when inside it, so that outputs
+    do not depend on where the repository was cloned.
+
+    >>> display_path(ROOT / "data" / "article_figures.csv")
+    'data/article_figures.csv'
+    """
+    resolved = Path(path).resolve()
+    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else str(resolved)

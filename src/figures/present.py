@@ -163,6 +163,51 @@ def growth_table(table: pd.DataFrame, currency: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def fallback_figures(table: pd.DataFrame) -> list[str]:
+    """The translated figures whose live rate failed and which use the ECB rates instead."""
+    fell_back = table[table["fx_rate_source"].str.contains("(fallback: live source failed", regex=False)]
+    return [
+        f"{figure_id} ({', '.join(sorted(set(group['fx_method'])))})"
+        for figure_id, group in fell_back.groupby("figure_id", sort=True)
+    ]
+
+
+def rates_notice(table: pd.DataFrame) -> str:
+    """Markdown saying which rates the numbers use and, if the live source failed, what fell back."""
+    fallbacks = table.attrs.get("fallbacks", [])
+    if not fallbacks:
+        return f"**Rates used:** {table.attrs['rates_source']}."
+    figures = ", ".join(fallback_figures(table))
+    return (
+        f"**The live rate source failed** ({'; '.join(fallbacks)}). These figures use the embedded ECB"
+        f" reference rates instead, marked in the CSV's `fx_rate_source`: {figures}."
+    )
+
+
+def live_log_summary(log: pd.DataFrame) -> pd.DataFrame:
+    """One row per live address: how many dates were asked, answered for another day, cached."""
+    rows = []
+    for url, group in log.groupby("url", sort=True):
+        rows.append(
+            {
+                "Address": url,
+                "Dates asked": len(group),
+                "From": str(min(group["asked"])),
+                "To": str(max(group["asked"])),
+                "Answered with another day's rates": int((group["asked"] != group["rates_of"]).sum()),
+                "Fetched": f"{min(group['fetched_at'])} to {max(group['fetched_at'])}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def show_markdown(text: str) -> None:
+    """Display markdown generated from the data."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
+
+
 def _current_revenue(group: pd.DataFrame) -> dict[str, object]:
     revenue = group[group["metric"] == "revenue"]
     return revenue.sort_values("period_end").iloc[-1].to_dict()

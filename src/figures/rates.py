@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from figures.choices import RATE_SOURCES
 from figures.errors import FiguresError
 from figures.paths import ECB_RATES
 from figures.provenance import read_sidecar, verify_checksum
@@ -42,6 +43,7 @@ class AppliedRate:
     fixing_days: int
     missing_policy: str
     source: str
+    provider: str = "ECB"
 
     def describe(self) -> str:
         """One line saying which fixings make up the rate.
@@ -53,10 +55,14 @@ class AppliedRate:
         if self.method == "identity":
             return "same currency"
         if self.method == "average":
-            return f"mean of {self.fixing_days} daily ECB fixings, {self.first_fixing} to {self.last_fixing}"
+            days = f"{self.fixing_days} daily {self.provider} fixings"
+            return f"mean of {days}, {self.first_fixing} to {self.last_fixing}"
         if self.first_fixing == self.requested_end:
-            return f"ECB fixing of {self.first_fixing}"
-        return f"ECB fixing of {self.first_fixing} (none on {self.requested_end}; policy: {self.missing_policy})"
+            return f"{self.provider} fixing of {self.first_fixing}"
+        return (
+            f"{self.provider} fixing of {self.first_fixing}"
+            f" (none on {self.requested_end}; policy: {self.missing_policy})"
+        )
 
 
 class RateTable:
@@ -80,6 +86,14 @@ class RateTable:
         lo = np.searchsorted(dates, np.datetime64(start), side="left")
         hi = np.searchsorted(dates, np.datetime64(end), side="right")
         return pd.Series(values[lo:hi], index=pd.DatetimeIndex(dates[lo:hi], name="date"), name=f"{quote}_per_{base}")
+
+    def pair(self, base: str, quote: str) -> tuple[np.ndarray, np.ndarray, dt.date]:
+        """Fixing days (datetime64[D]) and daily `quote`-per-`base` rates, and the last date they cover."""
+        dates, values = self._pair(base, quote)
+        if len(dates) == 0:
+            raise FiguresError(f"expected ECB fixings for {base}/{quote}, found none on any common day")
+        covered_to = min(self.last_date, _to_date(dates[-1]) + dt.timedelta(days=MAX_STALENESS_DAYS))
+        return dates, values, covered_to
 
     def rate_on(self, base: str, quote: str, on: dt.date, missing: str = "previous") -> AppliedRate:
         """The fixing of `on`, or, where there is none, the one `missing` chooses.
@@ -167,11 +181,9 @@ class RateTable:
         return self._dates[known], cross[known]
 
     def _check_within(self, base: str, quote: str, dates: np.ndarray, start: dt.date, end: dt.date) -> None:
-        if len(dates) == 0:
-            raise FiguresError(f"expected ECB fixings for {base}/{quote}, found none on any common day")
-        first, last = _to_date(dates[0]), _to_date(dates[-1])
         # A pair is covered up to the snapshot's end, or a week past its last fixing if discontinued.
-        covered_to = min(self.last_date, last + dt.timedelta(days=MAX_STALENESS_DAYS))
+        _, _, covered_to = self.pair(base, quote)
+        first = _to_date(dates[0])
         if start < first or end > covered_to:
             raise FiguresError(
                 f"expected a date within the rate data ({base}/{quote} from {first} to {covered_to}), found {start}"
@@ -202,3 +214,23 @@ def load_ecb_rates(path: str | Path | None = None) -> RateTable:
     per_eur["EUR"] = np.ones(len(table))
     source = f"{sidecar['citation']}, snapshot to {sidecar['last_date']}"
     return RateTable(table["date"].to_numpy(), per_eur, source)
+
+
+@functools.lru_cache(maxsize=4)
+def open_rates(kind: str = "ecb", *, strict: bool = False):
+    """The rate table a report uses: `ecb` (the embedded snapshot, default) or `live` (forex-python).
+
+    One table per process and choice, so notebooks run in one kernel share the live source's
+    answers and, once it has failed, its failure: a build waits on a dead source once. The live
+    module (and `requests`) is imported only when live rates are asked for.
+
+    >>> open_rates("ecb") is load_ecb_rates()
+    True
+    """
+    if kind == "ecb":
+        return load_ecb_rates()
+    if kind == "live":
+        from figures.live import LiveRateTable
+
+        return LiveRateTable(load_ecb_rates(), strict=strict)
+    raise FiguresError(f"expected rates among {', '.join(RATE_SOURCES)}, found {kind!r}")

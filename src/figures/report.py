@@ -1,15 +1,17 @@
 """Build the report: execute the notebooks with the chosen parameters, export one HTML file and a CSV.
 
 The notebooks run one after another in a single kernel (their cells concatenated), with the
-parameters injected after each notebook's `parameters` cell, as papermill does. The HTML shows
-markdown and outputs, never code; images are embedded; nothing is loaded from elsewhere. Both
-files are written next to their final place and renamed into it only once everything succeeded,
-so a failed build leaves any previous report as it was.
+parameters injected after each notebook's `parameters` cell, as papermill does. A last cell, added
+here, exports the table the notebooks showed: the CSV is that very table, so it holds every number
+the report shows, and live rates are fetched once. The HTML shows markdown and outputs, never code;
+images are embedded; nothing is loaded from elsewhere. Files are written next to their final place
+and renamed into it only once everything succeeded, so a failed build leaves any previous report.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import os
 import re
@@ -19,24 +21,28 @@ from pathlib import Path
 
 import nbformat
 
+from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, RATE_SOURCES
 from figures.errors import FiguresError
-from figures.paths import ECB_RATES, NOTEBOOK_DIR
-from figures.provenance import read_sidecar
+from figures.export import EXPORT_CODE, EXPORT_MIME
+from figures.paths import NOTEBOOK_DIR
 
 NOTEBOOKS = ("01_article_figures.ipynb", "02_rates_and_methods.ipynb", "03_comparison.ipynb")
 HTML_NAME = "comparison.html"
 CSV_NAME = "comparison.csv"
-KERNEL_TIMEOUT_S = 120
+LIVE_LOG_NAME = "live_rates.csv"
+KERNEL_TIMEOUT_S = 180
 
 
 @dataclass(frozen=True)
 class ReportParameters:
-    """What the reader chose: the figures file, the common currency, the method, the spot date."""
+    """What the reader chose: figures file, common currency, method, spot date, rate source."""
 
     figures_path: str | None = None
-    currency: str = "EUR"
-    method: str = "average"
+    currency: str = DEFAULT_CURRENCY
+    method: str = DEFAULT_METHOD
     spot_date: str | None = None
+    rates: str = "ecb"
+    strict: bool = False
 
     def as_code(self) -> str:
         """The injected-parameters cell: one assignment per parameter, as Python literals."""
@@ -45,17 +51,31 @@ class ReportParameters:
 
 def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Path, Path]:
     """Execute the notebooks and write `comparison.html` and `comparison.csv` into `out_dir`."""
-    from figures.normalise import comparison_table, selected
-
     out_dir = Path(out_dir)
-    # Validate inputs here, before a kernel starts, so bad input fails fast with the file and row.
-    table = comparison_table(parameters.figures_path, spot_date=parameters.spot_date)
-    selected(table, parameters.currency, parameters.method)
-    notebook = execute(combined_notebook(parameters))
-    page = render_page(notebook, table, parameters)
-    csv_text = table_csv(table, parameters)
-    write_atomically(out_dir, {HTML_NAME: page.encode("utf-8"), CSV_NAME: csv_text.encode("utf-8")})
+    validate(parameters)
+    notebook = combined_notebook(parameters)
+    notebook.cells.append(nbformat.v4.new_code_cell(EXPORT_CODE, id="export"))
+    with _progress_on_terminal():
+        execute(notebook)
+    export = _exported(notebook.cells.pop())
+    files = {HTML_NAME: render_page(notebook, export).encode("utf-8"), CSV_NAME: export["csv"].encode("utf-8")}
+    if export["live_log_csv"] is not None:
+        files[LIVE_LOG_NAME] = export["live_log_csv"].encode("utf-8")
+    write_atomically(out_dir, files)
     return out_dir / HTML_NAME, out_dir / CSV_NAME
+
+
+def validate(parameters: ReportParameters) -> None:
+    """Fail fast, before a kernel starts, on bad input: the figures file, the choices, the dates."""
+    from figures.load import load_figures
+    from figures.normalise import check_choice, comparison_table
+
+    check_choice(parameters.currency, parameters.method)
+    if parameters.rates not in RATE_SOURCES:
+        raise FiguresError(f"expected rates among {', '.join(RATE_SOURCES)}, found {parameters.rates!r}")
+    figures = load_figures(parameters.figures_path)
+    if parameters.rates == "ecb":  # live rates may cover dates the snapshot does not
+        comparison_table(figures, spot_date=parameters.spot_date)
 
 
 def combined_notebook(parameters: ReportParameters, names: tuple[str, ...] = NOTEBOOKS) -> nbformat.NotebookNode:
@@ -102,52 +122,28 @@ def execute(
             # Every output is collected by the time the client shuts down; a graceful shutdown
             # adds nothing but, now and then, a wait of several seconds.
             shutdown_kernel="immediate",
+            # The kernel's own stderr stays the terminal's (progress bars); outputs go to cells.
+            extra_arguments=["--IPKernelApp.capture_fd_output=False"],
             resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
         )
         try:
             client.execute()
         except CellExecutionError as error:
-            lines = str(error).strip().splitlines()
-            raise FiguresError(f"a notebook cell failed: {lines[-1] if lines else repr(error)}") from None
+            if error.ename == "FiguresError":  # the package's own message says what was wrong
+                raise FiguresError(error.evalue) from None
+            raise FiguresError(f"a notebook cell failed: {error.ename}: {error.evalue}") from None
     return notebook
 
 
-def render_page(notebook: nbformat.NotebookNode, table, parameters: ReportParameters) -> str:
+def render_page(notebook: nbformat.NotebookNode, context: dict[str, object]) -> str:
     """One self-contained HTML page: title, data dates, the notebooks' prose and outputs, sources."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     environment = Environment(
         loader=PackageLoader("figures"), autoescape=select_autoescape(), keep_trailing_newline=True
     )
-    companies = sorted(table["company"].unique())
-    rates_sidecar = read_sidecar(ECB_RATES)
-    context = {
-        "title": f"Revenue in a common currency: {' and '.join(companies)}",
-        "currency": parameters.currency,
-        "method": parameters.method,
-        "spot_date": table.attrs["spot_date"].isoformat(),
-        "data_date": (
-            f"figures as published on {table.attrs['published']}; ECB reference rates to"
-            f" {rates_sidecar['last_date']} (accessed {rates_sidecar['date_accessed']})"
-        ),
-        "sources": [
-            *table.attrs["source_citations"],
-            f"{rates_sidecar['citation']}, {rates_sidecar['url']}. {rates_sidecar['licence']}",
-        ],
-        "body": "\n".join(_render_cell(cell) for cell in notebook.cells),
-    }
-    return environment.get_template("report.html.j2").render(**context)
-
-
-def table_csv(table, parameters: ReportParameters) -> str:
-    """The comparison table as CSV; `selected` marks the rows the headline charts use."""
-    frame = table.copy()
-    frame.insert(
-        frame.columns.get_loc("fx_method") + 1,
-        "selected",
-        ((frame["currency"] == parameters.currency) & (frame["fx_method"] == parameters.method)),
-    )
-    return frame.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+    body = "\n".join(_render_cell(cell) for cell in notebook.cells)
+    return environment.get_template("report.html.j2").render(**context, body=body)
 
 
 def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
@@ -169,6 +165,26 @@ def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
         for temporary, _ in staged:
             if os.path.exists(temporary):
                 os.unlink(temporary)
+
+
+def _exported(cell: nbformat.NotebookNode) -> dict:
+    for output in cell.get("outputs", []):
+        if EXPORT_MIME in output.get("data", {}):
+            return output["data"][EXPORT_MIME]
+    raise FiguresError("the notebooks did not define the table to export (a variable named `table`)")
+
+
+@contextlib.contextmanager
+def _progress_on_terminal():
+    previous = os.environ.get("FIGURES_PROGRESS")
+    os.environ["FIGURES_PROGRESS"] = "terminal"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["FIGURES_PROGRESS"]
+        else:
+            os.environ["FIGURES_PROGRESS"] = previous
 
 
 def _umask() -> int:
@@ -219,6 +235,3 @@ def _markdown(text: str) -> str:
 def _demote_headings(text: str) -> str:
     # The page has its own <h1>; a notebook's headings move one level down.
     return re.sub(r"^(#{1,5}) ", r"#\1 ", text, flags=re.MULTILINE)
-
-
-__all__ = ["ReportParameters", "build_report", "combined_notebook", "execute", "render_page", "table_csv"]

