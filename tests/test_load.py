@@ -108,3 +108,52 @@ def test_loading_never_changes_the_input(tmp_path):
     before = path.read_bytes()
     load_figures(path)
     assert path.read_bytes() == before
+
+
+def test_reported_figures_match_the_facts_sheet():
+    from figures.load import load_reported
+
+    reported = load_reported().set_index("figure_id")
+    # FACTS.md: RMB 250,266 m, 158,273 m, 101,143 m; EUR 18,325 m; about EUR 10.07 bn; scope +7,383; currency -160.
+    assert reported.loc["alibaba_revenue_fy2018", ["value", "currency"]].tolist() == [250_266, "CNY"]
+    assert reported.loc["alibaba_revenue_fy2017", "value"] == 158_273
+    assert reported.loc["alibaba_revenue_fy2016", "value"] == 101_143
+    assert reported.loc["bollore_revenue_2017", "value"] == 18_325
+    assert reported.loc["bollore_revenue_2016", "value"] == pytest.approx(10_070)
+    assert bool(reported.loc["bollore_revenue_2016", "approximate"]) is True
+    assert reported.loc["bollore_revenue_change_currency_2017", "value"] == -160
+    translation = reported.loc["alibaba_revenue_fy2018_usd"]
+    assert (translation["fx_rate"], translation["fx_rate_unit"]) == (6.2726, "CNY per USD")
+    assert translation["fx_rate_date"] == dt.date(2018, 3, 30)
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "changes", "column", "expected"),
+    [
+        ("bollore_revenue_2017", {"value": "-18325"}, "value", "positive amount"),
+        ("alibaba_revenue_fy2018_usd", {"fx_rate_unit": "EUR per USD"}, "fx_rate_unit", "'CNY per USD'"),
+        ("alibaba_revenue_fy2018_usd", {"fx_rate_unit": "USD per CNY"}, "fx_rate_unit", "per USD'"),
+        ("alibaba_revenue_fy2018_usd", {"translated_from": "nothing"}, "translated_from", "same company and period"),
+        ("alibaba_revenue_fy2018_usd", {"fx_rate": "0"}, "fx_rate", "positive rate"),
+        ("alibaba_revenue_fy2018_usd", {"fx_rate_date": ""}, "fx_rate_date", "as for every convenience translation"),
+        ("bollore_revenue_growth_organic_2017", {"unit": "million"}, "unit", "percent"),
+    ],
+)
+def test_bad_reported_rows_are_named(tmp_path, figure_id, changes, column, expected):
+    import csv
+
+    from figures.load import load_reported
+    from helpers import ROOT
+
+    with (ROOT / "data" / "reported_figures.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    number = next(i for i, row in enumerate(rows, start=1) if row["figure_id"] == figure_id)
+    rows[number - 1].update(changes)
+    path = tmp_path / "reported.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(FiguresError, match=expected) as raised:
+        load_reported(path)
+    assert (raised.value.row, raised.value.column) == (number, column)

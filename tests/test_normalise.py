@@ -147,3 +147,37 @@ def test_another_pair_of_companies_needs_only_a_data_file(tmp_path):
     table = comparison_table(write_figures(tmp_path / "other.csv", rows))
     assert table.attrs["spot_date"] == D(2013, 3, 1)
     assert set(selected(table, "EUR", "average")["company"]) == {"Company A", "Company B"}
+
+
+def test_company_convenience_translations_are_reproduced_exactly(table):
+    # FACTS.md: RMB 250,266 m / 6.2726 = US$39,898 m (H.10, 30 March 2018); RMB 158,273 m / 6.8832 = US$22,994 m.
+    fy2018 = one(table, figure_id="alibaba_revenue_fy2018_usd", fx_method="company")
+    assert fy2018["value"] == pytest.approx(250_266 / 6.2726, rel=1e-12)
+    assert round(fy2018["value"]) == 39_898
+    assert (fy2018["currency"], fy2018["fx_from_currency"], fy2018["fx_first_fixing"]) == ("USD", "CNY", D(2018, 3, 30))
+    assert "Federal Reserve H.10" in fy2018["fx_rate_source"]
+    fy2017 = one(table, figure_id="alibaba_revenue_fy2017_usd", fx_method="company")
+    assert round(fy2017["value"]) == 22_994
+
+
+def test_reported_growth_in_renminbi_and_in_common_currencies_by_hand(table):
+    growth = table[(table["basis"] == "reported") & (table["metric"] == "revenue_growth")]
+    own = one(growth, figure_id="alibaba_revenue_fy2018__growth", fx_method="none")
+    assert own["value"] == pytest.approx((250_266 / 158_273 - 1) * 100)  # 58.12 %, measured in CNY
+    assert own["currency"] == "CNY"
+    for currency in ("USD", "EUR"):
+        now, _ = hand_average(currency, "CNY", *ALIBABA_FY2018)  # currency per CNY, mean over fixing days
+        before, _ = hand_average(currency, "CNY", *ALIBABA_FY2017)
+        expected = (250_266 * now) / (158_273 * before) * 100 - 100
+        row = one(growth, figure_id="alibaba_revenue_fy2018__growth", currency=currency, fx_method="average")
+        assert row["value"] == pytest.approx(expected, rel=1e-10)
+    usd = one(growth, figure_id="alibaba_revenue_fy2018__growth", currency="USD", fx_method="average")["value"]
+    assert 60 < usd < 61  # the renminbi rose against the dollar: more than 58 % in dollars
+    bollore = one(growth, figure_id="bollore_revenue_2017__growth", fx_method="none")
+    assert bollore["value"] == pytest.approx((18_325 / 10_070 - 1) * 100)
+
+
+def test_the_reported_basis_only_covers_the_figures_companies(tmp_path):
+    rows = [{**article_rows()[2], "company": "Company A"}]
+    table = comparison_table(write_figures(tmp_path / "a.csv", rows))
+    assert set(table["basis"]) == {"article"}

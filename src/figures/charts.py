@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from figures.choices import METHODS
 from figures.normalise import selected
-from figures.present import METHOD_LABELS, amount_m, percent, period_label
+from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_label
 from figures.rates import RateTable
 
 # Okabe & Ito's colour-blind-safe palette; companies take colours in name order, in every chart.
@@ -38,10 +38,15 @@ def company_colours(companies: list[str]) -> dict[str, str]:
     return {company: PALETTE[i % len(PALETTE)] for i, company in enumerate(sorted(companies))}
 
 
-def revenue_chart(table: pd.DataFrame, currency: str, method: str) -> Chart:
-    """Current-period revenue per company in `currency`, with the range spanned by all methods."""
-    chosen = _latest_revenue(selected(table, currency, method))
-    everyone = table[(table["currency"] == currency) & (table["metric"] == "revenue") & (table["fx_method"] != "none")]
+def revenue_chart(table: pd.DataFrame, currency: str, method: str, basis: str = "reported") -> Chart:
+    """Latest revenue per company in `currency`, with the range spanned by the three methods."""
+    chosen = _latest_revenue(selected(table, currency, method, basis))
+    everyone = table[
+        (table["basis"] == basis)
+        & (table["currency"] == currency)
+        & (table["metric"] == "revenue")
+        & table["fx_method"].isin(METHODS)
+    ]
     colours = company_colours(list(chosen["company"]))
     figure, axes = _figure()
     described = []
@@ -63,18 +68,24 @@ def revenue_chart(table: pd.DataFrame, currency: str, method: str) -> Chart:
     _finish(
         figure,
         axes,
-        f"Revenue in {currency} million, translated at the {METHOD_LABELS[method]}",
-        _source_line(table) + f" Black bars: range across the {', '.join(METHODS)} methods"
+        f"Revenue in {currency} million, translated at the {METHOD_LABELS[method]} ({BASIS_LABELS[basis]})",
+        _source_line(table, basis) + f" Black bars: range across the {', '.join(METHODS)} methods"
         f" (spot: {table.attrs['spot_date']}).",
     )
-    alt = f"Bar chart of revenue in {currency} million, {METHOD_LABELS[method]}. " + "; ".join(described) + "."
+    alt = (
+        f"Bar chart of revenue in {currency} million, {METHOD_LABELS[method]}, {BASIS_LABELS[basis]}. "
+        + "; ".join(described)
+        + "."
+    )
     return Chart(_png(figure), alt)
 
 
-def growth_chart(table: pd.DataFrame, currency: str, method: str) -> Chart:
-    """Growth as stated beside growth recomputed in `currency`, per company."""
-    growth = table[table["metric"] == "revenue_growth"]
-    stated = growth[growth["fx_method"] == "none"].sort_values("company")
+def growth_chart(table: pd.DataFrame, currency: str, method: str, basis: str = "reported") -> Chart:
+    """Growth as stated beside growth recomputed in `currency`, per company, latest period."""
+    growth = table[(table["metric"] == "revenue_growth") & (table["basis"] == basis)]
+    growth = growth[growth["period_end"] == growth.groupby("company")["period_end"].transform("max")]
+    stated = growth[(growth["fx_method"] == "none") & (growth["derivation"] == "stated in the source")]
+    stated = stated.sort_values("company")
     recomputed = selected(growth, currency, method).set_index("company")["value"]
     colours = company_colours(list(stated["company"]))
     figure, axes = _figure()
@@ -114,15 +125,18 @@ def growth_chart(table: pd.DataFrame, currency: str, method: str) -> Chart:
         figure,
         axes,
         f"Revenue growth: as stated, and recomputed in {currency} ({METHOD_LABELS[method]})",
-        _source_line(table) + " Recomputed: both years translated, each at its own rate.",
+        _source_line(table, basis) + f" {BASIS_LABELS[basis].capitalize()}. Recomputed: both years translated,"
+        " each at its own rate.",
     )
-    return Chart(_png(figure), f"Bar chart of revenue growth in percent. {'; '.join(described)}.")
+    alt = f"Bar chart of revenue growth in percent, {BASIS_LABELS[basis]}. {'; '.join(described)}."
+    return Chart(_png(figure), alt)
 
 
-def prior_current_chart(table: pd.DataFrame, currency: str, method: str) -> Chart:
-    """Previous period (implied by the stated growth) beside the current period, in `currency`."""
-    revenue = selected(table, currency, method)
-    revenue = revenue[revenue["metric"] == "revenue"].sort_values(["company", "period_end"])
+def prior_current_chart(table: pd.DataFrame, currency: str, method: str, basis: str = "reported") -> Chart:
+    """Previous period beside the current one, in `currency`: reported, or implied by the stated growth."""
+    revenue = selected(table, currency, method, basis)
+    revenue = revenue[(revenue["metric"] == "revenue") & (revenue["component"] == "")]
+    revenue = revenue.sort_values(["company", "period_end"])
     colours = company_colours(list(revenue["company"].unique()))
     figure, axes = _figure()
     described, ticks = [], []
@@ -130,7 +144,8 @@ def prior_current_chart(table: pd.DataFrame, currency: str, method: str) -> Char
         group = group.tail(2)
         offsets = (-0.15, 0.15) if len(group) == 2 else (0.0,)
         for offset, row in zip(offsets, group.to_dict("records"), strict=True):
-            is_prior = row["figure_id"].endswith("__prior_implied")
+            is_prior = offset < 0
+            implied = row["derivation"].startswith("implied")
             axes.bar(x + offset, row["value"], width=0.28, color=colours[company], alpha=0.45 if is_prior else 1.0)
             axes.annotate(
                 f"{amount_m(row['value'])}\n{_period(row)}",
@@ -141,7 +156,8 @@ def prior_current_chart(table: pd.DataFrame, currency: str, method: str) -> Char
                 va="bottom",
                 fontsize=8.5,
             )
-            kind = "previous period implied by the stated growth" if is_prior else "current period"
+            previous = "previous period implied by the stated growth" if implied else "previous period, reported"
+            kind = previous if is_prior else "current period"
             described.append(f"{company} {kind} ({_period(row)}): {amount_m(row['value'])}")
         ticks.append(company)
     axes.set_xticks(range(len(ticks)), ticks)
@@ -151,14 +167,26 @@ def prior_current_chart(table: pd.DataFrame, currency: str, method: str) -> Char
         figure,
         axes,
         f"Previous and current period revenue in {currency} million ({METHOD_LABELS[method]})",
-        _source_line(table) + " Pale bars: previous period implied by the stated growth, revenue / (1 + growth).",
+        _source_line(table, basis)
+        + (
+            " Pale bars: previous period implied by the stated growth, revenue / (1 + growth)."
+            if basis == "article"
+            else " Pale bars: previous period as reported. Each period at its own rate."
+        ),
     )
-    return Chart(_png(figure), f"Bar chart of revenue in {currency} million by period. {'; '.join(described)}.")
+    alt = f"Bar chart of revenue in {currency} million by period, {BASIS_LABELS[basis]}. {'; '.join(described)}."
+    return Chart(_png(figure), alt)
 
 
-def rate_history_chart(table: pd.DataFrame, rates: RateTable, currency: str) -> Chart | None:
+def rate_history_chart(table: pd.DataFrame, rates: RateTable, currency: str, basis: str = "reported") -> Chart | None:
     """Daily rates behind each translation into `currency`, with the average, closing and spot marked."""
-    revenue = table[(table["metric"] == "revenue") & (table["fx_method"] != "none") & (table["currency"] == currency)]
+    revenue = table[
+        (table["basis"] == basis)
+        & (table["metric"] == "revenue")
+        & table["fx_method"].isin(METHODS)
+        & (table["currency"] == currency)
+        & (table["component"] == "")
+    ]
     revenue = revenue[revenue["fx_from_currency"] != currency]
     if revenue.empty:
         return None
@@ -190,7 +218,8 @@ def rate_history_chart(table: pd.DataFrame, rates: RateTable, currency: str) -> 
         axes.set_ylabel(f"{currency} per {base}")
         axes.spines[["top", "right"]].set_visible(False)
     figure.suptitle(
-        f"Daily ECB reference rates into {currency}: line = average over each period, triangle = closing, dot = spot",
+        f"Daily ECB rates into {currency} behind {BASIS_LABELS[basis]}:"
+        " line = average over each period, triangle = closing, dot = spot",
         fontsize=10,
         x=0.01,
         ha="left",
@@ -228,11 +257,12 @@ def _latest_revenue(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _period(row: dict[str, object]) -> str:
-    return period_label(row["period_start"], row["period_end"])
+    label = period_label(row["period_start"], row["period_end"])
+    return f"{row['fiscal_label']}, {label}" if row.get("fiscal_label") else label
 
 
-def _source_line(table: pd.DataFrame) -> str:
-    stated = table.attrs["figure_sources"]
+def _source_line(table: pd.DataFrame, basis: str = "article") -> str:
+    stated = table.attrs["figure_sources"] if basis == "article" else table.attrs.get("reported_sources", "")
     return f"Sources: {stated}; {table.attrs['rates_source']}."
 
 
@@ -241,3 +271,87 @@ def _png(figure: Figure) -> bytes:
     # No software tag: the bytes depend on the drawing only.
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def bridge_chart(table: pd.DataFrame) -> Chart | None:
+    """Waterfall from the previous year's revenue to the current one, for each company with a bridge."""
+    steps = table[(table["basis"] == "reported") & (table["fx_method"] == "none")]
+    bridges = steps[steps["metric"] == "revenue_change_organic"]
+    if bridges.empty:
+        return None
+    figure = Figure(figsize=(WIDTH_IN, 4.4 * len(bridges)), dpi=DPI, layout="constrained")
+    colours = company_colours(list(table["company"].unique()))
+    described = []
+    for index, organic in enumerate(bridges.to_dict("records")):
+        axes = figure.add_subplot(len(bridges), 1, index + 1)
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.yaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
+        company, end = organic["company"], organic["period_end"]
+        mine = steps[(steps["company"] == company) & (steps["currency"] == organic["currency"])]
+        revenue = mine[(mine["metric"] == "revenue") & (mine["component"] == "")].sort_values("period_end")
+        current = revenue[revenue["period_end"] == end].iloc[0]
+        previous = revenue[revenue["period_end"] < end].iloc[-1]
+        same_year = mine[mine["period_end"] == end]
+
+        def amount(metric, same_year=same_year):
+            rows = same_year[same_year["metric"] == metric]
+            return float(rows["value"].iloc[0]) if not rows.empty else 0.0
+
+        organic_rates = same_year[same_year["metric"] == "revenue_growth_organic"].sort_values("derivation")
+        organic_label = "organic growth"
+        if len(organic_rates) == 2:  # recomputed, then stated
+            recomputed, stated = organic_rates["value"]
+            organic_label += f"\n{recomputed:.1f}% (reported {stated:g}%)"
+        labels = [
+            f"{previous['fiscal_label'] or _period(previous)}" + (" (approx.)" if previous["approximate"] else ""),
+            organic_label,
+            "change of scope",
+            "currency",
+            f"{current['fiscal_label'] or _period(current)}",
+        ]
+        values = [
+            previous["value"],
+            organic["value"],
+            amount("revenue_change_scope"),
+            amount("revenue_change_currency"),
+            current["value"],
+        ]
+        level = values[0]
+        for x, (label, value) in enumerate(zip(labels, values, strict=True)):
+            total = x in (0, len(values) - 1)
+            bottom = 0 if total else (level if value >= 0 else level + value)
+            height = value if total else abs(value)
+            colour = colours[company] if total else ("#009E73" if value >= 0 else "#D55E00")
+            axes.bar(x, height, bottom=bottom, width=0.6, color=colour)
+            text = amount_m(value) if total else f"{value:+,.0f}"
+            axes.annotate(
+                text,
+                (x, bottom + height),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=9,
+            )
+            if not total:
+                level += value
+            described.append(f"{label.replace(chr(10), ' ')}: {text}")
+        axes.set_xticks(range(len(labels)), labels)
+        axes.set_ylabel(f"{organic['currency']} million")
+        axes.set_title(
+            f"{company}: from {_period(previous)} to {_period(current)} revenue, {organic['currency']} million",
+            loc="left",
+            fontsize=11,
+        )
+    figure.text(
+        0.01,
+        0.0,
+        _source_line(table, "reported") + " Organic growth is the residual: current - previous - scope - currency.",
+        fontsize=7,
+        color=MUTED,
+        ha="left",
+        va="bottom",
+        wrap=True,
+    )
+    figure.get_layout_engine().set(rect=(0, 0.06, 1, 0.94))
+    return Chart(_png(figure), f"Waterfall chart of the revenue bridge. {'; '.join(described)}.")

@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
     report = commands.add_parser("report", help="execute the notebooks and write the HTML report and its CSV")
     report.add_argument("--figures", type=Path, help="figures CSV (default: data/article_figures.csv)")
+    report.add_argument("--reported", type=Path, help="reported figures CSV (default: data/reported_figures.csv)")
     report.add_argument("--currency", type=_currency, default=DEFAULT_CURRENCY, help="common currency: EUR, USD or CNY")
     report.add_argument("--method", type=_method, default=DEFAULT_METHOD, help="average (default), closing or spot")
     report.add_argument("--spot-date", type=_date, help="date for the spot method (default: publication date)")
@@ -81,12 +82,17 @@ def main(argv: list[str] | None = None) -> int:
 def _report(args: argparse.Namespace) -> int:
     from figures.report import ReportParameters, build_report
 
-    figures_path = None if args.figures is None else str(args.figures.resolve())
-    if figures_path is not None and not Path(figures_path).is_file():
-        raise FiguresError("expected a readable figures file (CSV), found none", path=args.figures)
+    paths = {}
+    for name in ("figures", "reported"):
+        given = getattr(args, name)
+        if given is not None and not given.is_file():
+            raise FiguresError(f"expected a readable {name} file (CSV), found none", path=given)
+        paths[name] = None if given is None else str(given.resolve())
     if args.strict and args.rates != "live":
         raise FiguresError("--strict applies to --rates live only")
-    parameters = ReportParameters(figures_path, args.currency, args.method, args.spot_date, args.rates, args.strict)
+    parameters = ReportParameters(
+        paths["figures"], paths["reported"], args.currency, args.method, args.spot_date, args.rates, args.strict
+    )
     html_path, csv_path = build_report(args.out, parameters)
     print(f"wrote {html_path} and {csv_path}")
     return 0

@@ -1,63 +1,102 @@
-"""Load and validate a figures file at the boundary, so the code after it can trust its rows."""
+"""Load and validate figures files at the boundary, so the code after it can trust their rows.
+
+Two kinds of file share one validator: the figures a source (an article) states, and the
+figures the companies reported, with their convenience translations. Each kind is a `Schema`.
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import math
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from babel.numbers import list_currencies
 
 from figures.errors import FiguresError
-from figures.paths import ARTICLE_FIGURES, display_path
+from figures.paths import ARTICLE_FIGURES, REPORTED_FIGURES, display_path
 
-METRICS = ("revenue", "revenue_growth")
 REVENUE_SCALE_TO_MILLIONS = {"thousand": 0.001, "million": 1.0, "billion": 1000.0}
-COLUMNS = (
-    "figure_id",
-    "company",
-    "metric",
-    "period_start",
-    "period_end",
-    "period_inferred",
-    "period_note",
-    "value",
-    "unit",
-    "currency",
-    "approximate",
-    "wording",
-    "source",
-    "published",
-    "note",
-)
-OPTIONAL_TEXT = ("period_note", "wording", "note")
 ISO_4217 = frozenset(list_currencies())
+AMOUNT, CHANGE, PERCENT = "a positive amount", "an amount", "a percentage"
+RATE_UNIT = re.compile(r"([A-Z]{3}) per ([A-Z]{3})")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What one kind of figures file holds: its columns, its metrics and what makes a row unique."""
+
+    basis: str
+    columns: tuple[str, ...]
+    may_be_empty: tuple[str, ...]
+    metrics: dict[str, str]
+    key: tuple[str, ...]
+
+
+_COMMON = ("figure_id", "company", "metric", "period_start", "period_end", "value", "unit", "currency", "approximate")
+ARTICLE = Schema(
+    basis="article",
+    columns=(*_COMMON, "period_inferred", "period_note", "wording", "source", "published", "note"),
+    may_be_empty=("period_note", "wording", "note"),
+    metrics={"revenue": AMOUNT, "revenue_growth": PERCENT},
+    key=("company", "metric", "period_start", "period_end"),
+)
+TRANSLATION = ("translated_from", "fx_rate", "fx_rate_unit", "fx_rate_date", "fx_rate_source")
+REPORTED = Schema(
+    basis="reported",
+    columns=(*_COMMON, "component", "fiscal_label", *TRANSLATION, "source", "published", "note"),
+    may_be_empty=("component", "fiscal_label", *TRANSLATION, "published", "note"),
+    metrics={
+        "revenue": AMOUNT,
+        "revenue_growth": PERCENT,
+        "revenue_growth_organic": PERCENT,
+        "revenue_change_scope": CHANGE,
+        "revenue_change_currency": CHANGE,
+        "revenue_contribution": AMOUNT,
+    },
+    key=("company", "metric", "component", "period_start", "period_end", "currency"),
+)
 
 
 def load_figures(path: str | Path | None = None) -> pd.DataFrame:
-    """Read a figures file (default: the article's) into one validated row per figure.
+    """Read a figures file of what a source states (default: the article's), one row per figure.
 
-    Revenue comes out in millions of its currency (`unit` "million"), growth in percent; the
-    figure as printed stays in `stated_value` and `stated_unit`. `source_file` and `source_row`
-    let later errors point back at the row.
+    Amounts come out in millions of their currency (`unit` "million"), growth in percent; the
+    figure as printed stays in `stated_value`, `stated_unit` and `stated_text`. `source_file` and
+    `source_row` let later errors point back at the row.
 
     >>> figures = load_figures()
     >>> first = figures.iloc[0]
     >>> first["figure_id"], float(first["stated_value"]), first["stated_unit"], float(first["value"]), first["unit"]
     ('alibaba_revenue', 39.9, 'billion', 39900.0, 'million')
     """
-    path = Path(ARTICLE_FIGURES if path is None else path)
-    rows = _read_rows(path)
-    records = [_validate_row(path, number, row) for number, row in rows]
-    _check_unique(path, records)
+    return _load(Path(ARTICLE_FIGURES if path is None else path), ARTICLE)
+
+
+def load_reported(path: str | Path | None = None) -> pd.DataFrame:
+    """Read a file of reported figures (default: the companies' own), with convenience translations.
+
+    >>> reported = load_reported().set_index("figure_id")
+    >>> float(reported.loc["alibaba_revenue_fy2018_usd", "fx_rate"]), reported.loc["bollore_revenue_2016", "value"]
+    (6.2726, np.float64(10070.0))
+    """
+    return _load(Path(REPORTED_FIGURES if path is None else path), REPORTED)
+
+
+def _load(path: Path, schema: Schema) -> pd.DataFrame:
+    rows = _read_rows(path, schema)
+    records = [_validate_row(path, schema, number, row) for number, row in rows]
+    _check_unique(path, schema, records)
+    _check_translations(path, records)
     figures = pd.DataFrame.from_records(records)
-    figures.attrs["path"] = str(path)
+    figures.attrs["path"] = display_path(path)
     return figures
 
 
-def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -69,7 +108,7 @@ def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         header = next(reader)
     except StopIteration:
         raise FiguresError("expected a header row, found an empty file", path=path) from None
-    missing = [name for name in COLUMNS if name not in header]
+    missing = [name for name in schema.columns if name not in header]
     if missing:
         raise FiguresError(f"expected the columns {', '.join(missing)} in the header", path=path, row=0)
     rows = []
@@ -89,65 +128,89 @@ def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
-def _validate_row(path: Path, number: int, row: dict[str, str]) -> dict[str, object]:
+def _validate_row(path: Path, schema: Schema, number: int, row: dict[str, str]) -> dict[str, object]:
     def fail(column: str, expected: str) -> FiguresError:
         return FiguresError(f"expected {expected}, found {row[column]!r}", path=path, row=number, column=column)
 
-    for column in COLUMNS:
-        if column not in OPTIONAL_TEXT and not row[column]:
+    for column in schema.columns:
+        if column not in schema.may_be_empty and not row[column]:
             raise fail(column, "a value")
     metric = row["metric"]
-    if metric not in METRICS:
-        raise fail("metric", f"one of {', '.join(METRICS)}")
+    if metric not in schema.metrics:
+        raise fail("metric", f"one of {', '.join(schema.metrics)}")
     start = _parse_date(row, "period_start", fail)
     end = _parse_date(row, "period_end", fail)
     if end < start:
         raise fail("period_end", f"a date on or after period_start ({start})")
-    try:
-        stated_value = float(row["value"])
-    except ValueError:
-        hint = " (use a decimal point, not a comma)" if "," in row["value"] else ""
-        raise fail("value", f"a number{hint}") from None
-    if not math.isfinite(stated_value):
-        raise fail("value", "a finite number")
-    unit = row["unit"]
-    if metric == "revenue":
-        if unit not in REVENUE_SCALE_TO_MILLIONS:
-            raise fail("unit", f"one of {', '.join(REVENUE_SCALE_TO_MILLIONS)} for revenue")
-        if stated_value <= 0:
-            raise fail("value", "a positive amount")
-        # Rounded so that 39.9 billion is 39,900 million exactly, not 39,900.000000000004.
-        value, value_unit = round(stated_value * REVENUE_SCALE_TO_MILLIONS[unit], 9), "million"
-    else:
-        if unit != "percent":
-            raise fail("unit", "percent for revenue_growth")
-        if stated_value <= -100:
-            raise fail("value", "a growth above -100 percent")
-        value, value_unit = stated_value, "percent"
+    stated_value = _parse_number(row, "value", fail)
+    value, unit = _normalise_value(row, schema.metrics[metric], stated_value, fail)
     currency = row["currency"]
     if currency not in ISO_4217:
         raise fail("currency", "an ISO 4217 currency code such as EUR, USD or CNY")
-    return {
-        "figure_id": row["figure_id"],
-        "company": row["company"],
-        "metric": metric,
-        "period_start": start,
-        "period_end": end,
-        "period_inferred": _parse_bool(row, "period_inferred", fail),
-        "period_note": row["period_note"],
-        "value": value,
-        "unit": value_unit,
-        "currency": currency,
-        "approximate": _parse_bool(row, "approximate", fail),
-        "stated_value": stated_value,
-        "stated_unit": unit,
-        "wording": row["wording"],
-        "source": row["source"],
-        "published": _parse_date(row, "published", fail),
-        "note": row["note"],
-        "source_file": display_path(path),
-        "source_row": number,
-    }
+    record: dict[str, object] = {column: row[column] for column in schema.columns}
+    record.update(
+        {
+            "basis": schema.basis,
+            "period_start": start,
+            "period_end": end,
+            "value": value,
+            "unit": unit,
+            "approximate": _parse_bool(row, "approximate", fail),
+            "stated_value": stated_value,
+            "stated_unit": row["unit"],
+            "stated_text": row["value"],
+            "published": _parse_date(row, "published", fail) if row["published"] else None,
+            "source_file": display_path(path),
+            "source_row": number,
+        }
+    )
+    if "period_inferred" in row:
+        record["period_inferred"] = _parse_bool(row, "period_inferred", fail)
+    if row.get("translated_from"):
+        record.update(_translation(row, fail))
+    elif "translated_from" in row:
+        record.update({"fx_rate": math.nan, "fx_rate_date": None})
+    return record
+
+
+def _normalise_value(row: dict[str, str], kind: str, stated: float, fail) -> tuple[float, str]:
+    unit = row["unit"]
+    if kind == PERCENT:
+        if unit != "percent":
+            raise fail("unit", f"percent for {row['metric']}")
+        if stated <= -100:
+            raise fail("value", "a growth above -100 percent")
+        return stated, "percent"
+    if unit not in REVENUE_SCALE_TO_MILLIONS:
+        raise fail("unit", f"one of {', '.join(REVENUE_SCALE_TO_MILLIONS)} for {row['metric']}")
+    if kind == AMOUNT and stated <= 0:
+        raise fail("value", "a positive amount")
+    # Rounded so that 39.9 billion is 39,900 million exactly, not 39,900.000000000004.
+    return round(stated * REVENUE_SCALE_TO_MILLIONS[unit], 9), "million"
+
+
+def _translation(row: dict[str, str], fail) -> dict[str, object]:
+    for column in TRANSLATION:
+        if not row[column]:
+            raise fail(column, "a value, as for every convenience translation")
+    rate = _parse_number(row, "fx_rate", fail)
+    if rate <= 0:
+        raise fail("fx_rate", "a positive rate")
+    match = RATE_UNIT.fullmatch(row["fx_rate_unit"])
+    if not match or match.group(2) != row["currency"]:
+        raise fail("fx_rate_unit", f"'<source currency> per {row['currency']}'")
+    return {"fx_rate": rate, "fx_rate_date": _parse_date(row, "fx_rate_date", fail)}
+
+
+def _parse_number(row: dict[str, str], column: str, fail) -> float:
+    try:
+        number = float(row[column])
+    except ValueError:
+        hint = " (use a decimal point, not a comma)" if "," in row[column] else ""
+        raise fail(column, f"a number{hint}") from None
+    if not math.isfinite(number):
+        raise fail(column, "a finite number")
+    return number
 
 
 def _parse_date(row: dict[str, str], column: str, fail) -> dt.date:
@@ -164,7 +227,7 @@ def _parse_bool(row: dict[str, str], column: str, fail) -> bool:
     return value == "true"
 
 
-def _check_unique(path: Path, records: list[dict[str, object]]) -> None:
+def _check_unique(path: Path, schema: Schema, records: list[dict[str, object]]) -> None:
     seen_ids: dict[object, int] = {}
     seen_figures: dict[tuple[object, ...], int] = {}
     for record in records:
@@ -177,13 +240,39 @@ def _check_unique(path: Path, records: list[dict[str, object]]) -> None:
                 row=row,
                 column="figure_id",
             )
-        key = (record["company"], record["metric"], record["period_start"], record["period_end"])
-        first = seen_figures.setdefault(key, row)
+        first = seen_figures.setdefault(tuple(record[column] for column in schema.key), row)
         if first != row:
             raise FiguresError(
-                f"expected one figure per company, metric and period; row {first} gives the same {record['metric']}"
+                f"expected one figure per {', '.join(schema.key)}; row {first} gives the same {record['metric']}"
                 f" of {record['company']} for {record['period_start']} to {record['period_end']}",
                 path=path,
                 row=row,
                 column="metric",
+            )
+
+
+def _check_translations(path: Path, records: list[dict[str, object]]) -> None:
+    by_id = {record["figure_id"]: record for record in records}
+    for record in records:
+        if not record.get("translated_from"):
+            continue
+        source = by_id.get(record["translated_from"])
+        expected_unit = None if source is None else f"{source['currency']} per {record['currency']}"
+        if source is None or (source["company"], source["period_start"], source["period_end"]) != (
+            record["company"],
+            record["period_start"],
+            record["period_end"],
+        ):
+            raise FiguresError(
+                "expected the figure_id of a figure of the same company and period in this file",
+                path=path,
+                row=record["source_row"],
+                column="translated_from",
+            )
+        if record["fx_rate_unit"] != expected_unit:
+            raise FiguresError(
+                f"expected {expected_unit!r}, found {record['fx_rate_unit']!r}",
+                path=path,
+                row=record["source_row"],
+                column="fx_rate_unit",
             )

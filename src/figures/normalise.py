@@ -16,15 +16,18 @@ import pandas as pd
 
 from figures.choices import COMMON_CURRENCIES, METHODS
 from figures.errors import FiguresError
-from figures.load import load_figures
+from figures.load import load_figures, load_reported
+from figures.periods import consecutive_revenues, one_year_earlier
 from figures.provenance import short_source
 from figures.rates import AppliedRate, RateTable, load_ecb_rates
 
 TABLE_COLUMNS = (
     "company",
     "metric",
+    "component",
     "period_start",
     "period_end",
+    "fiscal_label",
     "basis",
     "currency",
     "value",
@@ -52,22 +55,64 @@ TABLE_COLUMNS = (
 def comparison_table(
     figures: pd.DataFrame | str | Path | None = None,
     *,
+    reported: pd.DataFrame | str | Path | bool | None = None,
     spot_date: dt.date | str | None = None,
     rates: RateTable | None = None,
 ) -> pd.DataFrame:
     """Every figure as stated, translated, implied and recomputed, one row per number.
 
-    `spot_date` defaults to the figures' publication date (the latest, if they differ).
+    `figures` are what the source (the article) states, `basis` "article"; `reported` are what
+    the companies reported, `basis` "reported" (default: data/reported_figures.csv, kept to the
+    companies in `figures`; False: none). `spot_date` defaults to the figures' publication date.
 
     >>> table = comparison_table()
     >>> row = table.query("figure_id == 'bollore_revenue' and currency == 'USD' and fx_method == 'average'")
     >>> round(row["value"].item(), 1), round(row["fx_rate"].item(), 4)
     (20673.2, 1.1297)
     """
+    from figures.bridge import bridge_rows
+    from figures.reconcile import reconciliation_rows
+
     if not isinstance(figures, pd.DataFrame):
         figures = load_figures(figures)
+    reported = _reported_for(figures, reported)
     rates = load_ecb_rates() if rates is None else rates
     spot = default_spot_date(figures) if spot_date is None else _as_date(spot_date)
+    rows = _article_rows(figures, rates, spot)
+    if reported is not None:
+        rows += _reported_rows(reported, rates, spot)
+        rows += reconciliation_rows(figures, reported)
+        rows += bridge_rows(reported)
+    table = pd.DataFrame.from_records(rows, columns=list(TABLE_COLUMNS))
+    # Counts stay integers where some rows have none (derived rows have no source row).
+    table = table.astype({"source_row": "Int64", "fx_fixing_days": "Int64"})
+    table.attrs["spot_date"] = spot
+    table.attrs["rates_source"] = rates.source
+    table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
+    table.attrs["published"] = default_spot_date(figures)
+    sources = figures["source"] if reported is None else pd.concat([figures["source"], reported["source"]])
+    table.attrs["source_citations"] = sorted(set(sources))
+    table.attrs["reported_sources"] = (
+        ""
+        if reported is None
+        else "company reports (" + "; ".join(sorted({s.split(",")[0] for s in reported["source"]})) + ")"
+    )
+    table.attrs["figure_sources"] = "; ".join(
+        sorted({short_source(s, p) for s, p in zip(figures["source"], figures["published"], strict=True)})
+    )
+    return table
+
+
+def _reported_for(figures: pd.DataFrame, reported) -> pd.DataFrame | None:
+    if reported is False:
+        return None
+    if not isinstance(reported, pd.DataFrame):
+        reported = load_reported(None if reported in (None, True) else reported)
+    reported = reported[reported["company"].isin(set(figures["company"]))]
+    return None if reported.empty else reported
+
+
+def _article_rows(figures: pd.DataFrame, rates: RateTable, spot: dt.date) -> list[dict[str, object]]:
     rows = list(_stated_rows(figures))
     for revenue, growth in _revenue_with_growth(figures):
         current_rows = list(_translated_rows(revenue, rates, spot, derivation="translated"))
@@ -79,16 +124,63 @@ def comparison_table(
         rows.append(_stated(prior))
         rows.extend(prior_rows)
         rows.extend(_growth_rows(growth, current_rows, prior_rows))
-    table = pd.DataFrame.from_records(rows, columns=list(TABLE_COLUMNS))
-    table.attrs["spot_date"] = spot
-    table.attrs["rates_source"] = rates.source
-    table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
-    table.attrs["published"] = default_spot_date(figures)
-    table.attrs["source_citations"] = sorted(set(figures["source"]))
-    table.attrs["figure_sources"] = "; ".join(
-        sorted({short_source(s, p) for s, p in zip(figures["source"], figures["published"], strict=True)})
-    )
-    return table
+    return rows
+
+
+def _reported_rows(reported: pd.DataFrame, rates: RateTable, spot: dt.date) -> list[dict[str, object]]:
+    """Reported figures as stated; revenues translated; company translations; growth recomputed."""
+    records = reported.to_dict("records")
+    rows = []
+    translated: dict[str, list[dict[str, object]]] = {}
+    for figure in records:
+        if figure["translated_from"]:
+            continue
+        rows.append(_stated({**figure, "derivation": "stated in the source"}))
+        if figure["metric"] == "revenue":
+            translated[figure["figure_id"]] = list(_translated_rows(figure, rates, spot, derivation="translated"))
+            rows.extend(translated[figure["figure_id"]])
+    by_id = {figure["figure_id"]: figure for figure in records}
+    for figure in records:
+        if figure["translated_from"]:
+            rows.append(_company_translation(figure, by_id[figure["translated_from"]]))
+    for current, prior in consecutive_revenues(records):
+        growth = {
+            **current,
+            "metric": "revenue_growth",
+            "unit": "percent",
+            "figure_id": f"{current['figure_id']}__growth",
+        }
+        rows.append(
+            {
+                **_stated({**growth, "derivation": f"recomputed: {current['figure_id']} / {prior['figure_id']} - 1"}),
+                "value": (current["value"] / prior["value"] - 1) * 100,
+            }
+        )
+        rows.extend(_growth_rows(growth, translated[current["figure_id"]], translated[prior["figure_id"]]))
+    return rows
+
+
+def _company_translation(figure: dict[str, object], source: dict[str, object]) -> dict[str, object]:
+    """The company's own convenience translation, reproduced: the source amount at the company's rate."""
+    value = source["value"] / figure["fx_rate"]
+    return {
+        **_identity_columns(figure),
+        "currency": figure["currency"],
+        "value": value,
+        "fx_method": "company",
+        "fx_rate": 1 / figure["fx_rate"],
+        "fx_rate_source": f"{figure['fx_rate_source']}, as used in {figure['source']}",
+        "fx_rate_detail": f"{figure['fx_rate']:g} {figure['fx_rate_unit']} on {figure['fx_rate_date']}",
+        "fx_from_currency": source["currency"],
+        "fx_first_fixing": figure["fx_rate_date"],
+        "fx_last_fixing": figure["fx_rate_date"],
+        "fx_fixing_days": 1,
+        "fx_missing_date_policy": "none",
+        "derivation": (
+            f"company translation reproduced: {source['figure_id']} / {figure['fx_rate']:g}"
+            f" (the company states {figure['stated_text']} {figure['stated_unit']})"
+        ),
+    }
 
 
 def default_spot_date(figures: pd.DataFrame) -> dt.date:
@@ -96,10 +188,11 @@ def default_spot_date(figures: pd.DataFrame) -> dt.date:
     return max(figures["published"])
 
 
-def selected(table: pd.DataFrame, currency: str, method: str) -> pd.DataFrame:
-    """The rows the report's headline uses: figures in `currency` by `method`."""
+def selected(table: pd.DataFrame, currency: str, method: str, basis: str | None = None) -> pd.DataFrame:
+    """The rows a headline uses: figures in `currency` by `method` (on one `basis`, if given)."""
     check_choice(currency, method)
-    return table[(table["currency"] == currency) & (table["fx_method"] == method)]
+    chosen = table[(table["currency"] == currency) & (table["fx_method"] == method)]
+    return chosen if basis is None else chosen[chosen["basis"] == basis]
 
 
 def check_choice(currency: str, method: str) -> None:
@@ -132,12 +225,14 @@ def _identity_columns(figure: dict[str, object]) -> dict[str, object]:
         "metric": figure["metric"],
         "period_start": figure["period_start"],
         "period_end": figure["period_end"],
-        "basis": "article",
+        "component": figure.get("component", ""),
+        "fiscal_label": figure.get("fiscal_label", ""),
+        "basis": figure["basis"],
         "unit": figure["unit"],
         "fx_from_currency": figure["currency"],
         "figure_id": figure["figure_id"],
         "approximate": figure["approximate"],
-        "period_inferred": figure["period_inferred"],
+        "period_inferred": figure.get("period_inferred", False),
         "source_file": figure["source_file"],
         "source_row": figure["source_row"],
     }
@@ -158,8 +253,8 @@ def _implied_prior(revenue: dict[str, object], growth: dict[str, object]) -> dic
     """The previous period's revenue that the stated growth implies: revenue / (1 + growth)."""
     return {
         **revenue,
-        "period_start": _one_year_earlier(revenue["period_start"]),
-        "period_end": _one_year_earlier(revenue["period_end"]),
+        "period_start": one_year_earlier(revenue["period_start"]),
+        "period_end": one_year_earlier(revenue["period_end"]),
         "value": revenue["value"] / (1 + growth["value"] / 100),
         "derivation": f"implied: {revenue['figure_id']} / (1 + {growth['figure_id']} / 100)",
         "figure_id": f"{revenue['figure_id']}__prior_implied",
@@ -224,12 +319,8 @@ def _growth_rows(
             "fx_missing_date_policy": current["fx_missing_date_policy"],
             "fx_rate_prior": prior["fx_rate"],
             "fx_rate_prior_detail": prior["fx_rate_detail"],
-            "derivation": f"recomputed in {current['currency']}: translated revenue / translated prior year - 1",
+            "derivation": f"recomputed in {current['currency']}: translated revenue / translated previous year - 1",
         }
-
-
-def _one_year_earlier(day: dt.date) -> dt.date:
-    return (pd.Timestamp(day) - pd.DateOffset(years=1)).date()
 
 
 def _as_date(value: dt.date | str) -> dt.date:

@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("FIGURES_DATA_DIR", ROOT / "data"))
 NOTEBOOK_DIR = ROOT / "notebooks"
 ARTICLE_FIGURES = DATA_DIR / "article_figures.csv"
+REPORTED_FIGURES = DATA_DIR / "reported_figures.csv"
 ECB_RATES = DATA_DIR / "ecb_eurofxref_hist.csv"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from figures.normalise import selected
+from figures.periods import months_between
 from figures.provenance import short_source
 
 METHOD_LABELS = {
@@ -59,35 +60,124 @@ def rate(value: float) -> str:
     return f"{value:.6g}"
 
 
-def summary(table: pd.DataFrame, currency: str, method: str) -> pd.DataFrame:
-    """One row per company: revenue in the common currency and growth, as stated and recomputed."""
-    chosen = selected(table, currency, method)
+BASIS_LABELS = {"reported": "the companies' reported figures", "article": "the article's figures"}
+RECOMMENDED_BASIS = "reported"
+
+
+def summary(table: pd.DataFrame, currency: str, method: str, basis: str = RECOMMENDED_BASIS) -> pd.DataFrame:
+    """One row per company: latest revenue in the common currency, growth as stated and recomputed."""
+    chosen = selected(table, currency, method, basis)
     rows = []
     for company, group in chosen.groupby("company", sort=True):
         current = _current_revenue(group)
-        stated_growth = table[
-            (table["company"] == company)
+        same_period = (table["company"] == company) & (table["period_end"] == current["period_end"])
+        stated = table[
+            same_period
+            & (table["basis"] == basis)
             & (table["metric"] == "revenue_growth")
             & (table["fx_method"] == "none")
-            & (table["period_end"] == current["period_end"])
+            & (table["derivation"] == "stated in the source")
         ]
         growth = group[(group["metric"] == "revenue_growth") & (group["period_end"] == current["period_end"])]
         rows.append(
             {
                 "Company": company,
-                "Period": period_label(current["period_start"], current["period_end"])
-                + (" (inferred)" if current["period_inferred"] else ""),
+                "Period": _period_text(current),
                 f"Revenue, {currency} m": amount_m(current["value"]) + (" (approx.)" if current["approximate"] else ""),
-                "Growth as stated": _growth_text(stated_growth),
+                "Growth as stated": _growth_text(stated),
                 f"Growth in {currency}": _growth_text(growth),
             }
         )
     return pd.DataFrame(rows)
 
 
+def period_offset(table: pd.DataFrame) -> str:
+    """A sentence on how the companies' latest fiscal periods line up.
+
+    >>> from figures.normalise import comparison_table
+    >>> print(period_offset(comparison_table()))
+    Alibaba Group's period (FY2018, Apr 2017–Mar 2018) ends 3 months after Bolloré Group's (2017, Jan–Dec 2017):
+    the two overlap for 9 months.
+    """
+    revenue = table[(table["metric"] == "revenue") & (table["fx_method"] == "none") & (table["component"] == "")]
+    latest = revenue.sort_values("period_end").groupby("company").tail(1).sort_values("period_end")
+    if len(latest) != 2:
+        return ""
+    early, late = latest.to_dict("records")
+    offset = months_between(early["period_end"], late["period_end"])
+    if offset == 0:
+        return f"{late['company']} and {early['company']} report on the same period ({_period_text(late)})."
+    overlap = 12 - offset
+    return (
+        f"{late['company']}'s period ({_period_text(late)}) ends {offset} months after {early['company']}'s"
+        f" ({_period_text(early)}): the two overlap for {overlap} months."
+    )
+
+
+def reconciliation_table(reconciled: pd.DataFrame) -> pd.DataFrame:
+    """The article's claims beside the reported figures they come from, with difference and verdict."""
+    rows = []
+    for row in reconciled.to_dict("records"):
+        percent_metric = row["unit"] == "percent"
+
+        def show(value, currency, percent_metric=percent_metric):
+            if value is None:
+                return "–"
+            return f"{value:g}% ({currency})" if percent_metric else f"{amount_m(value)} {currency} m"
+
+        difference = row["difference"]
+        rows.append(
+            {
+                "Company": row["company"],
+                "Claim": row["claim_text"],
+                "Period": period_label(row["period_start"], row["period_end"]),
+                "Article": show(row["claim_value"], row["claim_currency"]),
+                "Reported": show(row["reported_value"], row["reported_currency"]),
+                "Difference": "–"
+                if difference is None
+                else (f"{difference:+g} pp" if percent_metric else f"{difference:+,.0f} m"),
+                "Verdict": row["verdict"],
+                "Caveats": row["caveats"] or "–",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def growth_explanation(table: pd.DataFrame, currency: str, method: str, basis: str = RECOMMENDED_BASIS) -> str:
+    """Markdown: for each company, growth in its reporting currency, the rates, and growth in `currency`."""
+    growth = selected(table, currency, method, basis)
+    growth = growth[growth["metric"] == "revenue_growth"]
+    lines = []
+    for company, group in growth.groupby("company", sort=True):
+        row = group.sort_values("period_end").iloc[-1]
+        own = table[
+            (table["company"] == company)
+            & (table["basis"] == basis)
+            & (table["metric"] == "revenue_growth")
+            & (table["fx_method"] == "none")
+            & (table["period_end"] == row["period_end"])
+        ]
+        # The growth recomputed from the same revenues, so that the two figures are comparable.
+        recomputed = own[own["derivation"].str.startswith(("recomputed", "implied"))]
+        own_row = (recomputed if not recomputed.empty else own).iloc[0]
+        if row["fx_from_currency"] == currency:
+            lines.append(
+                f"- **{company}** reports in {currency}: growth is {percent(row['value'])} whatever the rates."
+            )
+            continue
+        lines.append(
+            f"- **{company}**: {percent(own_row['value'])} in {own_row['currency']}. The {method} rate went from"
+            f" {rate(row['fx_rate_prior'])} to {rate(row['fx_rate'])} {currency} per {row['fx_from_currency']}"
+            f" between the two years, so in {currency} the growth is {percent(row['value'])}."
+        )
+    return "\n".join(lines)
+
+
 def article_figures_table(table: pd.DataFrame) -> pd.DataFrame:
     """The figures as the source states them, with period, wording and note."""
-    stated = table[(table["fx_method"] == "none") & (table["derivation"] == "stated in the source")]
+    stated = table[
+        (table["basis"] == "article") & (table["fx_method"] == "none") & (table["derivation"] == "stated in the source")
+    ]
     return pd.DataFrame(
         {
             "Company": stated["company"],
@@ -126,11 +216,14 @@ def provenance_table(figures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def method_table(table: pd.DataFrame, currency: str) -> pd.DataFrame:
-    """Each company's current revenue in `currency` under every method, with the rate used."""
+def method_table(table: pd.DataFrame, currency: str, basis: str = RECOMMENDED_BASIS) -> pd.DataFrame:
+    """Each company's latest revenue in `currency` under every method, with the rate used."""
     rows = []
     translated = table[
-        (table["currency"] == currency) & (table["metric"] == "revenue") & (table["fx_method"] != "none")
+        (table["basis"] == basis)
+        & (table["currency"] == currency)
+        & (table["metric"] == "revenue")
+        & (table["fx_method"] != "none")
     ]
     for company, group in translated.groupby("company", sort=True):
         latest = group["period_end"].max()
@@ -138,7 +231,7 @@ def method_table(table: pd.DataFrame, currency: str) -> pd.DataFrame:
             rows.append(
                 {
                     "Company": company,
-                    "Period": period_label(row["period_start"], row["period_end"]),
+                    "Period": _period_text(row),
                     "Method": row["fx_method"],
                     "Stated in": row["fx_from_currency"],
                     f"Rate, {currency} per unit stated": rate(row["fx_rate"]),
@@ -149,14 +242,15 @@ def method_table(table: pd.DataFrame, currency: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def growth_table(table: pd.DataFrame, currency: str) -> pd.DataFrame:
-    """Growth as stated beside growth recomputed in `currency`, by method."""
-    growth = table[table["metric"] == "revenue_growth"]
+def growth_table(table: pd.DataFrame, currency: str, basis: str = RECOMMENDED_BASIS) -> pd.DataFrame:
+    """Growth as stated beside growth recomputed in `currency`, by method, for the latest period."""
+    growth = table[(table["metric"] == "revenue_growth") & (table["basis"] == basis)]
     rows = []
     for company, group in growth.groupby("company", sort=True):
-        stated = group[group["fx_method"] == "none"]
+        group = group[group["period_end"] == group["period_end"].max()]
+        stated = group[(group["fx_method"] == "none") & (group["derivation"] == "stated in the source")]
         recomputed = group[group["currency"] == currency].set_index("fx_method")["value"]
-        row = {"Company": company, "As stated": _growth_text(stated)}
+        row = {"Company": company, "Period": _period_text(group.iloc[0]), "As stated": _growth_text(stated)}
         for method in ("average", "closing", "spot"):
             row[f"In {currency}, {method}"] = percent(recomputed[method]) if method in recomputed else "–"
         rows.append(row)
@@ -209,8 +303,15 @@ def show_markdown(text: str) -> None:
 
 
 def _current_revenue(group: pd.DataFrame) -> dict[str, object]:
-    revenue = group[group["metric"] == "revenue"]
+    revenue = group[(group["metric"] == "revenue") & (group["component"] == "")]
     return revenue.sort_values("period_end").iloc[-1].to_dict()
+
+
+def _period_text(row) -> str:
+    label = period_label(row["period_start"], row["period_end"])
+    if row.get("fiscal_label"):
+        label = f"{row['fiscal_label']}, {label}"
+    return label + (" (inferred)" if row.get("period_inferred") else "")
 
 
 def _growth_text(rows: pd.DataFrame) -> str:

@@ -26,7 +26,12 @@ from figures.errors import FiguresError
 from figures.export import EXPORT_CODE, EXPORT_MIME
 from figures.paths import NOTEBOOK_DIR
 
-NOTEBOOKS = ("01_article_figures.ipynb", "02_rates_and_methods.ipynb", "03_comparison.ipynb")
+NOTEBOOKS = (
+    "01_article_figures.ipynb",
+    "02_rates_and_methods.ipynb",
+    "03_article_and_reports.ipynb",
+    "04_comparison.ipynb",
+)
 HTML_NAME = "comparison.html"
 CSV_NAME = "comparison.csv"
 LIVE_LOG_NAME = "live_rates.csv"
@@ -38,6 +43,7 @@ class ReportParameters:
     """What the reader chose: figures file, common currency, method, spot date, rate source."""
 
     figures_path: str | None = None
+    reported_path: str | None = None
     currency: str = DEFAULT_CURRENCY
     method: str = DEFAULT_METHOD
     spot_date: str | None = None
@@ -67,15 +73,16 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
 
 def validate(parameters: ReportParameters) -> None:
     """Fail fast, before a kernel starts, on bad input: the figures file, the choices, the dates."""
-    from figures.load import load_figures
+    from figures.load import load_figures, load_reported
     from figures.normalise import check_choice, comparison_table
 
     check_choice(parameters.currency, parameters.method)
     if parameters.rates not in RATE_SOURCES:
         raise FiguresError(f"expected rates among {', '.join(RATE_SOURCES)}, found {parameters.rates!r}")
     figures = load_figures(parameters.figures_path)
+    reported = load_reported(parameters.reported_path)
     if parameters.rates == "ecb":  # live rates may cover dates the snapshot does not
-        comparison_table(figures, spot_date=parameters.spot_date)
+        comparison_table(figures, reported=reported, spot_date=parameters.spot_date)
 
 
 def combined_notebook(parameters: ReportParameters, names: tuple[str, ...] = NOTEBOOKS) -> nbformat.NotebookNode:

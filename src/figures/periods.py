@@ -1,0 +1,41 @@
+"""Fiscal-period arithmetic: the previous period, back-to-back revenues, the offset between year ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pandas as pd
+
+
+def one_year_earlier(day: dt.date) -> dt.date:
+    """The same day a year before (28 February for a 29 February).
+
+    >>> one_year_earlier(dt.date(2018, 3, 31)), one_year_earlier(dt.date(2016, 2, 29))
+    (datetime.date(2017, 3, 31), datetime.date(2015, 2, 28))
+    """
+    return (pd.Timestamp(day) - pd.DateOffset(years=1)).date()
+
+
+def is_group_revenue(record: dict[str, object]) -> bool:
+    """A revenue of the whole group in its own currency: not a translation, not a component."""
+    return record["metric"] == "revenue" and not record.get("translated_from") and not record.get("component")
+
+
+def consecutive_revenues(records: list[dict[str, object]]) -> Iterator[tuple[dict[str, object], dict[str, object]]]:
+    """(current, previous) group revenues of the same company and currency for back-to-back periods."""
+    revenues = [r for r in records if is_group_revenue(r)]
+    by_end = {(r["company"], r["currency"], r["period_end"]): r for r in revenues}
+    for current in sorted(revenues, key=lambda r: (r["company"], r["period_end"])):
+        previous = by_end.get((current["company"], current["currency"], current["period_start"] - dt.timedelta(days=1)))
+        if previous is not None:
+            yield current, previous
+
+
+def months_between(earlier_end: dt.date, later_end: dt.date) -> int:
+    """Whole months from one period end to another.
+
+    >>> months_between(dt.date(2017, 12, 31), dt.date(2018, 3, 31))
+    3
+    """
+    return (later_end.year - earlier_end.year) * 12 + later_end.month - earlier_end.month

@@ -1,0 +1,126 @@
+"""Reconcile a source's claims with the reported figures they come from: difference and verdict.
+
+A claim matches the reported figure of the same company, metric and period; for an amount, in
+the same currency (a dollar claim matches the company's dollar translation). The verdict follows
+from the claim's own precision, half a unit of its last printed digit (39.9 billion: 50 million):
+`consistent` when equal, `rounded` when within that, `inconsistent` beyond it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+VERDICTS = ("consistent", "rounded", "inconsistent", "no reported figure")
+
+
+def reconcile(figures: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim: the claim, the reported figure it comes from, the difference, the verdict.
+
+    >>> from figures.load import load_figures, load_reported
+    >>> table = reconcile(load_figures(), load_reported())
+    >>> first = table.iloc[0]
+    >>> first["claim_id"], first["reported_id"], float(first["difference"]), first["verdict"]
+    ('alibaba_revenue', 'alibaba_revenue_fy2018_usd', 2.0, 'rounded')
+    """
+    rows = []
+    for claim in figures.to_dict("records"):
+        match = _match(claim, reported)
+        row = {
+            "company": claim["company"],
+            "metric": claim["metric"],
+            "period_start": claim["period_start"],
+            "period_end": claim["period_end"],
+            "claim_id": claim["figure_id"],
+            "claim_text": claim.get("wording") or claim["stated_text"],
+            "claim_value": float(claim["value"]),
+            "claim_currency": claim["currency"],
+            "unit": claim["unit"],
+            "tolerance": _half_unit(claim),
+            "reported_id": None,
+            "reported_value": None,
+            "reported_currency": None,
+            "difference": None,
+            "verdict": "no reported figure",
+            "caveats": "",
+        }
+        if match is not None:
+            difference = float(round(claim["value"] - match["value"], 9))
+            row.update(
+                reported_id=match["figure_id"],
+                reported_value=float(match["value"]),
+                reported_currency=match["currency"],
+                difference=difference,
+                verdict=_verdict(difference, row["tolerance"]),
+                caveats="; ".join(_caveats(claim, match)),
+            )
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def reconciliation_rows(figures: pd.DataFrame, reported: pd.DataFrame) -> list[dict[str, object]]:
+    """The differences as rows of the comparison table (`basis` "reconciliation")."""
+    rows = []
+    for row in reconcile(figures, reported).to_dict("records"):
+        if row["difference"] is None:
+            continue
+        rows.append(
+            {
+                "company": row["company"],
+                "metric": row["metric"],
+                "period_start": row["period_start"],
+                "period_end": row["period_end"],
+                "basis": "reconciliation",
+                "currency": row["claim_currency"],
+                "value": row["difference"],
+                "unit": "percentage points" if row["unit"] == "percent" else row["unit"],
+                "fx_method": "none",
+                "fx_rate_source": "",
+                "fx_rate_detail": "",
+                "fx_from_currency": row["claim_currency"],
+                "derivation": f"{row['claim_id']} minus {row['reported_id']}: {row['verdict']}",
+                "figure_id": row["claim_id"],
+            }
+        )
+    return rows
+
+
+def _match(claim: dict[str, object], reported: pd.DataFrame) -> dict[str, object] | None:
+    same = reported[
+        (reported["company"] == claim["company"])
+        & (reported["metric"] == claim["metric"])
+        & (reported["period_start"] == claim["period_start"])
+        & (reported["period_end"] == claim["period_end"])
+        & (reported["component"] == "")
+    ]
+    if claim["metric"] == "revenue":
+        same = same[same["currency"] == claim["currency"]]
+    return None if same.empty else same.iloc[0].to_dict()
+
+
+def _half_unit(claim: dict[str, object]) -> float:
+    text = str(claim["stated_text"])
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    scale = claim["value"] / claim["stated_value"] if claim["stated_value"] else 1.0
+    return 0.5 * 10.0**-decimals * scale
+
+
+def _verdict(difference: float, tolerance: float) -> str:
+    if difference == 0:
+        return "consistent"
+    return "rounded" if abs(difference) <= tolerance * (1 + 1e-9) else "inconsistent"
+
+
+def _caveats(claim: dict[str, object], match: dict[str, object]) -> list[str]:
+    caveats = []
+    if match["currency"] != claim["currency"]:
+        caveats.append(f"measured in {match['currency']}, while the claim pairs it with {claim['currency']}")
+    if match.get("translated_from"):
+        caveats.append(
+            f"the reported figure is itself a convenience translation at {match['fx_rate']:g}"
+            f" {match['fx_rate_unit']} on {match['fx_rate_date']}"
+        )
+    if claim["approximate"]:
+        caveats.append("the claim is given as approximate")
+    if match["approximate"]:
+        caveats.append("the reported figure is approximate")
+    return caveats
