@@ -68,7 +68,7 @@ def revenue_chart(table: pd.DataFrame, currency: str, method: str, basis: str = 
     _finish(
         figure,
         axes,
-        f"Revenue in {currency} million, translated at the {METHOD_LABELS[method]} ({BASIS_LABELS[basis]})",
+        f"Revenue in {currency} million: {BASIS_LABELS[basis]}\ntranslated at the {METHOD_LABELS[method]}",
         _source_line(table, basis) + f" Black bars: range across the {', '.join(METHODS)} methods"
         f" (spot: {table.attrs['spot_date']}).",
     )
@@ -124,7 +124,7 @@ def growth_chart(table: pd.DataFrame, currency: str, method: str, basis: str = "
     _finish(
         figure,
         axes,
-        f"Revenue growth: as stated, and recomputed in {currency} ({METHOD_LABELS[method]})",
+        f"Revenue growth: {BASIS_LABELS[basis]}\nas stated, and recomputed in {currency} ({METHOD_LABELS[method]})",
         _source_line(table, basis) + f" {BASIS_LABELS[basis].capitalize()}. Recomputed: both years translated,"
         " each at its own rate.",
     )
@@ -148,7 +148,7 @@ def prior_current_chart(table: pd.DataFrame, currency: str, method: str, basis: 
             implied = row["derivation"].startswith("implied")
             axes.bar(x + offset, row["value"], width=0.28, color=colours[company], alpha=0.45 if is_prior else 1.0)
             axes.annotate(
-                f"{amount_m(row['value'])}\n{_period(row)}",
+                f"{amount_m(row['value'])}\n{row['fiscal_label'] or _period(row)}",
                 (x + offset, row["value"]),
                 xytext=(0, 4),
                 textcoords="offset points",
@@ -159,14 +159,15 @@ def prior_current_chart(table: pd.DataFrame, currency: str, method: str, basis: 
             previous = "previous period implied by the stated growth" if implied else "previous period, reported"
             kind = previous if is_prior else "current period"
             described.append(f"{company} {kind} ({_period(row)}): {amount_m(row['value'])}")
-        ticks.append(company)
+        ticks.append(f"{company}\nyears ending {group['period_end'].iloc[-1]:%-d %b}")
     axes.set_xticks(range(len(ticks)), ticks)
     axes.set_ylabel(f"{currency} million")
     axes.margins(y=0.2)
     _finish(
         figure,
         axes,
-        f"Previous and current period revenue in {currency} million ({METHOD_LABELS[method]})",
+        f"Previous and current period revenue in {currency} million: {BASIS_LABELS[basis]}\n"
+        f"each period translated at the {METHOD_LABELS[method]}",
         _source_line(table, basis)
         + (
             " Pale bars: previous period implied by the stated growth, revenue / (1 + growth)."
@@ -218,8 +219,8 @@ def rate_history_chart(table: pd.DataFrame, rates: RateTable, currency: str, bas
         axes.set_ylabel(f"{currency} per {base}")
         axes.spines[["top", "right"]].set_visible(False)
     figure.suptitle(
-        f"Daily ECB rates into {currency} behind {BASIS_LABELS[basis]}:"
-        " line = average over each period, triangle = closing, dot = spot",
+        f"Daily ECB rates into {currency} behind {BASIS_LABELS[basis]}\n"
+        "line = average over each period, triangle = closing, dot = spot",
         fontsize=10,
         x=0.01,
         ha="left",
