@@ -14,6 +14,7 @@ $(READY): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("figures needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name figures --display-name "Python (figures)" > /dev/null
 	touch $(READY)
 
 report: $(READY) ## execute the notebooks, write reports/comparison.html and reports/comparison.csv
@@ -22,8 +23,10 @@ report: $(READY) ## execute the notebooks, write reports/comparison.html and rep
 test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbval
 	$(BIN)/python -m pytest
 
-lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1 (kernel "Python (figures)")
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks \
+		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate --LabApp.news_url=None \
+		--LabApp.extension_manager=readonly $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(READY) ## time the report and the converter against their floors (ratios)
 	$(BIN)/python benchmarks/bench_report.py

@@ -30,7 +30,7 @@ def test_method_table_shows_the_methods_and_the_company_translation(table):
     methods = method_table(table, "USD", "reported")
     assert list(methods["Method"]) == ["average", "closing", "spot", "company", "average", "closing", "spot"]
     company = methods[methods["Method"] == "company"].iloc[0]
-    assert company["Revenue, USD m"] == "39,898" and company["Fixings used"] == "6.2726 CNY per USD on 2018-03-30"
+    assert company["Revenue, USD m"] == "39,898" and company["Fixings used"] == "6.2726 CNY per USD on 30 March 2018"
 
 
 def test_growth_table_spot_column_repeats_the_stated_growth(table):

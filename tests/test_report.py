@@ -100,8 +100,8 @@ def test_every_image_has_alt_text(page):
 def test_title_data_date_and_sources(page):
     text = " ".join(page.text)
     assert "Revenue in a common currency: Alibaba Group and Bolloré Group" in text
-    assert "figures as published on 2018-07-03" in text
-    assert "ECB reference rates to 2026-10-30" in text
+    assert "figures as published on 3 July 2018" in text
+    assert "ECB reference rates to 30 October 2026" in text
     assert "Xinhua (French edition)" in text and "European Central Bank" in text
     assert not re.search(r"\d{2}:\d{2}:\d{2}", text), "a build time leaked into the report"
 

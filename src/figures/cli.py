@@ -10,6 +10,7 @@ from pathlib import Path
 from figures.choices import COMMON_CURRENCIES as CURRENCIES
 from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, METHODS, RATE_SOURCES
 from figures.errors import FiguresError
+from figures.i18n import DEFAULT_LOCALE, LOCALES
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -38,6 +39,12 @@ def _rates(value: str) -> str:
     return value
 
 
+def _locale(value: str) -> str:
+    if value not in LOCALES:
+        raise argparse.ArgumentTypeError(f"unknown locale {value!r}: expected one of {', '.join(LOCALES)}")
+    return value
+
+
 def _date(value: str) -> str:
     try:
         return dt.date.fromisoformat(value).isoformat()
@@ -58,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--strict", action="store_true", help="with --rates live: fail instead of falling back to the ECB rates"
     )
+    report.add_argument("--locale", type=_locale, default=DEFAULT_LOCALE, help="en (default) or fr")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
     commands.add_parser("execute-notebooks", help="re-execute the notebooks in place, outputs kept for nbval")
     return parser
@@ -91,7 +99,14 @@ def _report(args: argparse.Namespace) -> int:
     if args.strict and args.rates != "live":
         raise FiguresError("--strict applies to --rates live only")
     parameters = ReportParameters(
-        paths["figures"], paths["reported"], args.currency, args.method, args.spot_date, args.rates, args.strict
+        paths["figures"],
+        paths["reported"],
+        args.currency,
+        args.method,
+        args.spot_date,
+        args.rates,
+        args.strict,
+        args.locale,
     )
     html_path, csv_path = build_report(args.out, parameters)
     print(f"wrote {html_path} and {csv_path}")

@@ -9,7 +9,7 @@ import nbformat
 from figures.paths import NOTEBOOK_DIR
 from figures.report import NOTEBOOKS, execute
 
-KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+KERNELSPEC = {"name": "figures", "display_name": "Python (figures)", "language": "python"}
 
 
 def execute_in_place(names: tuple[str, ...] = NOTEBOOKS) -> list[Path]:

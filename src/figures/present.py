@@ -1,4 +1,8 @@
-"""Reader-facing tables and labels drawn from the comparison table, and how notebooks show them."""
+"""Reader-facing tables, sentences and labels drawn from the comparison table, in the reader's locale.
+
+Every function takes `locale` ("en" by default, or "fr"): words come from `figures.i18n`, numbers
+and dates are formatted by Babel. The `show_*` functions display the results in a notebook.
+"""
 
 from __future__ import annotations
 
@@ -8,90 +12,145 @@ from pathlib import Path
 
 import pandas as pd
 
+from figures import i18n
+from figures.i18n import tr
 from figures.normalise import selected
 from figures.periods import months_between
 from figures.provenance import short_source
 
+BASIS_LABELS = {"reported": "the companies' reported figures", "article": "the article's figures"}
+RECOMMENDED_BASIS = "reported"
 METHOD_LABELS = {
     "average": "average rate over each period",
     "closing": "closing rate at each period's end",
     "spot": "spot rate of one date",
+    "company": "the company's own rate",
     "none": "as stated",
 }
 
 
-def period_label(start: dt.date, end: dt.date) -> str:
+def period_label(start: dt.date, end: dt.date, locale: str = "en") -> str:
     """A period as a reader says it.
 
     >>> period_label(dt.date(2017, 1, 1), dt.date(2017, 12, 31))
     'Jan–Dec 2017'
-    >>> period_label(dt.date(2017, 4, 1), dt.date(2018, 3, 31))
-    'Apr 2017–Mar 2018'
+    >>> period_label(dt.date(2017, 4, 1), dt.date(2018, 3, 31), "fr")
+    'avr. 2017–mars 2018'
     """
     if start.year == end.year:
-        return f"{start:%b}–{end:%b} {end.year}"
-    return f"{start:%b %Y}–{end:%b %Y}"
+        return f"{i18n.month(start, locale)}–{i18n.month(end, locale)} {end.year}"
+    return f"{i18n.month_year(start, locale)}–{i18n.month_year(end, locale)}"
 
 
-def amount_m(value: float) -> str:
-    """Millions to the nearest million, thousands separated.
+def amount_m(value: float, locale: str = "en") -> str:
+    """Millions to the nearest million, grouped as the locale does.
 
-    >>> amount_m(34128.37)
-    '34,128'
+    >>> amount_m(34128.37), amount_m(34128.37, "fr")
+    ('34,128', '34\\u202f128')
     """
-    return f"{value:,.0f}"
+    return i18n.number(value, locale)
 
 
-def percent(value: float, *, signed: bool = True) -> str:
+def percent(value: float, locale: str = "en", *, signed: bool = True) -> str:
     """A percentage to one decimal.
 
-    >>> percent(48.2129), percent(-3.05)
-    ('+48.2%', '-3.0%')
+    >>> percent(48.2129), percent(48.2129, "fr")
+    ('+48.2%', '+48,2\\xa0%')
     """
-    return f"{value:+.1f}%" if signed else f"{value:.1f}%"
+    return i18n.percent(value, locale, signed=signed)
 
 
-def rate(value: float) -> str:
+def rate(value: float, locale: str = "en") -> str:
     """An exchange rate to six significant digits.
 
-    >>> rate(0.8553476533)
-    '0.855348'
+    >>> rate(0.8553476533), rate(0.8553476533, "fr")
+    ('0.855348', '0,855348')
     """
-    return f"{value:.6g}"
+    return i18n.rate(value, locale)
 
 
-BASIS_LABELS = {"reported": "the companies' reported figures", "article": "the article's figures"}
-RECOMMENDED_BASIS = "reported"
+def summary(
+    table: pd.DataFrame, currency: str, method: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
+) -> pd.DataFrame:
+    """One row per company: latest revenue in the common currency, growth as stated and recomputed.
 
-
-def summary(table: pd.DataFrame, currency: str, method: str, basis: str = RECOMMENDED_BASIS) -> pd.DataFrame:
-    """One row per company: latest revenue in the common currency, growth as stated and recomputed."""
+    >>> from figures.normalise import comparison_table
+    >>> summary(comparison_table(), "EUR", "average").iloc[0].tolist()
+    ['Alibaba Group', 'FY2018, Apr 2017–Mar 2018', '32,299', '+58.0% in CNY', '+50.6% in EUR']
+    """
     chosen = selected(table, currency, method, basis)
     rows = []
     for company, group in chosen.groupby("company", sort=True):
         current = _current_revenue(group)
-        same_period = (table["company"] == company) & (table["period_end"] == current["period_end"])
-        stated = table[
-            same_period
-            & (table["basis"] == basis)
-            & (table["metric"] == "revenue_growth")
-            & (table["fx_method"] == "none")
-            & (table["derivation"] == "stated in the source")
-        ]
+        stated = _stated_growth(table, company, basis, current["period_end"])
         growth = group[(group["metric"] == "revenue_growth") & (group["period_end"] == current["period_end"])]
+        approx = f" ({tr('approx.', locale)})" if current["approximate"] else ""
         rows.append(
             {
-                "Company": company,
-                "Period": _period_text(current),
-                f"Revenue, {currency} m": amount_m(current["value"]) + (" (approx.)" if current["approximate"] else ""),
-                "Growth as stated": _growth_text(stated),
-                f"Growth in {currency}": _growth_text(growth),
+                tr("Company", locale): company,
+                tr("Period", locale): _period_text(current, locale),
+                tr("Revenue, {currency} m", locale).format(currency=currency): amount_m(current["value"], locale)
+                + approx,
+                tr("Growth as stated", locale): _growth_text(stated, locale),
+                tr("Growth in {currency}", locale).format(currency=currency): _growth_text(growth, locale),
             }
         )
     return pd.DataFrame(rows)
 
 
-def period_offset(table: pd.DataFrame) -> str:
+def headline(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> list[str]:
+    """The report's opening: each group's size and growth in `currency`, then the caveat that matters most.
+
+    The caveat is the largest gap, in percentage points, between a growth rate a reader would take
+    from the figures and what lies under it: growth from a change of scope rather than organic
+    growth, or growth in the reporting currency rather than in `currency`.
+
+    >>> from figures.normalise import comparison_table
+    >>> alibaba, bollore, caveat = headline(comparison_table(), "EUR", "average")
+    >>> alibaba
+    '**Alibaba Group**: €32.3B of revenue in FY2018 (Apr 2017–Mar 2018), +50.6% in EUR (+58.1% in CNY).'
+    >>> caveat.split(":** ", 1)[1]
+    "Bolloré Group's +82.0% is mostly a change of scope (+7,383 EUR m); its organic growth was +5.9% (reported: +6.0%)."
+    """
+    basis = RECOMMENDED_BASIS
+    chosen = selected(table, currency, method, basis)
+    lines, caveats = [], []
+    for company, group in chosen.groupby("company", sort=True):
+        current = _current_revenue(group)
+        growth = group[(group["metric"] == "revenue_growth") & (group["period_end"] == current["period_end"])]
+        own = _own_growth(table, company, basis, current["period_end"])
+        label = current["fiscal_label"] or str(current["period_end"].year)
+        text = tr("**{company}**: {amount} of revenue in {label} ({period})", locale).format(
+            company=company,
+            amount=i18n.compact_amount(current["value"], currency, locale),
+            label=label,
+            period=period_label(current["period_start"], current["period_end"], locale),
+        )
+        if not growth.empty:
+            text += ", " + tr("{growth} in {currency}", locale).format(
+                growth=percent(growth["value"].iloc[0], locale), currency=currency
+            )
+            if own is not None and own["currency"] != currency:
+                text += (
+                    " ("
+                    + tr("{growth} in {currency}", locale).format(
+                        growth=percent(own["value"], locale), currency=own["currency"]
+                    )
+                    + ")"
+                )
+                caveats.append((abs(own["value"] - growth["value"].iloc[0]), "currency", company, own, growth.iloc[0]))
+        lines.append(text + ".")
+        scope = _scope_caveat(table, company, current["period_end"])
+        if scope is not None:
+            caveats.append(scope)
+    if caveats:
+        lines.append(
+            f"**{tr('The caveat that matters most:', locale)}** " + _caveat_text(max(caveats, key=_gap), locale)
+        )
+    return lines
+
+
+def period_offset(table: pd.DataFrame, *, locale: str = "en") -> str:
     """A sentence on how the companies' latest fiscal periods line up.
 
     >>> from figures.normalise import comparison_table
@@ -106,118 +165,173 @@ def period_offset(table: pd.DataFrame) -> str:
     early, late = latest.to_dict("records")
     offset = months_between(early["period_end"], late["period_end"])
     if offset == 0:
-        return f"{late['company']} and {early['company']} report on the same period ({_period_text(late)})."
-    overlap = 12 - offset
-    return (
-        f"{late['company']}'s period ({_period_text(late)}) ends {offset} months after {early['company']}'s"
-        f" ({_period_text(early)}): the two overlap for {overlap} months."
+        return tr("{late} and {early} report on the same period ({period}).", locale).format(
+            late=late["company"], early=early["company"], period=_period_text(late, locale)
+        )
+    return tr(
+        "{late}'s period ({late_period}) ends {offset} months after {early}'s ({early_period}):"
+        "\nthe two overlap for {overlap} months.",
+        locale,
+    ).format(
+        late=late["company"],
+        late_period=_period_text(late, locale),
+        offset=offset,
+        early=early["company"],
+        early_period=_period_text(early, locale),
+        overlap=12 - offset,
     )
 
 
-def reconciliation_table(reconciled: pd.DataFrame) -> pd.DataFrame:
-    """The article's claims beside the reported figures they come from, with difference and verdict."""
+def reconciliation_table(reconciled: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
+    """The article's claims beside the reported figures they come from, with difference and verdict.
+
+    >>> from figures.load import load_figures, load_reported
+    >>> from figures.reconcile import reconcile
+    >>> reconciliation_table(reconcile(load_figures(), load_reported())).iloc[2, 3:7].tolist()
+    ['18,300 EUR m', '18,325 EUR m', '-25 m', 'rounded']
+    """
     rows = []
     for row in reconciled.to_dict("records"):
-        percent_metric = row["unit"] == "percent"
+        is_percent = row["unit"] == "percent"
 
-        def show(value, currency, percent_metric=percent_metric):
-            if value is None:
+        def show(value, currency, is_percent=is_percent):
+            if value is None or pd.isna(value):
                 return "–"
-            return f"{value:g}% ({currency})" if percent_metric else f"{amount_m(value)} {currency} m"
+            if is_percent:
+                return f"{percent(value, locale, signed=False)} ({currency})"
+            return f"{amount_m(value, locale)} {currency} {tr('m', locale)}"
 
         difference = row["difference"]
+        if difference is None or pd.isna(difference):
+            shown_difference = "–"
+        elif is_percent:
+            shown_difference = (
+                f"{i18n.signed_number(difference, locale, 1 if difference % 1 else 0)} {tr('pp', locale)}"
+            )
+        else:
+            shown_difference = f"{i18n.signed_number(difference, locale)} {tr('m', locale)}"
         rows.append(
             {
-                "Company": row["company"],
-                "Claim": row["claim_text"],
-                "Period": period_label(row["period_start"], row["period_end"]),
-                "Article": show(row["claim_value"], row["claim_currency"]),
-                "Reported": show(row["reported_value"], row["reported_currency"]),
-                "Difference": "–"
-                if difference is None
-                else (f"{difference:+g} pp" if percent_metric else f"{difference:+,.0f} m"),
-                "Verdict": row["verdict"],
-                "Caveats": row["caveats"] or "–",
+                tr("Company", locale): row["company"],
+                tr("Claim", locale): row["claim_text"],
+                tr("Period", locale): period_label(row["period_start"], row["period_end"], locale),
+                tr("Article", locale): show(row["claim_value"], row["claim_currency"]),
+                tr("Reported", locale): show(row["reported_value"], row["reported_currency"]),
+                tr("Difference", locale): shown_difference,
+                tr("Verdict", locale): tr(row["verdict"], locale),
+                tr("Caveats", locale): "; ".join(_caveat(key, params, locale) for key, params in row["caveats"]) or "–",
             }
         )
     return pd.DataFrame(rows)
 
 
-def growth_explanation(table: pd.DataFrame, currency: str, method: str, basis: str = RECOMMENDED_BASIS) -> str:
-    """Markdown: for each company, growth in its reporting currency, the rates, and growth in `currency`."""
+def growth_explanation(
+    table: pd.DataFrame, currency: str, method: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
+) -> str:
+    """Markdown: for each company, growth in its reporting currency, the rates, and growth in `currency`.
+
+    >>> from figures.normalise import comparison_table
+    >>> print(growth_explanation(comparison_table(), "EUR", "average").splitlines()[1])
+    - **Bolloré Group** reports in EUR: growth is +82.0% whatever the rates.
+    """
     growth = selected(table, currency, method, basis)
     growth = growth[growth["metric"] == "revenue_growth"]
     lines = []
     for company, group in growth.groupby("company", sort=True):
         row = group.sort_values("period_end").iloc[-1]
-        own = table[
-            (table["company"] == company)
-            & (table["basis"] == basis)
-            & (table["metric"] == "revenue_growth")
-            & (table["fx_method"] == "none")
-            & (table["period_end"] == row["period_end"])
-        ]
-        # The growth recomputed from the same revenues, so that the two figures are comparable.
-        recomputed = own[own["derivation"].str.startswith(("recomputed", "implied"))]
-        own_row = (recomputed if not recomputed.empty else own).iloc[0]
         if row["fx_from_currency"] == currency:
             lines.append(
-                f"- **{company}** reports in {currency}: growth is {percent(row['value'])} whatever the rates."
+                tr("- **{company}** reports in {currency}: growth is {growth} whatever the rates.", locale).format(
+                    company=company, currency=currency, growth=percent(row["value"], locale)
+                )
             )
             continue
+        own = _own_growth(table, company, basis, row["period_end"])
         lines.append(
-            f"- **{company}**: {percent(own_row['value'])} in {own_row['currency']}. The {method} rate went from"
-            f" {rate(row['fx_rate_prior'])} to {rate(row['fx_rate'])} {currency} per {row['fx_from_currency']}"
-            f" between the two years, so in {currency} the growth is {percent(row['value'])}."
+            tr(
+                "- **{company}**: {own} in {own_currency}. The {method} rate went from {before} to {after}"
+                " {currency} per {source} between the two years, so in {currency} the growth is {growth}.",
+                locale,
+            ).format(
+                company=company,
+                own=percent(own["value"], locale),
+                own_currency=own["currency"],
+                method=tr(method, locale),
+                before=rate(row["fx_rate_prior"], locale),
+                after=rate(row["fx_rate"], locale),
+                currency=currency,
+                source=row["fx_from_currency"],
+                growth=percent(row["value"], locale),
+            )
         )
     return "\n".join(lines)
 
 
-def article_figures_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The figures as the source states them, with period, wording and note."""
+def article_figures_table(table: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
+    """The figures as the source states them, with their periods.
+
+    >>> from figures.normalise import comparison_table
+    >>> article_figures_table(comparison_table()).iloc[0].tolist()
+    ['Alibaba Group', 'Revenue', 'Apr 2017–Mar 2018 (inferred)', '39,900 USD m']
+    """
     stated = table[
         (table["basis"] == "article") & (table["fx_method"] == "none") & (table["derivation"] == "stated in the source")
     ]
-    return pd.DataFrame(
-        {
-            "Company": stated["company"],
-            "Figure": stated["metric"].map({"revenue": "Revenue", "revenue_growth": "Revenue growth"}),
-            "Period": [
-                period_label(s, e) + (" (inferred)" if inferred else "")
-                for s, e, inferred in zip(
-                    stated["period_start"], stated["period_end"], stated["period_inferred"], strict=True
-                )
-            ],
-            "Value": [
-                f"{amount_m(v)} {c} m" if m == "revenue" else f"{percent(v)} ({c})"
-                for v, c, m in zip(stated["value"], stated["currency"], stated["metric"], strict=True)
-            ],
-        }
-    ).reset_index(drop=True)
+    rows = []
+    for row in stated.to_dict("records"):
+        is_revenue = row["metric"] == "revenue"
+        value = (
+            f"{amount_m(row['value'], locale)} {row['currency']} {tr('m', locale)}"
+            if is_revenue
+            else f"{percent(row['value'], locale)} ({row['currency']})"
+        )
+        rows.append(
+            {
+                tr("Company", locale): row["company"],
+                tr("Figure", locale): tr("Revenue" if is_revenue else "Revenue growth", locale),
+                tr("Period", locale): _period_text(row, locale),
+                tr("Value", locale): value,
+            }
+        )
+    return pd.DataFrame(rows)
 
 
-def provenance_table(figures: pd.DataFrame) -> pd.DataFrame:
-    """Each loaded figure as printed, where it was published, how its period was set, and its note."""
+def provenance_table(figures: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
+    """Each loaded figure as printed, where it was published, how its period was set, and its note.
+
+    The notes are the data file's own words, in its language.
+
+    >>> from figures.load import load_figures
+    >>> provenance_table(load_figures()).iloc[0, [0, 1, 5]].tolist()
+    ['alibaba_revenue', '39,9 milliards de dollars', 'article_figures.csv, row 1']
+    """
     return pd.DataFrame(
         {
-            "Figure": figures["figure_id"],
-            "As printed": figures["wording"],
-            "Source": [
+            tr("Figure", locale): figures["figure_id"],
+            tr("As printed", locale): figures["wording"],
+            tr("Source", locale): [
                 short_source(source, published)
                 for source, published in zip(figures["source"], figures["published"], strict=True)
             ],
-            "Period": figures["period_note"],
-            "Note": figures["note"],
-            "Data row": [
-                f"{Path(path).name}, row {row}"
+            tr("Period", locale): figures["period_note"],
+            tr("Note", locale): figures["note"],
+            tr("Data row", locale): [
+                tr("{file}, row {row}", locale).format(file=Path(path).name, row=row)
                 for path, row in zip(figures["source_file"], figures["source_row"], strict=True)
             ],
         }
     )
 
 
-def method_table(table: pd.DataFrame, currency: str, basis: str = RECOMMENDED_BASIS) -> pd.DataFrame:
-    """Each company's latest revenue in `currency` under every method, with the rate used."""
+def method_table(
+    table: pd.DataFrame, currency: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
+) -> pd.DataFrame:
+    """Each company's latest revenue in `currency` under every method, with the rate used.
+
+    >>> from figures.normalise import comparison_table
+    >>> method_table(comparison_table(), "USD").iloc[3].tolist()[2:]
+    ['company', 'CNY', '0.159424', '39,898', '6.2726 CNY per USD on 30 March 2018']
+    """
     rows = []
     translated = table[
         (table["basis"] == basis)
@@ -230,35 +344,91 @@ def method_table(table: pd.DataFrame, currency: str, basis: str = RECOMMENDED_BA
         for row in group[group["period_end"] == latest].to_dict("records"):
             rows.append(
                 {
-                    "Company": company,
-                    "Period": _period_text(row),
-                    "Method": row["fx_method"],
-                    "Stated in": row["fx_from_currency"],
-                    f"Rate, {currency} per unit stated": rate(row["fx_rate"]),
-                    f"Revenue, {currency} m": amount_m(row["value"]),
-                    "Fixings used": row["fx_rate_detail"],
+                    tr("Company", locale): company,
+                    tr("Period", locale): _period_text(row, locale),
+                    tr("Method", locale): tr(row["fx_method"], locale),
+                    tr("Stated in", locale): row["fx_from_currency"],
+                    tr("Rate, {currency} per unit stated", locale).format(currency=currency): rate(
+                        row["fx_rate"], locale
+                    ),
+                    tr("Revenue, {currency} m", locale).format(currency=currency): amount_m(row["value"], locale),
+                    tr("Fixings used", locale): fixings_text(row, table.attrs["spot_date"], locale),
                 }
             )
     return pd.DataFrame(rows)
 
 
-def growth_table(table: pd.DataFrame, currency: str, basis: str = RECOMMENDED_BASIS) -> pd.DataFrame:
-    """Growth as stated beside growth recomputed in `currency`, by method, for the latest period."""
+def fixings_text(row: dict[str, object], spot_date: dt.date, locale: str = "en") -> str:
+    """Which fixings make up a row's rate, from the row's own columns.
+
+    >>> row = {"fx_method": "closing", "fx_rate_source": "ECB", "fx_first_fixing": dt.date(2018, 3, 29),
+    ...        "fx_last_fixing": dt.date(2018, 3, 29), "fx_fixing_days": 1, "period_end": dt.date(2018, 3, 31),
+    ...        "fx_missing_date_policy": "previous"}
+    >>> fixings_text(row, dt.date(2018, 7, 3), "fr").replace("\\xa0", " ")
+    'fixing BCE du 29 mars 2018 (aucun le 31 mars 2018 ; règle : previous)'
+    """
+    method = row["fx_method"]
+    if row["fx_rate_source"] == "identity":
+        return tr("same currency", locale)
+    if method == "company":
+        unit = tr("{source} per {target}", locale).format(source=row["fx_from_currency"], target=row["currency"])
+        return tr("{rate} {unit} on {date}", locale).format(
+            rate=rate(1 / row["fx_rate"], locale), unit=unit, date=i18n.long_date(row["fx_first_fixing"], locale)
+        )
+    provider = "live" if str(row["fx_rate_source"]).startswith("forex-python") else "ECB"
+    provider = tr(provider, locale)
+    if method == "average":
+        return tr("mean of {days} daily {provider} fixings, {first} to {last}", locale).format(
+            days=row["fx_fixing_days"],
+            provider=provider,
+            first=i18n.long_date(row["fx_first_fixing"], locale),
+            last=i18n.long_date(row["fx_last_fixing"], locale),
+        )
+    asked = row["period_end"] if method == "closing" else spot_date
+    text = tr("{provider} fixing of {date}", locale).format(
+        provider=provider, date=i18n.long_date(row["fx_first_fixing"], locale)
+    )
+    if row["fx_first_fixing"] != asked:
+        text += " " + tr("(none on {asked}; policy: {policy})", locale).format(
+            asked=i18n.long_date(asked, locale), policy=row["fx_missing_date_policy"]
+        )
+    return text
+
+
+def growth_table(
+    table: pd.DataFrame, currency: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
+) -> pd.DataFrame:
+    """Growth as stated beside growth recomputed in `currency`, by method, for the latest period.
+
+    >>> from figures.normalise import comparison_table
+    >>> growth_table(comparison_table(), "USD").iloc[0].tolist()
+    ['Alibaba Group', 'FY2018, Apr 2017–Mar 2018', '+58.0% in CNY', '+60.7%', '+73.2%', '+58.1%']
+    """
     growth = table[(table["metric"] == "revenue_growth") & (table["basis"] == basis)]
     rows = []
     for company, group in growth.groupby("company", sort=True):
         group = group[group["period_end"] == group["period_end"].max()]
         stated = group[(group["fx_method"] == "none") & (group["derivation"] == "stated in the source")]
         recomputed = group[group["currency"] == currency].set_index("fx_method")["value"]
-        row = {"Company": company, "Period": _period_text(group.iloc[0]), "As stated": _growth_text(stated)}
+        row = {
+            tr("Company", locale): company,
+            tr("Period", locale): _period_text(group.iloc[0], locale),
+            tr("As stated", locale): _growth_text(stated, locale),
+        }
         for method in ("average", "closing", "spot"):
-            row[f"In {currency}, {method}"] = percent(recomputed[method]) if method in recomputed else "–"
+            header = tr("In {currency}, {method}", locale).format(currency=currency, method=tr(method, locale))
+            row[header] = percent(recomputed[method], locale) if method in recomputed else "–"
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 def fallback_figures(table: pd.DataFrame) -> list[str]:
-    """The translated figures whose live rate failed and which use the ECB rates instead."""
+    """The translated figures whose live rate failed and which use the ECB rates instead.
+
+    >>> from figures.normalise import comparison_table
+    >>> fallback_figures(comparison_table())
+    []
+    """
     fell_back = table[table["fx_rate_source"].str.contains("(fallback: live source failed", regex=False)]
     return [
         f"{figure_id} ({', '.join(sorted(set(group['fx_method'])))})"
@@ -266,30 +436,41 @@ def fallback_figures(table: pd.DataFrame) -> list[str]:
     ]
 
 
-def rates_notice(table: pd.DataFrame) -> str:
-    """Markdown saying which rates the numbers use and, if the live source failed, what fell back."""
+def rates_notice(table: pd.DataFrame, *, locale: str = "en") -> str:
+    """Markdown saying which rates the numbers use and, if the live source failed, what fell back.
+
+    >>> from figures.normalise import comparison_table
+    >>> rates_notice(comparison_table()).startswith("**Rates used:** European Central Bank")
+    True
+    """
     fallbacks = table.attrs.get("fallbacks", [])
     if not fallbacks:
-        return f"**Rates used:** {table.attrs['rates_source']}."
-    figures = ", ".join(fallback_figures(table))
-    return (
-        f"**The live rate source failed** ({'; '.join(fallbacks)}). These figures use the embedded ECB"
-        f" reference rates instead, marked in the CSV's `fx_rate_source`: {figures}."
-    )
+        return f"**{tr('Rates used:', locale)}** {table.attrs['rates_source']}."
+    return tr(
+        "**The live rate source failed** ({reasons}). These figures use the embedded ECB reference rates"
+        " instead, marked in the CSV's `fx_rate_source`: {figures}.",
+        locale,
+    ).format(reasons="; ".join(fallbacks), figures=", ".join(fallback_figures(table)))
 
 
-def live_log_summary(log: pd.DataFrame) -> pd.DataFrame:
-    """One row per live address: how many dates were asked, answered for another day, cached."""
+def live_log_summary(log: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
+    """One row per live address: how many dates were asked, and how many were answered for another day.
+
+    >>> log = pd.DataFrame({"asked": [dt.date(2018, 6, 30)], "rates_of": [dt.date(2018, 6, 29)],
+    ...                     "url": ["http://127.0.0.1/api/2018-06-30"], "fetched_at": ["2026-11-26T07:00:00+00:00"]})
+    >>> print(*live_log_summary(log).iloc[0, 1:5])
+    1 2018-06-30 2018-06-30 1
+    """
     rows = []
     for url, group in log.groupby("url", sort=True):
         rows.append(
             {
-                "Address": url,
-                "Dates asked": len(group),
-                "From": str(min(group["asked"])),
-                "To": str(max(group["asked"])),
-                "Answered with another day's rates": int((group["asked"] != group["rates_of"]).sum()),
-                "Fetched": f"{min(group['fetched_at'])} to {max(group['fetched_at'])}",
+                tr("Address", locale): url,
+                tr("Dates asked", locale): len(group),
+                tr("From", locale): str(min(group["asked"])),
+                tr("To", locale): str(max(group["asked"])),
+                tr("Answered with another day's rates", locale): int((group["asked"] != group["rates_of"]).sum()),
+                tr("Fetched", locale): f"{min(group['fetched_at'])} – {max(group['fetched_at'])}",
             }
         )
     return pd.DataFrame(rows)
@@ -300,25 +481,6 @@ def show_markdown(text: str) -> None:
     from IPython.display import Markdown, display
 
     display(Markdown(text))
-
-
-def _current_revenue(group: pd.DataFrame) -> dict[str, object]:
-    revenue = group[(group["metric"] == "revenue") & (group["component"] == "")]
-    return revenue.sort_values("period_end").iloc[-1].to_dict()
-
-
-def _period_text(row) -> str:
-    label = period_label(row["period_start"], row["period_end"])
-    if row.get("fiscal_label"):
-        label = f"{row['fiscal_label']}, {label}"
-    return label + (" (inferred)" if row.get("period_inferred") else "")
-
-
-def _growth_text(rows: pd.DataFrame) -> str:
-    if rows.empty:
-        return "–"
-    row = rows.iloc[0]
-    return f"{percent(row['value'])} in {row['currency']}"
 
 
 def show_png(png: bytes, alt: str, width_px: int) -> None:
@@ -332,12 +494,10 @@ def show_png(png: bytes, alt: str, width_px: int) -> None:
     )
 
 
-def show_chart(chart) -> None:
+def show_chart(chart, *, locale: str = "en") -> None:
     """Display a `figures.charts.Chart`; a missing chart (nothing to draw) says so."""
     if chart is None:
-        from IPython.display import Markdown, display
-
-        display(Markdown("*Nothing to draw: every figure is already in the common currency.*"))
+        show_markdown(f"*{tr('Nothing to draw: every figure is already in the common currency.', locale)}*")
         return
     show_png(chart.png, chart.alt, chart.width_px)
 
@@ -347,3 +507,102 @@ def show_table(frame: pd.DataFrame) -> None:
     from IPython.display import HTML, display
 
     display(HTML(frame.to_html(index=False, escape=True, border=0, classes="figures-table")))
+
+
+def _current_revenue(group: pd.DataFrame) -> dict[str, object]:
+    revenue = group[(group["metric"] == "revenue") & (group["component"] == "")]
+    return revenue.sort_values("period_end").iloc[-1].to_dict()
+
+
+def _stated_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -> pd.DataFrame:
+    return table[
+        (table["company"] == company)
+        & (table["period_end"] == end)
+        & (table["basis"] == basis)
+        & (table["metric"] == "revenue_growth")
+        & (table["fx_method"] == "none")
+        & (table["derivation"] == "stated in the source")
+    ]
+
+
+def _own_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -> dict[str, object] | None:
+    """Growth in the company's own currency, recomputed from the same revenues when possible."""
+    own = table[
+        (table["company"] == company)
+        & (table["basis"] == basis)
+        & (table["metric"] == "revenue_growth")
+        & (table["fx_method"] == "none")
+        & (table["period_end"] == end)
+    ]
+    if own.empty:
+        return None
+    recomputed = own[own["derivation"].str.startswith(("recomputed", "implied"))]
+    return (recomputed if not recomputed.empty else own).iloc[0].to_dict()
+
+
+def _scope_caveat(table: pd.DataFrame, company: str, end: dt.date):
+    rows = table[(table["company"] == company) & (table["period_end"] == end) & (table["basis"] == "reported")]
+    rows = rows[rows["fx_method"] == "none"]
+    organic = rows[(rows["metric"] == "revenue_growth_organic") & rows["derivation"].str.startswith("recomputed")]
+    reported = rows[(rows["metric"] == "revenue_growth") & (rows["derivation"] == "stated in the source")]
+    scope = rows[rows["metric"] == "revenue_change_scope"]
+    if organic.empty or reported.empty or scope.empty:
+        return None
+    stated_organic = rows[(rows["metric"] == "revenue_growth_organic") & (rows["derivation"] == "stated in the source")]
+    gap = reported["value"].iloc[0] - organic["value"].iloc[0]
+    return (abs(gap), "scope", company, reported.iloc[0], organic.iloc[0], scope.iloc[0], stated_organic)
+
+
+def _gap(caveat) -> float:
+    return caveat[0]
+
+
+def _caveat_text(caveat, locale: str) -> str:
+    if caveat[1] == "scope":
+        _, _, company, reported, organic, scope, stated = caveat
+        text = tr(
+            "{company}'s {growth} is mostly a change of scope ({scope} {currency} m); its organic growth was {organic}",
+            locale,
+        ).format(
+            company=company,
+            growth=percent(reported["value"], locale),
+            scope=i18n.signed_number(scope["value"], locale),
+            currency=scope["currency"],
+            organic=percent(organic["value"], locale),
+        )
+        if not stated.empty:
+            text += " (" + tr("reported: {value}", locale).format(value=percent(stated["value"].iloc[0], locale)) + ")"
+        return text + "."
+    _, _, company, own, growth = caveat
+    return tr(
+        "{company}'s growth is {own} in {own_currency} but {growth} in {currency}: the currency moved.", locale
+    ).format(
+        company=company,
+        own=percent(own["value"], locale),
+        own_currency=own["currency"],
+        growth=percent(growth["value"], locale),
+        currency=growth["currency"],
+    )
+
+
+def _caveat(key: str, params: dict[str, object], locale: str) -> str:
+    params = dict(params)
+    if "rate" in params:
+        params["rate"] = rate(params["rate"], locale)
+    if "date" in params:
+        params["date"] = i18n.long_date(params["date"], locale)
+    return tr(key, locale).format(**params)
+
+
+def _period_text(row, locale: str = "en") -> str:
+    label = period_label(row["period_start"], row["period_end"], locale)
+    if row.get("fiscal_label"):
+        label = f"{row['fiscal_label']}, {label}"
+    return label + (f" ({tr('inferred', locale)})" if row.get("period_inferred") else "")
+
+
+def _growth_text(rows: pd.DataFrame, locale: str = "en") -> str:
+    if rows.empty:
+        return "–"
+    row = rows.iloc[0]
+    return tr("{growth} in {currency}", locale).format(growth=percent(row["value"], locale), currency=row["currency"])

@@ -41,7 +41,7 @@ def reconcile(figures: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
             "reported_currency": None,
             "difference": None,
             "verdict": "no reported figure",
-            "caveats": "",
+            "caveats": [],
         }
         if match is not None:
             difference = float(round(claim["value"] - match["value"], 9))
@@ -51,7 +51,7 @@ def reconcile(figures: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
                 reported_currency=match["currency"],
                 difference=difference,
                 verdict=_verdict(difference, row["tolerance"]),
-                caveats="; ".join(_caveats(claim, match)),
+                caveats=_caveats(claim, match),
             )
         rows.append(row)
     return pd.DataFrame(rows)
@@ -110,17 +110,26 @@ def _verdict(difference: float, tolerance: float) -> str:
     return "rounded" if abs(difference) <= tolerance * (1 + 1e-9) else "inconsistent"
 
 
-def _caveats(claim: dict[str, object], match: dict[str, object]) -> list[str]:
-    caveats = []
+def _caveats(claim: dict[str, object], match: dict[str, object]) -> list[tuple[str, dict[str, object]]]:
+    """Caveats as (English sentence with fields, fields), so that they can be shown in any locale."""
+    caveats: list[tuple[str, dict[str, object]]] = []
     if match["currency"] != claim["currency"]:
-        caveats.append(f"measured in {match['currency']}, while the claim pairs it with {claim['currency']}")
-    if match.get("translated_from"):
         caveats.append(
-            f"the reported figure is itself a convenience translation at {match['fx_rate']:g}"
-            f" {match['fx_rate_unit']} on {match['fx_rate_date']}"
+            (
+                "measured in {currency}, while the claim pairs it with {claim_currency}",
+                {"currency": match["currency"], "claim_currency": claim["currency"]},
+            )
+        )
+    if match.get("translated_from"):
+        source, target = match["fx_rate_unit"].split(" per ")
+        caveats.append(
+            (
+                "the reported figure is itself a convenience translation at {rate} {source} per {target} on {date}",
+                {"rate": match["fx_rate"], "source": source, "target": target, "date": match["fx_rate_date"]},
+            )
         )
     if claim["approximate"]:
-        caveats.append("the claim is given as approximate")
+        caveats.append(("the claim is given as approximate", {}))
     if match["approximate"]:
-        caveats.append("the reported figure is approximate")
+        caveats.append(("the reported figure is approximate", {}))
     return caveats

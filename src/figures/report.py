@@ -16,6 +16,7 @@ import html
 import os
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import nbformat
 from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, RATE_SOURCES
 from figures.errors import FiguresError
 from figures.export import EXPORT_CODE, EXPORT_MIME
+from figures.i18n import DEFAULT_LOCALE, LOCALES
 from figures.paths import NOTEBOOK_DIR
 
 NOTEBOOKS = (
@@ -49,6 +51,7 @@ class ReportParameters:
     spot_date: str | None = None
     rates: str = "ecb"
     strict: bool = False
+    locale: str = DEFAULT_LOCALE
 
     def as_code(self) -> str:
         """The injected-parameters cell: one assignment per parameter, as Python literals."""
@@ -64,7 +67,8 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     with _progress_on_terminal():
         execute(notebook)
     export = _exported(notebook.cells.pop())
-    files = {HTML_NAME: render_page(notebook, export).encode("utf-8"), CSV_NAME: export["csv"].encode("utf-8")}
+    page = render_page(notebook, export, locale=parameters.locale)
+    files = {HTML_NAME: page.encode("utf-8"), CSV_NAME: export["csv"].encode("utf-8")}
     if export["live_log_csv"] is not None:
         files[LIVE_LOG_NAME] = export["live_log_csv"].encode("utf-8")
     write_atomically(out_dir, files)
@@ -77,6 +81,8 @@ def validate(parameters: ReportParameters) -> None:
     from figures.normalise import check_choice, comparison_table
 
     check_choice(parameters.currency, parameters.method)
+    if parameters.locale not in LOCALES:
+        raise FiguresError(f"expected a locale among {', '.join(LOCALES)}, found {parameters.locale!r}")
     if parameters.rates not in RATE_SOURCES:
         raise FiguresError(f"expected rates among {', '.join(RATE_SOURCES)}, found {parameters.rates!r}")
     figures = load_figures(parameters.figures_path)
@@ -142,15 +148,53 @@ def execute(
     return notebook
 
 
-def render_page(notebook: nbformat.NotebookNode, context: dict[str, object]) -> str:
-    """One self-contained HTML page: title, data dates, the notebooks' prose and outputs, sources."""
+def render_page(notebook: nbformat.NotebookNode, context: dict[str, object], *, locale: str = DEFAULT_LOCALE) -> str:
+    """One self-contained HTML page: title, summary, contents, the notebooks' prose and outputs, appendix."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     environment = Environment(
         loader=PackageLoader("figures"), autoescape=select_autoescape(), keep_trailing_newline=True
     )
-    body = "\n".join(_render_cell(cell) for cell in notebook.cells)
-    return environment.get_template("report.html.j2").render(**context, body=body)
+    body, toc = _with_heading_ids("\n".join(_render_cell(cell, locale) for cell in notebook.cells))
+    csv_text = context.get("csv", "")
+    return environment.get_template("report.html.j2").render(
+        **context,
+        body=body,
+        toc=toc,
+        summary_html=[_inline_markdown(line) for line in context.get("summary", [])],
+        csv_base64=base64.b64encode(csv_text.encode("utf-8")).decode("ascii"),
+    )
+
+
+def _with_heading_ids(body: str) -> tuple[str, list[dict[str, object]]]:
+    """Give every h2 and h3 an id; the h2 (with their h3) make the table of contents."""
+    toc: list[dict[str, object]] = []
+    used: set[str] = {"summary", "contents", "appendix", "appendix-method", "sources", "data"}
+
+    def add_id(match: re.Match) -> str:
+        level, text = match.group(1), match.group(2)
+        plain = html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+        slug = re.sub(
+            r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode().lower()
+        )
+        slug = slug.strip("-") or "section"
+        unique, number = slug, 2
+        while unique in used:
+            unique, number = f"{slug}-{number}", number + 1
+        used.add(unique)
+        entry = {"id": unique, "text": plain, "children": []}
+        if level == "2":
+            toc.append(entry)
+        elif toc:
+            toc[-1]["children"].append(entry)
+        return f'<h{level} id="{unique}">{text}</h{level}>'
+
+    return re.sub(r"<h([23])>(.*?)</h\1>", add_id, body), toc
+
+
+def _inline_markdown(text: str) -> str:
+    rendered = _markdown(text).strip()
+    return rendered.removeprefix("<p>").removesuffix("</p>")
 
 
 def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
@@ -200,9 +244,11 @@ def _umask() -> int:
     return current
 
 
-def _render_cell(cell: nbformat.NotebookNode) -> str:
+def _render_cell(cell: nbformat.NotebookNode, locale: str = DEFAULT_LOCALE) -> str:
     if cell.cell_type == "markdown":
-        return f'<section class="prose">{_markdown(_demote_headings(cell.source))}</section>'
+        # A markdown cell carries its other languages in its metadata; English is its source.
+        source = cell.source if locale == "en" else cell.metadata.get("figures", {}).get(locale, cell.source)
+        return f'<section class="prose">{_markdown(_demote_headings(source))}</section>'
     if cell.cell_type != "code":
         return ""
     return "\n".join(_render_output(output) for output in cell.get("outputs", []))
