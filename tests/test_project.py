@@ -67,3 +67,27 @@ def test_makefile_is_self_documenting_with_the_promised_targets():
 
 def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_public_function_has_an_example_that_runs_as_a_doctest():
+    import importlib
+    import inspect
+    import pkgutil
+
+    import figures
+
+    missing = []
+    for info in pkgutil.iter_modules(figures.__path__):
+        if info.name == "__main__":
+            continue
+        module = importlib.import_module(f"figures.{info.name}")
+        for name, obj in vars(module).items():
+            if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
+                continue
+            if not (inspect.isfunction(obj) or inspect.isclass(obj)):
+                continue
+            members = [(name, obj)]
+            if inspect.isclass(obj):
+                members += [(f"{name}.{n}", f) for n, f in vars(obj).items() if inspect.isfunction(f) and n[0] != "_"]
+            missing += [f"{info.name}.{n}" for n, f in members if ">>>" not in (inspect.getdoc(f) or "")]
+    assert missing == []

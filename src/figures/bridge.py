@@ -17,7 +17,12 @@ from figures.periods import consecutive_revenues
 
 @dataclass(frozen=True)
 class Bridge:
-    """The steps from one year's revenue to the next, in the reporting currency (millions)."""
+    """The steps from one year's revenue to the next, in the reporting currency (millions).
+
+    >>> from figures.load import load_reported
+    >>> [label for label, _ in growth_bridges(load_reported())[0].steps]
+    ['previous year', 'organic growth', 'change of scope', 'currency', 'current year']
+    """
 
     company: str
     currency: str
@@ -85,7 +90,12 @@ def growth_bridges(reported: pd.DataFrame) -> list[Bridge]:
 
 
 def bridge_rows(reported: pd.DataFrame) -> list[dict[str, object]]:
-    """The derived steps of each bridge as rows of the comparison table."""
+    """The derived steps of each bridge as rows of the comparison table.
+
+    >>> from figures.load import load_reported
+    >>> [(row["metric"], round(row["value"], 2)) for row in bridge_rows(load_reported())]
+    [('revenue_change_organic', 1032.0), ('revenue_growth_organic', 5.91)]
+    """
     rows = []
     for bridge in growth_bridges(reported):
         current = bridge.current

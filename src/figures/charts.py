@@ -30,7 +30,11 @@ WIDTH_IN = 7.5
 
 @dataclass(frozen=True)
 class Chart:
-    """A rendered chart: PNG bytes (drawn at twice the display size) and its alternative text."""
+    """A rendered chart: PNG bytes (drawn at twice the display size) and its alternative text.
+
+    >>> Chart(b"\\x89PNG", "A bar chart.").width_px
+    750
+    """
 
     png: bytes
     alt: str

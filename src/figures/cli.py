@@ -72,7 +72,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    >>> main(["report", "--method", "median"])
+    Traceback (most recent call last):
+    SystemExit: 2
+    """
     args = _parser().parse_args(argv)
     try:
         if args.command == "report":

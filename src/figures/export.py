@@ -18,7 +18,12 @@ EXPORT_CODE = (
 
 
 def export_for_report(table, currency: str, method: str, rate_table=None, locale: str = "en") -> None:
-    """In the kernel: hand the builder the CSV and the page's context, computed from `table`."""
+    """In the kernel: hand the builder the CSV and the page's context, computed from `table`.
+
+    >>> from figures.normalise import comparison_table
+    >>> export_for_report(comparison_table(), "EUR", "average")  # outside a kernel, the payload is printed
+    {'application/vnd.figures.export+json': {...}}
+    """
     from IPython.display import display
 
     log = rate_table.fetch_log() if hasattr(rate_table, "fetch_log") else None

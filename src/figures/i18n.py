@@ -95,17 +95,29 @@ def month_year(day: dt.date, locale: str) -> str:
 
 
 def month(day: dt.date, locale: str) -> str:
-    """« Jan », « janv. »."""
+    """« Jan », « janv. ».
+
+    >>> month(dt.date(2017, 1, 1), "en"), month(dt.date(2017, 1, 1), "fr")
+    ('Jan', 'janv.')
+    """
     return format_date(day, "MMM", locale=locale)
 
 
 def day_month(day: dt.date, locale: str) -> str:
-    """« 31 Mar », « 31 mars »."""
+    """« 31 Mar », « 31 mars ».
+
+    >>> day_month(dt.date(2018, 3, 31), "fr")
+    '31 mars'
+    """
     return format_date(day, "d MMM", locale=locale)
 
 
 def long_date(day: dt.date, locale: str) -> str:
-    """« 3 July 2018 », « 3 juillet 2018 »."""
+    """« 3 July 2018 », « 3 juillet 2018 ».
+
+    >>> long_date(dt.date(2018, 7, 3), "en"), long_date(dt.date(2018, 7, 3), "fr")
+    ('3 July 2018', '3 juillet 2018')
+    """
     return format_date(day, "d MMMM y", locale=locale)
 
 

@@ -42,16 +42,29 @@ RECENT_DAYS = 7
 
 
 class LiveSourceError(RatesNotAvailableError):
-    """The live source failed in a way that will not heal within this build."""
+    """The live source failed in a way that will not heal within this build.
+
+    >>> isinstance(LiveSourceError("refused"), RatesNotAvailableError)  # what forex-python users catch
+    True
+    """
 
 
 class LiveDateUnavailable(RatesNotAvailableError):
-    """The live source has no rates for one date (HTTP 404); other dates may still work."""
+    """The live source has no rates for one date (HTTP 404); other dates may still work.
+
+    >>> str(LiveDateUnavailable("no rates for 1990-01-01"))
+    'no rates for 1990-01-01'
+    """
 
 
 @dataclass(frozen=True)
 class LiveFixing:
-    """One answer of the live source: what was asked, what it answered, from where and when."""
+    """One answer of the live source: what was asked, what it answered, from where and when.
+
+    >>> fixing = LiveFixing(dt.date(2018, 6, 30), dt.date(2018, 6, 29), "EUR", {"USD": 1.1658}, "u", "t")
+    >>> fixing.asked != fixing.date  # a Saturday answered with Friday's rates
+    True
+    """
 
     asked: dt.date
     date: dt.date
@@ -63,12 +76,20 @@ class LiveFixing:
 
 
 def default_base_url() -> str:
-    """`FIGURES_FOREX_URL` if set, else forex-python's own address."""
+    """`FIGURES_FOREX_URL` if set, else forex-python's own address.
+
+    >>> default_base_url().startswith("http")
+    True
+    """
     return os.environ.get(URL_VARIABLE) or CurrencyRates()._source_url()
 
 
 def default_cache_dir() -> Path:
-    """`FIGURES_CACHE_DIR`, else `$XDG_CACHE_HOME/figures`, else `~/.cache/figures`."""
+    """`FIGURES_CACHE_DIR`, else `$XDG_CACHE_HOME/figures`, else `~/.cache/figures`.
+
+    >>> default_cache_dir().name in ("figures",) or "FIGURES_CACHE_DIR" in os.environ
+    True
+    """
     if os.environ.get(CACHE_VARIABLE):
         return Path(os.environ[CACHE_VARIABLE])
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "figures"
@@ -80,6 +101,9 @@ class LiveCurrencyRates(CurrencyRates):
     After the first failure that will not heal within the build (refused, timeout, 5xx, a body
     that is not JSON, a missing currency, an answer that contradicts the question) it stops
     asking: every later call fails at once with the same reason.
+
+    >>> LiveCurrencyRates("http://127.0.0.1:9/api/", timeout_s=1).base_url
+    'http://127.0.0.1:9/api/'
     """
 
     def __init__(
@@ -106,11 +130,27 @@ class LiveCurrencyRates(CurrencyRates):
         return self.base_url
 
     def get_rates(self, base_cur: str, date_obj: dt.date | None = None) -> dict[str, float]:
-        """forex-python's signature, hardened: the rates alone."""
+        """forex-python's signature, hardened: the rates alone.
+
+        >>> client = LiveCurrencyRates("http://127.0.0.1:9/api/", timeout_s=1)  # nothing listens on port 9
+        >>> client.get_rates("EUR", dt.date(2018, 7, 3))
+        Traceback (most recent call last):
+        figures.live.LiveSourceError: could not reach http://127.0.0.1:9/api/2018-07-03: ConnectionError
+        """
         return self.fixing(base_cur, date_obj or dt.date.today()).rates
 
     def fixing(self, base: str, asked: dt.date) -> LiveFixing:
-        """Ask for the rates of `asked` with `base` as the unit; check the answer before trusting it."""
+        """Ask for the rates of `asked` with `base` as the unit; check the answer before trusting it.
+
+        >>> client = LiveCurrencyRates("http://127.0.0.1:9/api/", timeout_s=1)
+        >>> for attempt in range(2):  # the second call fails at once, without a request
+        ...     try:
+        ...         client.fixing("EUR", dt.date(2018, 7, 3))
+        ...     except LiveSourceError:
+        ...         pass
+        >>> client.requests_made, client.failure.startswith("could not reach")
+        (1, True)
+        """
         if self.failure is not None:
             raise LiveSourceError(self.failure)
         now = self._clock()
@@ -168,6 +208,12 @@ class LiveCache:
 
     Files are written whole under a temporary name and renamed into place, so a reader sees an
     old file or a new one, never half of one; a file that does not parse is treated as missing.
+
+    >>> import tempfile
+    >>> cache = LiveCache(Path(tempfile.mkdtemp()), "http://127.0.0.1:9/api/")
+    >>> cache.put(LiveFixing(dt.date(2018, 6, 1), dt.date(2018, 6, 1), "EUR", {"USD": 1.1675}, "u", "t"))
+    >>> cache.get("EUR", dt.date(2018, 6, 1)).rates["USD"]
+    1.1675
     """
 
     def __init__(self, directory: Path, base_url: str, *, today: Callable[[], dt.date] = dt.date.today) -> None:
@@ -176,6 +222,12 @@ class LiveCache:
         self.corrupt: list[Path] = []
 
     def get(self, base: str, asked: dt.date) -> LiveFixing | None:
+        """The cached answer for `asked`, or None (never cached, or a file that does not parse).
+
+        >>> import tempfile
+        >>> LiveCache(Path(tempfile.mkdtemp()), "http://127.0.0.1:9/api/").get("EUR", dt.date(2018, 6, 1)) is None
+        True
+        """
         path = self._path(base, asked)
         try:
             record = json.loads(path.read_text(encoding="utf-8"))
@@ -196,6 +248,14 @@ class LiveCache:
         return fixing if fixing.asked == asked and fixing.base == base else None
 
     def put(self, fixing: LiveFixing) -> None:
+        """Keep an answer, written whole and renamed into place; not a recent answer for another day.
+
+        >>> import tempfile
+        >>> cache = LiveCache(Path(tempfile.mkdtemp()), "u", today=lambda: dt.date(2018, 7, 4))
+        >>> cache.put(LiveFixing(dt.date(2018, 7, 3), dt.date(2018, 7, 2), "EUR", {"USD": 1.16}, "u", "t"))
+        >>> cache.get("EUR", dt.date(2018, 7, 3)) is None  # may not be fixed yet: not kept
+        True
+        """
         if fixing.date != fixing.asked and (self._today() - fixing.asked).days <= RECENT_DAYS:
             return  # the day may not be fixed yet: ask again next time
         path = self._path(fixing.base, fixing.asked)
@@ -222,6 +282,10 @@ class LiveRateTable:
     through the euro like the ECB's. An average needs the rate of every fixing day of its period:
     the ECB calendar gives the days (weekdays past the snapshot's end), and answers dated another
     day (a weekend or holiday answered with the previous fixing) are counted once.
+
+    >>> table = _example_table()  # a live source that is down, over the embedded ECB rates
+    >>> table.rate_on("EUR", "USD", dt.date(2018, 7, 3)).rate, len(table.fallbacks)
+    (1.1665, 1)
     """
 
     def __init__(
@@ -253,6 +317,12 @@ class LiveRateTable:
         return self.client.failure
 
     def rate_on(self, base: str, quote: str, on: dt.date, missing: str = "previous") -> AppliedRate:
+        """The live rate of `on` (or the day `missing` chooses); the ECB's, recorded, if the source fails.
+
+        >>> applied = _example_table().rate_on("EUR", "USD", dt.date(2018, 7, 3))  # the source is down
+        >>> applied.rate, applied.provider, "(fallback: live source failed: could not reach" in applied.source
+        (1.1665, 'ECB', True)
+        """
         if base == quote:
             return self.fallback.rate_on(base, quote, on, missing)
         if missing not in MISSING_POLICIES:
@@ -263,10 +333,20 @@ class LiveRateTable:
         )
 
     def closing_rate(self, base: str, quote: str, period_end: dt.date) -> AppliedRate:
+        """The last fixing on or before `period_end`.
+
+        >>> _example_table().closing_rate("EUR", "USD", dt.date(2018, 3, 31)).first_fixing
+        datetime.date(2018, 3, 29)
+        """
         applied = self.rate_on(base, quote, period_end, missing="previous")
         return applied if applied.method == "identity" else dataclasses.replace(applied, method="closing")
 
     def average_rate(self, base: str, quote: str, start: dt.date, end: dt.date) -> AppliedRate:
+        """Mean of the live rates of every fixing day from `start` to `end` (or the ECB's, recorded).
+
+        >>> round(_example_table().average_rate("EUR", "USD", dt.date(2017, 1, 1), dt.date(2017, 12, 31)).rate, 4)
+        1.1297
+        """
         if base == quote:
             return self.fallback.average_rate(base, quote, start, end)
         return self._live_or_fallback(
@@ -275,7 +355,11 @@ class LiveRateTable:
         )
 
     def daily_rates(self, base: str, quote: str, start: dt.date, end: dt.date) -> pd.Series:
-        """The ECB's daily rates: the context line of charts, not a translation."""
+        """The ECB's daily rates: the context line of charts, not a translation.
+
+        >>> len(_example_table().daily_rates("EUR", "USD", dt.date(2018, 7, 2), dt.date(2018, 7, 6)))
+        5
+        """
         return self.fallback.daily_rates(base, quote, start, end)
 
     def fetch_log(self) -> pd.DataFrame:
@@ -283,6 +367,9 @@ class LiveRateTable:
 
         Whether an answer came from the cache is left out: it describes the build, not the data,
         and a rebuild from the cache must give the same bytes.
+
+        >>> list(_example_table().fetch_log().columns)
+        ['asked', 'rates_of', 'url', 'fetched_at']
         """
         rows = [
             {"asked": f.asked, "rates_of": f.date, "url": f.url, "fetched_at": f.fetched_at}
@@ -383,6 +470,15 @@ class LiveRateTable:
         fetched = sorted(f.fetched_at for f in fixings)
         span = fetched[0] if fetched[0] == fetched[-1] else f"{fetched[0]} to {fetched[-1]}"
         return f"{self.source}, fetched {span}"
+
+
+def _example_table() -> LiveRateTable:
+    """For the examples: a live source that is down (nothing listens on port 9), over the ECB rates."""
+    from figures.rates import load_ecb_rates
+
+    client = LiveCurrencyRates("http://127.0.0.1:9/api/", timeout_s=1)
+    cache = LiveCache(Path(tempfile.mkdtemp()), client.base_url)
+    return LiveRateTable(load_ecb_rates(), client=client, cache=cache, progress=False)
 
 
 def _progress(total: int, *, enabled: bool, description: str):

@@ -27,7 +27,11 @@ RATE_UNIT = re.compile(r"([A-Z]{3}) per ([A-Z]{3})")
 
 @dataclass(frozen=True)
 class Schema:
-    """What one kind of figures file holds: its columns, its metrics and what makes a row unique."""
+    """What one kind of figures file holds: its columns, its metrics and what makes a row unique.
+
+    >>> sorted(REPORTED.metrics)[:2], ARTICLE.basis
+    (['revenue', 'revenue_change_currency'], 'article')
+    """
 
     basis: str
     columns: tuple[str, ...]

@@ -184,18 +184,33 @@ def _company_translation(figure: dict[str, object], source: dict[str, object]) -
 
 
 def default_spot_date(figures: pd.DataFrame) -> dt.date:
-    """The figures' publication date: the date a reader of the source met the numbers."""
+    """The figures' publication date: the date a reader of the source met the numbers.
+
+    >>> default_spot_date(load_figures())
+    datetime.date(2018, 7, 3)
+    """
     return max(figures["published"])
 
 
 def selected(table: pd.DataFrame, currency: str, method: str, basis: str | None = None) -> pd.DataFrame:
-    """The rows a headline uses: figures in `currency` by `method` (on one `basis`, if given)."""
+    """The rows a headline uses: figures in `currency` by `method` (on one `basis`, if given).
+
+    >>> rows = selected(comparison_table(), "USD", "closing", "reported")
+    >>> set(rows["currency"]), set(rows["fx_method"]), set(rows["basis"])
+    ({'USD'}, {'closing'}, {'reported'})
+    """
     check_choice(currency, method)
     chosen = table[(table["currency"] == currency) & (table["fx_method"] == method)]
     return chosen if basis is None else chosen[chosen["basis"] == basis]
 
 
 def check_choice(currency: str, method: str) -> None:
+    """Raise unless `currency` is a common currency and `method` a method.
+
+    >>> check_choice("GBP", "average")
+    Traceback (most recent call last):
+    figures.errors.FiguresError: expected a common currency among EUR, USD, CNY, found 'GBP'
+    """
     if currency not in COMMON_CURRENCIES:
         raise FiguresError(f"expected a common currency among {', '.join(COMMON_CURRENCIES)}, found {currency!r}")
     if method not in METHODS:

@@ -12,11 +12,20 @@ from figures.report import NOTEBOOKS, execute
 KERNELSPEC = {"name": "figures", "display_name": "Python (figures)", "language": "python"}
 
 
-def execute_in_place(names: tuple[str, ...] = NOTEBOOKS) -> list[Path]:
-    """Run each notebook with its default parameters and save it with deterministic outputs."""
+def execute_in_place(names: tuple[str, ...] = NOTEBOOKS, directory: Path = NOTEBOOK_DIR) -> list[Path]:
+    """Run each notebook with its default parameters and save it with deterministic outputs.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("6 * 7")]), folder / "tiny.ipynb")
+    >>> [path.name for path in execute_in_place(("tiny.ipynb",), folder)]
+    ['tiny.ipynb']
+    >>> nbformat.read(folder / "tiny.ipynb", as_version=4).cells[0].outputs[0]["data"]["text/plain"]
+    '42'
+    """
     written = []
     for name in names:
-        path = NOTEBOOK_DIR / name
+        path = directory / name
         notebook = nbformat.read(path, as_version=4)
         for cell in notebook.cells:
             if cell.cell_type == "code":

@@ -18,12 +18,27 @@ def one_year_earlier(day: dt.date) -> dt.date:
 
 
 def is_group_revenue(record: dict[str, object]) -> bool:
-    """A revenue of the whole group in its own currency: not a translation, not a component."""
+    """A revenue of the whole group in its own currency: not a translation, not a component.
+
+    >>> is_group_revenue({"metric": "revenue", "translated_from": "", "component": ""})
+    True
+    >>> is_group_revenue({"metric": "revenue", "translated_from": "fy2018_rmb", "component": ""})
+    False
+    """
     return record["metric"] == "revenue" and not record.get("translated_from") and not record.get("component")
 
 
 def consecutive_revenues(records: list[dict[str, object]]) -> Iterator[tuple[dict[str, object], dict[str, object]]]:
-    """(current, previous) group revenues of the same company and currency for back-to-back periods."""
+    """(current, previous) group revenues of the same company and currency for back-to-back periods.
+
+    >>> def revenue(name, start, end):
+    ...     return {"figure_id": name, "company": "A", "metric": "revenue", "currency": "EUR",
+    ...             "period_start": start, "period_end": end}
+    >>> pairs = consecutive_revenues([revenue("2017", dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
+    ...                               revenue("2016", dt.date(2016, 1, 1), dt.date(2016, 12, 31))])
+    >>> [(current["figure_id"], previous["figure_id"]) for current, previous in pairs]
+    [('2017', '2016')]
+    """
     revenues = [r for r in records if is_group_revenue(r)]
     by_end = {(r["company"], r["currency"], r["period_end"]): r for r in revenues}
     for current in sorted(revenues, key=lambda r: (r["company"], r["period_end"])):

@@ -477,14 +477,22 @@ def live_log_summary(log: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
 
 
 def show_markdown(text: str) -> None:
-    """Display markdown generated from the data."""
+    """Display markdown generated from the data.
+
+    >>> show_markdown("**+50.6%**")  # outside a notebook, the object is printed
+    <IPython.core.display.Markdown object>
+    """
     from IPython.display import Markdown, display
 
     display(Markdown(text))
 
 
 def show_png(png: bytes, alt: str, width_px: int) -> None:
-    """Display a PNG in a notebook with its alternative text, at `width_px` CSS pixels."""
+    """Display a PNG in a notebook with its alternative text, at `width_px` CSS pixels.
+
+    >>> show_png(b"\\x89PNG", "A bar chart.", 750)
+    {'image/png': 'iVBORw==', 'text/plain': 'A bar chart.'}
+    """
     from IPython.display import display
 
     display(
@@ -495,7 +503,11 @@ def show_png(png: bytes, alt: str, width_px: int) -> None:
 
 
 def show_chart(chart, *, locale: str = "en") -> None:
-    """Display a `figures.charts.Chart`; a missing chart (nothing to draw) says so."""
+    """Display a `figures.charts.Chart`; a missing chart (nothing to draw) says so.
+
+    >>> show_chart(None)
+    <IPython.core.display.Markdown object>
+    """
     if chart is None:
         show_markdown(f"*{tr('Nothing to draw: every figure is already in the common currency.', locale)}*")
         return
@@ -503,7 +515,11 @@ def show_chart(chart, *, locale: str = "en") -> None:
 
 
 def show_table(frame: pd.DataFrame) -> None:
-    """Display a table without its index, the same way in JupyterLab and in the report."""
+    """Display a table without its index, the same way in JupyterLab and in the report.
+
+    >>> show_table(pd.DataFrame({"Company": ["Bolloré Group"]}))
+    <IPython.core.display.HTML object>
+    """
     from IPython.display import HTML, display
 
     display(HTML(frame.to_html(index=False, escape=True, border=0, classes="figures-table")))

@@ -26,12 +26,21 @@ REQUIRED_FIELDS = (
 
 
 def sidecar_path(data_path: Path) -> Path:
-    """The sidecar of a data file: the same name with `.meta.json` appended."""
+    """The sidecar of a data file: the same name with `.meta.json` appended.
+
+    >>> sidecar_path(Path("data/article_figures.csv")).name
+    'article_figures.csv.meta.json'
+    """
     return data_path.with_name(data_path.name + SIDECAR_SUFFIX)
 
 
 def read_sidecar(data_path: Path) -> dict[str, Any]:
-    """Read and check the sidecar of `data_path`: required fields present, naming this file."""
+    """Read and check the sidecar of `data_path`: required fields present, naming this file.
+
+    >>> from figures.paths import ECB_RATES
+    >>> read_sidecar(ECB_RATES)["first_date"]
+    '1999-01-04'
+    """
     path = sidecar_path(data_path)
     try:
         sidecar = json.loads(path.read_text(encoding="utf-8"))
@@ -48,13 +57,21 @@ def read_sidecar(data_path: Path) -> dict[str, Any]:
 
 
 def verify_checksum(data_path: Path, payload: bytes, sidecar: dict[str, Any]) -> None:
-    """Raise unless `payload` (the bytes of `data_path`) matches the sidecar's size and SHA-256."""
+    """Raise unless `payload` (the bytes of `data_path`) matches the sidecar's size and SHA-256.
+
+    >>> from figures.paths import ARTICLE_FIGURES
+    >>> verify_checksum(ARTICLE_FIGURES, ARTICLE_FIGURES.read_bytes(), read_sidecar(ARTICLE_FIGURES))
+    >>> verify_checksum(ARTICLE_FIGURES, b"edited", read_sidecar(ARTICLE_FIGURES))
+    Traceback (most recent call last):
+    figures.errors.FiguresError: ...: expected ... bytes with SHA-256 ... as its sidecar records, found 6 bytes ...
+    """
     digest = hashlib.sha256(payload).hexdigest()
     if len(payload) != sidecar["size_bytes"] or digest != sidecar["sha256"]:
         raise FiguresError(
             f"expected {sidecar['size_bytes']} bytes with SHA-256 {sidecar['sha256']} as its sidecar records,"
-            f" found {len(payload)} bytes with SHA-256 {digest}; the file was changed"
-            " (regenerate it and its sidecar with scripts/update_ecb_snapshot.py)",
+            f" found {len(payload)} bytes with SHA-256 {digest}; the file was changed (regenerate the ECB"
+            " snapshot with scripts/update_ecb_snapshot.py; after editing another file on purpose, record it"
+            " with scripts/update_sidecar.py)",
             path=data_path,
         )
 

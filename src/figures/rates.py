@@ -30,7 +30,12 @@ MAX_STALENESS_DAYS = 7
 
 @dataclass(frozen=True)
 class AppliedRate:
-    """A rate as used: its value (units of `quote` per 1 `base`) and everything needed to check it."""
+    """A rate as used: its value (units of `quote` per 1 `base`) and everything needed to check it.
+
+    >>> applied = load_ecb_rates().average_rate("EUR", "CNY", dt.date(2017, 1, 1), dt.date(2017, 12, 31))
+    >>> round(applied.rate, 4), applied.fixing_days, applied.missing_policy
+    (7.629, 255, 'fixing days only')
+    """
 
     base: str
     quote: str
@@ -66,7 +71,12 @@ class AppliedRate:
 
 
 class RateTable:
-    """Daily reference rates, units of each currency per 1 EUR, one row per fixing day."""
+    """Daily reference rates, units of each currency per 1 EUR, one row per fixing day.
+
+    >>> rates = load_ecb_rates()
+    >>> rates.first_date, "CNY" in rates.currencies
+    (datetime.date(1999, 1, 4), True)
+    """
 
     def __init__(self, dates: np.ndarray, per_eur: dict[str, np.ndarray], source: str) -> None:
         self._dates = dates.astype("datetime64[D]")
@@ -81,14 +91,23 @@ class RateTable:
         return tuple(sorted(self._per_eur))
 
     def daily_rates(self, base: str, quote: str, start: dt.date, end: dt.date) -> pd.Series:
-        """Units of `quote` per 1 `base` on each fixing day from `start` to `end`, both included."""
+        """Units of `quote` per 1 `base` on each fixing day from `start` to `end`, both included.
+
+        >>> load_ecb_rates().daily_rates("EUR", "USD", dt.date(2018, 3, 28), dt.date(2018, 4, 3)).tolist()
+        [1.2398, 1.2321, 1.2308]
+        """
         dates, values = self._pair(base, quote)
         lo = np.searchsorted(dates, np.datetime64(start), side="left")
         hi = np.searchsorted(dates, np.datetime64(end), side="right")
         return pd.Series(values[lo:hi], index=pd.DatetimeIndex(dates[lo:hi], name="date"), name=f"{quote}_per_{base}")
 
     def pair(self, base: str, quote: str) -> tuple[np.ndarray, np.ndarray, dt.date]:
-        """Fixing days (datetime64[D]) and daily `quote`-per-`base` rates, and the last date they cover."""
+        """Fixing days (datetime64[D]) and daily `quote`-per-`base` rates, and the last date they cover.
+
+        >>> dates, values, covered_to = load_ecb_rates().pair("EUR", "CNY")
+        >>> str(dates[0]), covered_to
+        ('2005-04-01', datetime.date(2026, 10, 30))
+        """
         dates, values = self._pair(base, quote)
         if len(dates) == 0:
             raise FiguresError(f"expected ECB fixings for {base}/{quote}, found none on any common day")
@@ -128,7 +147,11 @@ class RateTable:
         return AppliedRate(base, quote, float(values[index]), "spot", on, on, fixing, fixing, 1, missing, self.source)
 
     def closing_rate(self, base: str, quote: str, period_end: dt.date) -> AppliedRate:
-        """The last fixing on or before `period_end` (IAS 21's closing rate)."""
+        """The last fixing on or before `period_end` (IAS 21's closing rate).
+
+        >>> load_ecb_rates().closing_rate("EUR", "USD", dt.date(2017, 12, 31)).rate
+        1.1993
+        """
         applied = self.rate_on(base, quote, period_end, missing="previous")
         return _replace_method(applied, "closing")
 

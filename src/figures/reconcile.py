@@ -58,7 +58,12 @@ def reconcile(figures: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
 
 
 def reconciliation_rows(figures: pd.DataFrame, reported: pd.DataFrame) -> list[dict[str, object]]:
-    """The differences as rows of the comparison table (`basis` "reconciliation")."""
+    """The differences as rows of the comparison table (`basis` "reconciliation").
+
+    >>> from figures.load import load_figures, load_reported
+    >>> [(row["figure_id"], row["value"]) for row in reconciliation_rows(load_figures(), load_reported())][:2]
+    [('alibaba_revenue', 2.0), ('alibaba_revenue_growth', 0.0)]
+    """
     rows = []
     for row in reconcile(figures, reported).to_dict("records"):
         if row["difference"] is None:

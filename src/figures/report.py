@@ -42,7 +42,11 @@ KERNEL_TIMEOUT_S = 180
 
 @dataclass(frozen=True)
 class ReportParameters:
-    """What the reader chose: figures file, common currency, method, spot date, rate source."""
+    """What the reader chose: figures file, common currency, method, spot date, rate source.
+
+    >>> ReportParameters(currency="USD").currency, ReportParameters().locale
+    ('USD', 'en')
+    """
 
     figures_path: str | None = None
     reported_path: str | None = None
@@ -54,12 +58,22 @@ class ReportParameters:
     locale: str = DEFAULT_LOCALE
 
     def as_code(self) -> str:
-        """The injected-parameters cell: one assignment per parameter, as Python literals."""
+        """The injected-parameters cell: one assignment per parameter, as Python literals.
+
+        >>> print(ReportParameters(method="spot").as_code().splitlines()[3])
+        method = 'spot'
+        """
         return "\n".join(f"{name} = {value!r}" for name, value in self.__dict__.items())
 
 
 def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Path, Path]:
-    """Execute the notebooks and write `comparison.html` and `comparison.csv` into `out_dir`."""
+    """Execute the notebooks and write `comparison.html` and `comparison.csv` into `out_dir`.
+
+    >>> import tempfile
+    >>> html_path, csv_path = build_report(tempfile.mkdtemp(), ReportParameters(locale="fr"))
+    >>> html_path.name, csv_path.name, '<html lang="fr">' in html_path.read_text(encoding="utf-8")
+    ('comparison.html', 'comparison.csv', True)
+    """
     out_dir = Path(out_dir)
     validate(parameters)
     notebook = combined_notebook(parameters)
@@ -76,7 +90,12 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
 
 
 def validate(parameters: ReportParameters) -> None:
-    """Fail fast, before a kernel starts, on bad input: the figures file, the choices, the dates."""
+    """Fail fast, before a kernel starts, on bad input: the figures file, the choices, the dates.
+
+    >>> validate(ReportParameters(locale="de"))
+    Traceback (most recent call last):
+    figures.errors.FiguresError: expected a locale among en, fr, found 'de'
+    """
     from figures.load import load_figures, load_reported
     from figures.normalise import check_choice, comparison_table
 
@@ -92,7 +111,12 @@ def validate(parameters: ReportParameters) -> None:
 
 
 def combined_notebook(parameters: ReportParameters, names: tuple[str, ...] = NOTEBOOKS) -> nbformat.NotebookNode:
-    """The notebooks' cells in order, with the parameters injected after each `parameters` cell."""
+    """The notebooks' cells in order, with the parameters injected after each `parameters` cell.
+
+    >>> cells = combined_notebook(ReportParameters(currency="CNY")).cells
+    >>> [cell.source for cell in cells if "injected-parameters" in cell.metadata.get("tags", [])][0].splitlines()[2]
+    "currency = 'CNY'"
+    """
     cells = []
     for number, name in enumerate(names, start=1):
         source = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
@@ -118,6 +142,10 @@ def execute(
 
     The kernel talks over local IPC sockets, not TCP, and no execution timestamps are recorded,
     so the executed notebook depends on its inputs only.
+
+    >>> notebook = execute(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("6 * 7")]))
+    >>> notebook.cells[0].outputs[0]["data"]["text/plain"]
+    '42'
     """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -149,7 +177,15 @@ def execute(
 
 
 def render_page(notebook: nbformat.NotebookNode, context: dict[str, object], *, locale: str = DEFAULT_LOCALE) -> str:
-    """One self-contained HTML page: title, summary, contents, the notebooks' prose and outputs, appendix."""
+    """One self-contained HTML page: title, summary, contents, the notebooks' prose and outputs, appendix.
+
+    >>> notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Revenue")])
+    >>> from figures.export import page_context
+    >>> from figures.normalise import comparison_table
+    >>> page = render_page(notebook, page_context(comparison_table()))
+    >>> '<h2 id="revenue">Revenue</h2>' in page, "<script" in page
+    (True, False)
+    """
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     environment = Environment(
@@ -198,7 +234,14 @@ def _inline_markdown(text: str) -> str:
 
 
 def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write every file beside its destination, then rename them all into place."""
+    """Write every file beside its destination, then rename them all into place.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> write_atomically(out, {"a.csv": b"x,y\\n"})
+    >>> sorted(p.name for p in out.iterdir())
+    ['a.csv']
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, str]] = []
     try:

@@ -1,0 +1,158 @@
+"""The exported report as a reader meets it: headless Chromium (Debian's) driven by Playwright.
+
+Every network request the page attempts is refused and counted. Set FIGURES_REQUIRE_BROWSER=1
+(as .ci/run does) to make a missing Chromium a failure instead of a skip.
+"""
+
+import base64
+import csv
+import io
+import os
+import re
+import shutil
+
+import pytest
+
+from figures.report import ReportParameters, build_report
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if not os.path.exists(CHROMIUM):
+    if os.environ.get("FIGURES_REQUIRE_BROWSER"):
+        raise RuntimeError(f"the browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module", params=["en", "fr"])
+def report(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp(f"report-{request.param}")
+    html_path, csv_path = build_report(out, ReportParameters(locale=request.param))
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    return request.param, html_path.read_text(encoding="utf-8"), csv_path.read_text(encoding="utf-8"), rows
+
+
+@pytest.fixture(scope="module")
+def opened(browser, report):
+    locale, html, csv_text, rows = report
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, device_scale_factor=2)
+    attempted = []
+
+    def refuse(route):
+        attempted.append(route.request.url)
+        route.abort()
+
+    context.route("**/*", refuse)
+    page = context.new_page()
+    page.set_content(html, wait_until="load")
+    yield locale, page, attempted, csv_text, rows
+    context.close()
+
+
+def test_no_request_is_attempted(opened):
+    _, page, attempted, _, _ = opened
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(200)
+    assert attempted == []
+
+
+def test_every_chart_renders_sharp_with_alt_text(opened):
+    _, page, _, _, _ = opened
+    images = page.evaluate(
+        "[...document.images].map(i => ({alt: i.alt, complete: i.complete, natural: i.naturalWidth,"
+        " shown: i.getBoundingClientRect().width}))"
+    )
+    assert len(images) == 9
+    for image in images:
+        assert image["complete"] and image["natural"] > 0
+        assert len(image["alt"]) > 40
+        assert image["natural"] >= 2 * image["shown"] - 1  # two device pixels per CSS pixel
+
+
+def test_no_code_is_visible(opened):
+    _, page, _, _, _ = opened
+    text = page.inner_text("body")
+    for code in ("import ", "comparison_table(", "present.show", "rate_table =", "figures_path"):
+        assert code not in text
+
+
+def test_the_contents_links_all_land(opened):
+    _, page, _, _, _ = opened
+    targets = page.evaluate("[...document.querySelectorAll('nav.toc a')].map(a => a.getAttribute('href'))")
+    assert len(targets) > 10
+    for target in targets:
+        assert page.query_selector(target) is not None, target
+
+
+def test_the_csv_download_is_the_csv(opened):
+    _, page, _, csv_text, _ = opened
+    href = page.get_attribute("#csv-download", "href")
+    assert href.startswith("data:text/csv;charset=utf-8;base64,")
+    assert base64.b64decode(href.split(",", 1)[1]).decode("utf-8") == csv_text
+
+
+def test_summary_numbers_match_the_csv(opened):
+    locale, page, _, _, rows = opened
+    lines = page.inner_text("section.summary").replace("\u202f", " ").replace("\xa0", " ").splitlines()
+    found = 0
+    for company in ("Alibaba Group", "Bolloré Group"):
+        line = next(line for line in lines if line.startswith(company))
+        mine = [
+            r
+            for r in rows
+            if r["company"] == company
+            and r["basis"] == "reported"
+            and r["currency"] == "EUR"
+            and r["fx_method"] == "average"
+            and r["period_end"] in ("2017-12-31", "2018-03-31")
+        ]
+        revenue = next(float(r["value"]) for r in mine if r["metric"] == "revenue" and not r["component"])
+        growth = next(float(r["value"]) for r in mine if r["metric"] == "revenue_growth")
+        if locale == "en":
+            billions = float(re.search(r"€(\d+\.\d)B", line).group(1))
+            shown_growth = float(re.search(r"([+-]\d+\.\d)% in EUR", line).group(1))
+        else:
+            billions = float(re.search(r"(\d+,\d) Md €", line).group(1).replace(",", "."))
+            shown_growth = float(re.search(r"([+-]\d+,\d) % en EUR", line).group(1).replace(",", "."))
+        assert billions == round(revenue / 1000, 1)
+        assert shown_growth == round(growth, 1)
+        found += 1
+    caveat = next(line for line in lines if "matters most" in line or "compte le plus" in line)
+    scope = next(float(r["value"]) for r in rows if r["metric"] == "revenue_change_scope")
+    shown_scope = re.search(r"\+(\d[\d, ]*) (EUR m|M EUR)", caveat).group(1)
+    assert float(shown_scope.replace(",", "").replace(" ", "")) == scope
+    assert found == 2
+
+
+def test_the_french_report_is_in_french(opened):
+    locale, page, _, _, _ = opened
+    lang = page.evaluate("document.documentElement.lang")
+    text = page.inner_text("body")
+    if locale == "en":
+        assert lang == "en" and "Summary" in text and "32,299" in text
+        return
+    assert lang == "fr"
+    assert "Synthèse" in text and "Sommaire" in text and "Annexe" in text
+    assert "32,3\xa0Md\xa0€" in text  # « Md€ » units, decimal comma
+    assert "+50,6\xa0%" in text  # percent with a no-break space
+    assert "32\u202f299" in text  # thousands separated by a narrow no-break space
+    assert "avr. 2017–mars 2018" in text and "3 juillet 2018" in text
+    assert "Revenue" not in page.inner_text("section.summary")
