@@ -96,7 +96,7 @@ def revenue_chart(table: pd.DataFrame, currency: str, method: str, basis: str = 
         _source_line(table, basis, locale)
         + " "
         + tr("Black bars: range across the average, closing and spot methods (spot: {spot}).", locale).format(
-            spot=i18n.long_date(table.attrs["spot_date"], locale)
+            spot=i18n.date(table.attrs["spot_date"], locale)
         ),
     )
     alt = tr("Bar chart of revenue in {currency} million, {method}, {basis}.", locale).format(
@@ -192,7 +192,7 @@ def prior_current_chart(
             else:
                 kind = "current period"
             described.append(f"{company} {tr(kind, locale)} ({_period(row, locale)}): {amount_m(row['value'], locale)}")
-        end = i18n.day_month(group["period_end"].iloc[-1], locale)
+        end = i18n.date(group["period_end"].iloc[-1], locale, "day_month")
         ticks.append(f"{company}\n{tr('years ending {end}', locale).format(end=end)}")
     axes.set_xticks(range(len(ticks)), ticks)
     axes.set_ylabel(_millions(currency, locale))
@@ -268,14 +268,14 @@ def rate_history_chart(
             axes.plot(pd.Timestamp(row["fx_last_fixing"]), row["fx_rate"], "v", color="black", markersize=6)
             described.append(
                 tr("closing {rate} on {date}", locale).format(
-                    rate=i18n.number(row["fx_rate"], locale, 4), date=i18n.long_date(row["fx_last_fixing"], locale)
+                    rate=i18n.number(row["fx_rate"], locale, 4), date=i18n.date(row["fx_last_fixing"], locale)
                 )
             )
         spot_rate = rows[rows["fx_method"] == "spot"]["fx_rate"].iloc[0]
         axes.plot(pd.Timestamp(spot), spot_rate, "o", color="black", markersize=5)
         described.append(
             tr("spot {rate} on {date}", locale).format(
-                rate=i18n.number(spot_rate, locale, 4), date=i18n.long_date(spot, locale)
+                rate=i18n.number(spot_rate, locale, 4), date=i18n.date(spot, locale)
             )
         )
         axes.set_ylabel(tr("{currency} per {base}", locale).format(currency=currency, base=base))
@@ -439,7 +439,7 @@ def _millions(currency: str, locale: str) -> str:
 def _tick_month(value: float, locale: str) -> str:
     import matplotlib.dates as mdates
 
-    return i18n.month_year(mdates.num2date(value).date(), locale)
+    return i18n.date(mdates.num2date(value).date(), locale, "month_year")
 
 
 def _source_line(table: pd.DataFrame, basis: str, locale: str) -> str:

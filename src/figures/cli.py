@@ -20,29 +20,16 @@ class _OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def _currency(value: str) -> str:
-    code = value.upper()
-    if code not in CURRENCIES:
-        raise argparse.ArgumentTypeError(f"unknown currency {value!r}: expected one of {', '.join(CURRENCIES)}")
-    return code
+def _one_of(kind: str, choices: tuple[str, ...], normalise=str):
+    """An argparse type accepting one of `choices` (after `normalise`), with a one-line refusal."""
 
+    def check(value: str) -> str:
+        chosen = normalise(value)
+        if chosen not in choices:
+            raise argparse.ArgumentTypeError(f"unknown {kind} {value!r}: expected one of {', '.join(choices)}")
+        return chosen
 
-def _method(value: str) -> str:
-    if value not in METHODS:
-        raise argparse.ArgumentTypeError(f"unknown method {value!r}: expected one of {', '.join(METHODS)}")
-    return value
-
-
-def _rates(value: str) -> str:
-    if value not in RATE_SOURCES:
-        raise argparse.ArgumentTypeError(f"unknown rates {value!r}: expected one of {', '.join(RATE_SOURCES)}")
-    return value
-
-
-def _locale(value: str) -> str:
-    if value not in LOCALES:
-        raise argparse.ArgumentTypeError(f"unknown locale {value!r}: expected one of {', '.join(LOCALES)}")
-    return value
+    return check
 
 
 def _date(value: str) -> str:
@@ -58,14 +45,23 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="execute the notebooks and write the HTML report and its CSV")
     report.add_argument("--figures", type=Path, help="figures CSV (default: data/article_figures.csv)")
     report.add_argument("--reported", type=Path, help="reported figures CSV (default: data/reported_figures.csv)")
-    report.add_argument("--currency", type=_currency, default=DEFAULT_CURRENCY, help="common currency: EUR, USD or CNY")
-    report.add_argument("--method", type=_method, default=DEFAULT_METHOD, help="average (default), closing or spot")
+    report.add_argument(
+        "--currency",
+        type=_one_of("currency", CURRENCIES, str.upper),
+        default=DEFAULT_CURRENCY,
+        help="common currency: EUR, USD or CNY",
+    )
+    report.add_argument(
+        "--method", type=_one_of("method", METHODS), default=DEFAULT_METHOD, help="average (default), closing or spot"
+    )
     report.add_argument("--spot-date", type=_date, help="date for the spot method (default: publication date)")
-    report.add_argument("--rates", type=_rates, default="ecb", help="ecb (embedded snapshot, default) or live")
+    report.add_argument(
+        "--rates", type=_one_of("rates", RATE_SOURCES), default="ecb", help="ecb (embedded snapshot, default) or live"
+    )
     report.add_argument(
         "--strict", action="store_true", help="with --rates live: fail instead of falling back to the ECB rates"
     )
-    report.add_argument("--locale", type=_locale, default=DEFAULT_LOCALE, help="en (default) or fr")
+    report.add_argument("--locale", type=_one_of("locale", LOCALES), default=DEFAULT_LOCALE, help="en (default) or fr")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
     commands.add_parser("execute-notebooks", help="re-execute the notebooks in place, outputs kept for nbval")
     return parser

@@ -50,8 +50,8 @@ def page_context(
 
     rates_sidecar = read_sidecar(ECB_RATES)
     rates = tr("ECB reference rates to {last} (accessed {accessed})", locale).format(
-        last=i18n.long_date(_date(rates_sidecar["last_date"]), locale),
-        accessed=i18n.long_date(_date(rates_sidecar["date_accessed"]), locale),
+        last=i18n.date(_date(rates_sidecar["last_date"]), locale),
+        accessed=i18n.date(_date(rates_sidecar["date_accessed"]), locale),
     )
     if hasattr(rate_table, "fetch_log"):
         log = rate_table.fetch_log()
@@ -66,10 +66,10 @@ def page_context(
         "title": tr("Revenue in a common currency: {companies}", locale).format(companies=joined),
         "currency": currency,
         "method_line": tr("{method} method (spot date {date})", locale).format(
-            method=tr(method, locale), date=i18n.long_date(table.attrs["spot_date"], locale)
+            method=tr(method, locale), date=i18n.date(table.attrs["spot_date"], locale)
         ),
         "data_date": tr("figures as published on {published}; {rates}", locale).format(
-            published=i18n.long_date(table.attrs["published"], locale), rates=rates
+            published=i18n.date(table.attrs["published"], locale), rates=rates
         ),
         "summary": headline(table, currency, method, locale=locale),
         "footnotes": [
@@ -125,7 +125,7 @@ def method_notes(table, locale: str = "en") -> list[str]:
             " (IAS 21's approximation for income); closing, the last fixing on or before the period's end;"
             " spot, the fixing of {spot}.",
             locale,
-        ).format(spot=i18n.long_date(table.attrs["spot_date"], locale)),
+        ).format(spot=i18n.date(table.attrs["spot_date"], locale)),
         tr(
             "Dates without a fixing (weekends, TARGET holidays) take the last fixing before them; averages"
             " count fixing days only; a fixing more than seven days away is refused.",

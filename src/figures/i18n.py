@@ -85,40 +85,18 @@ def compact_amount(value_m: float, currency: str, locale: str) -> str:
     return format_compact_currency(value_m * 1e6, currency, locale=locale, fraction_digits=1)
 
 
-def month_year(day: dt.date, locale: str) -> str:
-    """« Apr 2017 », « avr. 2017 ».
+DATE_STYLES = {"month": "MMM", "month_year": "MMM y", "day_month": "d MMM", "long": "d MMMM y"}
 
-    >>> month_year(dt.date(2017, 4, 1), "fr")
-    'avr. 2017'
+
+def date(day: dt.date, locale: str, style: str = "long") -> str:
+    """A date in one of `DATE_STYLES`, with the locale's month names.
+
+    >>> [date(dt.date(2018, 3, 31), "fr", style) for style in DATE_STYLES]
+    ['mars', 'mars 2018', '31 mars', '31 mars 2018']
+    >>> date(dt.date(2018, 7, 3), "en")
+    '3 July 2018'
     """
-    return format_date(day, "MMM y", locale=locale)
-
-
-def month(day: dt.date, locale: str) -> str:
-    """« Jan », « janv. ».
-
-    >>> month(dt.date(2017, 1, 1), "en"), month(dt.date(2017, 1, 1), "fr")
-    ('Jan', 'janv.')
-    """
-    return format_date(day, "MMM", locale=locale)
-
-
-def day_month(day: dt.date, locale: str) -> str:
-    """« 31 Mar », « 31 mars ».
-
-    >>> day_month(dt.date(2018, 3, 31), "fr")
-    '31 mars'
-    """
-    return format_date(day, "d MMM", locale=locale)
-
-
-def long_date(day: dt.date, locale: str) -> str:
-    """« 3 July 2018 », « 3 juillet 2018 ».
-
-    >>> long_date(dt.date(2018, 7, 3), "en"), long_date(dt.date(2018, 7, 3), "fr")
-    ('3 July 2018', '3 juillet 2018')
-    """
-    return format_date(day, "d MMMM y", locale=locale)
+    return format_date(day, DATE_STYLES[style], locale=locale)
 
 
 CATALOGUES: dict[str, dict[str, str]] = {"fr": FR}

@@ -38,8 +38,8 @@ def period_label(start: dt.date, end: dt.date, locale: str = "en") -> str:
     'avr. 2017–mars 2018'
     """
     if start.year == end.year:
-        return f"{i18n.month(start, locale)}–{i18n.month(end, locale)} {end.year}"
-    return f"{i18n.month_year(start, locale)}–{i18n.month_year(end, locale)}"
+        return f"{i18n.date(start, locale, 'month')}–{i18n.date(end, locale, 'month')} {end.year}"
+    return f"{i18n.date(start, locale, 'month_year')}–{i18n.date(end, locale, 'month_year')}"
 
 
 def amount_m(value: float, locale: str = "en") -> str:
@@ -373,7 +373,7 @@ def fixings_text(row: dict[str, object], spot_date: dt.date, locale: str = "en")
     if method == "company":
         unit = tr("{source} per {target}", locale).format(source=row["fx_from_currency"], target=row["currency"])
         return tr("{rate} {unit} on {date}", locale).format(
-            rate=rate(1 / row["fx_rate"], locale), unit=unit, date=i18n.long_date(row["fx_first_fixing"], locale)
+            rate=rate(1 / row["fx_rate"], locale), unit=unit, date=i18n.date(row["fx_first_fixing"], locale)
         )
     provider = "live" if str(row["fx_rate_source"]).startswith("forex-python") else "ECB"
     provider = tr(provider, locale)
@@ -381,16 +381,16 @@ def fixings_text(row: dict[str, object], spot_date: dt.date, locale: str = "en")
         return tr("mean of {days} daily {provider} fixings, {first} to {last}", locale).format(
             days=row["fx_fixing_days"],
             provider=provider,
-            first=i18n.long_date(row["fx_first_fixing"], locale),
-            last=i18n.long_date(row["fx_last_fixing"], locale),
+            first=i18n.date(row["fx_first_fixing"], locale),
+            last=i18n.date(row["fx_last_fixing"], locale),
         )
     asked = row["period_end"] if method == "closing" else spot_date
     text = tr("{provider} fixing of {date}", locale).format(
-        provider=provider, date=i18n.long_date(row["fx_first_fixing"], locale)
+        provider=provider, date=i18n.date(row["fx_first_fixing"], locale)
     )
     if row["fx_first_fixing"] != asked:
         text += " " + tr("(none on {asked}; policy: {policy})", locale).format(
-            asked=i18n.long_date(asked, locale), policy=row["fx_missing_date_policy"]
+            asked=i18n.date(asked, locale), policy=row["fx_missing_date_policy"]
         )
     return text
 
@@ -606,7 +606,7 @@ def _caveat(key: str, params: dict[str, object], locale: str) -> str:
     if "rate" in params:
         params["rate"] = rate(params["rate"], locale)
     if "date" in params:
-        params["date"] = i18n.long_date(params["date"], locale)
+        params["date"] = i18n.date(params["date"], locale)
     return tr(key, locale).format(**params)
 
 
