@@ -82,3 +82,22 @@ def test_missing_columns_and_unknown_method():
         convert_table(frame, "EUR", method="spot")
     with pytest.raises(FiguresError, match="method"):
         convert_table(frame, "EUR", method="median")
+
+
+def test_rate_detail_reads_as_the_report_describes_the_same_rates():
+    rates = load_ecb_rates()
+    frame = pd.DataFrame(
+        {
+            "amount": [39_900.0, 18_300.0],
+            "currency": ["USD", "EUR"],
+            "period_start": ["2017-04-01", "2017-01-01"],
+            "period_end": ["2018-03-31", "2017-12-31"],
+            "date": ["2018-07-03", "2018-07-03"],
+        }
+    )
+    closing = convert_table(frame, "EUR", method="closing")["fx_rate_detail"].tolist()
+    assert closing == [rates.closing_rate("USD", "EUR", D(2018, 3, 31)).describe(), "same currency"]
+    average = convert_table(frame, "EUR", method="average")["fx_rate_detail"].tolist()
+    assert average[0] == rates.average_rate("USD", "EUR", D(2017, 4, 1), D(2018, 3, 31)).describe()
+    spot = convert_table(frame, "EUR", method="spot")["fx_rate_detail"].tolist()
+    assert spot[0] == rates.rate_on("USD", "EUR", D(2018, 7, 3)).describe()

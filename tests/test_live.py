@@ -163,3 +163,14 @@ def test_recent_answers_for_another_day_are_not_cached(tmp_path):
     assert cache.get("EUR", D(2018, 6, 30)) is None  # four days ago: may still change
     cache.put(LiveFixing(D(2018, 6, 1), D(2018, 6, 1), "EUR", {"USD": 1.1}, "u", "t"))
     assert cache.get("EUR", D(2018, 6, 1)).rates["USD"] == 1.1
+
+
+def test_the_timeout_is_configurable_from_the_environment(tmp_path, monkeypatch):
+    with ForexServer("hang") as server:
+        monkeypatch.setenv("FIGURES_FOREX_TIMEOUT", "0.5")
+        client = LiveCurrencyRates(server.url)
+        table = LiveRateTable(load_ecb_rates(), client=client, cache=LiveCache(tmp_path, server.url), progress=False)
+        start = time.monotonic()
+        table.rate_on("EUR", "USD", D(2018, 7, 3))
+        assert client.timeout_s == 0.5 and time.monotonic() - start < 1.5
+        assert "within 0.5 s" in table.fallbacks[0]

@@ -19,6 +19,7 @@ PROVENANCE_COLUMNS = (
     "fx_method",
     "fx_rate",
     "fx_rate_source",
+    "fx_rate_detail",
     "fx_from_currency",
     "fx_first_fixing",
     "fx_last_fixing",
@@ -114,6 +115,9 @@ def convert_table(
     out["fx_method"] = pd.Categorical.from_codes(identity, [method, "none"])
     out["fx_rate"] = rate
     out["fx_rate_source"] = pd.Categorical.from_codes(identity, [rates.source, "identity"])
+    out["fx_rate_detail"] = _details(
+        method, identity, first, last, days, dates.get(end if method == "closing" else date)
+    )
     out["fx_from_currency"] = pd.Categorical.from_codes(group_of_row, group_codes)
     out["fx_first_fixing"] = first
     out["fx_last_fixing"] = last
@@ -121,6 +125,30 @@ def convert_table(
     out["fx_missing_date_policy"] = pd.Categorical.from_codes(identity, [policy, "none"])
     out.attrs["currency"] = to_currency
     return out
+
+
+def _details(method, identity, first, last, days, asked) -> pd.Categorical:
+    """The report's `fx_rate_detail` wording, written once per distinct case and shared by rows.
+
+    Rows differ only by their fixing days (and, for spot and closing, the date asked), so the
+    text is built for each distinct (first, last or asked) pair and the rows point at it.
+    """
+    other = last if method == "average" else asked
+    key = first.view("int64") * 65_536 + other.view("int64")  # day numbers: both well under 65,536
+    key = np.where(identity.astype(bool), -1, key)
+    codes, uniques = pd.factorize(key)
+    one = np.datetime_as_string((uniques // 65_536).astype("datetime64[D]"))
+    two = np.datetime_as_string((uniques % 65_536).astype("datetime64[D]"))
+    if method == "average":
+        counts = pd.Series(days).groupby(codes).first().to_numpy().astype(str)
+        labels = np.char.add(np.char.add(np.char.add("mean of ", counts), " daily ECB fixings, "), one)
+        labels = np.char.add(np.char.add(labels, " to "), two)
+    else:
+        labels = np.char.add("ECB fixing of ", one)
+        note = np.char.add(np.char.add(" (none on ", two), "; policy: previous)")
+        labels = np.where(one == two, labels, np.char.add(labels, note))
+    labels = np.where(uniques == -1, "same currency", labels)
+    return pd.Categorical.from_codes(codes, labels)  # distinct keys give distinct wording
 
 
 def _dates(frame: pd.DataFrame, column: str) -> np.ndarray:

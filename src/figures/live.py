@@ -32,6 +32,7 @@ from figures.errors import FiguresError
 from figures.rates import MAX_STALENESS_DAYS, MISSING_POLICIES, AppliedRate, RateTable
 
 URL_VARIABLE = "FIGURES_FOREX_URL"
+TIMEOUT_VARIABLE = "FIGURES_FOREX_TIMEOUT"
 CACHE_VARIABLE = "FIGURES_CACHE_DIR"
 DEFAULT_TIMEOUT_S = 5.0
 DEFAULT_BUDGET_S = 25.0
@@ -84,6 +85,28 @@ def default_base_url() -> str:
     return os.environ.get(URL_VARIABLE) or CurrencyRates()._source_url()
 
 
+def default_timeout_s() -> float:
+    """`FIGURES_FOREX_TIMEOUT` (seconds per request) if set, else 5.
+
+    >>> os.environ["FIGURES_FOREX_TIMEOUT"] = "2.5"; default_timeout_s()
+    2.5
+    >>> os.environ["FIGURES_FOREX_TIMEOUT"] = "soon"; default_timeout_s()
+    Traceback (most recent call last):
+    figures.errors.FiguresError: expected FIGURES_FOREX_TIMEOUT to be a positive number of seconds, found 'soon'
+    >>> del os.environ["FIGURES_FOREX_TIMEOUT"]
+    """
+    text = os.environ.get(TIMEOUT_VARIABLE)
+    if text is None:
+        return DEFAULT_TIMEOUT_S
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not math.isfinite(value) or value <= 0:
+        raise FiguresError(f"expected {TIMEOUT_VARIABLE} to be a positive number of seconds, found {text!r}")
+    return value
+
+
 def default_cache_dir() -> Path:
     """`FIGURES_CACHE_DIR`, else `$XDG_CACHE_HOME/figures`, else `~/.cache/figures`.
 
@@ -110,7 +133,7 @@ class LiveCurrencyRates(CurrencyRates):
         self,
         base_url: str | None = None,
         *,
-        timeout_s: float = DEFAULT_TIMEOUT_S,
+        timeout_s: float | None = None,
         budget_s: float = DEFAULT_BUDGET_S,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -118,7 +141,7 @@ class LiveCurrencyRates(CurrencyRates):
         self.base_url = base_url or default_base_url()
         if not self.base_url.endswith("/"):
             self.base_url += "/"
-        self.timeout_s = timeout_s
+        self.timeout_s = default_timeout_s() if timeout_s is None else timeout_s
         self.budget_s = budget_s
         self.failure: str | None = None
         self.requests_made = 0
