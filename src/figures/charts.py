@@ -10,8 +10,10 @@ is touched. Every chart takes `locale` for its words, numbers and dates.
 from __future__ import annotations
 
 import io
+import textwrap
 from dataclasses import dataclass
 
+import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -26,6 +28,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 RISE, FALL, MUTED = "#009E73", "#D55E00", "#7f7f7f"
 DPI = 200
 WIDTH_IN = 7.5
+TITLE_CHARS = 80  # what fits on one line of a title at 11 pt across WIDTH_IN
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,7 @@ def prior_current_chart(
                 axes,
                 x + offset,
                 row["value"],
-                f"{amount_m(row['value'], locale)}\n{row['fiscal_label'] or _period(row, locale)}",
+                f"{amount_m(row['value'], locale)}\n{_short_period(row, locale)}",
             )
             if is_prior:
                 kind = "previous period implied by the stated growth" if implied else "previous period, reported"
@@ -280,14 +283,20 @@ def rate_history_chart(
         )
         axes.set_ylabel(tr("{currency} per {base}", locale).format(currency=currency, base=base))
         axes.yaxis.set_major_formatter(lambda value, _: i18n.number(value, locale, 3))
+        # Ticks in January and July (quarterly on short spans): room for the longest month names.
+        months = (1, 7) if (end - start).days > 540 else (1, 4, 7, 10)
+        axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=months))
         axes.xaxis.set_major_formatter(lambda value, _: _tick_month(value, locale))
         axes.spines[["top", "right"]].set_visible(False)
     figure.suptitle(
-        tr(
-            "Daily ECB rates into {currency} behind {basis}\n"
-            "line = average over each period, triangle = closing, dot = spot",
-            locale,
-        ).format(currency=currency, basis=tr(BASIS_LABELS[basis], locale)),
+        _wrap(
+            tr(
+                "Daily ECB rates into {currency} behind {basis}\n"
+                "line = average over each period, triangle = closing, dot = spot",
+                locale,
+            ).format(currency=currency, basis=tr(BASIS_LABELS[basis], locale)),
+            TITLE_CHARS + 8,
+        ),
         fontsize=10,
         x=0.01,
         ha="left",
@@ -370,11 +379,13 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
         axes.set_xticks(range(len(labels)), labels)
         axes.set_ylabel(_millions(organic["currency"], locale))
         axes.set_title(
-            tr("{company}: from {previous} to {current} revenue, {currency} million", locale).format(
-                company=company,
-                previous=_period(previous, locale),
-                current=_period(current, locale),
-                currency=organic["currency"],
+            _wrap(
+                tr("{company}: from {previous} to {current} revenue, {currency} million", locale).format(
+                    company=company,
+                    previous=_period(previous, locale),
+                    current=_period(current, locale),
+                    currency=organic["currency"],
+                )
             ),
             loc="left",
             fontsize=11,
@@ -414,8 +425,18 @@ def _company_axis(axes, rows: pd.DataFrame, locale: str) -> None:
     axes.set_xticks(range(len(labels)), labels)
 
 
+def _wrap(title: str, width: int = TITLE_CHARS) -> str:
+    """Titles wrapped to the figure's width, whatever the language's length.
+
+    >>> print(_wrap("Chiffre d'affaires de la période précédente et de la période en cours, en millions de EUR"))
+    Chiffre d'affaires de la période précédente et de la période en cours, en
+    millions de EUR
+    """
+    return "\n".join(textwrap.fill(line, width) for line in title.split("\n"))
+
+
 def _finish(figure: Figure, axes, title: str, footer: str) -> None:
-    axes.set_title(title, loc="left", fontsize=11)
+    axes.set_title(_wrap(title), loc="left", fontsize=11)
     figure.text(0.01, 0.0, footer, fontsize=7, color=MUTED, ha="left", va="bottom", wrap=True)
     figure.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
 
@@ -432,13 +453,26 @@ def _period(row: dict[str, object], locale: str = "en", *, fiscal: bool = True) 
     return label + (f" ({tr('inferred', locale)})" if row.get("period_inferred") else "")
 
 
+def _short_period(row: dict[str, object], locale: str) -> str:
+    """A label short enough for a bar: the fiscal label, the year, or the month the year ends.
+
+    >>> import datetime as dt
+    >>> _short_period({"period_start": dt.date(2016, 4, 1), "period_end": dt.date(2017, 3, 31)}, "en")
+    'year to Mar 2017'
+    """
+    if row.get("fiscal_label"):
+        return row["fiscal_label"]
+    start, end = row["period_start"], row["period_end"]
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(end.year)
+    return tr("year to {end}", locale).format(end=i18n.date(end, locale, "month_year"))
+
+
 def _millions(currency: str, locale: str) -> str:
     return tr("{currency} million", locale).format(currency=currency)
 
 
 def _tick_month(value: float, locale: str) -> str:
-    import matplotlib.dates as mdates
-
     return i18n.date(mdates.num2date(value).date(), locale, "month_year")
 
 

@@ -103,6 +103,7 @@ FR: dict[str, str] = {
     "previous period, reported": "période précédente, publiée",
     "current period": "période en cours",
     "years ending {end}": "exercices clos le {end}",
+    "year to {end}": "clos {end}",
     "Pale bars: previous period implied by the stated growth, revenue / (1 + growth).": f"Barres claires{NB}: période précédente déduite de la croissance annoncée, chiffre d'affaires / (1 + croissance).",
     "Pale bars: previous period as reported. Each period at its own rate.": f"Barres claires{NB}: période précédente telle que publiée. Chaque période à son propre cours.",
     "Previous and current period revenue in {currency} million: {basis}\neach period translated at the {method}": f"Chiffre d'affaires de la période précédente et de la période en cours, en millions de {{currency}}{NB}: {{basis}}\nchaque période convertie au {{method}}",
