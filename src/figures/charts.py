@@ -21,7 +21,7 @@ from figures import i18n
 from figures.choices import METHODS
 from figures.i18n import tr
 from figures.normalise import selected
-from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_label
+from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text
 from figures.rates import RateTable
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
@@ -81,7 +81,7 @@ def revenue_chart(table: pd.DataFrame, currency: str, method: str, basis: str = 
         described.append(
             tr("{company} ({period}): {value} (range {low} to {high} across methods)", locale).format(
                 company=row["company"],
-                period=_period(row, locale),
+                period=period_text(row, locale),
                 value=amount_m(row["value"], locale),
                 low=amount_m(low, locale),
                 high=amount_m(high, locale),
@@ -131,7 +131,7 @@ def growth_chart(table: pd.DataFrame, currency: str, method: str, basis: str = "
         )
         text = tr("{company} ({period}): {growth} as stated in {currency}", locale).format(
             company=row["company"],
-            period=_period(row, locale),
+            period=period_text(row, locale),
             growth=percent(row["value"], locale),
             currency=row["currency"],
         )
@@ -194,7 +194,9 @@ def prior_current_chart(
                 kind = "previous period implied by the stated growth" if implied else "previous period, reported"
             else:
                 kind = "current period"
-            described.append(f"{company} {tr(kind, locale)} ({_period(row, locale)}): {amount_m(row['value'], locale)}")
+            described.append(
+                f"{company} {tr(kind, locale)} ({period_text(row, locale)}): {amount_m(row['value'], locale)}"
+            )
         end = i18n.date(group["period_end"].iloc[-1], locale, "day_month")
         ticks.append(f"{company}\n{tr('years ending {end}', locale).format(end=end)}")
     axes.set_xticks(range(len(ticks)), ticks)
@@ -264,7 +266,7 @@ def rate_history_chart(
                     base=base,
                     currency=currency,
                     rate=i18n.number(row["fx_rate"], locale, 4),
-                    period=_period(row, locale, fiscal=False),
+                    period=period_text(row, locale, fiscal=False),
                 )
             )
         for row in rows[rows["fx_method"] == "closing"].to_dict("records"):
@@ -351,11 +353,11 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
             )
         approx = f" ({tr('approx.', locale)})" if previous["approximate"] else ""
         labels = [
-            f"{previous['fiscal_label'] or _period(previous, locale)}{approx}",
+            f"{previous['fiscal_label'] or period_text(previous, locale)}{approx}",
             organic_label,
             tr("change of scope", locale),
             tr("currency", locale),
-            f"{current['fiscal_label'] or _period(current, locale)}",
+            f"{current['fiscal_label'] or period_text(current, locale)}",
         ]
         values = [
             previous["value"],
@@ -382,8 +384,8 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
             _wrap(
                 tr("{company}: from {previous} to {current} revenue, {currency} million", locale).format(
                     company=company,
-                    previous=_period(previous, locale),
-                    current=_period(current, locale),
+                    previous=period_text(previous, locale),
+                    current=period_text(current, locale),
                     currency=organic["currency"],
                 )
             ),
@@ -421,7 +423,7 @@ def _label_bar(axes, x: float, y: float, text: str, *, fontsize: float = 9, offs
 
 
 def _company_axis(axes, rows: pd.DataFrame, locale: str) -> None:
-    labels = [f"{row['company']}\n{_period(row, locale)}" for row in rows.to_dict("records")]
+    labels = [f"{row['company']}\n{period_text(row, locale)}" for row in rows.to_dict("records")]
     axes.set_xticks(range(len(labels)), labels)
 
 
@@ -444,13 +446,6 @@ def _finish(figure: Figure, axes, title: str, footer: str) -> None:
 def _latest_revenue(rows: pd.DataFrame) -> pd.DataFrame:
     revenue = rows[(rows["metric"] == "revenue") & (rows["component"] == "")].sort_values(["company", "period_end"])
     return revenue.groupby("company", sort=True).tail(1)
-
-
-def _period(row: dict[str, object], locale: str = "en", *, fiscal: bool = True) -> str:
-    label = period_label(row["period_start"], row["period_end"], locale)
-    if fiscal and row.get("fiscal_label"):
-        label = f"{row['fiscal_label']}, {label}"
-    return label + (f" ({tr('inferred', locale)})" if row.get("period_inferred") else "")
 
 
 def _short_period(row: dict[str, object], locale: str) -> str:

@@ -13,19 +13,10 @@ import pandas as pd
 
 from figures.choices import METHODS
 from figures.errors import FiguresError
+from figures.normalise import FX_COLUMNS
 from figures.rates import MAX_STALENESS_DAYS, RateTable, load_ecb_rates
 
-PROVENANCE_COLUMNS = (
-    "fx_method",
-    "fx_rate",
-    "fx_rate_source",
-    "fx_rate_detail",
-    "fx_from_currency",
-    "fx_first_fixing",
-    "fx_last_fixing",
-    "fx_fixing_days",
-    "fx_missing_date_policy",
-)
+PROVENANCE_COLUMNS = FX_COLUMNS  # the report's own provenance columns
 
 
 def convert_table(

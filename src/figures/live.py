@@ -29,7 +29,7 @@ import requests
 from forex_python.converter import CurrencyRates, RatesNotAvailableError
 
 from figures.errors import FiguresError
-from figures.rates import MAX_STALENESS_DAYS, MISSING_POLICIES, AppliedRate, RateTable
+from figures.rates import MAX_STALENESS_DAYS, MISSING_POLICIES, AppliedRate, RateTable, with_method
 
 URL_VARIABLE = "FIGURES_FOREX_URL"
 TIMEOUT_VARIABLE = "FIGURES_FOREX_TIMEOUT"
@@ -362,7 +362,7 @@ class LiveRateTable:
         datetime.date(2018, 3, 29)
         """
         applied = self.rate_on(base, quote, period_end, missing="previous")
-        return applied if applied.method == "identity" else dataclasses.replace(applied, method="closing")
+        return with_method(applied, "closing")
 
     def average_rate(self, base: str, quote: str, start: dt.date, end: dt.date) -> AppliedRate:
         """Mean of the live rates of every fixing day from `start` to `end` (or the ECB's, recorded).

@@ -21,6 +21,19 @@ from figures.periods import consecutive_revenues, one_year_earlier
 from figures.provenance import short_source
 from figures.rates import AppliedRate, RateTable, load_ecb_rates
 
+FX_COLUMNS = (
+    "fx_method",
+    "fx_rate",
+    "fx_rate_source",
+    "fx_rate_detail",
+    "fx_from_currency",
+    "fx_first_fixing",
+    "fx_last_fixing",
+    "fx_fixing_days",
+    "fx_missing_date_policy",
+)
+"""How a translated number was obtained: the columns every translation carries, in the report and in
+`figures.convert`."""
 TABLE_COLUMNS = (
     "company",
     "metric",
@@ -32,15 +45,7 @@ TABLE_COLUMNS = (
     "currency",
     "value",
     "unit",
-    "fx_method",
-    "fx_rate",
-    "fx_rate_source",
-    "fx_rate_detail",
-    "fx_from_currency",
-    "fx_first_fixing",
-    "fx_last_fixing",
-    "fx_fixing_days",
-    "fx_missing_date_policy",
+    *FX_COLUMNS,
     "fx_rate_prior",
     "fx_rate_prior_detail",
     "derivation",

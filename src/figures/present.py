@@ -42,6 +42,19 @@ def period_label(start: dt.date, end: dt.date, locale: str = "en") -> str:
     return f"{i18n.date(start, locale, 'month_year')}–{i18n.date(end, locale, 'month_year')}"
 
 
+def period_text(row, locale: str = "en", *, fiscal: bool = True) -> str:
+    """A row's period: the company's fiscal label, the months, and whether the period was inferred.
+
+    >>> row = {"period_start": dt.date(2017, 4, 1), "period_end": dt.date(2018, 3, 31), "fiscal_label": "FY2018"}
+    >>> period_text(row), period_text(row, "fr", fiscal=False)
+    ('FY2018, Apr 2017–Mar 2018', 'avr. 2017–mars 2018')
+    """
+    label = period_label(row["period_start"], row["period_end"], locale)
+    if fiscal and row.get("fiscal_label"):
+        label = f"{row['fiscal_label']}, {label}"
+    return label + (f" ({tr('inferred', locale)})" if row.get("period_inferred") else "")
+
+
 def amount_m(value: float, locale: str = "en") -> str:
     """Millions to the nearest million, grouped as the locale does.
 
@@ -88,7 +101,7 @@ def summary(
         rows.append(
             {
                 tr("Company", locale): company,
-                tr("Period", locale): _period_text(current, locale),
+                tr("Period", locale): period_text(current, locale),
                 tr("Revenue, {currency} m", locale).format(currency=currency): amount_m(current["value"], locale)
                 + approx,
                 tr("Growth as stated", locale): _growth_text(stated, locale),
@@ -166,7 +179,7 @@ def period_offset(table: pd.DataFrame, *, locale: str = "en") -> str:
     offset = months_between(early["period_end"], late["period_end"])
     if offset == 0:
         return tr("{late} and {early} report on the same period ({period}).", locale).format(
-            late=late["company"], early=early["company"], period=_period_text(late, locale)
+            late=late["company"], early=early["company"], period=period_text(late, locale)
         )
     return tr(
         "{late}'s period ({late_period}) ends {offset} months after {early}'s ({early_period}):"
@@ -174,10 +187,10 @@ def period_offset(table: pd.DataFrame, *, locale: str = "en") -> str:
         locale,
     ).format(
         late=late["company"],
-        late_period=_period_text(late, locale),
+        late_period=period_text(late, locale),
         offset=offset,
         early=early["company"],
-        early_period=_period_text(early, locale),
+        early_period=period_text(early, locale),
         overlap=12 - offset,
     )
 
@@ -289,7 +302,7 @@ def article_figures_table(table: pd.DataFrame, *, locale: str = "en") -> pd.Data
             {
                 tr("Company", locale): row["company"],
                 tr("Figure", locale): tr("Revenue" if is_revenue else "Revenue growth", locale),
-                tr("Period", locale): _period_text(row, locale),
+                tr("Period", locale): period_text(row, locale),
                 tr("Value", locale): value,
             }
         )
@@ -345,7 +358,7 @@ def method_table(
             rows.append(
                 {
                     tr("Company", locale): company,
-                    tr("Period", locale): _period_text(row, locale),
+                    tr("Period", locale): period_text(row, locale),
                     tr("Method", locale): tr(row["fx_method"], locale),
                     tr("Stated in", locale): row["fx_from_currency"],
                     tr("Rate, {currency} per unit stated", locale).format(currency=currency): rate(
@@ -412,7 +425,7 @@ def growth_table(
         recomputed = group[group["currency"] == currency].set_index("fx_method")["value"]
         row = {
             tr("Company", locale): company,
-            tr("Period", locale): _period_text(group.iloc[0], locale),
+            tr("Period", locale): period_text(group.iloc[0], locale),
             tr("As stated", locale): _growth_text(stated, locale),
         }
         for method in ("average", "closing", "spot"):
@@ -608,13 +621,6 @@ def _caveat(key: str, params: dict[str, object], locale: str) -> str:
     if "date" in params:
         params["date"] = i18n.date(params["date"], locale)
     return tr(key, locale).format(**params)
-
-
-def _period_text(row, locale: str = "en") -> str:
-    label = period_label(row["period_start"], row["period_end"], locale)
-    if row.get("fiscal_label"):
-        label = f"{row['fiscal_label']}, {label}"
-    return label + (f" ({tr('inferred', locale)})" if row.get("period_inferred") else "")
 
 
 def _growth_text(rows: pd.DataFrame, locale: str = "en") -> str:

@@ -153,7 +153,7 @@ class RateTable:
         1.1993
         """
         applied = self.rate_on(base, quote, period_end, missing="previous")
-        return _replace_method(applied, "closing")
+        return with_method(applied, "closing")
 
     def average_rate(self, base: str, quote: str, start: dt.date, end: dt.date) -> AppliedRate:
         """Mean of the daily `quote`-per-`base` rates over the fixing days from `start` to `end`.
@@ -214,7 +214,12 @@ class RateTable:
             )
 
 
-def _replace_method(applied: AppliedRate, method: str) -> AppliedRate:
+def with_method(applied: AppliedRate, method: str) -> AppliedRate:
+    """The same rate under another method's name; a same-currency identity stays one.
+
+    >>> with_method(load_ecb_rates().rate_on("EUR", "USD", dt.date(2018, 3, 31)), "closing").method
+    'closing'
+    """
     return applied if applied.method == "identity" else dataclasses.replace(applied, method=method)
 
 
