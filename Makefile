@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help report test lab bench lint format notebooks lock clean
+.PHONY: help report test lab bench lint format notebooks translations lock clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,6 +40,15 @@ format: $(READY) ## ruff fix and format
 
 notebooks: $(READY) ## re-execute the notebooks in place (commit their outputs)
 	$(BIN)/python -m figures execute-notebooks
+
+LOCALE_DIR := src/figures/locale
+
+translations: $(READY) ## extract messages, update the French catalogue, compile it
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k tr -k N_ --no-location --sort-output --omit-header \
+		-o $(LOCALE_DIR)/figures.pot .
+	$(BIN)/pybabel update -i $(LOCALE_DIR)/figures.pot -d $(LOCALE_DIR) -D figures -l fr \
+		--no-fuzzy-matching --ignore-pot-creation-date --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALE_DIR) -D figures -l fr --statistics
 
 lock: ## re-resolve requirements.lock from pyproject.toml in a scratch environment
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

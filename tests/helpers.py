@@ -29,9 +29,9 @@ def hand_average(quote_per_eur: str, base_per_eur: str, start: dt.date, end: dt.
     return total / days, days
 
 
-def write_figures(path: Path, rows: list[dict[str, str]]) -> Path:
-    """Write a figures CSV with the article file's header."""
-    with ARTICLE_FILE.open(encoding="utf-8", newline="") as stream:
+def write_figures(path: Path, rows: list[dict[str, str]], *, like: Path = ARTICLE_FILE) -> Path:
+    """Write a figures CSV with the header of `like` (default: the article file's)."""
+    with like.open(encoding="utf-8", newline="") as stream:
         header = next(csv.reader(stream))
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=header, lineterminator="\n")
@@ -43,3 +43,59 @@ def write_figures(path: Path, rows: list[dict[str, str]]) -> Path:
 def article_rows() -> list[dict[str, str]]:
     with ARTICLE_FILE.open(encoding="utf-8", newline="") as stream:
         return list(csv.DictReader(stream))
+
+
+REPORTED_FILE = ROOT / "data" / "reported_figures.csv"
+
+
+def claim(figure_id: str, company: str, metric: str, start: str, end: str, value, unit: str, currency: str, **more):
+    """A claims-file row with every column filled: the source, its date and the wording default."""
+    return {
+        "figure_id": figure_id,
+        "company": company,
+        "metric": metric,
+        "period_start": start,
+        "period_end": end,
+        "period_inferred": "false",
+        "period_note": "",
+        "value": str(value),
+        "unit": unit,
+        "currency": currency,
+        "approximate": "false",
+        "wording": "",
+        "source": "Test Wire, a made-up news source",
+        "published": "2019-07-01",
+        "note": "",
+        **more,
+    }
+
+
+def reported(figure_id: str, company: str, metric: str, start: str, end: str, value, unit: str, currency: str, **more):
+    """A reported-figures row with every column filled."""
+    return {
+        "figure_id": figure_id,
+        "company": company,
+        "metric": metric,
+        "component": "",
+        "period_start": start,
+        "period_end": end,
+        "fiscal_label": "",
+        "value": str(value),
+        "unit": unit,
+        "currency": currency,
+        "approximate": "false",
+        "translated_from": "",
+        "fx_rate": "",
+        "fx_rate_unit": "",
+        "fx_rate_date": "",
+        "fx_rate_source": "",
+        "source": "Made-up Group annual report",
+        "published": "2019-03-01",
+        "note": "",
+        **more,
+    }
+
+
+def write_reported(path: Path, rows: list[dict[str, str]]) -> Path:
+    """Write a reported-figures CSV with the default file's header."""
+    return write_figures(path, rows, like=REPORTED_FILE)

@@ -18,7 +18,7 @@ def run(*args, cwd=ROOT):
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--currency", "GBP"], "unknown currency 'GBP'"),
+        (["--currency", "XYZ"], "expected a common currency among the rate data's (AUD, "),
         (["--method", "median"], "unknown method 'median'"),
         (["--spot-date", "2018-13-01"], "invalid date '2018-13-01'"),
         (["--figures", "no/such/file.csv"], "no/such/file.csv"),

@@ -2,12 +2,14 @@ import datetime as dt
 
 import pytest
 
-from figures.choices import COMMON_CURRENCIES, METHODS
+from figures.choices import METHODS
 from figures.errors import FiguresError
 from figures.normalise import comparison_table, selected
 from helpers import article_rows, hand_average, write_figures
 
 D = dt.date
+# The default case's table: the common currency (EUR) and every stated currency (USD, CNY).
+COMMON_CURRENCIES = ("EUR", "USD", "CNY")
 ALIBABA_FY2018 = (D(2017, 4, 1), D(2018, 3, 31))
 ALIBABA_FY2017 = (D(2016, 4, 1), D(2017, 3, 31))
 
@@ -95,10 +97,25 @@ def test_spot_growth_equals_stated_growth_in_every_currency(table):
 
 def test_selected_rejects_unknown_choices(table):
     assert set(selected(table, "USD", "closing")["fx_method"]) == {"closing"}
-    with pytest.raises(FiguresError, match="common currency"):
+    # GBP is a currency of the rate data, but this table was translated into EUR, USD and CNY only.
+    with pytest.raises(FiguresError, match="translated into"):
         selected(table, "GBP", "average")
     with pytest.raises(FiguresError, match="method"):
         selected(table, "EUR", "median")
+
+
+def test_any_currency_of_the_rate_data_is_a_common_currency():
+    # Bolloré's 2017 revenue in GBP at the 2017 average: EUR 18,300 m x 0.87667 (the ECB's published
+    # 2017 average for GBP) = GBP 16,043 m, to the rate's rounding.
+    gbp = comparison_table(currency="GBP", reported=False)
+    assert gbp.attrs["currencies"] == ("EUR", "GBP", "USD")
+    row = one(gbp, figure_id="bollore_revenue", currency="GBP", fx_method="average")
+    assert row["value"] == pytest.approx(18_300 * 0.87667, rel=5e-5)
+
+
+def test_a_currency_outside_the_rate_data_is_refused_with_the_valid_ones():
+    with pytest.raises(FiguresError, match=r"among the rate data's \(AUD, .*GBP.*\), found 'XYZ'"):
+        comparison_table(currency="XYZ")
 
 
 def test_a_date_outside_the_rate_data_names_the_figure_row(tmp_path):

@@ -1,9 +1,11 @@
 import pytest
 
+from figures.caveats import fiscal_year_ends
 from figures.load import load_figures, load_reported
 from figures.normalise import comparison_table
-from figures.present import growth_table, method_table, period_offset, reconciliation_table, summary
+from figures.present import growth_table, method_table, reconciliation_table
 from figures.reconcile import reconcile
+from figures.summary import summary
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,8 @@ def test_growth_table_spot_column_repeats_the_stated_growth(table):
 
 
 def test_period_offset_states_the_three_month_offset(table):
-    assert "ends 3 months after Bolloré Group's" in period_offset(table)
+    (caveat,) = fiscal_year_ends(table, "EUR", "average")
+    assert "ends 3 months after Bolloré Group's" in caveat.text()
 
 
 def test_reconciliation_table_reads_as_a_reader_needs():

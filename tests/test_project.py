@@ -91,3 +91,30 @@ def test_every_public_function_has_an_example_that_runs_as_a_doctest():
                 members += [(f"{name}.{n}", f) for n, f in vars(obj).items() if inspect.isfunction(f) and n[0] != "_"]
             missing += [f"{info.name}.{n}" for n, f in members if ">>>" not in (inspect.getdoc(f) or "")]
     assert missing == []
+
+
+def _imports_of(path) -> set[str]:
+    """The `figures` modules a module imports, at module level or inside functions alike."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("figures"):
+            names = [node.module] if node.module != "figures" else [f"figures.{a.name}" for a in node.names]
+            found.update(names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("figures."))
+    return found
+
+
+def test_no_module_of_the_package_imports_itself_back():
+    # Data flows one way: a cycle, even through an import inside a function, is a knot in that flow.
+    package = ROOT / "src" / "figures"
+    graph = {f"figures.{p.stem}": _imports_of(p) for p in package.glob("*.py") if p.stem != "__init__"}
+    graph = {module: {m for m in imports if m in graph and m != module} for module, imports in graph.items()}
+
+    def reaches(start, target, seen):
+        return any(nxt == target or (nxt not in seen and reaches(nxt, target, seen | {nxt})) for nxt in graph[start])
+
+    cycles = sorted(module for module in graph if reaches(module, module, {module}))
+    assert cycles == []

@@ -1,21 +1,31 @@
 """Side-by-side charts in a common currency, each carrying its units, periods and source.
 
 Each chart function returns a `Chart`: the PNG bytes (drawn at twice their display size, sharp on
-high-density screens) and an alternative text that states what the chart shows, numbers included.
-Colours are Okabe & Ito's colour-blind-safe palette, one per company in every chart; values are
-labelled on the bars rather than in a legend. Figures are drawn without pyplot: nothing global
-is touched. Every chart takes `locale` for its words, numbers and dates.
+high-density screens) and an alternative text that states what the chart shows, numbers included;
+or None when there is nothing to draw. Colours are twelve colour-blind-safe colours (Okabe & Ito's,
+then six of Tol's), one per company of the whole table, the same in every chart; values are labelled
+on the bars rather than in a legend. Up to four companies stand side by side; more, or labels too
+wide to stand side by side, lie as horizontal bars, largest on top, the figure growing with the
+companies. Figures are drawn without pyplot: nothing global is touched. Every chart takes `locale`
+for its words, numbers and dates.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import io
+import itertools
+import math
 import textwrap
 from dataclasses import dataclass
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.ticker import Formatter
 
 from figures import i18n
 from figures.choices import METHODS
@@ -24,11 +34,31 @@ from figures.normalise import selected
 from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text
 from figures.rates import RateTable
 
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+PALETTE = (
+    # Okabe & Ito: blue, orange, bluish green, reddish purple, sky blue, vermillion.
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    # Tol's muted: indigo, wine, green, sand, purple; and Tol's brown. Chosen among Tol's colours
+    # for the largest least CIEDE2000 distance to the six above, also under simulated
+    # protanopia, deuteranopia and tritanopia (Tol's teal #44AA99 is too close to bluish green).
+    "#332288",
+    "#882255",
+    "#117733",
+    "#DDCC77",
+    "#AA4499",
+    "#661100",
+)
 RISE, FALL, MUTED = "#009E73", "#D55E00", "#7f7f7f"
 DPI = 200
 WIDTH_IN = 7.5
+HEIGHT_IN = 4.2  # side by side; horizontal bars grow with the companies
 TITLE_CHARS = 80  # what fits on one line of a title at 11 pt across WIDTH_IN
+SIDE_BY_SIDE = 4  # at most this many companies stand side by side; more lie as horizontal bars
+STATED = "stated in the source"
 
 
 @dataclass(frozen=True)
@@ -45,51 +75,87 @@ class Chart:
 
 
 def company_colours(companies: list[str]) -> dict[str, str]:
-    """The same colour for the same company in every chart.
+    """The same colour for the same company in every chart: twelve colours, then they repeat.
 
     >>> company_colours(["Bolloré Group", "Alibaba Group"])
     {'Alibaba Group': '#0072B2', 'Bolloré Group': '#E69F00'}
     """
-    return {company: PALETTE[i % len(PALETTE)] for i, company in enumerate(sorted(companies))}
+    return {company: PALETTE[i % len(PALETTE)] for i, company in enumerate(sorted(set(companies)))}
 
 
-def revenue_chart(table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"):
+def table_colours(table: pd.DataFrame) -> dict[str, str]:
+    """Colours from every company of the table, so that a company keeps its colour in a chart
+    that lacks another company.
+
+    >>> from figures.normalise import comparison_table
+    >>> table_colours(comparison_table())
+    {'Alibaba Group': '#0072B2', 'Bolloré Group': '#E69F00'}
+    """
+    return company_colours(list(table["company"].unique()))
+
+
+def revenue_chart(
+    table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"
+) -> Chart | None:
     """Latest revenue per company in `currency`, with the range spanned by the three methods.
 
     >>> from figures.normalise import comparison_table
     >>> revenue_chart(comparison_table(), "EUR", "average").alt.split(". ")[1].split("; ")[0]
     'Alibaba Group (FY2018, Apr 2017–Mar 2018): 32,299 (range 32,299 to 32,306 across methods)'
+    >>> print(revenue_chart(comparison_table(reported=False), "EUR", "average", "reported"))
+    None
     """
     chosen = _latest_revenue(selected(table, currency, method, basis))
+    if chosen.empty:
+        return None
     everyone = table[
         (table["basis"] == basis)
         & (table["currency"] == currency)
         & (table["metric"] == "revenue")
         & table["fx_method"].isin(METHODS)
     ]
-    colours = company_colours(list(chosen["company"]))
-    figure, axes = _figure(locale)
-    described = []
-    for x, row in enumerate(chosen.to_dict("records")):
+    bars = []
+    for row in chosen.to_dict("records"):
         methods = everyone[(everyone["company"] == row["company"]) & (everyone["period_end"] == row["period_end"])]
         low, high = methods["value"].min(), methods["value"].max()
-        axes.bar(x, row["value"], width=0.55, color=colours[row["company"]])
-        axes.vlines(x, low, high, color="black", linewidth=1.2)
-        axes.hlines([low, high], x - 0.08, x + 0.08, color="black", linewidth=1.2)
+        low, high = (row["value"], row["value"]) if pd.isna(low) else (low, high)
         label = amount_m(row["value"], locale) + (f" ({tr('approx.', locale)})" if row["approximate"] else "")
-        axes.annotate(label, (x + 0.3, row["value"]), va="center", ha="left", fontsize=10, fontweight="bold")
-        described.append(
-            tr("{company} ({period}): {value} (range {low} to {high} across methods)", locale).format(
-                company=row["company"],
-                period=period_text(row, locale),
-                value=amount_m(row["value"], locale),
-                low=amount_m(low, locale),
-                high=amount_m(high, locale),
-            )
+        bars.append({**row, "low": low, "high": high, "label": label})
+    colours = table_colours(table)
+    fits = _side_by_side_fits(bars, locale, single=True)
+    figure, axes = _figure(locale, len(bars), row_in=0.40, side_by_side=fits)
+    if _is_horizontal(axes):
+        bars.sort(key=lambda bar: -bar["value"])
+        labels = []
+        for y, bar in zip(_rows_top_down(len(bars)), bars, strict=True):
+            axes.barh(y, bar["value"], height=0.6, color=colours[bar["company"]])
+            axes.hlines(y, bar["low"], bar["high"], color="black", linewidth=1.2)
+            axes.vlines([bar["low"], bar["high"]], y - 0.12, y + 0.12, color="black", linewidth=1.2)
+            end = max(bar["value"], bar["high"])
+            labels.append((_label_end(axes, end, y, bar["label"], fontweight="bold"), end))
+        _company_rows(axes, bars, locale)
+        axes.set_xlabel(_millions(currency, locale))
+        _fit_labels(figure, axes, labels, 0.0, max(bar["high"] for bar in bars))
+    else:
+        for x, bar in enumerate(bars):
+            low, high = bar["low"], bar["high"]
+            axes.bar(x, bar["value"], width=0.55, color=colours[bar["company"]])
+            axes.vlines(x, low, high, color="black", linewidth=1.2)
+            axes.hlines([low, high], x - 0.08, x + 0.08, color="black", linewidth=1.2)
+            axes.annotate(bar["label"], (x + 0.3, bar["value"]), va="center", ha="left", fontsize=10, fontweight="bold")
+        _company_axis(axes, bars, locale)
+        axes.set_ylabel(_millions(currency, locale))
+        axes.set_xlim(-0.6, len(bars) - 0.1)
+    described = [
+        tr("{company} ({period}): {value} (range {low} to {high} across methods)", locale).format(
+            company=bar["company"],
+            period=period_text(bar, locale),
+            value=amount_m(bar["value"], locale),
+            low=amount_m(bar["low"], locale),
+            high=amount_m(bar["high"], locale),
         )
-    _company_axis(axes, chosen, locale)
-    axes.set_ylabel(_millions(currency, locale))
-    axes.set_xlim(-0.6, len(chosen) - 0.1)
+        for bar in bars
+    ]
     _finish(
         figure,
         axes,
@@ -105,48 +171,108 @@ def revenue_chart(table: pd.DataFrame, currency: str, method: str, basis: str = 
     alt = tr("Bar chart of revenue in {currency} million, {method}, {basis}.", locale).format(
         currency=currency, method=tr(METHOD_LABELS[method], locale), basis=tr(BASIS_LABELS[basis], locale)
     )
-    return Chart(_png(figure), f"{alt} {'; '.join(described)}.")
+    return Chart(_png(figure), _alt(alt, described, locale))
 
 
-def growth_chart(table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"):
+def growth_chart(
+    table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"
+) -> Chart | None:
     """Growth as stated beside growth recomputed in `currency`, per company, latest period.
+
+    A company whose growth is not stated shows the growth of its own reported revenues instead.
 
     >>> from figures.normalise import comparison_table
     >>> "+58.0% as stated in CNY, +50.6% recomputed in EUR" in growth_chart(comparison_table(), "EUR", "average").alt
     True
     """
-    growth = table[(table["metric"] == "revenue_growth") & (table["basis"] == basis)]
+    growth = table[(table["metric"] == "revenue_growth") & (table["basis"] == basis) & (table["component"] == "")]
     growth = growth[growth["period_end"] == growth.groupby("company")["period_end"].transform("max")]
-    stated = growth[(growth["fx_method"] == "none") & (growth["derivation"] == "stated in the source")]
-    stated = stated.sort_values("company")
-    recomputed = selected(growth, currency, method).set_index("company")["value"]
-    colours = company_colours(list(stated["company"]))
-    figure, axes = _figure(locale)
-    described = []
-    for x, row in enumerate(stated.to_dict("records")):
-        colour = colours[row["company"]]
-        axes.bar(x - 0.15, row["value"], width=0.28, color=colour)
-        _label_bar(
-            axes, x - 0.15, row["value"], f"{percent(row['value'], locale)}\n{tr('stated', locale)} ({row['currency']})"
-        )
-        text = tr("{company} ({period}): {growth} as stated in {currency}", locale).format(
-            company=row["company"],
-            period=period_text(row, locale),
-            growth=percent(row["value"], locale),
-            currency=row["currency"],
-        )
-        if row["company"] in recomputed:
-            value = recomputed[row["company"]]
-            axes.bar(x + 0.15, value, width=0.28, color=colour, alpha=0.45, hatch="//", edgecolor=colour)
-            _label_bar(axes, x + 0.15, value, f"{percent(value, locale)}\n{tr('in', locale)} {currency}")
-            text += ", " + tr("{growth} recomputed in {currency}", locale).format(
-                growth=percent(value, locale), currency=currency
+    # Each company's growth in its own currency: as stated, else as recomputed from its revenues.
+    own = growth[growth["fx_method"] == "none"]
+    own = own.assign(stated=own["derivation"] == STATED).sort_values(["company", "stated"], ascending=[True, False])
+    own = own.drop_duplicates("company").set_index("company")
+    common = selected(growth, currency, method).drop_duplicates("company").set_index("company")
+    companies = sorted(set(own.index) | set(common.index))
+    if not companies:
+        return None
+    bars = []
+    for company in companies:
+        row = (own if company in own.index else common).loc[company].to_dict()
+        bar = {**row, "company": company, "stated": bool(row.get("stated")), "own": None, "common": None}
+        if company in own.index:
+            bar["own"] = row["value"]
+            word = (
+                f"{tr('stated', locale)} ({row['currency']})"
+                if bar["stated"]
+                else f"{tr('in', locale)} {row['currency']}"
             )
-        described.append(text)
-    _company_axis(axes, stated, locale)
-    axes.set_ylabel(tr("growth over the previous period, %", locale))
-    axes.axhline(0, color="black", linewidth=0.8)
-    axes.margins(y=0.25)
+            bar["own_label"] = f"{percent(row['value'], locale)}\n{word}"
+        if company in common.index:
+            bar["common"] = common.loc[company, "value"]
+            bar["common_label"] = f"{percent(bar['common'], locale)}\n{tr('in', locale)} {currency}"
+        bars.append(bar)
+    colours = table_colours(table)
+    widths = [bar.get(key, "") for bar in bars for key in ("own_label", "common_label")]
+    figure, axes = _figure(locale, len(bars), row_in=0.5, side_by_side=_side_by_side_fits(bars, locale, widths))
+    if _is_horizontal(axes):
+        bars.sort(key=lambda bar: -(bar["common"] if bar["common"] is not None else bar["own"]))
+        labels, values = [], [0.0]
+        for y, bar in zip(_rows_top_down(len(bars)), bars, strict=True):
+            colour = colours[bar["company"]]
+            if bar["own"] is not None:
+                axes.barh(y + 0.19, bar["own"], height=0.36, color=colour)
+                text = bar["own_label"].replace("\n", " ")
+                labels.append((_label_end(axes, bar["own"], y + 0.19, text, fontsize=8), bar["own"]))
+                values.append(bar["own"])
+            if bar["common"] is not None:
+                axes.barh(y - 0.19, bar["common"], height=0.36, color=colour, alpha=0.45, hatch="//", edgecolor=colour)
+                text = bar["common_label"].replace("\n", " ")
+                labels.append((_label_end(axes, bar["common"], y - 0.19, text, fontsize=8), bar["common"]))
+                values.append(bar["common"])
+        _company_rows(axes, bars, locale)
+        axes.set_xlabel(tr("growth over the previous period, %", locale))
+        axes.axvline(0, color="black", linewidth=0.8)
+        _fit_labels(figure, axes, labels, min(values), max(values))
+    else:
+        for x, bar in enumerate(bars):
+            colour = colours[bar["company"]]
+            if bar["own"] is not None:
+                axes.bar(x - 0.15, bar["own"], width=0.28, color=colour)
+                _label_bar(axes, x - 0.15, bar["own"], bar["own_label"])
+            if bar["common"] is not None:
+                axes.bar(x + 0.15, bar["common"], width=0.28, color=colour, alpha=0.45, hatch="//", edgecolor=colour)
+                _label_bar(axes, x + 0.15, bar["common"], bar["common_label"])
+        _company_axis(axes, bars, locale)
+        axes.set_ylabel(tr("growth over the previous period, %", locale))
+        axes.axhline(0, color="black", linewidth=0.8)
+        axes.margins(y=0.25)
+    described = []
+    for bar in bars:
+        parts = []
+        if bar["own"] is not None:
+            text = tr(
+                "{company} ({period}): {growth} as stated in {currency}"
+                if bar["stated"]
+                else "{company} ({period}): {growth} in {currency}",
+                locale,
+            )
+            parts.append(
+                text.format(
+                    company=bar["company"],
+                    period=period_text(bar, locale),
+                    growth=percent(bar["own"], locale),
+                    currency=bar["currency"],
+                )
+            )
+        if bar["common"] is not None:
+            text = tr("{growth} recomputed in {currency}", locale).format(
+                growth=percent(bar["common"], locale), currency=currency
+            )
+            if not parts:
+                label = f"{bar['company']} ({period_text(bar, locale)})"
+                text = tr("{label}: {value}", locale).format(label=label, value=text)
+            parts.append(text)
+        described.append(", ".join(parts))
     _finish(
         figure,
         axes,
@@ -158,13 +284,15 @@ def growth_chart(table: pd.DataFrame, currency: str, method: str, basis: str = "
         + tr("Recomputed: both years translated, each at its own rate.", locale),
     )
     alt = tr("Bar chart of revenue growth in percent, {basis}.", locale).format(basis=tr(BASIS_LABELS[basis], locale))
-    return Chart(_png(figure), f"{alt} {'; '.join(described)}.")
+    return Chart(_png(figure), _alt(alt, described, locale))
 
 
 def prior_current_chart(
     table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"
-):
+) -> Chart | None:
     """Previous period beside the current one, in `currency`: reported, or implied by the stated growth.
+
+    None when no company has a previous period.
 
     >>> from figures.normalise import comparison_table
     >>> "Bolloré Group previous period, reported (2016, Jan–Dec 2016): 10,070" in prior_current_chart(
@@ -173,39 +301,67 @@ def prior_current_chart(
     """
     revenue = selected(table, currency, method, basis)
     revenue = revenue[(revenue["metric"] == "revenue") & (revenue["component"] == "")]
-    revenue = revenue.sort_values(["company", "period_end"])
-    colours = company_colours(list(revenue["company"].unique()))
-    figure, axes = _figure(locale)
-    described, ticks = [], []
-    for x, (company, group) in enumerate(revenue.groupby("company", sort=True)):
-        group = group.tail(2)
-        offsets = (-0.15, 0.15) if len(group) == 2 else (0.0,)
-        for offset, row in zip(offsets, group.to_dict("records"), strict=True):
-            is_prior = offset < 0
-            implied = row["derivation"].startswith("implied")
-            axes.bar(x + offset, row["value"], width=0.28, color=colours[company], alpha=0.45 if is_prior else 1.0)
-            _label_bar(
-                axes,
-                x + offset,
-                row["value"],
-                f"{amount_m(row['value'], locale)}\n{_short_period(row, locale)}",
-            )
-            if is_prior:
-                kind = "previous period implied by the stated growth" if implied else "previous period, reported"
+    revenue = revenue.sort_values(["company", "period_end"]).drop_duplicates(["company", "period_end"], keep="last")
+    groups = [
+        {"company": company, "rows": group.tail(2).to_dict("records")}
+        for company, group in revenue.groupby("company", sort=True)
+    ]
+    if not any(len(group["rows"]) == 2 for group in groups):
+        return None
+    for group in groups:
+        group.update(group["rows"][-1])
+        group["value"] = group["rows"][-1]["value"]
+        end = i18n.date(group["period_end"], locale, "day_month")
+        group["tick"] = tr("years ending {end}", locale).format(end=end)
+        for row in group["rows"]:
+            row["label"] = f"{amount_m(row['value'], locale)}\n{_short_period(row, locale)}"
+    colours = table_colours(table)
+    widths = [row["label"] for group in groups for row in group["rows"]]
+    figure, axes = _figure(locale, len(groups), row_in=0.5, side_by_side=_side_by_side_fits(groups, locale, widths))
+    horizontal = _is_horizontal(axes)
+    if horizontal:
+        groups.sort(key=lambda group: -group["value"])
+    labels, values = [], [0.0]
+    for position, group in zip(_rows_top_down(len(groups)) if horizontal else range(len(groups)), groups, strict=True):
+        offsets = (-0.15, 0.15) if len(group["rows"]) == 2 else (0.0,)
+        for offset, row in zip(offsets, group["rows"], strict=True):
+            alpha = 0.45 if offset < 0 else 1.0
+            colour = colours[group["company"]]
+            if horizontal:
+                y = position - offset * 1.3  # the previous period above the current one
+                axes.barh(y, row["value"], height=0.36, color=colour, alpha=alpha)
+                text = f"{amount_m(row['value'], locale)} ({_short_period(row, locale)})"
+                labels.append((_label_end(axes, row["value"], y, text, fontsize=8), row["value"]))
+                values.append(row["value"])
             else:
-                kind = "current period"
-            described.append(
-                f"{company} {tr(kind, locale)} ({period_text(row, locale)}): {amount_m(row['value'], locale)}"
-            )
-        end = i18n.date(group["period_end"].iloc[-1], locale, "day_month")
-        ticks.append(f"{company}\n{tr('years ending {end}', locale).format(end=end)}")
-    axes.set_xticks(range(len(ticks)), ticks)
-    axes.set_ylabel(_millions(currency, locale))
-    axes.margins(y=0.2)
-    note = (
+                axes.bar(position + offset, row["value"], width=0.28, color=colour, alpha=alpha)
+                _label_bar(axes, position + offset, row["value"], row["label"])
+    if horizontal:
+        _company_rows(axes, groups, locale, key="tick")
+        axes.set_xlabel(_millions(currency, locale))
+        _fit_labels(figure, axes, labels, min(values), max(values))
+    else:
+        ticks = [_tick_text(group["company"], group["tick"]) for group in groups]
+        axes.set_xticks(range(len(groups)), ticks, fontsize=_tick_size(len(groups)))
+        axes.set_ylabel(_millions(currency, locale))
+        axes.margins(y=0.2)
+    described = []
+    for group in sorted(groups, key=lambda group: group["company"]):
+        for index, row in enumerate(group["rows"]):
+            if index == 0 and len(group["rows"]) == 2:
+                implied = row["derivation"].startswith("implied")
+                kind = tr(
+                    "previous period implied by the stated growth" if implied else "previous period, reported", locale
+                )
+            else:
+                kind = tr("current period", locale)
+            label = f"{group['company']} {kind} ({period_text(row, locale)})"
+            described.append(tr("{label}: {value}", locale).format(label=label, value=amount_m(row["value"], locale)))
+    note = tr(
         "Pale bars: previous period implied by the stated growth, revenue / (1 + growth)."
         if basis == "article"
-        else "Pale bars: previous period as reported. Each period at its own rate."
+        else "Pale bars: previous period as reported. Each period at its own rate.",
+        locale,
     )
     _finish(
         figure,
@@ -215,12 +371,100 @@ def prior_current_chart(
             "each period translated at the {method}",
             locale,
         ).format(currency=currency, basis=tr(BASIS_LABELS[basis], locale), method=tr(METHOD_LABELS[method], locale)),
-        _source_line(table, basis, locale) + " " + tr(note, locale),
+        _source_line(table, basis, locale) + " " + note,
     )
     alt = tr("Bar chart of revenue in {currency} million by period, {basis}.", locale).format(
         currency=currency, basis=tr(BASIS_LABELS[basis], locale)
     )
-    return Chart(_png(figure), f"{alt} {'; '.join(described)}.")
+    return Chart(_png(figure), _alt(alt, described, locale))
+
+
+def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> Chart | None:
+    """Each company's revenue over three or more years as reported, beside the same years in `currency`.
+
+    For each company whose reported group revenue covers three or more periods in its reporting
+    currency (not the common currency), one row of two panels: left, the revenue as reported;
+    right, each year translated into `currency` by `method`. Each bar carries its value and the
+    growth over the previous year: the gap between the two panels' growth is the exchange rate's
+    doing. Convenience translations are not years of their own. None when no company qualifies.
+
+    >>> from figures.normalise import comparison_table
+    >>> chart = revenue_history_chart(comparison_table(), "EUR", "average")
+    >>> print(chart.alt.split(". ", 2)[2].replace("; ", ";\\n"))
+    FY2016, Apr 2015–Mar 2016: 101,143 CNY million, 14,422 EUR million;
+    FY2017, Apr 2016–Mar 2017: 158,273 CNY million (+56.5%), 21,443 EUR million (+48.7%);
+    FY2018, Apr 2017–Mar 2018: 250,266 CNY million (+58.1%), 32,299 EUR million (+50.6%).
+    >>> print(revenue_history_chart(comparison_table(), "CNY", "average"))
+    None
+    """
+    histories = _revenue_histories(table, currency, method)
+    if not histories:
+        return None
+    colours = table_colours(table)
+    figure = Figure(figsize=(WIDTH_IN, 1.0 + 2.3 * len(histories)), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    grid = figure.subplots(len(histories), 2, squeeze=False)
+    in_currency = tr("{currency} million", locale)
+    described = []
+    for (company, own, years), (left, right) in zip(histories, grid, strict=True):
+        colour = colours[company]
+        ticks = [_two_lines(_short_period(year, locale)) for year in years]
+        fontsize = 8 if len(years) <= 6 else 7
+        panels = ((left, own, "value", {}), (right, currency, "common", {"alpha": 0.45, "hatch": "//"}))
+        for axes, unit, column, style in panels:
+            axes.spines[["top", "right"]].set_visible(False)
+            axes.yaxis.set_major_formatter(lambda value, _: i18n.number(value, locale))
+            for x, (previous, year) in enumerate(zip([None, *years], years, strict=False)):
+                axes.bar(x, year[column], width=0.6, color=colour, edgecolor=colour, **style)
+                growth = _growth(previous, year, column)
+                label = amount_m(year[column], locale) if len(years) <= 7 else ""
+                label = "\n".join(filter(None, (label, None if growth is None else percent(growth, locale))))
+                _label_bar(axes, x, year[column], label, fontsize=fontsize, offset=2)
+            axes.set_xticks(range(len(years)), ticks, fontsize=fontsize + 1)
+            end = i18n.date(years[-1]["period_end"], locale, "day_month")
+            axes.set_xlabel(tr("years ending {end}", locale).format(end=end), fontsize=8, color=MUTED)
+            axes.set_ylabel(in_currency.format(currency=unit), fontsize=9)
+            axes.tick_params(axis="y", labelsize=fontsize + 1)
+            axes.margins(y=0.3)
+        left.set_title(
+            _wrap(tr("{company}: {currency} million, as reported", locale).format(company=company, currency=own), 46),
+            loc="left",
+            fontsize=9,
+        )
+        right.set_title(
+            _wrap(
+                tr("{company}: {currency} million, translated", locale).format(company=company, currency=currency), 46
+            ),
+            loc="left",
+            fontsize=9,
+        )
+        described.append(_history_text(company, own, currency, years, locale))
+    figure.suptitle(
+        _wrap(
+            tr(
+                "Revenue by year as reported, and in {currency} million\neach year translated at the {method}",
+                locale,
+            ).format(currency=currency, method=tr(METHOD_LABELS[method], locale)),
+            TITLE_CHARS,
+        ),
+        fontsize=11,
+        x=0.01,
+        ha="left",
+    )
+    footer = (
+        _source_line(table, "reported", locale)
+        + " "
+        + tr(
+            "Under each value: growth over the previous year. The gap between the growth as reported and in"
+            " {currency} is what the exchange rate did.",
+            locale,
+        ).format(currency=currency)
+    )
+    _footer(figure, footer, minimum_in=0.3)
+    alt = tr(
+        "Bar charts of revenue by year, as reported and translated into {currency} million at the {method}.", locale
+    ).format(currency=currency, method=tr(METHOD_LABELS[method], locale))
+    return Chart(_png(figure), f"{alt} {' '.join(described)}")
 
 
 def rate_history_chart(
@@ -246,14 +490,22 @@ def rate_history_chart(
     spot = table.attrs["spot_date"]
     bases = sorted(revenue["fx_from_currency"].unique())
     figure = Figure(figsize=(WIDTH_IN, 2.6 + 1.6 * len(bases)), dpi=DPI, layout="constrained")
-    described = []
+    FigureCanvasAgg(figure)
+    described, behind = [], []
     for index, base in enumerate(bases):
         axes = figure.add_subplot(len(bases), 1, index + 1)
         rows = revenue[revenue["fx_from_currency"] == base]
+        companies = sorted(rows["company"].unique())
+        behind.append(
+            tr("Figures translated from {base}: {companies}", locale).format(base=base, companies=", ".join(companies))
+        )
+        if len(bases) > 1 or len(table["company"].unique()) > 2:
+            axes.set_title(_wrap(behind[-1], TITLE_CHARS + 8), loc="left", fontsize=8, color=MUTED)
         start, end = min(rows["period_start"]), max(max(rows["period_end"]), spot)
         daily = rates.daily_rates(base, currency, start, end)
         axes.plot(daily.index, daily.to_numpy(), color=MUTED, linewidth=0.8)
-        for row in rows[rows["fx_method"] == "average"].to_dict("records"):
+        averages = rows[rows["fx_method"] == "average"].drop_duplicates(["period_start", "period_end"])
+        for row in averages.to_dict("records"):
             axes.hlines(
                 row["fx_rate"],
                 pd.Timestamp(row["period_start"]),
@@ -269,7 +521,8 @@ def rate_history_chart(
                     period=period_text(row, locale, fiscal=False),
                 )
             )
-        for row in rows[rows["fx_method"] == "closing"].to_dict("records"):
+        closings = rows[rows["fx_method"] == "closing"].drop_duplicates(["fx_last_fixing"])
+        for row in closings.to_dict("records"):
             axes.plot(pd.Timestamp(row["fx_last_fixing"]), row["fx_rate"], "v", color="black", markersize=6)
             described.append(
                 tr("closing {rate} on {date}", locale).format(
@@ -284,7 +537,7 @@ def rate_history_chart(
             )
         )
         axes.set_ylabel(tr("{currency} per {base}", locale).format(currency=currency, base=base))
-        axes.yaxis.set_major_formatter(lambda value, _: i18n.number(value, locale, 3))
+        axes.yaxis.set_major_formatter(_RateFormatter(locale))
         # Ticks in January and July (quarterly on short spans): room for the longest month names.
         months = (1, 7) if (end - start).days > 540 else (1, 4, 7, 10)
         axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=months))
@@ -306,14 +559,17 @@ def rate_history_chart(
     figure.text(0.01, 0.0, table.attrs["rates_source"] + ".", fontsize=7, color=MUTED, ha="left", va="bottom")
     figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
     alt = tr("Line chart of daily exchange rates.", locale)
-    return Chart(_png(figure), f"{alt} {'; '.join(described)}.")
+    return Chart(_png(figure), f"{_alt(alt, described, locale)} {_join(behind, locale)}.")
 
 
 def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
     """Waterfall from the previous year's revenue to the current one, for each company with a bridge.
 
     >>> from figures.normalise import comparison_table
-    >>> for step in bridge_chart(comparison_table()).alt.split(". ", 1)[1].split("; "):
+    >>> alt = bridge_chart(comparison_table()).alt
+    >>> alt.split(". ")[1]
+    'Bolloré Group, in EUR million'
+    >>> for step in alt.split(". ", 2)[2].split("; "):
     ...     print(step)
     2016 (approx.): 10,070
     organic growth 5.9% (reported 6%): +1,032
@@ -322,11 +578,12 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
     2017: 18,325.
     """
     steps = table[(table["basis"] == "reported") & (table["fx_method"] == "none")]
-    bridges = steps[steps["metric"] == "revenue_change_organic"]
+    bridges = steps[steps["metric"] == "revenue_change_organic"].sort_values(["company", "period_end"])
     if bridges.empty:
         return None
     figure = Figure(figsize=(WIDTH_IN, 4.4 * len(bridges)), dpi=DPI, layout="constrained")
-    colours = company_colours(list(table["company"].unique()))
+    FigureCanvasAgg(figure)
+    colours = table_colours(table)
     described = []
     for index, organic in enumerate(bridges.to_dict("records")):
         axes = figure.add_subplot(len(bridges), 1, index + 1)
@@ -366,18 +623,26 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
             amount("revenue_change_currency"),
             current["value"],
         ]
+        # A company whose colour is the rise's or the fall's: its totals are outlined.
+        outline = {"edgecolor": "black", "linewidth": 0.8} if colours[company] in (RISE, FALL) else {}
         level = values[0]
+        steps_text = []
         for x, (label, value) in enumerate(zip(labels, values, strict=True)):
             total = x in (0, len(values) - 1)
             bottom = 0 if total else (level if value >= 0 else level + value)
             height = value if total else abs(value)
             colour = colours[company] if total else (RISE if value >= 0 else FALL)
-            axes.bar(x, height, bottom=bottom, width=0.6, color=colour)
+            axes.bar(x, height, bottom=bottom, width=0.6, color=colour, **(outline if total else {}))
             text = amount_m(value, locale) if total else i18n.signed_number(value, locale)
             _label_bar(axes, x, bottom + height, text, fontsize=9, offset=3)
             if not total:
                 level += value
-            described.append(f"{label.replace(chr(10), ' ')}: {text}")
+            steps_text.append(tr("{label}: {value}", locale).format(label=label.replace("\n", " "), value=text))
+        described.append(
+            tr("{company}, in {currency} million. {steps}", locale).format(
+                company=company, currency=organic["currency"], steps=_join(steps_text, locale)
+            )
+        )
         axes.set_xticks(range(len(labels)), labels)
         axes.set_ylabel(_millions(organic["currency"], locale))
         axes.set_title(
@@ -392,55 +657,301 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
             loc="left",
             fontsize=11,
         )
-    figure.text(
-        0.01,
-        0.0,
+    footer = (
         _source_line(table, "reported", locale)
         + " "
-        + tr("Organic growth is the residual: current - previous - scope - currency.", locale),
-        fontsize=7,
-        color=MUTED,
-        ha="left",
-        va="bottom",
-        wrap=True,
+        + tr("Organic growth is the residual: current - previous - scope - currency.", locale)
     )
-    figure.get_layout_engine().set(rect=(0, 0.06, 1, 0.94))
-    return Chart(_png(figure), f"{tr('Waterfall chart of the revenue bridge.', locale)} {'; '.join(described)}.")
+    figure.text(0.01, 0.0, footer, fontsize=7, color=MUTED, ha="left", va="bottom", wrap=True)
+    bottom = max(0.06, _footer_height_in(figure, footer) / figure.get_figheight())
+    figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+    sentence = tr("Waterfall chart of the revenue bridge.", locale)
+    return Chart(_png(figure), _alt(sentence, described, locale, sentences=True))
 
 
-def _figure(locale: str) -> tuple[Figure, object]:
-    figure = Figure(figsize=(WIDTH_IN, 4.2), dpi=DPI, layout="constrained")
+def _revenue_histories(
+    table: pd.DataFrame, currency: str, method: str
+) -> list[tuple[str, str, list[dict[str, object]]]]:
+    """(company, reporting currency, years) for each company with three or more reported years."""
+    revenue = table[(table["basis"] == "reported") & (table["metric"] == "revenue") & (table["component"] == "")]
+    translated = selected(revenue, currency, method)
+    stated = revenue[(revenue["fx_method"] == "none") & (revenue["derivation"] == STATED)]
+    histories = []
+    for company, rows in stated.groupby("company", sort=True):
+        # The reporting currency: the one with the most years (the latest year's, on a tie).
+        counts = rows.groupby("currency")["period_end"].agg(["nunique", "max"])
+        own = counts.sort_values(["nunique", "max"], ascending=False).index[0]
+        if own == currency:
+            continue
+        rows = rows[rows["currency"] == own].sort_values("period_end").drop_duplicates("period_end", keep="last")
+        common = translated[(translated["company"] == company) & (translated["fx_from_currency"] == own)]
+        common = common.drop_duplicates(["period_start", "period_end"])
+        years = rows.merge(
+            common[["period_start", "period_end", "value", "fx_rate"]].rename(
+                columns={"value": "common", "fx_rate": "common_rate"}
+            ),
+            on=["period_start", "period_end"],
+        )
+        if len(years) >= 3:
+            histories.append((company, own, years.to_dict("records")))
+    return histories
+
+
+def _history_text(company: str, own: str, currency: str, years: list[dict[str, object]], locale: str) -> str:
+    """One company's years in the alternative text: each value in both currencies, with its growth."""
+    unit = tr("{currency} million", locale)
+    parts = []
+    for previous, year in zip([None, *years], years, strict=False):
+        approx = f" ({tr('approx.', locale)})" if year["approximate"] else ""
+        values = {
+            "period": period_text(year, locale),
+            "own_amount": f"{amount_m(year['value'], locale)} {unit.format(currency=own)}{approx}",
+            "amount": f"{amount_m(year['common'], locale)} {unit.format(currency=currency)}",
+        }
+        if _growth(previous, year, "value") is None:
+            parts.append(tr("{period}: {own_amount}, {amount}", locale).format(**values))
+        else:
+            values["own_growth"] = percent(_growth(previous, year, "value"), locale)
+            values["growth"] = percent(_growth(previous, year, "common"), locale)
+            parts.append(tr("{period}: {own_amount} ({own_growth}), {amount} ({growth})", locale).format(**values))
+    heading = tr("{company} in {own} and in {currency}.", locale).format(company=company, own=own, currency=currency)
+    return f"{heading} {_join(parts, locale)}."
+
+
+def _growth(previous: dict[str, object] | None, year: dict[str, object], column: str) -> float | None:
+    """Growth in percent of `column` over the previous year, if that year is the one just before.
+
+    >>> import datetime as dt
+    >>> y2016 = {"period_end": dt.date(2016, 12, 31), "value": 100.0}
+    >>> y2017 = {"period_start": dt.date(2017, 1, 1), "value": 110.0}
+    >>> _growth(y2016, y2017, "value"), _growth(None, y2017, "value")
+    (10.000000000000009, None)
+    """
+    if previous is None or previous["period_end"] != year["period_start"] - dt.timedelta(days=1):
+        return None
+    return (year[column] / previous[column] - 1) * 100
+
+
+def _alt(sentence: str, described: list[str], locale: str, *, sentences: bool = False) -> str:
+    """A sentence, then the items it introduces (a list, or `sentences`), ending with one full stop.
+
+    >>> _alt("A chart.", ["A: 1", "B: 2"], "en"), _alt("A chart.", [], "en"), _alt("A chart.", ["Acme Inc."], "en")
+    ('A chart. A: 1; B: 2.', 'A chart.', 'A chart. Acme Inc.')
+    """
+    items = [item for item in described if item]
+    if not items:
+        return sentence
+    if sentences:
+        items = [item.removesuffix(".") if index < len(items) - 1 else item for index, item in enumerate(items)]
+    text = ". ".join(items) if sentences else _join(items, locale)
+    # A company name may end the text with its own full stop ("Acme Inc."): one is enough.
+    return f"{sentence} {text}" + ("" if text.endswith(".") else ".")
+
+
+def _join(items: list[str], locale: str) -> str:
+    """Items of a list in a sentence, separated by semicolons as the locale writes them.
+
+    >>> _join(["a", "b", "c"], "en")
+    'a; b; c'
+    """
+    joined = items[0] if items else ""
+    for item in items[1:]:
+        joined = tr("{items}; {item}", locale).format(items=joined, item=item)
+    return joined
+
+
+def _figure(locale: str, count: int = 1, *, side_by_side: bool = True, row_in: float = 0.5) -> tuple[Figure, object]:
+    """One axes: bars side by side (`count` up to SIDE_BY_SIDE, labels fitting), else horizontal rows."""
+    horizontal = count > SIDE_BY_SIDE or not side_by_side
+    height = max(HEIGHT_IN, 1.9 + row_in * count) if horizontal else HEIGHT_IN
+    figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)  # to measure text before drawing; savefig draws with Agg either way
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
-    axes.yaxis.set_major_formatter(lambda value, _: i18n.number(value, locale))
+    (axes.xaxis if horizontal else axes.yaxis).set_major_formatter(lambda value, _: i18n.number(value, locale))
+    axes.set_label("horizontal" if horizontal else "vertical")
     return figure, axes
 
 
-def _label_bar(axes, x: float, y: float, text: str, *, fontsize: float = 9, offset: float = 4) -> None:
-    axes.annotate(
-        text, (x, y), xytext=(0, offset), textcoords="offset points", ha="center", va="bottom", fontsize=fontsize
+def _is_horizontal(axes) -> bool:
+    return axes.get_label() == "horizontal"
+
+
+def _rows_top_down(count: int) -> range:
+    """y positions from the top row down."""
+    return range(count - 1, -1, -1)
+
+
+def _side_by_side_fits(items: list[dict[str, object]], locale: str, labels=(), *, single: bool = False) -> bool:
+    """Whether `items` side by side leave room for their axis labels and the bars' value labels.
+
+    `single`: one bar per item, its label beside the bar; else two bars per item, labels above.
+    """
+    count = len(items)
+    if count > SIDE_BY_SIDE:
+        return False
+    if count <= 2:
+        return True  # the layout every two-company chart has had
+    slot = (WIDTH_IN - 1.2) / (count + 0.5 if single else (count - 0.42) * 1.1) * DPI
+    ticks = [_tick_text(item["company"], _tick_period(item, locale, count)) for item in items]
+    fits_ticks = max(_text_width(tick, _tick_size(count)) for tick in ticks) < 0.95 * slot
+    if single:
+        return fits_ticks and max(_text_width(item["label"], 10, "bold") for item in items) < 0.6 * slot
+    return fits_ticks and max([_text_width(label, 9) for label in labels if label] or [0]) < 0.29 * slot
+
+
+@functools.cache
+def _renderer():
+    """A renderer to measure text with, the one savefig draws with (Agg, at DPI)."""
+    return FigureCanvasAgg(Figure(dpi=DPI)).get_renderer()
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_width(text: str, fontsize: float, weight: str | int = "normal") -> float:
+    """The width in pixels (at DPI) of the widest line of `text`."""
+    renderer = _renderer()
+    font = FontProperties(size=fontsize, weight=weight)
+    return max(renderer.get_text_width_height_descent(line, font, ismath=False)[0] for line in text.split("\n"))
+
+
+def _label_end(axes, x: float, y: float, text: str, *, fontsize: float = 9, fontweight: str = "normal"):
+    """A label at the end of a horizontal bar, outside it: right of a rise, left of a fall."""
+    ha, offset = ("left", 4) if x >= 0 else ("right", -4)
+    return axes.annotate(
+        text,
+        (x, y),
+        xytext=(offset, 0),
+        textcoords="offset points",
+        ha=ha,
+        va="center",
+        fontsize=fontsize,
+        fontweight=fontweight,
     )
 
 
-def _company_axis(axes, rows: pd.DataFrame, locale: str) -> None:
-    labels = [f"{row['company']}\n{period_text(row, locale)}" for row in rows.to_dict("records")]
-    axes.set_xticks(range(len(labels)), labels)
+def _fit_labels(figure: Figure, axes, labels: list[tuple[object, float]], low: float, high: float) -> None:
+    """Widen the value axis of horizontal bars until every label at a bar's end fits inside the axes.
+
+    The axes' width is estimated from the figure's and the row labels' (no layout pass: drawing
+    stays one pass however many companies); a label that still overflowed would only narrow the axes.
+    """
+    rows = max((_text_width(text.get_text(), 9) for text in axes.get_yticklabels()), default=0.0)
+    # Left: row labels, their pad and the figure's pad; right: the last value tick's overhang and the pad.
+    width = figure.get_figwidth() * DPI - rows - (0.18 + 0.35) * DPI
+    right, left = [], []
+    for text, end in labels:
+        share = (_text_width(text.get_text(), text.get_fontsize(), text.get_fontweight()) + 4 / 72 * DPI) / width
+        (right if text.get_ha() == "left" else left).append((end, share + 0.01))
+    low, high = min(low, 0.0), max(high, 0.0)
+    start, stop = low, high if high > low else low + 1
+    for _ in range(60):  # a fixed point: each label's share of the axis is fixed in pixels
+        span = stop - start
+        stop = max([high] + [end + share * span for end, share in right])
+        start = min([low] + [end - share * span for end, share in left])
+    axes.set_xlim(start, stop)
+
+
+def _company_rows(axes, items: list[dict[str, object]], locale: str, key: str | None = None) -> None:
+    """Company names with a short period as the labels of horizontal rows, top down."""
+    labels = [_tick_text(item["company"], item[key] if key else _short_period(item, locale)) for item in items]
+    axes.set_yticks(list(_rows_top_down(len(items))), labels, fontsize=9)
+    axes.set_ylim(-0.6, len(items) - 0.4)
+    axes.tick_params(axis="y", length=0)
+
+
+def _label_bar(axes, x: float, y: float, text: str, *, fontsize: float = 9, offset: float = 4) -> None:
+    """A label above a bar (below it, for a bar going down)."""
+    va, offset = ("bottom", offset) if y >= 0 else ("top", -offset)
+    axes.annotate(text, (x, y), xytext=(0, offset), textcoords="offset points", ha="center", va=va, fontsize=fontsize)
+
+
+def _company_axis(axes, rows: list[dict[str, object]], locale: str) -> None:
+    labels = [_tick_text(row["company"], _tick_period(row, locale, len(rows))) for row in rows]
+    axes.set_xticks(range(len(labels)), labels, fontsize=_tick_size(len(rows)))
+
+
+def _tick_size(count: int) -> float:
+    """Company labels under side-by-side bars: 10 points, 9 beyond two companies."""
+    return 10 if count <= 2 else 9
+
+
+def _tick_period(item: dict[str, object], locale: str, count: int) -> str:
+    """The period under a company's name: its fiscal label and months, on two lines beyond two companies."""
+    if item.get("tick"):
+        return item["tick"]
+    text = period_text(item, locale)
+    return text.replace(", ", "\n", 1).replace(" (", "\n(") if count > 2 else text
+
+
+def _tick_text(company: str, period: str, width: int = 30) -> str:
+    """A company's name over its period, long names wrapped."""
+    return f"{textwrap.fill(company, width)}\n{period}"
+
+
+def _two_lines(text: str, width: int = 10) -> str:
+    """A label longer than `width` broken at the space nearest its middle.
+
+    >>> _two_lines("year to Mar 2016"), _two_lines("FY2016")
+    ('year to\\nMar 2016', 'FY2016')
+    """
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if len(text) <= width or not spaces:
+        return text
+    middle = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{text[:middle]}\n{text[middle + 1 :]}"
 
 
 def _wrap(title: str, width: int = TITLE_CHARS) -> str:
-    """Titles wrapped to the figure's width, whatever the language's length.
+    """Titles wrapped to the figure's width, whatever the language's length: after a colon, or in lines of
+    even length.
+
+    >>> print(_wrap("Previous and current period revenue in EUR million: the companies' reported figures"))
+    Previous and current period revenue in EUR million:
+    the companies' reported figures
 
     >>> print(_wrap("Chiffre d'affaires de la période précédente et de la période en cours, en millions de EUR"))
-    Chiffre d'affaires de la période précédente et de la période en cours, en
-    millions de EUR
+    Chiffre d'affaires de la période précédente et de
+    la période en cours, en millions de EUR
     """
-    return "\n".join(textwrap.fill(line, width) for line in title.split("\n"))
+    lines = []
+    for line in title.split("\n"):
+        wrapped = textwrap.wrap(line, width) or [line]
+        colon = line.find(": ")
+        if len(wrapped) == 2 and len(line) / 3 <= colon < width and len(line) - colon - 2 <= width:
+            wrapped = [line[: colon + 1], line[colon + 2 :]]  # two lines: break after the colon
+        else:  # as few lines as at the full width, but as even as they come: no word left alone
+            for narrower in range(-(-len(line) // len(wrapped)), width):
+                if len(even := textwrap.wrap(line, narrower)) == len(wrapped):
+                    wrapped = even
+                    break
+        lines += wrapped
+    return "\n".join(lines)
 
 
 def _finish(figure: Figure, axes, title: str, footer: str) -> None:
     axes.set_title(_wrap(title), loc="left", fontsize=11)
+    _footer(figure, footer, minimum_in=0.07 * HEIGHT_IN)
+
+
+def _footer(figure: Figure, footer: str, *, minimum_in: float) -> None:
+    """The footer at the bottom, with the room its wrapped lines take kept free of the axes."""
     figure.text(0.01, 0.0, footer, fontsize=7, color=MUTED, ha="left", va="bottom", wrap=True)
-    figure.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
+    bottom = max(minimum_in, _footer_height_in(figure, footer)) / figure.get_figheight()
+    figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+
+
+def _footer_height_in(figure: Figure, footer: str, fontsize: float = 7) -> float:
+    """The height of the footer wrapped to the figure's width: lines of `fontsize` points, plus a gap."""
+    room = 0.97 * figure.get_figwidth() * DPI
+    space = _text_width("a a", fontsize) - _text_width("aa", fontsize)
+    lines, used = 1, 0.0
+    for word in footer.split(" "):
+        width = sum(_text_width(char, fontsize) for char in word)
+        if used and used + space + width > room:
+            lines, used = lines + 1, width
+        else:
+            used += (space if used else 0.0) + width
+    return lines * fontsize * 1.2 / 72 + 0.03
 
 
 def _latest_revenue(rows: pd.DataFrame) -> pd.DataFrame:
@@ -465,6 +976,22 @@ def _short_period(row: dict[str, object], locale: str) -> str:
 
 def _millions(currency: str, locale: str) -> str:
     return tr("{currency} million", locale).format(currency=currency)
+
+
+class _RateFormatter(Formatter):
+    """Rates on an axis with three decimals, or as many as tell the ticks apart (yen: 0.0075)."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self.ticks: list[float] = []
+
+    def set_locs(self, locs) -> None:
+        self.ticks = list(locs)
+
+    def __call__(self, value: float, pos=None) -> str:
+        steps = [abs(b - a) for a, b in itertools.pairwise(self.ticks) if b != a]
+        decimals = max(3, -math.floor(math.log10(min(steps)))) if steps else 3
+        return i18n.number(value, self.locale, decimals)
 
 
 def _tick_month(value: float, locale: str) -> str:

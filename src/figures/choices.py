@@ -1,8 +1,10 @@
 """The choices a reader can make, in one light module the command line can import at once."""
 
-COMMON_CURRENCIES = ("EUR", "USD", "CNY")
+from figures.i18n import N_
+
 DEFAULT_CURRENCY = "EUR"
-METHODS = ("average", "closing", "spot")
+"""The common currency by default; any currency of the rate data may be chosen instead."""
+METHODS = (N_("average"), N_("closing"), N_("spot"))
 """average: mean rate over the figure's own period (IAS 21's approximation for income; default);
 closing: last fixing on or before the period's end; spot: the fixing of one chosen date."""
 DEFAULT_METHOD = "average"

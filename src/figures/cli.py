@@ -7,7 +7,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from figures.choices import COMMON_CURRENCIES as CURRENCIES
 from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, METHODS, RATE_SOURCES
 from figures.errors import FiguresError
 from figures.i18n import DEFAULT_LOCALE, LOCALES
@@ -43,13 +42,16 @@ def _parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="figures", description="Compare revenues across currencies, honestly.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
     report = commands.add_parser("report", help="execute the notebooks and write the HTML report and its CSV")
-    report.add_argument("--figures", type=Path, help="figures CSV (default: data/article_figures.csv)")
-    report.add_argument("--reported", type=Path, help="reported figures CSV (default: data/reported_figures.csv)")
+    report.add_argument(
+        "--comparison", type=Path, help="comparison folder: claims.csv, reported.csv, narrative/ (default: data/)"
+    )
+    report.add_argument("--figures", type=Path, help="claims CSV (default: the comparison's)")
+    report.add_argument("--reported", type=Path, help="reported figures CSV (default: the comparison's)")
     report.add_argument(
         "--currency",
-        type=_one_of("currency", CURRENCIES, str.upper),
+        type=str.upper,
         default=DEFAULT_CURRENCY,
-        help="common currency: EUR, USD or CNY",
+        help="common currency: any ISO 4217 code of the rate data (default EUR)",
     )
     report.add_argument(
         "--method", type=_one_of("method", METHODS), default=DEFAULT_METHOD, help="average (default), closing or spot"
@@ -63,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--locale", type=_one_of("locale", LOCALES), default=DEFAULT_LOCALE, help="en (default) or fr")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
+    new = commands.add_parser("new", help="start a comparison: a folder with empty files, headers and sidecars")
+    new.add_argument("folder", type=Path, help="the new comparison's folder")
     commands.add_parser("execute-notebooks", help="re-execute the notebooks in place, outputs kept for nbval")
     return parser
 
@@ -78,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "report":
             return _report(args)
+        if args.command == "new":
+            return _new(args.folder)
         from figures.notebooks import execute_in_place
 
         for path in execute_in_place():
@@ -97,11 +103,14 @@ def _report(args: argparse.Namespace) -> int:
         if given is not None and not given.is_file():
             raise FiguresError(f"expected a readable {name} file (CSV), found none", path=given)
         paths[name] = None if given is None else str(given.resolve())
+    if args.comparison is not None and not args.comparison.is_dir():
+        raise FiguresError("expected a comparison folder, found none", path=args.comparison)
     if args.strict and args.rates != "live":
         raise FiguresError("--strict applies to --rates live only")
     parameters = ReportParameters(
         paths["figures"],
         paths["reported"],
+        None if args.comparison is None else str(args.comparison.resolve()),
         args.currency,
         args.method,
         args.spot_date,
@@ -111,4 +120,16 @@ def _report(args: argparse.Namespace) -> int:
     )
     html_path, csv_path = build_report(args.out, parameters)
     print(f"wrote {html_path} and {csv_path}")
+    return 0
+
+
+def _new(folder: Path) -> int:
+    from figures.comparison import new_comparison
+
+    for path in new_comparison(folder):
+        print(f"wrote {path}")
+    print(
+        f"next: fill in {folder / 'claims.csv'} (and reported.csv, narrative/en.md if you have them), then"
+        f" `figures report --comparison {folder}`"
+    )
     return 0

@@ -5,20 +5,44 @@ Kept apart from `figures.report` so that the kernel imports nothing the builder 
 
 from __future__ import annotations
 
+import pandas as pd
+
 from figures import i18n
-from figures.i18n import tr
+from figures.i18n import N_, tr
 from figures.paths import ECB_RATES
 from figures.present import METHOD_LABELS
 from figures.provenance import read_sidecar
 
 EXPORT_MIME = "application/vnd.figures.export+json"
+PAGE_LABELS = (
+    N_("Common currency"),
+    N_("Translation"),
+    N_("Data as of"),
+    N_("Summary"),
+    N_("Contents"),
+    N_("Appendix"),
+    N_("Method"),
+    N_("Sources"),
+    N_("Data"),
+    N_("Download the CSV of every number in this report"),
+    N_(
+        "Every number in this report is a row of this CSV, which also gives the rate, fixing dates,"
+        " source and method behind each translated figure."
+    ),
+    N_("The live rate source failed:"),
+    N_("These figures use the embedded ECB reference rates instead:"),
+)
+"""The page's own words, in the template, each translated for the reader's locale."""
+TITLE_COMPANIES = 4
+"""The title names up to this many companies; beyond, the first ones and how many more."""
 EXPORT_CODE = (
-    "from figures.export import export_for_report\nexport_for_report(table, currency, method, rate_table, locale)"
+    "from figures.export import export_for_report\n"
+    "export_for_report(table, currency, method, rate_table, locale, case=case)"
 )
 
 
-def export_for_report(table, currency: str, method: str, rate_table=None, locale: str = "en") -> None:
-    """In the kernel: hand the builder the CSV and the page's context, computed from `table`.
+def export_for_report(table, currency: str, method: str, rate_table=None, locale: str = "en", *, case=None) -> None:
+    """In the kernel: hand the builder the CSV, the claim reviews and the page's context, computed from `table`.
 
     >>> from figures.normalise import comparison_table
     >>> export_for_report(comparison_table(), "EUR", "average")  # outside a kernel, the payload is printed
@@ -26,14 +50,41 @@ def export_for_report(table, currency: str, method: str, rate_table=None, locale
     """
     from IPython.display import display
 
+    from figures.claimreview import claims_json, json_ld_block
+
     log = rate_table.fetch_log() if hasattr(rate_table, "fetch_log") else None
     context = {**page_context(table, rate_table, currency=currency, method=method, locale=locale)}
+    reviews = claim_reviews_of(case)
     payload = {
         **context,
         "csv": table_csv(table, currency, method),
+        "claims_json": claims_json(reviews),
+        "json_ld": json_ld_block(reviews),
         "live_log_csv": None if log is None else log.to_csv(index=False, lineterminator="\n"),
     }
     display({EXPORT_MIME: payload}, raw=True)
+
+
+def claim_reviews_of(case=None) -> list[dict]:
+    """Each claim of a comparison (default: the default case) reviewed against its reported figures.
+
+    >>> [review["reviewRating"]["alternateName"] for review in claim_reviews_of()]
+    ['rounded', 'consistent', 'rounded', 'consistent']
+    """
+    from figures.claimreview import claim_reviews
+    from figures.comparison import open_comparison
+    from figures.errors import FiguresError
+    from figures.load import load_figures, load_reported
+    from figures.reconcile import reconcile
+
+    case = open_comparison() if case is None else case
+    figures = load_figures(case.claims)
+    reported = None if case.reported is None else load_reported(case.reported)
+    try:
+        url = read_sidecar(case.claims).get("url") or None
+    except FiguresError:  # a claims file without a sidecar has no address to give
+        url = None
+    return claim_reviews(reconcile(figures, reported), figures, reported, source_url=url)
 
 
 def page_context(
@@ -46,7 +97,10 @@ def page_context(
     >>> context["title"], context["lang"]
     ("Chiffre d'affaires dans une devise commune\\xa0: Alibaba Group et Bolloré Group", 'fr')
     """
-    from figures.present import fallback_figures, headline
+    from babel.lists import format_list
+
+    from figures.present import fallback_figures
+    from figures.summary import headline
 
     rates_sidecar = read_sidecar(ECB_RATES)
     rates = tr("ECB reference rates to {last} (accessed {accessed})", locale).format(
@@ -60,7 +114,10 @@ def page_context(
             source=rate_table.source, span=span, ecb=rates
         )
     companies = sorted(table["company"].unique())
-    joined = f" {tr('and', locale)} ".join(companies)
+    if len(companies) > TITLE_COMPANIES:
+        more = tr("{count} more", locale).format(count=len(companies) - TITLE_COMPANIES + 1)
+        companies = [*companies[: TITLE_COMPANIES - 1], more]
+    joined = format_list(companies, locale=locale)
     return {
         "lang": locale,
         "title": tr("Revenue in a common currency: {companies}", locale).format(companies=joined),
@@ -85,25 +142,7 @@ def page_context(
             *table.attrs["source_citations"],
             f"{rates_sidecar['citation']}, {rates_sidecar['url']}. {rates_sidecar['licence']}",
         ],
-        "labels": {
-            key: tr(key, locale)
-            for key in (
-                "Common currency",
-                "Translation",
-                "Data as of",
-                "Summary",
-                "Contents",
-                "Appendix",
-                "Method",
-                "Sources",
-                "Data",
-                "Download the CSV of every number in this report",
-                "Every number in this report is a row of this CSV, which also gives the rate, fixing dates,"
-                " source and method behind each translated figure.",
-                "The live rate source failed:",
-                "These figures use the embedded ECB reference rates instead:",
-            )
-        },
+        "labels": {key: tr(key, locale) for key in PAGE_LABELS},
     }
 
 
@@ -135,6 +174,12 @@ def method_notes(table, locale: str = "en") -> list[str]:
             "Two bases: the companies' reported figures (recommended) and the article's. Growth in a common"
             " currency compares both years, each translated at its own rate.",
             locale,
+        )
+        if "reported" in set(table["basis"])
+        else tr(
+            "One basis: the claims as the source states them (the comparison has no reported figures). Growth in"
+            " a common currency compares both years, each translated at its own rate.",
+            locale,
         ),
     ]
 
@@ -149,7 +194,27 @@ def table_csv(table, currency: str, method: str) -> str:
     frame = table.copy()
     chosen = (frame["currency"] == currency) & (frame["fx_method"] == method)
     frame.insert(frame.columns.get_loc("fx_method") + 1, "selected", chosen)
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
+            frame[column] = frame[column].map(spreadsheet_safe)
     return frame.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def spreadsheet_safe(value):
+    """A text cell a spreadsheet would run as a formula, neutralised with a leading quote (OWASP).
+
+    Numbers and other values pass unchanged, so numeric columns stay plain numbers.
+
+    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("@SUM(A1)"), spreadsheet_safe("Alpha"), spreadsheet_safe(-3.5)
+    ("'=1+2", "'@SUM(A1)", 'Alpha', -3.5)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _date(text: str):

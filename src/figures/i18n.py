@@ -1,23 +1,31 @@
-"""Words and formats per locale: English (default) and French; numbers and dates through Babel.
+"""Words and formats per locale, English (default) or French: text by gettext, numbers and dates by Babel.
 
-Text is written in English in the code and looked up here for other locales (gettext style:
-the English text is the key). Numbers, percentages, dates and compact amounts are formatted by
-Babel from the locale's own patterns, never by hand.
+Text is written in English in the code and looked up here for other locales (gettext style: the
+English text is the msgid). The French text lives in the catalogue locale/fr/LC_MESSAGES/figures.po,
+the source that translators edit (Poedit, Weblate); `make translations` extracts every `tr("...")`
+and `N_("...")` into locale/figures.pot, updates the .po from it and compiles the .mo that `tr`
+reads, which is committed so that an install needs no compile step. Numbers, percentages, dates
+and compact amounts are formatted by Babel from the locale's own patterns, never by hand.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gettext
+import types
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_currency, format_decimal, format_percent
 
-from figures.i18n_fr import FR
-
 LOCALES = ("en", "fr")
 DEFAULT_LOCALE = "en"
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "figures"
 
 
 def tr(text: str, locale: str) -> str:
@@ -25,13 +33,35 @@ def tr(text: str, locale: str) -> str:
 
     >>> tr("Company", "fr"), tr("Company", "en")
     ('Groupe', 'Company')
+    >>> tr("Not in the catalogue", "fr")
+    Traceback (most recent call last):
+    KeyError: "no fr translation for 'Not in the catalogue'"
     """
     if locale == "en":
         return text
     try:
-        return CATALOGUES[locale][text]
+        return _catalogue(locale)[text]
     except KeyError:
         raise KeyError(f"no {locale} translation for {text!r}") from None
+
+
+def N_(text: str) -> str:
+    """Mark `text` for extraction where it is defined, to be translated later through a variable.
+
+    >>> N_("average")
+    'average'
+    """
+    return text
+
+
+@functools.cache
+def _catalogue(locale: str) -> Mapping[str, str]:
+    """The compiled catalogue of `locale` (locale/<locale>/LC_MESSAGES/figures.mo), read once: msgid → text."""
+    if locale not in LOCALES:
+        raise KeyError(locale)
+    with (LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as file:
+        messages = gettext.GNUTranslations(file)._catalog  # gettext() would fall back to English: never
+    return types.MappingProxyType({msgid: text for msgid, text in messages.items() if msgid})
 
 
 def number(value: float, locale: str, decimals: int = 0) -> str:
@@ -99,4 +129,34 @@ def date(day: dt.date, locale: str, style: str = "long") -> str:
     return format_date(day, DATE_STYLES[style], locale=locale)
 
 
-CATALOGUES: dict[str, dict[str, str]] = {"fr": FR}
+def extract_messages(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel extraction method (babel.cfg): the literal first argument of each call to a keyword.
+
+    Unlike Babel's own Python extractor before Python 3.12, it finds calls inside f-strings; a
+    conditional argument, `tr("a" if x else "b", locale)`, gives both texts. In a notebook, the
+    code cells are read.
+
+    >>> import io
+    >>> code = b'f"{tr(\\'m\\', locale)}"; tr("a" if x else "b", locale); tr(key, locale); N_("c")'
+    >>> [message for _, _, message, _ in extract_messages(io.BytesIO(code), ["tr", "N_"], [], {})]
+    ['m', 'a', 'b', 'c']
+    """
+    import ast
+    import json
+
+    source = fileobj.read().decode("utf-8")
+    if str(getattr(fileobj, "name", "")).endswith(".ipynb"):
+        cells = json.loads(source)["cells"]
+        sources = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "code"]
+    else:
+        sources = [source]
+    for code in sources:
+        calls = [node for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Call) and node.args]
+        for call in sorted(calls, key=lambda node: (node.lineno, node.col_offset)):
+            name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", None)
+            if name not in keywords:
+                continue
+            first = call.args[0]
+            for argument in (first.body, first.orelse) if isinstance(first, ast.IfExp) else (first,):
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    yield call.lineno, name, argument.value, []

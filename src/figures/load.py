@@ -23,6 +23,13 @@ REVENUE_SCALE_TO_MILLIONS = {"thousand": 0.001, "million": 1.0, "billion": 1000.
 ISO_4217 = frozenset(list_currencies())
 AMOUNT, CHANGE, PERCENT = "a positive amount", "an amount", "a percentage"
 RATE_UNIT = re.compile(r"([A-Z]{3}) per ([A-Z]{3})")
+MAX_AMOUNT_M = 1e10
+"""Ten quadrillion units of any currency: above every revenue ever reported, even in the currencies of
+smallest unit (the largest groups report a few hundred trillion won or rupiah); beyond, a typo."""
+MIN_AMOUNT_M = 1e-6
+"""One unit of the currency: no smaller amount is a company's revenue."""
+MAX_GROWTH_PERCENT = 10_000.0
+"""A hundredfold in one year: beyond, a misplaced decimal point rather than growth."""
 
 
 @dataclass(frozen=True)
@@ -182,15 +189,20 @@ def _normalise_value(row: dict[str, str], kind: str, stated: float, fail) -> tup
     if kind == PERCENT:
         if unit != "percent":
             raise fail("unit", f"percent for {row['metric']}")
-        if stated <= -100:
-            raise fail("value", "a growth above -100 percent")
+        if not -100 < stated <= MAX_GROWTH_PERCENT:
+            raise fail("value", f"a growth above -100 percent and at most {MAX_GROWTH_PERCENT:,.0f} percent")
         return stated, "percent"
     if unit not in REVENUE_SCALE_TO_MILLIONS:
         raise fail("unit", f"one of {', '.join(REVENUE_SCALE_TO_MILLIONS)} for {row['metric']}")
     if kind == AMOUNT and stated <= 0:
         raise fail("value", "a positive amount")
     # Rounded so that 39.9 billion is 39,900 million exactly, not 39,900.000000000004.
-    return round(stated * REVENUE_SCALE_TO_MILLIONS[unit], 9), "million"
+    millions = round(stated * REVENUE_SCALE_TO_MILLIONS[unit], 9)
+    if abs(millions) > MAX_AMOUNT_M:
+        raise fail("value", f"an amount of at most {MAX_AMOUNT_M:,.0f} million (more than any company has reported)")
+    if kind == AMOUNT and millions < MIN_AMOUNT_M:
+        raise fail("value", "an amount of at least one unit of the currency")
+    return millions, "million"
 
 
 def _translation(row: dict[str, str], fail) -> dict[str, object]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from figures.choices import COMMON_CURRENCIES, METHODS
+from figures.choices import DEFAULT_CURRENCY, METHODS
 from figures.errors import FiguresError
 from figures.load import load_figures, load_reported
 from figures.periods import consecutive_revenues, one_year_earlier
@@ -63,12 +63,16 @@ def comparison_table(
     reported: pd.DataFrame | str | Path | bool | None = None,
     spot_date: dt.date | str | None = None,
     rates: RateTable | None = None,
+    currency: str = DEFAULT_CURRENCY,
 ) -> pd.DataFrame:
     """Every figure as stated, translated, implied and recomputed, one row per number.
 
     `figures` are what the source (the article) states, `basis` "article"; `reported` are what
     the companies reported, `basis` "reported" (default: data/reported_figures.csv, kept to the
     companies in `figures`; False: none). `spot_date` defaults to the figures' publication date.
+    Every amount is translated into `currency`, the common currency (any currency of the rate
+    data), and into each currency a figure is stated in, so that every figure can be read in
+    every other's currency.
 
     >>> table = comparison_table()
     >>> row = table.query("figure_id == 'bollore_revenue' and currency == 'USD' and fx_method == 'average'")
@@ -82,16 +86,20 @@ def comparison_table(
         figures = load_figures(figures)
     reported = _reported_for(figures, reported)
     rates = load_ecb_rates() if rates is None else rates
+    check_currency(currency, rates)
     spot = default_spot_date(figures) if spot_date is None else _as_date(spot_date)
-    rows = _article_rows(figures, rates, spot)
+    targets = table_currencies(currency, figures, reported)
+    rows = _article_rows(figures, rates, spot, targets)
     if reported is not None:
-        rows += _reported_rows(reported, rates, spot)
+        rows += _reported_rows(reported, rates, spot, targets)
         rows += reconciliation_rows(figures, reported)
         rows += bridge_rows(reported)
     table = pd.DataFrame.from_records(rows, columns=list(TABLE_COLUMNS))
     # Counts stay integers where some rows have none (derived rows have no source row).
     table = table.astype({"source_row": "Int64", "fx_fixing_days": "Int64"})
     table.attrs["spot_date"] = spot
+    table.attrs["currency"] = currency
+    table.attrs["currencies"] = targets
     table.attrs["rates_source"] = rates.source
     table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
     table.attrs["published"] = default_spot_date(figures)
@@ -108,6 +116,29 @@ def comparison_table(
     return table
 
 
+def table_currencies(currency: str, figures: pd.DataFrame, reported: pd.DataFrame | None = None) -> tuple[str, ...]:
+    """The currencies a table translates into: the common one and every currency a figure is stated in.
+
+    >>> table_currencies("GBP", load_figures())
+    ('EUR', 'GBP', 'USD')
+    """
+    stated = set(figures["currency"]) | (set() if reported is None else set(reported["currency"]))
+    return tuple(sorted(stated | {currency}))
+
+
+def check_currency(currency: str, rates: RateTable) -> None:
+    """Raise unless the rate data has `currency`, naming the currencies it has.
+
+    >>> check_currency("XYZ", load_ecb_rates())
+    Traceback (most recent call last):
+    figures.errors.FiguresError: expected a common currency among the rate data's (AUD, ..., ZAR), found 'XYZ'
+    """
+    if currency not in rates.currencies:
+        raise FiguresError(
+            f"expected a common currency among the rate data's ({', '.join(rates.currencies)}), found {currency!r}"
+        )
+
+
 def _reported_for(figures: pd.DataFrame, reported) -> pd.DataFrame | None:
     if reported is False:
         return None
@@ -117,22 +148,26 @@ def _reported_for(figures: pd.DataFrame, reported) -> pd.DataFrame | None:
     return None if reported.empty else reported
 
 
-def _article_rows(figures: pd.DataFrame, rates: RateTable, spot: dt.date) -> list[dict[str, object]]:
+def _article_rows(
+    figures: pd.DataFrame, rates: RateTable, spot: dt.date, targets: tuple[str, ...]
+) -> list[dict[str, object]]:
     rows = list(_stated_rows(figures))
     for revenue, growth in _revenue_with_growth(figures):
-        current_rows = list(_translated_rows(revenue, rates, spot, derivation="translated"))
+        current_rows = list(_translated_rows(revenue, rates, spot, targets, derivation="translated"))
         rows.extend(current_rows)
         if growth is None:
             continue
         prior = _implied_prior(revenue, growth)
-        prior_rows = list(_translated_rows(prior, rates, spot, derivation=prior["derivation"]))
+        prior_rows = list(_translated_rows(prior, rates, spot, targets, derivation=prior["derivation"]))
         rows.append(_stated(prior))
         rows.extend(prior_rows)
-        rows.extend(_growth_rows(growth, current_rows, prior_rows))
+        rows.extend(_growth_rows(growth, growth["value"], current_rows, prior_rows))
     return rows
 
 
-def _reported_rows(reported: pd.DataFrame, rates: RateTable, spot: dt.date) -> list[dict[str, object]]:
+def _reported_rows(
+    reported: pd.DataFrame, rates: RateTable, spot: dt.date, targets: tuple[str, ...]
+) -> list[dict[str, object]]:
     """Reported figures as stated; revenues translated; company translations; growth recomputed."""
     records = reported.to_dict("records")
     rows = []
@@ -142,7 +177,9 @@ def _reported_rows(reported: pd.DataFrame, rates: RateTable, spot: dt.date) -> l
             continue
         rows.append(_stated({**figure, "derivation": "stated in the source"}))
         if figure["metric"] == "revenue":
-            translated[figure["figure_id"]] = list(_translated_rows(figure, rates, spot, derivation="translated"))
+            translated[figure["figure_id"]] = list(
+                _translated_rows(figure, rates, spot, targets, derivation="translated")
+            )
             rows.extend(translated[figure["figure_id"]])
     by_id = {figure["figure_id"]: figure for figure in records}
     for figure in records:
@@ -155,13 +192,14 @@ def _reported_rows(reported: pd.DataFrame, rates: RateTable, spot: dt.date) -> l
             "unit": "percent",
             "figure_id": f"{current['figure_id']}__growth",
         }
+        own_percent = (current["value"] / prior["value"] - 1) * 100
         rows.append(
             {
                 **_stated({**growth, "derivation": f"recomputed: {current['figure_id']} / {prior['figure_id']} - 1"}),
-                "value": (current["value"] / prior["value"] - 1) * 100,
+                "value": own_percent,
             }
         )
-        rows.extend(_growth_rows(growth, translated[current["figure_id"]], translated[prior["figure_id"]]))
+        rows.extend(_growth_rows(growth, own_percent, translated[current["figure_id"]], translated[prior["figure_id"]]))
     return rows
 
 
@@ -203,21 +241,28 @@ def selected(table: pd.DataFrame, currency: str, method: str, basis: str | None 
     >>> rows = selected(comparison_table(), "USD", "closing", "reported")
     >>> set(rows["currency"]), set(rows["fx_method"]), set(rows["basis"])
     ({'USD'}, {'closing'}, {'reported'})
+    >>> selected(comparison_table(), "GBP", "average")
+    Traceback (most recent call last):
+    figures.errors.FiguresError: expected a currency the table was translated into (CNY, EUR, USD), found 'GBP'; ...
     """
-    check_choice(currency, method)
+    check_method(method)
+    currencies = table.attrs.get("currencies") or tuple(sorted(set(table["currency"])))
+    if currency not in currencies:
+        raise FiguresError(
+            f"expected a currency the table was translated into ({', '.join(currencies)}), found {currency!r};"
+            " build the table with comparison_table(..., currency=...)"
+        )
     chosen = table[(table["currency"] == currency) & (table["fx_method"] == method)]
     return chosen if basis is None else chosen[chosen["basis"] == basis]
 
 
-def check_choice(currency: str, method: str) -> None:
-    """Raise unless `currency` is a common currency and `method` a method.
+def check_method(method: str) -> None:
+    """Raise unless `method` is a translation method.
 
-    >>> check_choice("GBP", "average")
+    >>> check_method("median")
     Traceback (most recent call last):
-    figures.errors.FiguresError: expected a common currency among EUR, USD, CNY, found 'GBP'
+    figures.errors.FiguresError: expected a method among average, closing, spot, found 'median'
     """
-    if currency not in COMMON_CURRENCIES:
-        raise FiguresError(f"expected a common currency among {', '.join(COMMON_CURRENCIES)}, found {currency!r}")
     if method not in METHODS:
         raise FiguresError(f"expected a method among {', '.join(METHODS)}, found {method!r}")
 
@@ -282,9 +327,9 @@ def _implied_prior(revenue: dict[str, object], growth: dict[str, object]) -> dic
 
 
 def _translated_rows(
-    figure: dict[str, object], rates: RateTable, spot: dt.date, *, derivation: str
+    figure: dict[str, object], rates: RateTable, spot: dt.date, targets: tuple[str, ...], *, derivation: str
 ) -> Iterator[dict[str, object]]:
-    for currency in COMMON_CURRENCIES:
+    for currency in targets:
         for method in METHODS:
             applied = _apply(figure, rates, currency, method, spot)
             yield {
@@ -322,13 +367,23 @@ def _apply(figure: dict[str, object], rates: RateTable, currency: str, method: s
 
 
 def _growth_rows(
-    growth: dict[str, object], current_rows: list[dict[str, object]], prior_rows: list[dict[str, object]]
+    growth: dict[str, object],
+    own_percent: float,
+    current_rows: list[dict[str, object]],
+    prior_rows: list[dict[str, object]],
 ) -> Iterator[dict[str, object]]:
+    """Growth in each currency: the growth in the stated currency, moved by how the rate moved.
+
+    (current × rate now) / (previous × rate then) − 1, written as own growth plus the rate's share,
+    so that where the rate did not move (same currency, spot) the growth is the stated one exactly,
+    not the stated one up to rounding noise.
+    """
     for current, prior in zip(current_rows, prior_rows, strict=True):
+        rate_change = current["fx_rate"] / prior["fx_rate"] - 1
         yield {
             **_identity_columns(growth),
             "currency": current["currency"],
-            "value": (current["value"] / prior["value"] - 1) * 100,
+            "value": own_percent + (1 + own_percent / 100) * rate_change * 100,
             "fx_method": current["fx_method"],
             "fx_rate": current["fx_rate"],
             "fx_rate_source": current["fx_rate_source"],

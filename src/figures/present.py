@@ -8,24 +8,26 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from figures import i18n
-from figures.i18n import tr
+from figures import i18n, lookup
+from figures.i18n import N_, tr
 from figures.normalise import selected
-from figures.periods import months_between
 from figures.provenance import short_source
 
-BASIS_LABELS = {"reported": "the companies' reported figures", "article": "the article's figures"}
+BASIS_LABELS = {"reported": N_("the companies' reported figures"), "article": N_("the article's figures")}
 RECOMMENDED_BASIS = "reported"
+FX_METHODS_SHOWN = (N_("company"), N_("none"))
+"""The `fx_method` names a table shows beyond `figures.choices.METHODS`, translated through `tr`."""
 METHOD_LABELS = {
-    "average": "average rate over each period",
-    "closing": "closing rate at each period's end",
-    "spot": "spot rate of one date",
-    "company": "the company's own rate",
-    "none": "as stated",
+    "average": N_("average rate over each period"),
+    "closing": N_("closing rate at each period's end"),
+    "spot": N_("spot rate of one date"),
+    "company": N_("the company's own rate"),
+    "none": N_("as stated"),
 }
 
 
@@ -82,117 +84,16 @@ def rate(value: float, locale: str = "en") -> str:
     return i18n.rate(value, locale)
 
 
-def summary(
-    table: pd.DataFrame, currency: str, method: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
-) -> pd.DataFrame:
-    """One row per company: latest revenue in the common currency, growth as stated and recomputed.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&])")
 
-    >>> from figures.normalise import comparison_table
-    >>> summary(comparison_table(), "EUR", "average").iloc[0].tolist()
-    ['Alibaba Group', 'FY2018, Apr 2017–Mar 2018', '32,299', '+58.0% in CNY', '+50.6% in EUR']
+
+def md(text: object) -> str:
+    """Text from data, escaped for markdown: it reads as typed, never as markup or a link.
+
+    >>> print(md("A*B [x](javascript:alert(1)) <b>"))
+    A\\*B \\[x\\]\\(javascript:alert\\(1\\)\\) \\<b\\>
     """
-    chosen = selected(table, currency, method, basis)
-    rows = []
-    for company, group in chosen.groupby("company", sort=True):
-        current = _current_revenue(group)
-        stated = _stated_growth(table, company, basis, current["period_end"])
-        growth = group[(group["metric"] == "revenue_growth") & (group["period_end"] == current["period_end"])]
-        approx = f" ({tr('approx.', locale)})" if current["approximate"] else ""
-        rows.append(
-            {
-                tr("Company", locale): company,
-                tr("Period", locale): period_text(current, locale),
-                tr("Revenue, {currency} m", locale).format(currency=currency): amount_m(current["value"], locale)
-                + approx,
-                tr("Growth as stated", locale): _growth_text(stated, locale),
-                tr("Growth in {currency}", locale).format(currency=currency): _growth_text(growth, locale),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def headline(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> list[str]:
-    """The report's opening: each group's size and growth in `currency`, then the caveat that matters most.
-
-    The caveat is the largest gap, in percentage points, between a growth rate a reader would take
-    from the figures and what lies under it: growth from a change of scope rather than organic
-    growth, or growth in the reporting currency rather than in `currency`.
-
-    >>> from figures.normalise import comparison_table
-    >>> alibaba, bollore, caveat = headline(comparison_table(), "EUR", "average")
-    >>> alibaba
-    '**Alibaba Group**: €32.3B of revenue in FY2018 (Apr 2017–Mar 2018), +50.6% in EUR (+58.1% in CNY).'
-    >>> caveat.split(":** ", 1)[1]
-    "Bolloré Group's +82.0% is mostly a change of scope (+7,383 EUR m); its organic growth was +5.9% (reported: +6.0%)."
-    """
-    basis = RECOMMENDED_BASIS
-    chosen = selected(table, currency, method, basis)
-    lines, caveats = [], []
-    for company, group in chosen.groupby("company", sort=True):
-        current = _current_revenue(group)
-        growth = group[(group["metric"] == "revenue_growth") & (group["period_end"] == current["period_end"])]
-        own = _own_growth(table, company, basis, current["period_end"])
-        label = current["fiscal_label"] or str(current["period_end"].year)
-        text = tr("**{company}**: {amount} of revenue in {label} ({period})", locale).format(
-            company=company,
-            amount=i18n.compact_amount(current["value"], currency, locale),
-            label=label,
-            period=period_label(current["period_start"], current["period_end"], locale),
-        )
-        if not growth.empty:
-            text += ", " + tr("{growth} in {currency}", locale).format(
-                growth=percent(growth["value"].iloc[0], locale), currency=currency
-            )
-            if own is not None and own["currency"] != currency:
-                text += (
-                    " ("
-                    + tr("{growth} in {currency}", locale).format(
-                        growth=percent(own["value"], locale), currency=own["currency"]
-                    )
-                    + ")"
-                )
-                caveats.append((abs(own["value"] - growth["value"].iloc[0]), "currency", company, own, growth.iloc[0]))
-        lines.append(text + ".")
-        scope = _scope_caveat(table, company, current["period_end"])
-        if scope is not None:
-            caveats.append(scope)
-    if caveats:
-        lines.append(
-            f"**{tr('The caveat that matters most:', locale)}** " + _caveat_text(max(caveats, key=_gap), locale)
-        )
-    return lines
-
-
-def period_offset(table: pd.DataFrame, *, locale: str = "en") -> str:
-    """A sentence on how the companies' latest fiscal periods line up.
-
-    >>> from figures.normalise import comparison_table
-    >>> print(period_offset(comparison_table()))
-    Alibaba Group's period (FY2018, Apr 2017–Mar 2018) ends 3 months after Bolloré Group's (2017, Jan–Dec 2017):
-    the two overlap for 9 months.
-    """
-    revenue = table[(table["metric"] == "revenue") & (table["fx_method"] == "none") & (table["component"] == "")]
-    latest = revenue.sort_values("period_end").groupby("company").tail(1).sort_values("period_end")
-    if len(latest) != 2:
-        return ""
-    early, late = latest.to_dict("records")
-    offset = months_between(early["period_end"], late["period_end"])
-    if offset == 0:
-        return tr("{late} and {early} report on the same period ({period}).", locale).format(
-            late=late["company"], early=early["company"], period=period_text(late, locale)
-        )
-    return tr(
-        "{late}'s period ({late_period}) ends {offset} months after {early}'s ({early_period}):"
-        "\nthe two overlap for {overlap} months.",
-        locale,
-    ).format(
-        late=late["company"],
-        late_period=period_text(late, locale),
-        offset=offset,
-        early=early["company"],
-        early_period=period_text(early, locale),
-        overlap=12 - offset,
-    )
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
 def reconciliation_table(reconciled: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
@@ -255,18 +156,18 @@ def growth_explanation(
         if row["fx_from_currency"] == currency:
             lines.append(
                 tr("- **{company}** reports in {currency}: growth is {growth} whatever the rates.", locale).format(
-                    company=company, currency=currency, growth=percent(row["value"], locale)
+                    company=md(company), currency=currency, growth=percent(row["value"], locale)
                 )
             )
             continue
-        own = _own_growth(table, company, basis, row["period_end"])
+        own = lookup.own_growth(table, company, basis, row["period_end"])
         lines.append(
             tr(
                 "- **{company}**: {own} in {own_currency}. The {method} rate went from {before} to {after}"
                 " {currency} per {source} between the two years, so in {currency} the growth is {growth}.",
                 locale,
             ).format(
-                company=company,
+                company=md(company),
                 own=percent(own["value"], locale),
                 own_currency=own["currency"],
                 method=tr(method, locale),
@@ -388,7 +289,7 @@ def fixings_text(row: dict[str, object], spot_date: dt.date, locale: str = "en")
         return tr("{rate} {unit} on {date}", locale).format(
             rate=rate(1 / row["fx_rate"], locale), unit=unit, date=i18n.date(row["fx_first_fixing"], locale)
         )
-    provider = "live" if str(row["fx_rate_source"]).startswith("forex-python") else "ECB"
+    provider = N_("live") if str(row["fx_rate_source"]).startswith("forex-python") else N_("ECB")
     provider = tr(provider, locale)
     if method == "average":
         return tr("mean of {days} daily {provider} fixings, {first} to {last}", locale).format(
@@ -516,15 +417,45 @@ def show_png(png: bytes, alt: str, width_px: int) -> None:
 
 
 def show_chart(chart, *, locale: str = "en") -> None:
-    """Display a `figures.charts.Chart`; a missing chart (nothing to draw) says so.
+    """Display a `figures.charts.Chart`; a missing chart (nothing to draw) shows nothing.
 
     >>> show_chart(None)
+    """
+    if chart is not None:
+        show_png(chart.png, chart.alt, chart.width_px)
+
+
+def show_section(title: str, *blocks, level: int = 2) -> None:
+    """A heading and its blocks (markdown, tables, charts), or nothing at all when every block is empty.
+
+    A section exists only with its data: no heading over an empty table or a missing chart.
+
+    >>> show_section("Growth", None, "", pd.DataFrame())  # nothing to show: no heading either
+    >>> show_section("Growth", "Some text.")
+    <IPython.core.display.Markdown object>
     <IPython.core.display.Markdown object>
     """
-    if chart is None:
-        show_markdown(f"*{tr('Nothing to draw: every figure is already in the common currency.', locale)}*")
+    shown = [block for block in blocks if not _is_empty(block)]
+    if not shown:
         return
-    show_png(chart.png, chart.alt, chart.width_px)
+    show_markdown(f"{'#' * level} {md(title)}")
+    for block in shown:
+        if isinstance(block, str):
+            show_markdown(block)
+        elif isinstance(block, pd.DataFrame):
+            show_table(block)
+        else:
+            show_chart(block)
+
+
+def _is_empty(block) -> bool:
+    if block is None:
+        return True
+    if isinstance(block, str):
+        return not block.strip()
+    if isinstance(block, pd.DataFrame):
+        return block.empty
+    return False
 
 
 def show_table(frame: pd.DataFrame) -> None:
@@ -535,83 +466,9 @@ def show_table(frame: pd.DataFrame) -> None:
     """
     from IPython.display import HTML, display
 
+    if frame is None or frame.empty:
+        return
     display(HTML(frame.to_html(index=False, escape=True, border=0, classes="figures-table")))
-
-
-def _current_revenue(group: pd.DataFrame) -> dict[str, object]:
-    revenue = group[(group["metric"] == "revenue") & (group["component"] == "")]
-    return revenue.sort_values("period_end").iloc[-1].to_dict()
-
-
-def _stated_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -> pd.DataFrame:
-    return table[
-        (table["company"] == company)
-        & (table["period_end"] == end)
-        & (table["basis"] == basis)
-        & (table["metric"] == "revenue_growth")
-        & (table["fx_method"] == "none")
-        & (table["derivation"] == "stated in the source")
-    ]
-
-
-def _own_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -> dict[str, object] | None:
-    """Growth in the company's own currency, recomputed from the same revenues when possible."""
-    own = table[
-        (table["company"] == company)
-        & (table["basis"] == basis)
-        & (table["metric"] == "revenue_growth")
-        & (table["fx_method"] == "none")
-        & (table["period_end"] == end)
-    ]
-    if own.empty:
-        return None
-    recomputed = own[own["derivation"].str.startswith(("recomputed", "implied"))]
-    return (recomputed if not recomputed.empty else own).iloc[0].to_dict()
-
-
-def _scope_caveat(table: pd.DataFrame, company: str, end: dt.date):
-    rows = table[(table["company"] == company) & (table["period_end"] == end) & (table["basis"] == "reported")]
-    rows = rows[rows["fx_method"] == "none"]
-    organic = rows[(rows["metric"] == "revenue_growth_organic") & rows["derivation"].str.startswith("recomputed")]
-    reported = rows[(rows["metric"] == "revenue_growth") & (rows["derivation"] == "stated in the source")]
-    scope = rows[rows["metric"] == "revenue_change_scope"]
-    if organic.empty or reported.empty or scope.empty:
-        return None
-    stated_organic = rows[(rows["metric"] == "revenue_growth_organic") & (rows["derivation"] == "stated in the source")]
-    gap = reported["value"].iloc[0] - organic["value"].iloc[0]
-    return (abs(gap), "scope", company, reported.iloc[0], organic.iloc[0], scope.iloc[0], stated_organic)
-
-
-def _gap(caveat) -> float:
-    return caveat[0]
-
-
-def _caveat_text(caveat, locale: str) -> str:
-    if caveat[1] == "scope":
-        _, _, company, reported, organic, scope, stated = caveat
-        text = tr(
-            "{company}'s {growth} is mostly a change of scope ({scope} {currency} m); its organic growth was {organic}",
-            locale,
-        ).format(
-            company=company,
-            growth=percent(reported["value"], locale),
-            scope=i18n.signed_number(scope["value"], locale),
-            currency=scope["currency"],
-            organic=percent(organic["value"], locale),
-        )
-        if not stated.empty:
-            text += " (" + tr("reported: {value}", locale).format(value=percent(stated["value"].iloc[0], locale)) + ")"
-        return text + "."
-    _, _, company, own, growth = caveat
-    return tr(
-        "{company}'s growth is {own} in {own_currency} but {growth} in {currency}: the currency moved.", locale
-    ).format(
-        company=company,
-        own=percent(own["value"], locale),
-        own_currency=own["currency"],
-        growth=percent(growth["value"], locale),
-        currency=growth["currency"],
-    )
 
 
 def _caveat(key: str, params: dict[str, object], locale: str) -> str:

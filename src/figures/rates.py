@@ -17,7 +17,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from figures.choices import RATE_SOURCES
 from figures.errors import FiguresError
 from figures.paths import ECB_RATES
 from figures.provenance import read_sidecar, verify_checksum
@@ -242,23 +241,3 @@ def load_ecb_rates(path: str | Path | None = None) -> RateTable:
     per_eur["EUR"] = np.ones(len(table))
     source = f"{sidecar['citation']}, snapshot to {sidecar['last_date']}"
     return RateTable(table["date"].to_numpy(), per_eur, source)
-
-
-@functools.lru_cache(maxsize=4)
-def open_rates(kind: str = "ecb", *, strict: bool = False):
-    """The rate table a report uses: `ecb` (the embedded snapshot, default) or `live` (forex-python).
-
-    One table per process and choice, so notebooks run in one kernel share the live source's
-    answers and, once it has failed, its failure: a build waits on a dead source once. The live
-    module (and `requests`) is imported only when live rates are asked for.
-
-    >>> open_rates("ecb") is load_ecb_rates()
-    True
-    """
-    if kind == "ecb":
-        return load_ecb_rates()
-    if kind == "live":
-        from figures.live import LiveRateTable
-
-        return LiveRateTable(load_ecb_rates(), strict=strict)
-    raise FiguresError(f"expected rates among {', '.join(RATE_SOURCES)}, found {kind!r}")

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-VERDICTS = ("consistent", "rounded", "inconsistent", "no reported figure")
+from figures.i18n import N_
+
+VERDICTS = (N_("consistent"), N_("rounded"), N_("inconsistent"), N_("no reported figure"))
+"""The verdicts, shown through `figures.i18n.tr`."""
 
 
-def reconcile(figures: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
+def reconcile(figures: pd.DataFrame, reported: pd.DataFrame | None) -> pd.DataFrame:
     """One row per claim: the claim, the reported figure it comes from, the difference, the verdict.
+
+    Without reported figures (`reported` None), every claim is left without one.
 
     >>> from figures.load import load_figures, load_reported
     >>> table = reconcile(load_figures(), load_reported())
@@ -24,7 +29,7 @@ def reconcile(figures: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for claim in figures.to_dict("records"):
-        match = _match(claim, reported)
+        match = None if reported is None else _match(claim, reported)
         row = {
             "company": claim["company"],
             "metric": claim["metric"],
@@ -121,7 +126,7 @@ def _caveats(claim: dict[str, object], match: dict[str, object]) -> list[tuple[s
     if match["currency"] != claim["currency"]:
         caveats.append(
             (
-                "measured in {currency}, while the claim pairs it with {claim_currency}",
+                N_("measured in {currency}, while the claim pairs it with {claim_currency}"),
                 {"currency": match["currency"], "claim_currency": claim["currency"]},
             )
         )
@@ -129,12 +134,12 @@ def _caveats(claim: dict[str, object], match: dict[str, object]) -> list[tuple[s
         source, target = match["fx_rate_unit"].split(" per ")
         caveats.append(
             (
-                "the reported figure is itself a convenience translation at {rate} {source} per {target} on {date}",
+                N_("the reported figure is itself a convenience translation at {rate} {source} per {target} on {date}"),
                 {"rate": match["fx_rate"], "source": source, "target": target, "date": match["fx_rate_date"]},
             )
         )
     if claim["approximate"]:
-        caveats.append(("the claim is given as approximate", {}))
+        caveats.append((N_("the claim is given as approximate"), {}))
     if match["approximate"]:
-        caveats.append(("the reported figure is approximate", {}))
+        caveats.append((N_("the reported figure is approximate"), {}))
     return caveats

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import html
 import os
 import re
@@ -36,6 +37,7 @@ NOTEBOOKS = (
 )
 HTML_NAME = "comparison.html"
 CSV_NAME = "comparison.csv"
+CLAIMS_NAME = "claims.json"
 LIVE_LOG_NAME = "live_rates.csv"
 KERNEL_TIMEOUT_S = 180
 
@@ -50,6 +52,7 @@ class ReportParameters:
 
     figures_path: str | None = None
     reported_path: str | None = None
+    comparison: str | None = None
     currency: str = DEFAULT_CURRENCY
     method: str = DEFAULT_METHOD
     spot_date: str | None = None
@@ -60,7 +63,7 @@ class ReportParameters:
     def as_code(self) -> str:
         """The injected-parameters cell: one assignment per parameter, as Python literals.
 
-        >>> print(ReportParameters(method="spot").as_code().splitlines()[3])
+        >>> print(ReportParameters(method="spot").as_code().splitlines()[4])
         method = 'spot'
         """
         return "\n".join(f"{name} = {value!r}" for name, value in self.__dict__.items())
@@ -82,7 +85,11 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
         execute(notebook)
     export = _exported(notebook.cells.pop())
     page = render_page(notebook, export, locale=parameters.locale)
-    files = {HTML_NAME: page.encode("utf-8"), CSV_NAME: export["csv"].encode("utf-8")}
+    files = {
+        HTML_NAME: page.encode("utf-8"),
+        CSV_NAME: export["csv"].encode("utf-8"),
+        CLAIMS_NAME: export["claims_json"].encode("utf-8"),
+    }
     if export["live_log_csv"] is not None:
         files[LIVE_LOG_NAME] = export["live_log_csv"].encode("utf-8")
     write_atomically(out_dir, files)
@@ -96,25 +103,33 @@ def validate(parameters: ReportParameters) -> None:
     Traceback (most recent call last):
     figures.errors.FiguresError: expected a locale among en, fr, found 'de'
     """
+    from figures.comparison import open_comparison
     from figures.load import load_figures, load_reported
-    from figures.normalise import check_choice, comparison_table
+    from figures.normalise import check_currency, check_method
+    from figures.rates import load_ecb_rates
 
-    check_choice(parameters.currency, parameters.method)
+    check_method(parameters.method)
+    check_currency(parameters.currency, load_ecb_rates())
     if parameters.locale not in LOCALES:
         raise FiguresError(f"expected a locale among {', '.join(LOCALES)}, found {parameters.locale!r}")
     if parameters.rates not in RATE_SOURCES:
         raise FiguresError(f"expected rates among {', '.join(RATE_SOURCES)}, found {parameters.rates!r}")
-    figures = load_figures(parameters.figures_path)
-    reported = load_reported(parameters.reported_path)
+    case = open_comparison(
+        parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path
+    )
     if parameters.rates == "ecb":  # live rates may cover dates the snapshot does not
-        comparison_table(figures, reported=reported, spot_date=parameters.spot_date)
+        case.table(spot_date=parameters.spot_date, currency=parameters.currency)
+    else:  # the files are checked all the same, before any kernel starts
+        load_figures(case.claims)
+        if case.reported is not None:
+            load_reported(case.reported)
 
 
 def combined_notebook(parameters: ReportParameters, names: tuple[str, ...] = NOTEBOOKS) -> nbformat.NotebookNode:
     """The notebooks' cells in order, with the parameters injected after each `parameters` cell.
 
     >>> cells = combined_notebook(ReportParameters(currency="CNY")).cells
-    >>> [cell.source for cell in cells if "injected-parameters" in cell.metadata.get("tags", [])][0].splitlines()[2]
+    >>> [cell.source for cell in cells if "injected-parameters" in cell.metadata.get("tags", [])][0].splitlines()[3]
     "currency = 'CNY'"
     """
     cells = []
@@ -186,19 +201,51 @@ def render_page(notebook: nbformat.NotebookNode, context: dict[str, object], *, 
     >>> '<h2 id="revenue">Revenue</h2>' in page, "<script" in page
     (True, False)
     """
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    from jinja2 import Environment, PackageLoader
 
-    environment = Environment(
-        loader=PackageLoader("figures"), autoescape=select_autoescape(), keep_trailing_newline=True
-    )
+    environment = Environment(loader=PackageLoader("figures"), autoescape=True, keep_trailing_newline=True)
     body, toc = _with_heading_ids("\n".join(_render_cell(cell, locale) for cell in notebook.cells))
     csv_text = context.get("csv", "")
+    css = environment.loader.get_source(environment, "report.css")[0]
     return environment.get_template("report.html.j2").render(
         **context,
+        css=css,
+        content_security_policy=content_security_policy(css),
         body=body,
         toc=toc,
         summary_html=[_inline_markdown(line) for line in context.get("summary", [])],
         csv_base64=base64.b64encode(csv_text.encode("utf-8")).decode("ascii"),
+    )
+
+
+def content_security_policy(css: str) -> str:
+    """The page's policy: nothing runs, nothing loads; images from `data:` only; the page's own style only.
+
+    The style is allowed by its hash, so that an injected `<style>` would not apply either.
+
+    >>> policy = content_security_policy("body { color: #000; }")
+    >>> for directive in policy.split("; ")[:4]:
+    ...     print(directive)
+    default-src 'none'
+    script-src 'none'
+    img-src data:
+    style-src 'sha256-...'
+    """
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return "; ".join(
+        (
+            "default-src 'none'",
+            "script-src 'none'",
+            "img-src data:",
+            f"style-src 'sha256-{digest}'",
+            "font-src 'none'",
+            "connect-src 'none'",
+            "frame-src 'none'",
+            "object-src 'none'",
+            "media-src 'none'",
+            "form-action 'none'",
+            "base-uri 'none'",
+        )
     )
 
 
@@ -229,7 +276,7 @@ def _with_heading_ids(body: str) -> tuple[str, list[dict[str, object]]]:
 
 
 def _inline_markdown(text: str) -> str:
-    rendered = _markdown(text).strip()
+    rendered = _markdown(text, escape=True).strip()
     return rendered.removeprefix("<p>").removesuffix("</p>")
 
 
@@ -316,16 +363,17 @@ def _render_output(output: nbformat.NotebookNode) -> str:
     if "text/html" in data:
         return f'<div class="output">{data["text/html"]}</div>'
     if "text/markdown" in data:
-        return f'<div class="output prose">{_markdown(data["text/markdown"])}</div>'
+        # Generated from data: raw HTML in it is shown as text, never as markup.
+        return f'<div class="output prose">{_markdown(_demote_headings(data["text/markdown"]), escape=True)}</div>'
     if "text/plain" in data:
         return f'<pre class="output">{html.escape(data["text/plain"])}</pre>'
     return ""
 
 
-def _markdown(text: str) -> str:
+def _markdown(text: str, *, escape: bool = False) -> str:
     import mistune
 
-    return mistune.create_markdown(escape=False, plugins=["table", "footnotes", "strikethrough"])(text)
+    return mistune.create_markdown(escape=escape, plugins=["table", "footnotes", "strikethrough"])(text)
 
 
 def _demote_headings(text: str) -> str:

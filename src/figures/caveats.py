@@ -1,0 +1,457 @@
+"""Caveats as rules: each finds one kind of trap in the comparison table and states it with its numbers.
+
+Each rule is a small function with a stable code and a one-line description, like a linter's; it
+returns the caveats it finds, each with its numbers, a template in English (translated at display
+time) and a rank. `detect` asks every rule and orders what fired, the one that matters most first.
+A new caveat is a new rule, never a sentence about a particular company.
+
+Ranks compare within tiers: tier 2 holds the caveats measured in points of growth or percent of
+revenue (how far a reader's number is from the one the caveat points to), tier 1 the structural
+ones (periods, currencies), tier 0 the notices (approximate figures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from figures import i18n, lookup
+from figures.i18n import N_, tr
+from figures.periods import months_between
+from figures.present import amount_m, md, percent, period_text, rate
+
+GROWTH_GAP_PP = 1.0
+"""Growth in the common currency this far (percentage points) from the growth in the company's own
+currency is worth a caveat."""
+
+
+@dataclass(frozen=True)
+class Caveat:
+    """One fired rule: what it found, for whom, how much it matters, and the sentence with its numbers.
+
+    Fields are (kind, value) pairs, formatted in the reader's locale by `text`. The template is one
+    sentence, or a sentence and the clauses that complete it, each translated on its own.
+
+    >>> Caveat("example", "A", (2, 5.0), "{company}'s growth is {growth}.",
+    ...        {"company": ("text", "A"), "growth": ("percent", 5.0)}).text()
+    "A's growth is +5.0%."
+    """
+
+    code: str
+    company: str | None
+    rank: tuple[int, float]
+    template: str | tuple[str, ...]
+    fields: dict[str, tuple[str, object]] = field(default_factory=dict)
+
+    def text(self, locale: str = "en", *, markdown: bool = False) -> str:
+        """The caveat as a sentence in `locale`; with `markdown`, text from data is escaped for markdown.
+
+        >>> fields = {"company": ("text", "A*")}
+        >>> caveat = Caveat("example", "A*", (0, 0.0), "{company}'s revenue is approximate.", fields)
+        >>> caveat.text(), caveat.text(markdown=True)
+        ("A*'s revenue is approximate.", "A\\\\*'s revenue is approximate.")
+        """
+        values = {}
+        for name, (kind, value) in self.fields.items():
+            shown = _format(kind, value, locale)
+            values[name] = md(shown) if markdown and kind in ("text", "period") else shown
+        parts = (self.template,) if isinstance(self.template, str) else self.template
+        # A closing full stop is punctuation, not a message to translate.
+        return "".join(tr(part, locale) if part != "." else part for part in parts).format(**values)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: stable code, one-line description, and the detection over the table.
+
+    >>> [rule.code for rule in RULES][:2]
+    ['scope-change', 'growth-currency-moved']
+    """
+
+    code: str
+    description: str
+    detect: Callable[[pd.DataFrame, str, str], Iterator[Caveat]]
+
+
+RULES: list[Rule] = []
+
+
+def rule(code: str, description: str):
+    """Register a detection function as a rule with a stable `code`.
+
+    >>> "fiscal-year-ends" in {rule.code: rule.description for rule in RULES}
+    True
+    """
+
+    def register(function: Callable[[pd.DataFrame, str, str], Iterator[Caveat]]):
+        RULES.append(Rule(code, description, function))
+        return function
+
+    return register
+
+
+def detect(table: pd.DataFrame, currency: str, method: str) -> list[Caveat]:
+    """Every caveat the rules find in `table` for a report in `currency` by `method`, most important first.
+
+    >>> from figures.normalise import comparison_table
+    >>> [caveat.code for caveat in detect(comparison_table(), "EUR", "average")][:3]
+    ['scope-change', 'growth-currency-moved', 'convenience-translation']
+    """
+    found = [caveat for each in RULES for caveat in each.detect(table, currency, method)]
+    return sorted(found, key=lambda caveat: (-caveat.rank[0], -caveat.rank[1], caveat.code, caveat.company or ""))
+
+
+@rule("scope-change", "Growth that comes mostly or partly from a change of scope, against organic growth.")
+def scope_change(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """Growth against the change of scope a company reports for the same year.
+
+    >>> from figures.normalise import comparison_table
+    >>> [c.company for c in scope_change(comparison_table(), "EUR", "average")]
+    ['Bolloré Group']
+    """
+    for company in lookup.companies(table):
+        current = lookup.latest_revenue(table, company, "reported")
+        if current is None:
+            continue
+        end = current["period_end"]
+        growth = lookup.stated_growth(table, company, "reported", end) or lookup.own_growth(
+            table, company, "reported", end
+        )
+        scope = lookup.reported_rows(table, company, end, "revenue_change_scope")
+        if growth is None or scope.empty:
+            continue
+        organic = lookup.reported_rows(table, company, end, "revenue_growth_organic")
+        recomputed = organic[organic["derivation"].str.startswith("recomputed")]
+        stated = organic[organic["derivation"] == lookup.STATED]
+        scope_row = scope.iloc[0]
+        fields = {
+            "company": ("text", company),
+            "growth": ("percent", growth["value"]),
+            "scope": ("change", scope_row["value"]),
+            "currency": ("text", scope_row["currency"]),
+        }
+        if recomputed.empty:
+            share = scope_row["value"] / current["value"] * 100
+            yield Caveat(
+                "scope-change",
+                company,
+                (2, abs(share)),
+                N_("{company}'s {growth} includes a change of scope of {scope} {currency} m."),
+                fields,
+            )
+            continue
+        organic_value = recomputed["value"].iloc[0]
+        gap = growth["value"] - organic_value
+        mostly = abs(gap) > abs(organic_value)
+        template = (
+            N_(
+                "{company}'s {growth} is mostly a change of scope ({scope} {currency} m); its organic growth was"
+                " {organic}"
+            )
+            if mostly
+            else N_(
+                "{company}'s {growth} is partly a change of scope ({scope} {currency} m); its organic growth was"
+                " {organic}"
+            ),
+        )
+        fields["organic"] = ("percent", organic_value)
+        if not stated.empty:
+            template += (N_(" (reported: {stated})"),)
+            fields["stated"] = ("percent", stated["value"].iloc[0])
+        yield Caveat("scope-change", company, (2, abs(gap)), (*template, "."), fields)
+
+
+@rule("growth-currency-moved", "Growth in the common currency far from growth in the company's own currency.")
+def growth_currency_moved(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """Growth in `currency` at least `GROWTH_GAP_PP` points from growth in the company's own currency.
+
+    >>> from figures.normalise import comparison_table
+    >>> [c.company for c in growth_currency_moved(comparison_table(), "EUR", "average")]
+    ['Alibaba Group']
+    >>> list(growth_currency_moved(comparison_table(), "EUR", "spot"))  # one rate for both years
+    []
+    """
+    for company in lookup.companies(table):
+        basis = lookup.headline_basis(table, company)
+        current = lookup.latest_revenue(table, company, basis)
+        if current is None:
+            continue
+        own = lookup.own_growth(table, company, basis, current["period_end"])
+        common = lookup.growth_in(table, company, basis, current["period_end"], currency, method)
+        if own is None or common is None or own["currency"] == currency:
+            continue
+        gap = common["value"] - own["value"]
+        if abs(gap) < GROWTH_GAP_PP:
+            continue
+        yield Caveat(
+            "growth-currency-moved",
+            company,
+            (2, abs(gap)),
+            N_("{company}'s growth is {own} in {own_currency} but {growth} in {currency}: the currency moved."),
+            {
+                "company": ("text", company),
+                "own": ("percent", own["value"]),
+                "own_currency": ("text", own["currency"]),
+                "growth": ("percent", common["value"]),
+                "currency": ("text", currency),
+            },
+        )
+
+
+@rule("convenience-translation", "A reported amount that is a convenience translation at one day's rate.")
+def convenience_translation(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """A reported amount for the latest period that is the company's translation at one day's rate.
+
+    >>> from figures.normalise import comparison_table
+    >>> [c.fields["rate"] for c in convenience_translation(comparison_table(), "EUR", "average")]
+    [('rate', 6.2726)]
+    """
+    translations = table[(table["basis"] == "reported") & (table["fx_method"] == "company")]
+    for company in lookup.companies(translations):
+        current = lookup.latest_revenue(table, company, "reported")
+        if current is None:
+            continue
+        mine = translations[
+            (translations["company"] == company) & (translations["period_end"] == current["period_end"])
+        ]
+        for row in mine.to_dict("records"):
+            at_method = lookup.translated(table, current, row["currency"], method)
+            fields = {
+                "company": ("text", company),
+                "amount": ("amount", row["value"]),
+                "currency": ("text", row["currency"]),
+                "source_amount": ("amount", current["value"]),
+                "source_currency": ("text", current["currency"]),
+                "rate": ("rate", 1 / row["fx_rate"]),
+                "date": ("date", row["fx_first_fixing"]),
+            }
+            template = (
+                N_(
+                    "{company}'s {amount} {currency} m is a convenience translation of {source_amount}"
+                    " {source_currency} m at {rate} {source_currency} per {currency} on {date}, not revenue earned"
+                    " in {currency}"
+                ),
+            )
+            gap = 0.0
+            if at_method is not None:
+                gap = (row["value"] / at_method["value"] - 1) * 100
+                template += (N_("; at the {method} rate it is {other} {currency} m ({gap})"),)
+                fields |= {
+                    "method": ("term", method),
+                    "other": ("amount", at_method["value"]),
+                    "gap": ("percent", gap),
+                }
+            yield Caveat("convenience-translation", company, (2, abs(gap)), (*template, "."), fields)
+
+
+@rule("growth-paired-currency", "A growth rate set beside an amount in another currency than it was measured in.")
+def growth_paired_currency(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """A claimed growth rate whose currency (the amount's beside it) is not the one it was measured in.
+
+    >>> from figures.normalise import comparison_table
+    >>> [c.fields["currency"] for c in growth_paired_currency(comparison_table(), "EUR", "average")]
+    [('text', 'CNY')]
+    """
+    claims = table[
+        (table["basis"] == "article")
+        & (table["metric"] == "revenue_growth")
+        & (table["fx_method"] == "none")
+        & (table["derivation"] == lookup.STATED)
+    ]
+    for claim in claims.to_dict("records"):
+        measured = lookup.own_growth(table, claim["company"], "reported", claim["period_end"])
+        if measured is None or measured["currency"] == claim["currency"]:
+            continue
+        fields = {
+            "company": ("text", claim["company"]),
+            "growth": ("percent", claim["value"]),
+            "claim_currency": ("text", claim["currency"]),
+            "currency": ("text", measured["currency"]),
+        }
+        template = (
+            N_(
+                "The source sets {company}'s {growth} beside an amount in {claim_currency}; it was measured in"
+                " {currency}"
+            ),
+        )
+        in_claim = lookup.growth_in(table, claim["company"], "reported", claim["period_end"], claim["currency"], method)
+        gap = 0.0
+        if in_claim is not None:
+            gap = in_claim["value"] - claim["value"]
+            template += (N_(" (in {claim_currency}, {method} rate: {other})"),)
+            fields |= {"method": ("term", method), "other": ("percent", in_claim["value"])}
+        yield Caveat("growth-paired-currency", claim["company"], (1, abs(gap)), (*template, "."), fields)
+
+
+@rule("fiscal-year-ends", "Companies whose latest periods end in different months.")
+def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """Latest periods that end in different months: by how many, and how long they overlap.
+
+    >>> from figures.normalise import comparison_table
+    >>> [c.fields["offset"] for c in fiscal_year_ends(comparison_table(), "EUR", "average")]
+    [('int', 3)]
+    """
+    latest = []
+    for company in lookup.companies(table):
+        row = lookup.latest_revenue(table, company, lookup.headline_basis(table, company))
+        if row is not None:
+            latest.append(row)
+    if len(latest) < 2:
+        return
+    latest.sort(key=lambda row: (row["period_end"], row["company"]))
+    early, late = latest[0], latest[-1]
+    offset = months_between(early["period_end"], late["period_end"])
+    if offset == 0:
+        return
+    if len(latest) == 2:
+        template = (
+            N_(
+                "{late}'s period ({late_period}) ends {offset} months after {early}'s ({early_period}):"
+                "\nthe two overlap for {overlap} months."
+            )
+            if offset < 12
+            else N_(
+                "{late}'s period ({late_period}) ends {offset} months after {early}'s ({early_period}):"
+                "\nthe two do not overlap."
+            )
+        )
+    else:
+        template = N_(
+            "The latest periods end on {count} different dates; {late}'s ({late_period}) ends {offset} months"
+            " after {early}'s ({early_period})."
+        )
+    fields = {
+        "late": ("text", late["company"]),
+        "late_period": ("period", late),
+        "early": ("text", early["company"]),
+        "early_period": ("period", early),
+        "offset": ("int", offset),
+        "overlap": ("int", max(12 - offset, 0)),
+    }
+    if len(latest) > 2:
+        fields["count"] = ("int", len({row["period_end"] for row in latest}))
+    yield Caveat("fiscal-year-ends", None, (1, float(offset)), template, fields)
+
+
+@rule("period-inferred", "A claim whose period the source does not name.")
+def period_inferred(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """A revenue claim whose period the source does not name.
+
+    >>> from figures.normalise import comparison_table
+    >>> [c.company for c in period_inferred(comparison_table(), "EUR", "average")]
+    ['Alibaba Group']
+    """
+    claims = table[
+        (table["basis"] == "article")
+        & (table["metric"] == "revenue")
+        & (table["fx_method"] == "none")
+        & (table["derivation"] == lookup.STATED)
+        & table["period_inferred"].astype(bool)
+    ]
+    for claim in claims.to_dict("records"):
+        yield Caveat(
+            "period-inferred",
+            claim["company"],
+            (1, 0.0),
+            N_("The source names no period for {company}'s revenue; {period} is inferred."),
+            {"company": ("text", claim["company"]), "period": ("period", {**claim, "period_inferred": False})},
+        )
+
+
+@rule("claim-mismatch", "A claim that differs from the reported figure by more than its rounding.")
+def claim_mismatch(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """A claim further from its reported figure than half a unit of its last printed digit.
+
+    >>> from figures.normalise import comparison_table
+    >>> list(claim_mismatch(comparison_table(), "EUR", "average"))  # the article's claims all reconcile
+    []
+    """
+    differences = table[(table["basis"] == "reconciliation") & table["derivation"].str.endswith(": inconsistent")]
+    for row in differences.to_dict("records"):
+        claim = table[(table["figure_id"] == row["figure_id"]) & (table["basis"] == "article")]
+        claim = claim[(claim["fx_method"] == "none") & (claim["derivation"] == lookup.STATED)].iloc[0]
+        is_growth = row["unit"] == "percentage points"
+        reported = claim["value"] - row["value"]
+        gap = row["value"] if is_growth else row["value"] / reported * 100
+        kind = "percent" if is_growth else "amount"
+        yield Caveat(
+            "claim-mismatch",
+            row["company"],
+            (2, abs(gap)),
+            N_(
+                "{company}: the source's growth ({claim_value}) differs from the reported growth ({reported}) by"
+                " {difference}, more than its rounding explains."
+            )
+            if is_growth
+            else N_(
+                "{company}: the source's revenue ({claim_value}) differs from the reported revenue ({reported}) by"
+                " {difference}, more than its rounding explains."
+            ),
+            {
+                "company": ("text", row["company"]),
+                "claim_value": (kind, claim["value"]),
+                "reported": (kind, reported),
+                "difference": ("pp" if is_growth else "change", row["value"]),
+            },
+        )
+
+
+@rule("approximate", "A figure the source or the company gives as approximate.")
+def approximate(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """Every stated figure given as approximate, on either basis.
+
+    >>> from figures.normalise import comparison_table
+    >>> [c.fields["value"] for c in approximate(comparison_table(), "EUR", "average")]
+    [('amount', 18300.0), ('amount', 10070.0)]
+    """
+    rows = table[
+        (table["fx_method"] == "none")
+        & (table["derivation"] == lookup.STATED)
+        & table["approximate"].astype(bool)
+        & table["basis"].isin(["article", "reported"])
+    ]
+    for row in rows.sort_values(["company", "basis", "period_end"]).to_dict("records"):
+        yield Caveat(
+            "approximate",
+            row["company"],
+            (0, 0.0),
+            N_("{company}'s {figure} for {period} is approximate ({value} {currency} m, {basis}).")
+            if row["unit"] == "million"
+            else N_("{company}'s {figure} for {period} is approximate ({value}, {basis})."),
+            {
+                "company": ("text", row["company"]),
+                "figure": ("term", N_("revenue") if row["metric"] == "revenue" else N_("growth")),
+                "period": ("period", row),
+                "value": ("amount" if row["unit"] == "million" else "percent", row["value"]),
+                "currency": ("text", row["currency"]),
+                "basis": (
+                    "term",
+                    N_("the companies' reported figures") if row["basis"] == "reported" else N_("the claims"),
+                ),
+            },
+        )
+
+
+def _format(kind: str, value: object, locale: str) -> str:
+    if kind == "percent":
+        return percent(value, locale)
+    if kind == "pp":
+        return f"{i18n.signed_number(value, locale, 1)} {tr('pp', locale)}"
+    if kind == "amount":
+        return amount_m(value, locale)
+    if kind == "change":
+        return i18n.signed_number(value, locale)
+    if kind == "rate":
+        return rate(value, locale)
+    if kind == "date":
+        return i18n.date(value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)), locale)
+    if kind == "period":
+        return period_text(value, locale)
+    if kind == "term":
+        return tr(value, locale)
+    if kind == "int":
+        return str(value)
+    return str(value)

@@ -1,0 +1,181 @@
+"""A comparison is its data: a folder with the claims, optionally the reported figures and a narrative.
+
+Layout of a comparison folder (`figures new DIR` writes it):
+
+    claims.csv            what a source states (the figures-file format of data/article_figures.csv)
+    reported.csv          optional: what the companies reported (the format of data/reported_figures.csv)
+    narrative/en.md       optional: what only a person can say about this case, in markdown, per locale
+    *.meta.json           a provenance sidecar beside each CSV
+
+The default case lives in `data/` (article_figures.csv, reported_figures.csv, narrative/).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from figures.errors import FiguresError
+from figures.load import ARTICLE, REPORTED, Schema
+from figures.paths import ARTICLE_FIGURES, DATA_DIR, REPORTED_FIGURES
+from figures.provenance import read_sidecar, sidecar_path
+
+CLAIMS_NAME = "claims.csv"
+REPORTED_NAME = "reported.csv"
+NARRATIVE_DIR = "narrative"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Where one comparison's files are: the claims, the reported figures (or None) and the narrative folder.
+
+    >>> case = open_comparison()
+    >>> case.claims.name, case.reported.name, bool(case.narrative("en"))
+    ('article_figures.csv', 'reported_figures.csv', True)
+    """
+
+    claims: Path
+    reported: Path | None
+    narrative_dir: Path | None = None
+
+    def narrative(self, locale: str) -> str:
+        """The comparison's own words in `locale` (markdown), or "" when it has none in that locale.
+
+        >>> open_comparison().narrative("fr").startswith("Les affirmations"), open_comparison().narrative("de")
+        (True, '')
+        """
+        if self.narrative_dir is None:
+            return ""
+        path = self.narrative_dir / f"{locale}.md"
+        try:
+            return path.read_text(encoding="utf-8-sig").strip()
+        except FileNotFoundError:
+            return ""
+        except (OSError, UnicodeDecodeError) as error:
+            raise FiguresError(f"expected a readable UTF-8 markdown file, {error}", path=path) from None
+
+    def table(self, **choices) -> pd.DataFrame:
+        """The comparison table of this case; `choices` are those of `figures.normalise.comparison_table`.
+
+        >>> open_comparison().table(currency="GBP").attrs["currencies"]
+        ('CNY', 'EUR', 'GBP', 'USD')
+        """
+        from figures.normalise import comparison_table
+
+        return comparison_table(self.claims, reported=False if self.reported is None else self.reported, **choices)
+
+
+def open_comparison(
+    folder: str | Path | None = None,
+    *,
+    figures_path: str | Path | None = None,
+    reported_path: str | Path | None = None,
+) -> Comparison:
+    """The comparison in `folder` (default: the default case in data/), with files given one by one overriding it.
+
+    A claims file given alone (`figures_path`) keeps the default reported figures, limited to its
+    companies, and has no narrative: another case's words never reach this one's report.
+
+    >>> open_comparison(figures_path="other.csv").narrative("en")
+    ''
+    >>> open_comparison("no/such/folder")
+    Traceback (most recent call last):
+    figures.errors.FiguresError: no/such/folder/claims.csv: expected a comparison folder with claims.csv, ...
+    """
+    if folder is None:
+        if figures_path is not None:
+            return Comparison(Path(figures_path), Path(reported_path) if reported_path else REPORTED_FIGURES)
+        return Comparison(
+            ARTICLE_FIGURES, Path(reported_path) if reported_path else REPORTED_FIGURES, DATA_DIR / NARRATIVE_DIR
+        )
+    folder = Path(folder)
+    claims = Path(figures_path) if figures_path else folder / CLAIMS_NAME
+    if not claims.is_file():
+        raise FiguresError(
+            f"expected a comparison folder with {CLAIMS_NAME}, found none (`figures new {folder}` writes one)",
+            path=claims,
+        )
+    reported = Path(reported_path) if reported_path else folder / REPORTED_NAME
+    if not reported_path and not _has_rows(reported):
+        reported = None  # `figures new` writes a header-only reported.csv: a case may have none
+    return Comparison(claims, reported, folder / NARRATIVE_DIR)
+
+
+def _has_rows(path: Path) -> bool:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        return False
+    except (OSError, UnicodeDecodeError) as error:
+        raise FiguresError(f"expected a readable UTF-8 CSV file, {error}", path=path) from None
+    return any(line.strip(" ,") for line in lines[1:])
+
+
+def new_comparison(folder: str | Path) -> list[Path]:
+    """Write a new comparison's empty files: headers, sidecars to fill in, and narrative files.
+
+    Refuses a folder that already holds a comparison, so nothing is ever overwritten.
+
+    >>> import tempfile
+    >>> written = new_comparison(Path(tempfile.mkdtemp()) / "case")
+    >>> [path.name for path in written]
+    ['claims.csv', 'claims.csv.meta.json', 'reported.csv', 'reported.csv.meta.json', 'en.md', 'fr.md']
+    >>> new_comparison(written[0].parent)
+    Traceback (most recent call last):
+    figures.errors.FiguresError: ...claims.csv: expected a new folder, found an existing comparison file
+    """
+    folder = Path(folder)
+    planned = {
+        folder / CLAIMS_NAME: (ARTICLE, ARTICLE_FIGURES),
+        folder / REPORTED_NAME: (REPORTED, REPORTED_FIGURES),
+    }
+    narratives = [folder / NARRATIVE_DIR / f"{locale}.md" for locale in ("en", "fr")]
+    for path in [*planned, *(sidecar_path(p) for p in planned), *narratives]:
+        if path.exists():
+            raise FiguresError("expected a new folder, found an existing comparison file", path=path)
+    written = []
+    for path, (schema, example) in planned.items():
+        payload = _header(schema, example).encode("utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(payload)
+        sidecar = sidecar_path(path)
+        sidecar.write_text(json.dumps(_sidecar(path, payload, example), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        written += [path, sidecar]
+    for path in narratives:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _header(schema: Schema, example: Path) -> str:
+    """The example file's header (its column order, which people copy rows from), checked against the schema."""
+    with example.open(encoding="utf-8-sig", newline="") as stream:
+        columns = next(csv.reader(stream))
+    assert set(schema.columns) <= set(columns), f"{example} lacks columns of its schema"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(columns)
+    return buffer.getvalue()
+
+
+def _sidecar(path: Path, payload: bytes, example: Path) -> dict[str, object]:
+    codebook = read_sidecar(example)["columns"]
+    return {
+        "file": path.name,
+        "title": "",
+        "producer": "",
+        "citation": "",
+        "url": "",
+        "date_accessed": "",
+        "licence": "",
+        "description": "",
+        "columns": codebook,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+        "size_bytes": len(payload),
+    }

@@ -1,0 +1,129 @@
+"""The report's opening, from the data: each company's size and growth, then the caveat that matters most."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from figures import i18n, lookup
+from figures.caveats import Caveat, detect
+from figures.i18n import tr
+from figures.present import amount_m, md, percent, period_label, period_text
+
+
+def headline(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> list[str]:
+    """Markdown lines: each company's latest revenue in `currency` and its growth, then the top caveat.
+
+    Each company's line rests on its reported figures where it has any, else on the claims.
+
+    >>> from figures.normalise import comparison_table
+    >>> alibaba, bollore, caveat = headline(comparison_table(), "EUR", "average")
+    >>> alibaba
+    '**Alibaba Group**: €32.3B of revenue in FY2018 (Apr 2017–Mar 2018), +50.6% in EUR (+58.1% in CNY).'
+    >>> caveat.split(":** ", 1)[1]
+    "Bolloré Group's +82.0% is mostly a change of scope (+7,383 EUR m); its organic growth was +5.9% (reported: +6.0%)."
+    """
+    lines = [
+        line for company in lookup.companies(table) if (line := company_line(table, company, currency, method, locale))
+    ]
+    caveat = top_caveat(table, currency, method)
+    if caveat is not None:
+        lines.append(f"**{tr('The caveat that matters most:', locale)}** {caveat.text(locale, markdown=True)}")
+    return lines
+
+
+def company_line(table: pd.DataFrame, company: str, currency: str, method: str, locale: str = "en") -> str:
+    """One company's size and growth in `currency`, with its growth in its own currency beside; "" without revenue.
+
+    >>> from figures.normalise import comparison_table
+    >>> company_line(comparison_table(reported=False), "Bolloré Group", "USD", "average")
+    '**Bolloré Group**: $20.7B of revenue in 2017 (Jan–Dec 2017, approx.), +85.7% in USD (+82.0% in EUR).'
+    """
+    basis = lookup.headline_basis(table, company)
+    current = lookup.latest_revenue(table, company, basis)
+    if current is None:
+        return ""
+    common = lookup.translated(table, current, currency, method)
+    if common is None:
+        return ""
+    period = period_label(current["period_start"], current["period_end"], locale)
+    if current["approximate"]:
+        period += f", {tr('approx.', locale)}"
+    text = tr("**{company}**: {amount} of revenue in {label} ({period})", locale).format(
+        company=md(company),
+        amount=i18n.compact_amount(common["value"], currency, locale),
+        label=md(current["fiscal_label"] or str(current["period_end"].year)),
+        period=period,
+    )
+    growth = lookup.growth_in(table, company, basis, current["period_end"], currency, method)
+    own = lookup.own_growth(table, company, basis, current["period_end"])
+    if growth is not None:
+        text += ", " + _growth(growth["value"], currency, locale)
+        if own is not None and own["currency"] != currency:
+            text += f" ({_growth(own['value'], own['currency'], locale)})"
+    elif own is not None:
+        text += ", " + _growth(own["value"], own["currency"], locale)
+    return text + "."
+
+
+def caveat_list(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> str:
+    """Markdown: every caveat the rules find, most important first, one bullet each; "" when none.
+
+    >>> from figures.normalise import comparison_table
+    >>> print(caveat_list(comparison_table(reported=False), "EUR", "average").splitlines()[0])
+    - Alibaba Group's growth is +58.0% in USD but +48.2% in EUR: the currency moved.
+    """
+    caveats = detect(table, currency, method)
+    return "\n".join(f"- {caveat.text(locale, markdown=True).replace(chr(10), ' ')}" for caveat in caveats)
+
+
+def summary(table: pd.DataFrame, currency: str, method: str, basis: str, *, locale: str = "en") -> pd.DataFrame | None:
+    """One row per company: latest revenue in `currency` on `basis`, growth as stated and recomputed.
+
+    None when the table has no figures on `basis`.
+
+    >>> from figures.normalise import comparison_table
+    >>> summary(comparison_table(), "EUR", "average", "reported").iloc[0].tolist()
+    ['Alibaba Group', 'FY2018, Apr 2017–Mar 2018', '32,299', '+58.0% in CNY', '+50.6% in EUR']
+    >>> summary(comparison_table(reported=False), "EUR", "average", "reported") is None
+    True
+    """
+    rows = []
+    for company in lookup.companies(table):
+        current = lookup.latest_revenue(table, company, basis)
+        common = None if current is None else lookup.translated(table, current, currency, method)
+        if common is None:
+            continue
+        end = current["period_end"]
+        stated = lookup.stated_growth(table, company, basis, end)
+        growth = lookup.growth_in(table, company, basis, end, currency, method)
+        approx = f" ({tr('approx.', locale)})" if current["approximate"] else ""
+        rows.append(
+            {
+                tr("Company", locale): company,
+                tr("Period", locale): period_text(current, locale),
+                tr("Revenue, {currency} m", locale).format(currency=currency): amount_m(common["value"], locale)
+                + approx,
+                tr("Growth as stated", locale): "–"
+                if stated is None
+                else _growth(stated["value"], stated["currency"], locale),
+                tr("Growth in {currency}", locale).format(currency=currency): "–"
+                if growth is None
+                else _growth(growth["value"], currency, locale),
+            }
+        )
+    return pd.DataFrame(rows) if rows else None
+
+
+def top_caveat(table: pd.DataFrame, currency: str, method: str) -> Caveat | None:
+    """The caveat that matters most, or None.
+
+    >>> from figures.normalise import comparison_table
+    >>> top_caveat(comparison_table(), "EUR", "average").code
+    'scope-change'
+    """
+    caveats = detect(table, currency, method)
+    return caveats[0] if caveats else None
+
+
+def _growth(value: float, currency: str, locale: str) -> str:
+    return tr("{growth} in {currency}", locale).format(growth=percent(value, locale), currency=currency)

@@ -1,0 +1,190 @@
+"""Each caveat rule, shown firing with its numbers and not firing, on comparisons made up for the tests."""
+
+import datetime as dt
+
+import pytest
+
+from figures import caveats
+from figures.normalise import comparison_table
+from helpers import claim, hand_average, reported, write_figures, write_reported
+
+D = dt.date
+FY2018 = ("2018-04-01", "2019-03-31")  # a Japanese fiscal year, ending in March
+CY2018 = ("2018-01-01", "2018-12-31")
+CY2017 = ("2017-01-01", "2017-12-31")
+
+
+def table(tmp_path, claims, reported_rows=None, currency="GBP"):
+    claims_path = write_figures(tmp_path / "claims.csv", claims)
+    reported_path = False if reported_rows is None else write_reported(tmp_path / "reported.csv", reported_rows)
+    return comparison_table(claims_path, reported=reported_path, currency=currency)
+
+
+def fired(table, code, currency="GBP", method="average"):
+    rule = next(rule for rule in caveats.RULES if rule.code == code)
+    return list(rule.detect(table, currency, method))
+
+
+def three_groups():
+    return [
+        claim("k_rev", "Kappa Holdings", "revenue", *FY2018, 2500, "billion", "JPY"),
+        claim("k_growth", "Kappa Holdings", "revenue_growth", *FY2018, 10, "percent", "JPY"),
+        claim("l_rev", "Lambda AG", "revenue", *CY2018, 40, "billion", "EUR"),
+        claim("l_growth", "Lambda AG", "revenue_growth", *CY2018, 5, "percent", "EUR"),
+        claim("m_rev", "Mu Corp", "revenue", *CY2018, 300, "billion", "CNY"),
+    ]
+
+
+def test_every_rule_has_a_stable_code_and_a_description():
+    codes = [rule.code for rule in caveats.RULES]
+    assert len(codes) == len(set(codes)) >= 8
+    assert all(rule.description.endswith(".") for rule in caveats.RULES)
+
+
+def test_different_year_ends_are_stated_in_months(tmp_path):
+    (caveat,) = fired(table(tmp_path, three_groups()), "fiscal-year-ends")
+    # Kappa's year ends 31 March 2019, the others' 31 December 2018: three months apart.
+    assert caveat.text() == (
+        "The latest periods end on 2 different dates; Kappa Holdings's (Apr 2018–Mar 2019) ends 3 months"
+        " after Lambda AG's (Jan–Dec 2018)."
+    )
+
+
+def test_same_year_ends_fire_nothing(tmp_path):
+    assert fired(table(tmp_path, three_groups()[2:]), "fiscal-year-ends") == []
+
+
+def test_growth_in_the_common_currency_far_from_the_stated_growth(tmp_path):
+    # By hand: each year's JPY revenue at its own average GBP-per-JPY rate over the fixing days.
+    now, _ = hand_average("GBP", "JPY", D(2018, 4, 1), D(2019, 3, 31))
+    before, _ = hand_average("GBP", "JPY", D(2017, 4, 1), D(2018, 3, 31))
+    in_gbp = (1.10 * now / before - 1) * 100
+    (caveat,) = [
+        c for c in fired(table(tmp_path, three_groups()), "growth-currency-moved") if c.company == "Kappa Holdings"
+    ]
+    assert caveat.rank == (2, pytest.approx(abs(in_gbp - 10)))
+    assert caveat.text() == f"Kappa Holdings's growth is +10.0% in JPY but {in_gbp:+.1f}% in GBP: the currency moved."
+
+
+def test_growth_under_the_spot_method_or_in_the_own_currency_fires_nothing(tmp_path):
+    built = table(tmp_path, three_groups())
+    assert fired(built, "growth-currency-moved", method="spot") == []  # both years at one rate
+    assert fired(table(tmp_path, three_groups()[2:4], currency="EUR"), "growth-currency-moved", "EUR") == []
+
+
+def lambda_reported(scope=True):
+    rows = [
+        reported("l17", "Lambda AG", "revenue", *CY2017, 30000, "million", "EUR", fiscal_label="2017"),
+        reported("l18", "Lambda AG", "revenue", *CY2018, 40000, "million", "EUR", fiscal_label="2018"),
+        reported("l18g", "Lambda AG", "revenue_growth", *CY2018, 33.3, "percent", "EUR", fiscal_label="2018"),
+        reported("l18c", "Lambda AG", "revenue_change_currency", *CY2018, -500, "million", "EUR"),
+    ]
+    if scope:
+        rows.append(reported("l18s", "Lambda AG", "revenue_change_scope", *CY2018, 8000, "million", "EUR"))
+    return rows
+
+
+def test_a_change_of_scope_against_organic_growth(tmp_path):
+    # Organic change: 40,000 - 30,000 - 8,000 - (-500) = 2,500; over 30,000 + 8,000 = 6.58 %.
+    # The reported +33.3 % is 26.7 points above it: mostly scope.
+    (caveat,) = fired(table(tmp_path, three_groups()[2:4], lambda_reported()), "scope-change")
+    assert caveat.rank == (2, pytest.approx(33.3 - 2500 / 38000 * 100))
+    assert caveat.text() == (
+        "Lambda AG's +33.3% is mostly a change of scope (+8,000 EUR m); its organic growth was +6.6%."
+    )
+
+
+def test_no_scope_row_fires_no_scope_caveat(tmp_path):
+    assert fired(table(tmp_path, three_groups()[2:4], lambda_reported(scope=False)), "scope-change") == []
+
+
+def mu_reported():
+    return [
+        reported("m17", "Mu Corp", "revenue", *CY2017, 250000, "million", "CNY", fiscal_label="2017"),
+        reported("m18", "Mu Corp", "revenue", *CY2018, 300000, "million", "CNY", fiscal_label="2018"),
+        reported(
+            "m18usd",
+            "Mu Corp",
+            "revenue",
+            *CY2018,
+            43478,
+            "million",
+            "USD",
+            fiscal_label="2018",
+            translated_from="m18",
+            fx_rate="6.9",
+            fx_rate_unit="CNY per USD",
+            fx_rate_date="2018-12-31",
+            fx_rate_source="a made-up central bank",
+        ),
+    ]
+
+
+def mu_claims(value="45", growth_currency="USD"):
+    return [
+        claim("m_rev", "Mu Corp", "revenue", *CY2018, value, "billion", "USD"),
+        claim("m_growth", "Mu Corp", "revenue_growth", *CY2018, 20, "percent", growth_currency),
+    ]
+
+
+def test_a_convenience_translation_is_named_with_its_rate_and_date(tmp_path):
+    (caveat,) = fired(table(tmp_path, mu_claims(), mu_reported()), "convenience-translation")
+    # 300,000 / 6.9 = 43,478.26: the company's translation, reproduced.
+    assert caveat.text().startswith(
+        "Mu Corp's 43,478 USD m is a convenience translation of 300,000 CNY m at 6.9 CNY per USD on"
+        " 31 December 2018, not revenue earned in USD; at the average rate it is "
+    )
+
+
+def test_no_translation_fires_no_translation_caveat(tmp_path):
+    assert fired(table(tmp_path, mu_claims(), mu_reported()[:2]), "convenience-translation") == []
+
+
+def test_growth_beside_an_amount_in_another_currency(tmp_path):
+    # The claim sets +20 % beside a dollar amount; Mu Corp's growth (300,000 / 250,000 - 1) is in CNY.
+    (caveat,) = fired(table(tmp_path, mu_claims(), mu_reported()), "growth-paired-currency")
+    assert caveat.text().startswith(
+        "The source sets Mu Corp's +20.0% beside an amount in USD; it was measured in CNY (in USD, average rate: "
+    )
+    assert fired(table(tmp_path, mu_claims(growth_currency="CNY"), mu_reported()), "growth-paired-currency") == []
+
+
+def test_a_claim_that_does_not_reconcile(tmp_path):
+    # 45 billion claimed against 43,478 million reported: 1,522 m apart, beyond the claim's 500 m of rounding.
+    (caveat,) = fired(table(tmp_path, mu_claims("45"), mu_reported()), "claim-mismatch")
+    assert caveat.text() == (
+        "Mu Corp: the source's revenue (45,000) differs from the reported revenue (43,478) by +1,522,"
+        " more than its rounding explains."
+    )
+    assert caveat.rank == (2, pytest.approx(1522 / 43478 * 100, rel=1e-3))
+    assert fired(table(tmp_path, mu_claims("43.5"), mu_reported()), "claim-mismatch") == []  # 22 m: rounded
+
+
+def test_an_inferred_period_and_an_approximate_figure(tmp_path):
+    rows = three_groups()
+    rows[0].update(period_inferred="true")
+    rows[2].update(approximate="true")
+    built = table(tmp_path, rows)
+    (inferred,) = fired(built, "period-inferred")
+    assert inferred.text() == "The source names no period for Kappa Holdings's revenue; Apr 2018–Mar 2019 is inferred."
+    (approx,) = fired(built, "approximate")
+    assert approx.text() == "Lambda AG's revenue for Jan–Dec 2018 is approximate (40,000 EUR m, the claims)."
+    assert fired(table(tmp_path, three_groups()), "period-inferred") == []
+    assert fired(table(tmp_path, three_groups()), "approximate") == []
+
+
+def test_the_default_case_puts_the_change_of_scope_first():
+    # FACTS.md: Bolloré +82 % reported, +6 % organic; the residual is 1,032 / (10,070 + 7,383) = 5.9 %.
+    found = caveats.detect(comparison_table(), "EUR", "average")
+    assert found[0].code == "scope-change" and found[0].company == "Bolloré Group"
+    assert found[0].rank[1] == pytest.approx(82 - 1032 / 17453 * 100, abs=0.05)
+
+
+def test_every_caveat_translates_to_french(tmp_path):
+    rows = three_groups()
+    rows[0].update(period_inferred="true")
+    built = table(tmp_path, rows + mu_claims()[1:], mu_reported() + lambda_reported())
+    found = caveats.detect(built, "GBP", "average") + caveats.detect(comparison_table(), "EUR", "average")
+    assert {c.code for c in found} >= {rule.code for rule in caveats.RULES} - {"claim-mismatch"}
+    for caveat in found:
+        assert caveat.text("fr") != caveat.text("en")

@@ -1,0 +1,79 @@
+"""A comparison is its data: a folder that `figures new` starts, which `figures report` reads."""
+
+import csv
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from figures.comparison import new_comparison, open_comparison
+from figures.errors import FiguresError
+from figures.load import load_figures
+from helpers import ROOT, claim
+
+
+def test_new_writes_headers_sidecars_and_narratives(tmp_path):
+    folder = tmp_path / "case"
+    written = new_comparison(folder)
+    assert sorted(p.relative_to(folder).as_posix() for p in written) == [
+        "claims.csv",
+        "claims.csv.meta.json",
+        "narrative/en.md",
+        "narrative/fr.md",
+        "reported.csv",
+        "reported.csv.meta.json",
+    ]
+    with (ROOT / "data" / "article_figures.csv").open(encoding="utf-8") as stream:
+        assert (folder / "claims.csv").read_text(encoding="utf-8") == stream.readline()
+    sidecar = json.loads((folder / "claims.csv.meta.json").read_text(encoding="utf-8"))
+    payload = (folder / "claims.csv").read_bytes()
+    assert sidecar["file"] == "claims.csv" and sidecar["sha256"] == hashlib.sha256(payload).hexdigest()
+    assert set(sidecar["columns"]) == set(next(csv.reader([payload.decode()])))
+
+
+def test_new_never_overwrites(tmp_path):
+    new_comparison(tmp_path)
+    (tmp_path / "claims.csv").write_text("mine", encoding="utf-8")
+    with pytest.raises(FiguresError, match="existing comparison file"):
+        new_comparison(tmp_path)
+    assert (tmp_path / "claims.csv").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_filled_in_comparison_loads(tmp_path):
+    new_comparison(tmp_path)
+    row = claim("a", "Alpha", "revenue", "2018-01-01", "2018-12-31", 10, "billion", "GBP")
+    with (tmp_path / "claims.csv").open("a", encoding="utf-8", newline="") as stream:
+        csv.DictWriter(stream, fieldnames=list(row), lineterminator="\n").writerow(row)
+    case = open_comparison(tmp_path)
+    assert case.reported is None or case.reported.name == "reported.csv"
+    assert list(load_figures(case.claims)["company"]) == ["Alpha"]
+    assert case.narrative("en") == ""
+
+
+def test_an_empty_reported_file_means_no_reported_figures(tmp_path):
+    new_comparison(tmp_path)
+    row = claim("a", "Alpha", "revenue", "2018-01-01", "2018-12-31", 10, "billion", "GBP")
+    with (tmp_path / "claims.csv").open("a", encoding="utf-8", newline="") as stream:
+        csv.DictWriter(stream, fieldnames=list(row), lineterminator="\n").writerow(row)
+    table = open_comparison(tmp_path).table(currency="GBP")
+    assert set(table["basis"]) == {"article"}
+
+
+def test_a_folder_without_claims_is_refused(tmp_path):
+    with pytest.raises(FiguresError, match=r"claims\.csv"):
+        open_comparison(tmp_path)
+
+
+def test_the_default_narrative_stays_with_the_default_case(tmp_path):
+    assert "Vivendi" in open_comparison().narrative("en") and "Vivendi" in open_comparison().narrative("fr")
+    assert open_comparison(figures_path=tmp_path / "other.csv").narrative("en") == ""
+
+
+def test_the_console_command_starts_a_comparison(tmp_path):
+    figures = ROOT / ".venv" / "bin" / "figures"
+    command = [str(figures)] if figures.exists() else [sys.executable, "-m", "figures"]
+    result = subprocess.run([*command, "new", str(tmp_path / "case")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "case" / "claims.csv").is_file() and "figures report --comparison" in result.stdout
