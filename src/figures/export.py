@@ -12,6 +12,7 @@ from figures.i18n import N_, tr
 from figures.paths import ECB_RATES
 from figures.present import METHOD_LABELS
 from figures.provenance import read_sidecar
+from figures.rates import ecb_sidecar
 
 EXPORT_MIME = "application/vnd.figures.export+json"
 PAGE_LABELS = (
@@ -102,7 +103,7 @@ def page_context(
     from figures.present import fallback_figures
     from figures.summary import headline
 
-    rates_sidecar = read_sidecar(ECB_RATES)
+    rates_sidecar = ecb_sidecar(ECB_RATES)
     rates = tr("ECB reference rates to {last} (accessed {accessed})", locale).format(
         last=i18n.date(_date(rates_sidecar["last_date"]), locale),
         accessed=i18n.date(_date(rates_sidecar["date_accessed"]), locale),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import math
 import re
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ REVENUE_SCALE_TO_MILLIONS = {"thousand": 0.001, "million": 1.0, "billion": 1000.
 ISO_4217 = frozenset(list_currencies())
 AMOUNT, CHANGE, PERCENT = "a positive amount", "an amount", "a percentage"
 RATE_UNIT = re.compile(r"([A-Z]{3}) per ([A-Z]{3})")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+"""Control characters other than tab and line breaks: never part of a figure, a name or a note."""
 MAX_AMOUNT_M = 1e10
 """Ten quadrillion units of any currency: above every revenue ever reported, even in the currencies of
 smallest unit (the largest groups report a few hundred trillion won or rupiah); beyond, a typo."""
@@ -114,7 +117,8 @@ def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
         raise FiguresError("expected a figures file (CSV), found no such file", path=path) from None
     except (OSError, UnicodeDecodeError) as error:
         raise FiguresError(f"expected a readable UTF-8 CSV file, {error}", path=path) from None
-    reader = csv.reader(text.splitlines())
+    # The csv module splits the records itself: a quoted cell may hold a line break (or U+2028).
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -146,6 +150,11 @@ def _validate_row(path: Path, schema: Schema, number: int, row: dict[str, str]) 
     for column in schema.columns:
         if column not in schema.may_be_empty and not row[column]:
             raise fail(column, "a value")
+    for column, cell in row.items():
+        if _CONTROL.search(cell):
+            raise FiguresError(
+                f"expected text without control characters, found {cell!r}", path=path, row=number, column=column
+            )
     metric = row["metric"]
     if metric not in schema.metrics:
         raise fail("metric", f"one of {', '.join(schema.metrics)}")

@@ -11,15 +11,17 @@ import dataclasses
 import datetime as dt
 import functools
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from figures.errors import FiguresError
 from figures.paths import ECB_RATES
-from figures.provenance import read_sidecar, verify_checksum
+from figures.provenance import read_sidecar, sidecar_path, verify_checksum
 
 MISSING_POLICIES = ("previous", "next", "raise")
 """previous: the last fixing before the date (default); next: the first fixing after it; raise: an error."""
@@ -226,18 +228,79 @@ def _to_date(value: np.datetime64) -> dt.date:
     return dt.date.fromisoformat(str(value.astype("datetime64[D]")))
 
 
-@functools.lru_cache(maxsize=4)
-def load_ecb_rates(path: str | Path | None = None) -> RateTable:
-    """Load an ECB history snapshot after checking it against its sidecar's checksum."""
+REGENERATE = "regenerate the snapshot and its sidecar with scripts/update_ecb_snapshot.py"
+
+
+def ecb_sidecar(path: str | Path | None = None) -> dict[str, Any]:
+    """The ECB snapshot's sidecar, its fields checked: a tampered or broken one is refused, saying how to mend it.
+
+    >>> ecb_sidecar()["last_date"], len(ecb_sidecar()["currencies"]) > 30
+    ('2026-10-30', True)
+    """
     path = Path(ECB_RATES if path is None else path)
     sidecar = read_sidecar(path)
+    where = sidecar_path(path)
+
+    def refuse(field: str, expected: str) -> FiguresError:
+        return FiguresError(f"expected {expected} in '{field}', found {sidecar.get(field)!r}; {REGENERATE}", path=where)
+
+    if not (isinstance(sidecar["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", sidecar["sha256"])):
+        raise refuse("sha256", "64 hexadecimal digits")
+    if type(sidecar["size_bytes"]) is not int or sidecar["size_bytes"] < 0:
+        raise refuse("size_bytes", "a whole number of bytes")
+    codes = sidecar.get("currencies")
+    if not (isinstance(codes, list) and codes and len(set(codes)) == len(codes)):
+        raise refuse("currencies", "a list of distinct currency codes")
+    if not all(isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code) and code != "EUR" for code in codes):
+        raise refuse("currencies", "ISO 4217 codes other than EUR")
+    for field in ("first_date", "last_date", "date_accessed"):
+        try:
+            dt.date.fromisoformat(sidecar.get(field))
+        except (TypeError, ValueError):
+            raise refuse(field, "a date as YYYY-MM-DD") from None
+    for field in ("citation", "url", "licence"):
+        if not isinstance(sidecar[field], str):
+            raise refuse(field, "text")
+    return sidecar
+
+
+@functools.lru_cache(maxsize=4)
+def load_ecb_rates(path: str | Path | None = None) -> RateTable:
+    """Load an ECB history snapshot after checking it against its sidecar: checksum, size, columns, dates.
+
+    >>> load_ecb_rates().last_date
+    datetime.date(2026, 10, 30)
+    """
+    path = Path(ECB_RATES if path is None else path)
+    sidecar = ecb_sidecar(path)
     try:
         payload = path.read_bytes()
     except OSError as error:
         raise FiguresError(f"expected a readable rates file, {error}", path=path) from None
     verify_checksum(path, payload, sidecar)
-    table = pd.read_csv(io.BytesIO(payload), parse_dates=["date"], dtype={c: "float64" for c in sidecar["currencies"]})
-    per_eur = {code: table[code].to_numpy() for code in sidecar["currencies"]}
+    codes = sidecar["currencies"]
+    try:
+        table = pd.read_csv(io.BytesIO(payload), dtype={code: "float64" for code in codes})
+        header = list(table.columns)
+        dates = pd.to_datetime(table["date"], format="%Y-%m-%d").to_numpy()
+    except (ValueError, KeyError, pd.errors.ParserError) as error:
+        raise FiguresError(
+            f"expected the ECB history as the sidecar describes it, {error}; {REGENERATE}", path=path
+        ) from None
+    if header != ["date", *codes]:
+        raise FiguresError(
+            f"expected the columns date, {', '.join(codes)} as the sidecar lists them; {REGENERATE}", path=path
+        )
+    span = (str(dates[0])[:10], str(dates[-1])[:10]) if len(dates) else None
+    if span != (sidecar["first_date"], sidecar["last_date"]) or not (np.diff(dates).astype("int64") > 0).all():
+        raise FiguresError(
+            f"expected fixing days from {sidecar['first_date']} to {sidecar['last_date']}, oldest first, as the"
+            f" sidecar records; {REGENERATE}",
+            path=path,
+        )
+    per_eur = {code: table[code].to_numpy() for code in codes}
+    if any((values <= 0).any() or np.isinf(values).any() for values in per_eur.values()):
+        raise FiguresError(f"expected positive rates; {REGENERATE}", path=path)
     per_eur["EUR"] = np.ones(len(table))
     source = f"{sidecar['citation']}, snapshot to {sidecar['last_date']}"
-    return RateTable(table["date"].to_numpy(), per_eur, source)
+    return RateTable(dates, per_eur, source)

@@ -39,6 +39,7 @@ HTML_NAME = "comparison.html"
 CSV_NAME = "comparison.csv"
 CLAIMS_NAME = "claims.json"
 LIVE_LOG_NAME = "live_rates.csv"
+REPORT_FILES = (HTML_NAME, CSV_NAME, CLAIMS_NAME, LIVE_LOG_NAME)
 KERNEL_TIMEOUT_S = 180
 
 
@@ -77,7 +78,7 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     >>> html_path.name, csv_path.name, '<html lang="fr">' in html_path.read_text(encoding="utf-8")
     ('comparison.html', 'comparison.csv', True)
     """
-    out_dir = Path(out_dir)
+    out_dir = check_out_dir(out_dir, parameters)
     validate(parameters)
     notebook = combined_notebook(parameters)
     notebook.cells.append(nbformat.v4.new_code_cell(EXPORT_CODE, id="export"))
@@ -92,8 +93,48 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     }
     if export["live_log_csv"] is not None:
         files[LIVE_LOG_NAME] = export["live_log_csv"].encode("utf-8")
-    write_atomically(out_dir, files)
+    # A report is its files together: one an earlier build left and this one does not write goes.
+    write_atomically(out_dir, files, remove=[name for name in REPORT_FILES if name not in files])
     return out_dir / HTML_NAME, out_dir / CSV_NAME
+
+
+def check_out_dir(out_dir: str | Path, parameters: ReportParameters | None = None) -> Path:
+    """The report's folder, refused where writing would be wrong: a file, among the inputs, read-only.
+
+    Checked before anything runs, so that a refused build changes nothing.
+
+    >>> from figures.paths import DATA_DIR
+    >>> check_out_dir(DATA_DIR / "reports")
+    Traceback (most recent call last):
+    figures.errors.FiguresError: .../data/reports: expected a folder outside .../data, where the inputs are ...
+    """
+    from figures.comparison import open_comparison
+    from figures.paths import DATA_DIR
+
+    out = Path(out_dir).resolve()
+    if out.exists() and not out.is_dir():
+        raise FiguresError("expected a folder for the report, found a file", path=out_dir)
+    for inputs in (DATA_DIR.resolve(), NOTEBOOK_DIR.resolve()):
+        if out.is_relative_to(inputs):
+            raise FiguresError(
+                f"expected a folder outside {inputs}, where the inputs are (a report never writes among them)",
+                path=out_dir,
+            )
+    if parameters is not None:
+        case = open_comparison(
+            parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path
+        )
+        for source in (case.claims, case.reported):
+            if source is not None and source.resolve() in {out / name for name in REPORT_FILES}:
+                raise FiguresError(f"expected a folder where the report would not replace {source}", path=out_dir)
+    existing = out
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise FiguresError(f"expected a folder for the report, but {existing} is a file", path=out_dir)
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise FiguresError(f"expected a folder the report can be written to, {existing} is read-only", path=out_dir)
+    return out
 
 
 def validate(parameters: ReportParameters) -> None:
@@ -280,8 +321,11 @@ def _inline_markdown(text: str) -> str:
     return rendered.removeprefix("<p>").removesuffix("</p>")
 
 
-def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write every file beside its destination, then rename them all into place.
+def write_atomically(out_dir: Path, files: dict[str, bytes], *, remove: list[str] = ()) -> None:
+    """Write every file beside its destination, then rename them all into place (and delete `remove`).
+
+    The renames happen under a lock on the folder, so two builds into one folder at once leave the
+    files of one build or of the other, never a mix. A failure leaves the folder as it was.
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
@@ -289,6 +333,13 @@ def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
     >>> sorted(p.name for p in out.iterdir())
     ['a.csv']
     """
+    try:
+        _write_atomically(out_dir, files, remove)
+    except OSError as error:
+        raise FiguresError(f"could not write the report: {error.strerror or error}", path=out_dir) from None
+
+
+def _write_atomically(out_dir: Path, files: dict[str, bytes], remove) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, str]] = []
     try:
@@ -300,12 +351,28 @@ def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
                 stream.write(payload)
                 stream.flush()
                 os.fsync(stream.fileno())
-        for temporary, name in staged:
-            os.replace(temporary, out_dir / name)
+        with _locked(out_dir):
+            for temporary, name in staged:
+                os.replace(temporary, out_dir / name)
+            for name in remove:
+                (out_dir / name).unlink(missing_ok=True)
     finally:
         for temporary, _ in staged:
             if os.path.exists(temporary):
                 os.unlink(temporary)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """An exclusive lock on `folder` itself (no lock file left behind), for the time of the renames."""
+    import fcntl
+
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def _exported(cell: nbformat.NotebookNode) -> dict:
