@@ -8,6 +8,7 @@ failure: "ok", "500", "html", "badjson", "missing" (no CNY), "lie" (a date years
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import socket
@@ -18,14 +19,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from helpers import ecb_rows
 
 _ROWS = None
+_DATES = None
 
 
 def _fixing_on_or_before(day: str) -> dict[str, str]:
-    global _ROWS
+    global _ROWS, _DATES
     if _ROWS is None:
         _ROWS = ecb_rows()
-    earlier = [row for row in _ROWS if row["date"] <= day]
-    return earlier[-1]
+        _DATES = [row["date"] for row in _ROWS]  # ISO dates sort as text
+    return _ROWS[bisect.bisect_right(_DATES, day) - 1]
 
 
 class ForexServer:
@@ -37,6 +39,10 @@ class ForexServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            # HTTP/1.1: a client's connection is kept alive between requests, as a real API's would be.
+            protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart
+
             def log_message(self, *args):
                 pass
 

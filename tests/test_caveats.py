@@ -45,8 +45,8 @@ def test_different_year_ends_are_stated_in_months(tmp_path):
     (caveat,) = fired(table(tmp_path, three_groups()), "fiscal-year-ends")
     # Kappa's year ends 31 March 2019, the others' 31 December 2018: three months apart.
     assert caveat.text() == (
-        "The latest periods end on 2 different dates; Kappa Holdings's (Apr 2018–Mar 2019) ends 3 months"
-        " after Lambda AG's (Jan–Dec 2018)."
+        "The latest periods end on 2 different dates: Lambda AG and Mu Corp, Jan–Dec 2018; Kappa Holdings,"
+        " Apr 2018–Mar 2019. The latest ends 3 months after the earliest."
     )
 
 
@@ -153,8 +153,8 @@ def test_a_claim_that_does_not_reconcile(tmp_path):
     # 45 billion claimed against 43,478 million reported: 1,522 m apart, beyond the claim's 500 m of rounding.
     (caveat,) = fired(table(tmp_path, mu_claims("45"), mu_reported()), "claim-mismatch")
     assert caveat.text() == (
-        "Mu Corp: the source's revenue (45,000) differs from the reported revenue (43,478) by +1,522,"
-        " more than its rounding explains."
+        "Mu Corp: the source's revenue (45,000 USD m) differs from the reported revenue (43,478 USD m) by"
+        " +1,522 USD m, more than its rounding explains."
     )
     assert caveat.rank == (2, pytest.approx(1522 / 43478 * 100, rel=1e-3))
     assert fired(table(tmp_path, mu_claims("43.5"), mu_reported()), "claim-mismatch") == []  # 22 m: rounded

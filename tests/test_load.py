@@ -90,7 +90,7 @@ def test_missing_column_missing_file_and_empty_file(tmp_path):
     for row in rows:
         del row["currency"]
     missing_column.write_text(",".join(rows[0]) + "\n", encoding="utf-8")
-    with pytest.raises(FiguresError, match="expected the columns currency"):
+    with pytest.raises(FiguresError, match="expected the column 'currency' in the header"):
         load_figures(missing_column)
     with pytest.raises(FiguresError, match="no such file"):
         load_figures(tmp_path / "absent.csv")

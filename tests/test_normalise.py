@@ -5,7 +5,7 @@ import pytest
 from figures.choices import METHODS
 from figures.errors import FiguresError
 from figures.normalise import comparison_table, selected
-from helpers import article_rows, hand_average, write_figures
+from helpers import article_rows, claim, hand_average, write_figures
 
 D = dt.date
 # The default case's table: the common currency (EUR) and every stated currency (USD, CNY).
@@ -198,3 +198,20 @@ def test_the_reported_basis_only_covers_the_figures_companies(tmp_path):
     rows = [{**article_rows()[2], "company": "Company A"}]
     table = comparison_table(write_figures(tmp_path / "a.csv", rows))
     assert set(table["basis"]) == {"article"}
+
+
+def test_a_currency_not_quoted_over_a_period_is_a_view_where_quoted_and_refused_as_common_currency(tmp_path):
+    # The ECB quotes CNY from 2005-04-01 (FACTS.md): a 2004 figure in USD translates into GBP, but cannot be
+    # shown in CNY, which the table records instead of failing; CNY as the common currency is refused.
+    rows = [
+        claim("us", "American Co", "revenue", "2004-01-01", "2004-12-31", 1, "billion", "USD"),
+        claim("cn", "Chinese Co", "revenue", "2018-01-01", "2018-12-31", 2, "billion", "CNY"),
+    ]
+    path = write_figures(tmp_path / "claims.csv", rows)
+    table = comparison_table(path, reported=False, currency="GBP")
+    assert table.attrs["untranslated"] == ["us into CNY (no rates for its period)"]
+    gbp = one(table, figure_id="us", currency="GBP", fx_method="average")
+    gbp_per_usd, days = hand_average("GBP", "USD", dt.date(2004, 1, 1), dt.date(2004, 12, 31))
+    assert days == 259 and gbp["value"] == pytest.approx(1000 * gbp_per_usd, rel=1e-12)
+    with pytest.raises(FiguresError, match="expected a common currency with ECB rates over every figure's period: CNY"):
+        comparison_table(path, reported=False, currency="CNY")

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
+from babel.lists import format_list
 
 from figures import i18n, lookup
 from figures.i18n import N_, tr
@@ -46,8 +47,10 @@ class Caveat:
     template: str | tuple[str, ...]
     fields: dict[str, tuple[str, object]] = field(default_factory=dict)
 
-    def text(self, locale: str = "en", *, markdown: bool = False) -> str:
+    def text(self, locale: str = "en", *, markdown: bool = False, standalone: bool = False) -> str:
         """The caveat as a sentence in `locale`; with `markdown`, text from data is escaped for markdown.
+
+        French writes a caveat after a colon in lower case; `standalone` starts it with a capital.
 
         >>> fields = {"company": ("text", "A*")}
         >>> caveat = Caveat("example", "A*", (0, 0.0), "{company}'s revenue is approximate.", fields)
@@ -57,10 +60,14 @@ class Caveat:
         values = {}
         for name, (kind, value) in self.fields.items():
             shown = _format(kind, value, locale)
-            values[name] = md(shown) if markdown and kind in ("text", "period") else shown
+            values[name] = md(shown) if markdown and kind in ("text", "period", "groups") else shown
         parts = (self.template,) if isinstance(self.template, str) else self.template
         # A closing full stop is punctuation, not a message to translate.
-        return "".join(tr(part, locale) if part != "." else part for part in parts).format(**values)
+        text = "".join(tr(part, locale) if part != "." else part for part in parts).format(**values)
+        if not standalone:
+            return text
+        first = next((i for i, char in enumerate(text) if char.isalpha()), 0)
+        return text[:first] + text[first : first + 1].upper() + text[first + 1 :]
 
 
 @dataclass(frozen=True)
@@ -306,6 +313,14 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
     offset = months_between(early["period_end"], late["period_end"])
     if offset == 0:
         return
+    fields = {
+        "late": ("text", late["company"]),
+        "late_period": ("period", late),
+        "early": ("text", early["company"]),
+        "early_period": ("period", early),
+        "offset": ("int", offset),
+        "overlap": ("int", max(12 - offset, 0)),
+    }
     if len(latest) == 2:
         template = (
             N_(
@@ -319,20 +334,15 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
             )
         )
     else:
+        by_end: dict[dt.date, list[dict[str, object]]] = {}
+        for row in latest:
+            by_end.setdefault(row["period_end"], []).append(row)
         template = N_(
-            "The latest periods end on {count} different dates; {late}'s ({late_period}) ends {offset} months"
-            " after {early}'s ({early_period})."
+            "The latest periods end on {count} different dates: {ends}. The latest ends {offset} months after the"
+            " earliest."
         )
-    fields = {
-        "late": ("text", late["company"]),
-        "late_period": ("period", late),
-        "early": ("text", early["company"]),
-        "early_period": ("period", early),
-        "offset": ("int", offset),
-        "overlap": ("int", max(12 - offset, 0)),
-    }
-    if len(latest) > 2:
-        fields["count"] = ("int", len({row["period_end"] for row in latest}))
+        fields["count"] = ("int", len(by_end))
+        fields["ends"] = ("groups", [(rows[0], [row["company"] for row in rows]) for _, rows in sorted(by_end.items())])
     yield Caveat("fiscal-year-ends", None, (1, float(offset)), template, fields)
 
 
@@ -387,11 +397,12 @@ def claim_mismatch(table: pd.DataFrame, currency: str, method: str) -> Iterator[
             )
             if is_growth
             else N_(
-                "{company}: the source's revenue ({claim_value}) differs from the reported revenue ({reported}) by"
-                " {difference}, more than its rounding explains."
+                "{company}: the source's revenue ({claim_value} {currency} m) differs from the reported revenue"
+                " ({reported} {currency} m) by {difference} {currency} m, more than its rounding explains."
             ),
             {
                 "company": ("text", row["company"]),
+                "currency": ("text", row["currency"]),
                 "claim_value": (kind, claim["value"]),
                 "reported": (kind, reported),
                 "difference": ("pp" if is_growth else "change", row["value"]),
@@ -454,4 +465,9 @@ def _format(kind: str, value: object, locale: str) -> str:
         return tr(value, locale)
     if kind == "int":
         return str(value)
+    if kind == "groups":  # [(a row giving the period, [companies])]: "A and B, Jan–Dec 2023; C, Apr 2023–Mar 2024"
+        return "; ".join(
+            f"{format_list([str(c) for c in names], locale=locale)}, {period_text(row, locale, fiscal=False)}"
+            for row, names in value
+        )
     return str(value)

@@ -31,7 +31,7 @@ from figures import i18n
 from figures.choices import METHODS
 from figures.i18n import tr
 from figures.normalise import selected
-from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text
+from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text, source_text
 from figures.rates import RateTable
 
 PALETTE = (
@@ -427,13 +427,21 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
             axes.tick_params(axis="y", labelsize=fontsize + 1)
             axes.margins(y=0.3)
         left.set_title(
-            _wrap(tr("{company}: {currency} million, as reported", locale).format(company=company, currency=own), 46),
+            _wrap(
+                tr("{company}: {currency} million, as reported", locale).format(company=company, currency=own),
+                46,
+                fontsize=9,
+                max_in=WIDTH_IN / 2 - 0.3,
+            ),
             loc="left",
             fontsize=9,
         )
         right.set_title(
             _wrap(
-                tr("{company}: {currency} million, translated", locale).format(company=company, currency=currency), 46
+                tr("{company}: {currency} million, translated", locale).format(company=company, currency=currency),
+                46,
+                fontsize=9,
+                max_in=WIDTH_IN / 2 - 0.3,
             ),
             loc="left",
             fontsize=9,
@@ -556,7 +564,15 @@ def rate_history_chart(
         x=0.01,
         ha="left",
     )
-    figure.text(0.01, 0.0, table.attrs["rates_source"] + ".", fontsize=7, color=MUTED, ha="left", va="bottom")
+    figure.text(
+        0.01,
+        0.0,
+        source_text(table.attrs["rates_source"], locale) + ".",
+        fontsize=7,
+        color=MUTED,
+        ha="left",
+        va="bottom",
+    )
     figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
     alt = tr("Line chart of daily exchange rates.", locale)
     return Chart(_png(figure), f"{_alt(alt, described, locale)} {_join(behind, locale)}.")
@@ -606,7 +622,7 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
             recomputed, stated = organic_rates["value"]
             organic_label += "\n" + tr("{recomputed} (reported {stated})", locale).format(
                 recomputed=percent(recomputed, locale, signed=False),
-                stated=i18n.percent(stated, locale, signed=False, decimals=0),
+                stated=i18n.percent(stated, locale, signed=False, decimals=0 if float(stated).is_integer() else 1),
             )
         approx = f" ({tr('approx.', locale)})" if previous["approximate"] else ""
         labels = [
@@ -901,15 +917,29 @@ def _two_lines(text: str, width: int = 10) -> str:
     return f"{text[:middle]}\n{text[middle + 1 :]}"
 
 
-def _wrap(title: str, width: int = TITLE_CHARS) -> str:
+def _wrap(title: str, width: int = TITLE_CHARS, *, fontsize: float = 11, max_in: float = WIDTH_IN - 0.4) -> str:
+    """`_wrap_chars`, narrowed until every line fits `max_in` inches at `fontsize`, as drawn.
+
+    >>> print(_wrap("Rheinwerk Holdings AG: from 2022, Jan–Dec 2022 to 2023, Jan–Dec 2023 revenue, EUR million"))
+    Rheinwerk Holdings AG: from 2022, Jan–Dec 2022
+    to 2023, Jan–Dec 2023 revenue, EUR million
+    """
+    wrapped = _wrap_chars(title, width)
+    while width > 20 and _text_width(wrapped, fontsize) > max_in * DPI:
+        width -= 4
+        wrapped = _wrap_chars(title, width)
+    return wrapped
+
+
+def _wrap_chars(title: str, width: int = TITLE_CHARS) -> str:
     """Titles wrapped to the figure's width, whatever the language's length: after a colon, or in lines of
     even length.
 
-    >>> print(_wrap("Previous and current period revenue in EUR million: the companies' reported figures"))
+    >>> print(_wrap_chars("Previous and current period revenue in EUR million: the companies' reported figures"))
     Previous and current period revenue in EUR million:
     the companies' reported figures
 
-    >>> print(_wrap("Chiffre d'affaires de la période précédente et de la période en cours, en millions de EUR"))
+    >>> print(_wrap_chars("Chiffre d'affaires de la période précédente et de la période en cours, en millions de EUR"))
     Chiffre d'affaires de la période précédente et de
     la période en cours, en millions de EUR
     """
@@ -1000,7 +1030,9 @@ def _tick_month(value: float, locale: str) -> str:
 
 def _source_line(table: pd.DataFrame, basis: str, locale: str) -> str:
     stated = table.attrs["figure_sources"] if basis == "article" else table.attrs.get("reported_sources", "")
-    return tr("Sources: {stated}; {rates}.", locale).format(stated=stated, rates=table.attrs["rates_source"])
+    return tr("Sources: {stated}; {rates}.", locale).format(
+        stated=source_text(stated, locale), rates=source_text(table.attrs["rates_source"], locale)
+    )
 
 
 def _png(figure: Figure) -> bytes:

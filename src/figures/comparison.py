@@ -45,20 +45,27 @@ class Comparison:
     narrative_dir: Path | None = None
 
     def narrative(self, locale: str) -> str:
-        """The comparison's own words in `locale` (markdown), or "" when it has none in that locale.
+        """The comparison's own words in `locale` (markdown), else in English, else "".
 
-        >>> open_comparison().narrative("fr").startswith("Les affirmations"), open_comparison().narrative("de")
-        (True, '')
+        A case written in one language keeps its words in a report in another: they are the
+        person's, not the code's, and dropping them would lose what only they say.
+
+        >>> open_comparison().narrative("fr").startswith("Les affirmations"), open_comparison().narrative("de")[:18]
+        (True, 'The claims checked')
         """
         if self.narrative_dir is None:
             return ""
-        path = self.narrative_dir / f"{locale}.md"
-        try:
-            return path.read_text(encoding="utf-8-sig").strip()
-        except FileNotFoundError:
-            return ""
-        except (OSError, UnicodeDecodeError) as error:
-            raise FiguresError(f"expected a readable UTF-8 markdown file, {error}", path=path) from None
+        for language in dict.fromkeys((locale, "en")):
+            path = self.narrative_dir / f"{language}.md"
+            try:
+                text = path.read_text(encoding="utf-8-sig").strip()
+            except FileNotFoundError:
+                continue
+            except (OSError, UnicodeDecodeError) as error:
+                raise FiguresError(f"expected a readable UTF-8 markdown file, {error}", path=path) from None
+            if text:
+                return text
+        return ""
 
     def table(self, **choices) -> pd.DataFrame:
         """The comparison table of this case; `choices` are those of `figures.normalise.comparison_table`.

@@ -10,7 +10,7 @@ import pandas as pd
 from figures import i18n
 from figures.i18n import N_, tr
 from figures.paths import ECB_RATES
-from figures.present import METHOD_LABELS
+from figures.present import METHOD_LABELS, source_text
 from figures.provenance import read_sidecar
 from figures.rates import ecb_sidecar
 
@@ -154,12 +154,12 @@ def method_notes(table, locale: str = "en") -> list[str]:
     >>> method_notes(comparison_table())[2].startswith("Dates without a fixing")
     True
     """
-    return [
+    notes = [
         tr(
             "Rates: {rates}. The ECB quotes each currency per euro; the rate between two other currencies is"
             " the cross rate through the euro on the same day.",
             locale,
-        ).format(rates=table.attrs["rates_source"]),
+        ).format(rates=source_text(table.attrs["rates_source"], locale)),
         tr(
             "Methods: average, the mean of the daily rates over the fixing days of each figure's own period"
             " (IAS 21's approximation for income); closing, the last fixing on or before the period's end;"
@@ -183,6 +183,13 @@ def method_notes(table, locale: str = "en") -> list[str]:
             locale,
         ),
     ]
+    if table.attrs.get("untranslated"):
+        notes.append(
+            tr("Not translated, for want of ECB rates over their periods: {items}.", locale).format(
+                items="; ".join(table.attrs["untranslated"])
+            )
+        )
+    return notes
 
 
 def table_csv(table, currency: str, method: str) -> str:

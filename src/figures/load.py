@@ -20,7 +20,7 @@ from babel.numbers import list_currencies
 from figures.errors import FiguresError
 from figures.paths import ARTICLE_FIGURES, REPORTED_FIGURES, display_path
 
-REVENUE_SCALE_TO_MILLIONS = {"thousand": 0.001, "million": 1.0, "billion": 1000.0}
+REVENUE_SCALE_TO_MILLIONS = {"thousand": 0.001, "million": 1.0, "billion": 1000.0, "trillion": 1_000_000.0}
 ISO_4217 = frozenset(list_currencies())
 AMOUNT, CHANGE, PERCENT = "a positive amount", "an amount", "a percentage"
 RATE_UNIT = re.compile(r"([A-Z]{3}) per ([A-Z]{3})")
@@ -125,15 +125,24 @@ def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
         raise FiguresError("expected a header row, found an empty file", path=path) from None
     missing = [name for name in schema.columns if name not in header]
     if missing:
-        raise FiguresError(f"expected the columns {', '.join(missing)} in the header", path=path, row=0)
+        hint = " (the file seems separated by semicolons; figures files use commas)" if ";" in ",".join(header) else ""
+        names = ", ".join(repr(name) for name in missing)
+        raise FiguresError(
+            f"expected the column{'s' if len(missing) > 1 else ''} {names} in the header{hint}", path=path, row=0
+        )
     rows = []
     try:
         for number, cells in enumerate(reader, start=1):
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) != len(header):
+                hint = (
+                    " (a decimal comma? write 39.9, or quote the cell)"
+                    if len(cells) > len(header) and any(re.fullmatch(r"\d+", cell.strip()) for cell in cells)
+                    else ""
+                )
                 raise FiguresError(
-                    f"expected {len(header)} fields as in the header, found {len(cells)}", path=path, row=number
+                    f"expected {len(header)} fields as in the header, found {len(cells)}{hint}", path=path, row=number
                 )
             rows.append((number, dict(zip(header, (cell.strip() for cell in cells), strict=True))))
     except csv.Error as error:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -88,10 +89,10 @@ def comparison_table(
     rates = load_ecb_rates() if rates is None else rates
     check_currency(currency, rates)
     spot = default_spot_date(figures) if spot_date is None else _as_date(spot_date)
-    targets = table_currencies(currency, figures, reported)
-    rows = _article_rows(figures, rates, spot, targets)
+    targets = _Targets(rates, spot, table_currencies(currency, figures, reported), currency, spot_date is not None)
+    rows = _article_rows(figures, targets)
     if reported is not None:
-        rows += _reported_rows(reported, rates, spot, targets)
+        rows += _reported_rows(reported, targets)
         rows += reconciliation_rows(figures, reported)
         rows += bridge_rows(reported)
     table = pd.DataFrame.from_records(rows, columns=list(TABLE_COLUMNS))
@@ -99,7 +100,8 @@ def comparison_table(
     table = table.astype({"source_row": "Int64", "fx_fixing_days": "Int64"})
     table.attrs["spot_date"] = spot
     table.attrs["currency"] = currency
-    table.attrs["currencies"] = targets
+    table.attrs["currencies"] = targets.currencies
+    table.attrs["untranslated"] = targets.skipped
     table.attrs["rates_source"] = rates.source
     table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
     table.attrs["published"] = default_spot_date(figures)
@@ -148,26 +150,39 @@ def _reported_for(figures: pd.DataFrame, reported) -> pd.DataFrame | None:
     return None if reported.empty else reported
 
 
-def _article_rows(
-    figures: pd.DataFrame, rates: RateTable, spot: dt.date, targets: tuple[str, ...]
-) -> list[dict[str, object]]:
+@dataclass
+class _Targets:
+    """What translations a table makes: into which currencies, with which rates and spot date.
+
+    The common currency is required of every figure; another stated currency is a view the table
+    adds where the rate data covers the figure's period, and a figure it cannot translate into is
+    recorded in `skipped` (the table's `untranslated` attribute, shown in the report's appendix).
+    """
+
+    rates: RateTable
+    spot: dt.date
+    currencies: tuple[str, ...]
+    common: str
+    spot_given: bool
+    skipped: list[str] = field(default_factory=list)
+
+
+def _article_rows(figures: pd.DataFrame, targets: _Targets) -> list[dict[str, object]]:
     rows = list(_stated_rows(figures))
     for revenue, growth in _revenue_with_growth(figures):
-        current_rows = list(_translated_rows(revenue, rates, spot, targets, derivation="translated"))
+        current_rows = list(_translated_rows(revenue, targets, derivation="translated"))
         rows.extend(current_rows)
         if growth is None:
             continue
         prior = _implied_prior(revenue, growth)
-        prior_rows = list(_translated_rows(prior, rates, spot, targets, derivation=prior["derivation"]))
+        prior_rows = list(_translated_rows(prior, targets, derivation=prior["derivation"]))
         rows.append(_stated(prior))
         rows.extend(prior_rows)
         rows.extend(_growth_rows(growth, growth["value"], current_rows, prior_rows))
     return rows
 
 
-def _reported_rows(
-    reported: pd.DataFrame, rates: RateTable, spot: dt.date, targets: tuple[str, ...]
-) -> list[dict[str, object]]:
+def _reported_rows(reported: pd.DataFrame, targets: _Targets) -> list[dict[str, object]]:
     """Reported figures as stated; revenues translated; company translations; growth recomputed."""
     records = reported.to_dict("records")
     rows = []
@@ -177,9 +192,7 @@ def _reported_rows(
             continue
         rows.append(_stated({**figure, "derivation": "stated in the source"}))
         if figure["metric"] == "revenue":
-            translated[figure["figure_id"]] = list(
-                _translated_rows(figure, rates, spot, targets, derivation="translated")
-            )
+            translated[figure["figure_id"]] = list(_translated_rows(figure, targets, derivation="translated"))
             rows.extend(translated[figure["figure_id"]])
     by_id = {figure["figure_id"]: figure for figure in records}
     for figure in records:
@@ -326,12 +339,17 @@ def _implied_prior(revenue: dict[str, object], growth: dict[str, object]) -> dic
     }
 
 
-def _translated_rows(
-    figure: dict[str, object], rates: RateTable, spot: dt.date, targets: tuple[str, ...], *, derivation: str
-) -> Iterator[dict[str, object]]:
-    for currency in targets:
-        for method in METHODS:
-            applied = _apply(figure, rates, currency, method, spot)
+def _translated_rows(figure: dict[str, object], targets: _Targets, *, derivation: str) -> Iterator[dict[str, object]]:
+    for currency in targets.currencies:
+        try:
+            applied_by_method = {method: _apply(figure, targets, currency, method) for method in METHODS}
+        except FiguresError:
+            figure_covered = _covers(targets.rates, figure["currency"], figure["period_start"], figure["period_end"])
+            if currency == targets.common or not figure_covered:
+                raise
+            targets.skipped.append(f"{figure['figure_id']} into {currency} (no rates for its period)")
+            continue
+        for method, applied in applied_by_method.items():
             yield {
                 **_identity_columns(figure),
                 "currency": currency,
@@ -348,7 +366,8 @@ def _translated_rows(
             }
 
 
-def _apply(figure: dict[str, object], rates: RateTable, currency: str, method: str, spot: dt.date) -> AppliedRate:
+def _apply(figure: dict[str, object], targets: _Targets, currency: str, method: str) -> AppliedRate:
+    rates, spot = targets.rates, targets.spot
     base, start, end = figure["currency"], figure["period_start"], figure["period_end"]
     column = "currency" if base not in rates.currencies else "published" if method == "spot" else "period_end"
     try:
@@ -358,12 +377,32 @@ def _apply(figure: dict[str, object], rates: RateTable, currency: str, method: s
             return rates.closing_rate(base, currency, end)
         return rates.rate_on(base, currency, spot)
     except FiguresError as error:
+        if method == "spot" and targets.spot_given:  # the reader's choice of date, not the file's
+            raise FiguresError(f"{error.message} (the spot date {spot} that was asked for)") from None
+        if _covers(rates, base, start, end) and not _covers(rates, currency, start, end):
+            raise FiguresError(
+                f"expected a common currency with ECB rates over every figure's period: {currency} has none for"
+                f" {figure['figure_id']} ({start} to {end}); {error.message}"
+            ) from None
         raise FiguresError(
             f"{error.message} (translating {figure['figure_id']} into {currency} by the {method} method)",
             path=figure["source_file"],
             row=figure["source_row"],
             column=column,
         ) from None
+
+
+def _covers(rates: RateTable, code: str, start: dt.date, end: dt.date) -> bool:
+    """Whether the rate data quotes `code` from `start` to `end` (EUR: whether the data spans those dates)."""
+    if not (rates.first_date <= start and end <= rates.last_date):
+        return False
+    if code == "EUR":
+        return True
+    try:
+        dates, _, covered_to = rates.pair(code, "EUR")
+    except (FiguresError, AttributeError):  # unknown, or a live table that does not say
+        return code in getattr(rates, "currencies", ())
+    return str(dates[0]) <= start.isoformat() and end <= covered_to
 
 
 def _growth_rows(
@@ -378,7 +417,11 @@ def _growth_rows(
     so that where the rate did not move (same currency, spot) the growth is the stated one exactly,
     not the stated one up to rounding noise.
     """
-    for current, prior in zip(current_rows, prior_rows, strict=True):
+    prior_by_key = {(row["currency"], row["fx_method"]): row for row in prior_rows}
+    for current in current_rows:
+        prior = prior_by_key.get((current["currency"], current["fx_method"]))
+        if prior is None:  # a view the previous year could not be translated into
+            continue
         rate_change = current["fx_rate"] / prior["fx_rate"] - 1
         yield {
             **_identity_columns(growth),

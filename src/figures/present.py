@@ -279,7 +279,7 @@ def fixings_text(row: dict[str, object], spot_date: dt.date, locale: str = "en")
     ...        "fx_last_fixing": dt.date(2018, 3, 29), "fx_fixing_days": 1, "period_end": dt.date(2018, 3, 31),
     ...        "fx_missing_date_policy": "previous"}
     >>> fixings_text(row, dt.date(2018, 7, 3), "fr").replace("\\xa0", " ")
-    'fixing BCE du 29 mars 2018 (aucun le 31 mars 2018 ; règle : previous)'
+    'fixing BCE du 29 mars 2018 (aucun le 31 mars 2018 ; règle : précédent)'
     """
     method = row["fx_method"]
     if row["fx_rate_source"] == "identity":
@@ -304,7 +304,7 @@ def fixings_text(row: dict[str, object], spot_date: dt.date, locale: str = "en")
     )
     if row["fx_first_fixing"] != asked:
         text += " " + tr("(none on {asked}; policy: {policy})", locale).format(
-            asked=i18n.date(asked, locale), policy=row["fx_missing_date_policy"]
+            asked=i18n.date(asked, locale), policy=tr(row["fx_missing_date_policy"], locale)
         )
     return text
 
@@ -336,6 +336,26 @@ def growth_table(
     return pd.DataFrame(rows)
 
 
+def source_text(text: str, locale: str = "en") -> str:
+    """A source as the table records it (in English), with the words the code wrote in `locale`.
+
+    Citations are the data's own words and stay as they are; "snapshot to <date>", "company reports"
+    and "live rates" are the code's and are translated, dates formatted for the locale.
+
+    >>> source_text("European Central Bank, euro reference rates, snapshot to 2026-10-30", "fr")
+    'European Central Bank, euro reference rates, instantané au 30 octobre 2026'
+    """
+    if locale == "en":
+        return text
+    text = re.sub(
+        r", snapshot to (\d{4}-\d{2}-\d{2})",
+        lambda m: tr(", snapshot to {date}", locale).format(date=i18n.date(dt.date.fromisoformat(m.group(1)), locale)),
+        text,
+    )
+    text = re.sub(r"\bcompany reports \(", lambda m: tr("company reports (", locale), text)
+    return re.sub(r"\bforex-python live rates \(", lambda m: tr("forex-python live rates (", locale), text)
+
+
 def fallback_figures(table: pd.DataFrame) -> list[str]:
     """The translated figures whose live rate failed and which use the ECB rates instead.
 
@@ -359,7 +379,7 @@ def rates_notice(table: pd.DataFrame, *, locale: str = "en") -> str:
     """
     fallbacks = table.attrs.get("fallbacks", [])
     if not fallbacks:
-        return f"**{tr('Rates used:', locale)}** {table.attrs['rates_source']}."
+        return f"**{tr('Rates used:', locale)}** {md(source_text(table.attrs['rates_source'], locale))}."
     return tr(
         "**The live rate source failed** ({reasons}). These figures use the embedded ECB reference rates"
         " instead, marked in the CSV's `fx_rate_source`: {figures}.",

@@ -20,10 +20,11 @@ import numpy as np
 import pandas as pd
 
 from figures.errors import FiguresError
+from figures.i18n import N_
 from figures.paths import ECB_RATES
 from figures.provenance import read_sidecar, sidecar_path, verify_checksum
 
-MISSING_POLICIES = ("previous", "next", "raise")
+MISSING_POLICIES = (N_("previous"), N_("next"), N_("raise"))
 """previous: the last fixing before the date (default); next: the first fixing after it; raise: an error."""
 MAX_STALENESS_DAYS = 7
 """A fixing further than this from the date asked is refused (a discontinued currency, a gap)."""

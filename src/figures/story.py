@@ -109,7 +109,10 @@ def methods(table: pd.DataFrame, currency: str, *, locale: str = "en") -> None:
         frame = _translated_only(present.method_table(table, currency, basis, locale=locale), currency, locale)
         if frame is not None:
             blocks += [tr(_BASIS_HEADINGS[basis], locale), frame]
-    show_section(tr("What the method changes", locale), *_with_intro(blocks, _METHODS_INTRO, locale))
+    intro = [_METHODS_INTRO]
+    if (table["fx_method"] == "company").any():
+        intro.append(_COMPANY_ROW_NOTE)
+    show_section(tr("What the method changes", locale), *_with_intro(blocks, intro, locale))
 
 
 def reconciliation(case: Comparison, *, locale: str = "en") -> None:
@@ -148,15 +151,14 @@ def which_basis(table: pd.DataFrame, currency: str, method: str, *, locale: str 
         for caveat in caveats.detect(table, currency, method)
         if caveat.code in ("convenience-translation", "growth-paired-currency", "claim-mismatch", "approximate")
     ]
-    reasons = "\n".join(f"- {caveat.text(locale, markdown=True)}" for caveat in separating)
+    reasons = "\n".join(f"- {caveat.text(locale, markdown=True, standalone=True)}" for caveat in separating)
     show_section(
         tr("Which basis, and why", locale),
         tr(
             "**This report recommends the companies' reported figures**, in their reporting currencies,"
-            " translated at each period's average rate as IAS 21 does for income. The claims are kept beside"
-            " them, so the two can be compared.",
+            " translated at the {method}. The claims are kept beside them, so the two can be compared.",
             locale,
-        ),
+        ).format(method=tr(present.METHOD_LABELS[method], locale)),
         tr("What separates the two bases here:", locale) if reasons else "",
         reasons,
     )
@@ -213,7 +215,7 @@ def periods(table: pd.DataFrame, currency: str, method: str, *, locale: str = "e
         return
     show_section(
         tr("Different periods", locale),
-        found[0].text(locale, markdown=True).replace("\n", " "),
+        found[0].text(locale, markdown=True, standalone=True).replace("\n", " "),
         tr("Every chart and table names each company's period.", locale),
     )
 
@@ -226,13 +228,15 @@ def comparison_charts(table: pd.DataFrame, currency: str, method: str, *, locale
     >>> comparison_charts(table[table["basis"] == "reconciliation"], "EUR", "average")  # no figure to draw
     """
     sections = (
-        (N_("Revenue"), charts.revenue_chart, _REVENUE_INTRO),
-        (N_("Growth"), charts.growth_chart, _GROWTH_CHART_INTRO),
-        (N_("Previous and current year"), charts.prior_current_chart, _PRIOR_INTRO),
+        (N_("Revenue"), charts.revenue_chart, {None: _REVENUE_INTRO}),
+        (N_("Growth"), charts.growth_chart, {None: _GROWTH_CHART_INTRO}),
+        (N_("Previous and current year"), charts.prior_current_chart, _PRIOR_INTROS),
     )
-    for title, draw, intro in sections:
-        drawn = [draw(table, currency, method, basis, locale=locale) for basis in lookup.bases(table)]
-        show_section(tr(title, locale), *_with_intro(drawn, intro, locale))
+    for title, draw, intros in sections:
+        drawn = {basis: draw(table, currency, method, basis, locale=locale) for basis in lookup.bases(table)}
+        # The intro speaks of the bases drawn only.
+        intro = [text for basis, text in intros.items() if basis is None or drawn.get(basis) is not None]
+        show_section(tr(title, locale), *_with_intro(list(drawn.values()), intro, locale))
 
 
 def revenue_history(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> None:
@@ -247,8 +251,9 @@ def revenue_history(table: pd.DataFrame, currency: str, method: str, *, locale: 
         *_with_intro(
             [chart],
             N_(
-                "Each company's reported revenue over the years in its own currency beside the same years in the"
-                " common currency: where the two differ, the exchange rate moved."
+                "For each company with three or more reported years in a currency other than the common one, its"
+                " revenue in that currency beside the same years in the common currency: where the two differ,"
+                " the exchange rate moved."
             ),
             locale,
         ),
@@ -260,13 +265,15 @@ _BASIS_HEADINGS = {
     "article": N_("**On the article's figures**"),
 }
 _RATES_INTRO = N_(
-    "The ECB's daily rates over each figure's period, with the average, closing and spot rates marked:"
-    " for the companies' reported figures (if any), then for the claims."
+    "The ECB's daily rates over each figure's period, with the average, closing and spot rates marked; each"
+    " chart's title names the figures it serves."
 )
 _METHODS_INTRO = N_(
-    "Each company's latest revenue in the common currency under each method, with the rate and the fixings it"
-    " rests on. Where a company publishes a convenience translation, the row `company` reproduces it: the"
-    " company's own rate, date and source."
+    "Each company's latest revenue in the common currency under each method, with the rate and the fixings it rests on."
+)
+_COMPANY_ROW_NOTE = N_(
+    "Where a company publishes a convenience translation, the row `company` reproduces it: the company's own"
+    " rate, date and source."
 )
 _GROWTH_INTRO = N_(
     "Growth measured in a company's reporting currency is not its growth in another currency: each year's"
@@ -281,17 +288,20 @@ _GROWTH_CHART_INTRO = N_(
     "Growth as stated beside growth recomputed in the common currency: each year's revenue translated at its"
     " own period's rate, then compared. Under the spot method both years take the same rate, so they agree."
 )
-_PRIOR_INTRO = N_(
-    "On the reported basis, the previous year is the company's own figure. On the claims' basis, the previous"
-    " year is implied by the stated growth, revenue / (1 + growth), then translated at the previous period's"
-    " rate, and inherits any error in the stated growth."
-)
+_PRIOR_INTROS = {
+    "reported": N_("On the companies' reported figures, the previous year is the company's own figure."),
+    "article": N_(
+        "On the claims, the previous year is implied by the stated growth, revenue / (1 + growth), then translated"
+        " at the previous period's rate, and inherits any error in the stated growth."
+    ),
+}
 
 
-def _with_intro(blocks: list[object], intro: str, locale: str) -> list[object]:
-    """The section's generic intro, only if some block has something to show."""
+def _with_intro(blocks: list[object], intro: str | list[str], locale: str) -> list[object]:
+    """The section's generic intro (one sentence or several), only if some block has something to show."""
     shown = [block for block in blocks if block is not None and not (isinstance(block, str) and not block)]
-    return [tr(intro, locale), *shown] if shown else []
+    sentences = [intro] if isinstance(intro, str) else intro
+    return [" ".join(tr(sentence, locale) for sentence in sentences), *shown] if shown else []
 
 
 def _translated_only(frame: pd.DataFrame, currency: str, locale: str) -> pd.DataFrame | None:

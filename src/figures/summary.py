@@ -73,7 +73,9 @@ def caveat_list(table: pd.DataFrame, currency: str, method: str, *, locale: str 
     - Alibaba Group's growth is +58.0% in USD but +48.2% in EUR: the currency moved.
     """
     caveats = detect(table, currency, method)
-    return "\n".join(f"- {caveat.text(locale, markdown=True).replace(chr(10), ' ')}" for caveat in caveats)
+    return "\n".join(
+        f"- {caveat.text(locale, markdown=True, standalone=True).replace(chr(10), ' ')}" for caveat in caveats
+    )
 
 
 def summary(table: pd.DataFrame, currency: str, method: str, basis: str, *, locale: str = "en") -> pd.DataFrame | None:
