@@ -13,6 +13,7 @@ ones (periods, currencies), tier 0 the notices (approximate figures).
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -84,6 +85,7 @@ class Rule:
 
 
 RULES: list[Rule] = []
+_DETECTED: dict[tuple[int, str, str], tuple[weakref.ref, tuple[Caveat, ...]]] = {}
 
 
 def rule(code: str, description: str):
@@ -107,8 +109,14 @@ def detect(table: pd.DataFrame, currency: str, method: str) -> list[Caveat]:
     >>> [caveat.code for caveat in detect(comparison_table(), "EUR", "average")][:3]
     ['scope-change', 'growth-currency-moved', 'convenience-translation']
     """
+    remembered = _DETECTED.get((id(table), currency, method))
+    if remembered is not None and remembered[0]() is table:
+        return list(remembered[1])
     found = [caveat for each in RULES for caveat in each.detect(table, currency, method)]
-    return sorted(found, key=lambda caveat: (-caveat.rank[0], -caveat.rank[1], caveat.code, caveat.company or ""))
+    found.sort(key=lambda caveat: (-caveat.rank[0], -caveat.rank[1], caveat.code, caveat.company or ""))
+    # A report asks several times of one table (summary, caveats, bases, periods): the rules run once.
+    _DETECTED[(id(table), currency, method)] = (weakref.ref(table), tuple(found))
+    return found
 
 
 @rule("scope-change", "Growth that comes mostly or partly from a change of scope, against organic growth.")

@@ -33,6 +33,6 @@ def execute_in_place(names: tuple[str, ...] = NOTEBOOKS, directory: Path = NOTEB
             cell.metadata.pop("execution", None)
         notebook.metadata["kernelspec"] = KERNELSPEC
         execute(notebook)
-        nbformat.write(notebook, path)
+        nbformat.write(nbformat.from_dict(notebook), path)
         written.append(path)
     return written

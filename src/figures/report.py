@@ -14,6 +14,7 @@ import base64
 import contextlib
 import hashlib
 import html
+import json
 import os
 import re
 import tempfile
@@ -21,12 +22,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
 from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, RATE_SOURCES
 from figures.errors import FiguresError
 from figures.export import EXPORT_CODE, EXPORT_MIME
 from figures.i18n import DEFAULT_LOCALE, LOCALES
+from figures.kernel import CellError, Kernel
 from figures.paths import NOTEBOOK_DIR
 
 NOTEBOOKS = (
@@ -41,6 +41,7 @@ CLAIMS_NAME = "claims.json"
 LIVE_LOG_NAME = "live_rates.csv"
 REPORT_FILES = (HTML_NAME, CSV_NAME, CLAIMS_NAME, LIVE_LOG_NAME)
 KERNEL_TIMEOUT_S = 180
+PREPARE_CODE = "from figures import story\nstory.prepare(table, rate_table, currency, method, locale=locale)"
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,12 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     ('comparison.html', 'comparison.csv', True)
     """
     out_dir = check_out_dir(out_dir, parameters)
-    validate(parameters)
     notebook = combined_notebook(parameters)
-    notebook.cells.append(nbformat.v4.new_code_cell(EXPORT_CODE, id="export"))
-    with _progress_on_terminal():
-        execute(notebook)
-    export = _exported(notebook.cells.pop())
+    notebook["cells"].append(_code_cell(EXPORT_CODE, "export"))
+    with _progress_on_terminal(), Kernel(cwd=NOTEBOOK_DIR) as kernel:
+        validate(parameters)  # while the kernel boots
+        _run(kernel, notebook["cells"])
+    export = _exported(notebook["cells"].pop())
     page = render_page(notebook, export, locale=parameters.locale)
     files = {
         HTML_NAME: page.encode("utf-8"),
@@ -166,76 +167,80 @@ def validate(parameters: ReportParameters) -> None:
             load_reported(case.reported)
 
 
-def combined_notebook(parameters: ReportParameters, names: tuple[str, ...] = NOTEBOOKS) -> nbformat.NotebookNode:
+def combined_notebook(parameters: ReportParameters, names: tuple[str, ...] = NOTEBOOKS) -> dict:
     """The notebooks' cells in order, with the parameters injected after each `parameters` cell.
 
-    >>> cells = combined_notebook(ReportParameters(currency="CNY")).cells
-    >>> [cell.source for cell in cells if "injected-parameters" in cell.metadata.get("tags", [])][0].splitlines()[3]
-    "currency = 'CNY'"
+    Read as plain JSON (a notebook is a JSON document; nothing here needs nbformat's validation).
+
+    >>> cells = combined_notebook(ReportParameters(currency="CNY"))["cells"]
+    >>> injected = [cell["source"] for cell in cells if "injected-parameters" in cell["metadata"].get("tags", [])]
+    >>> [line for line in injected[0].splitlines() if line.startswith("currency")]
+    ["currency = 'CNY'"]
     """
     cells = []
     for number, name in enumerate(names, start=1):
-        source = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
-        for index, cell in enumerate(source.cells):
-            cell = nbformat.from_dict(
-                {**cell, "outputs": [], "execution_count": None} if cell.cell_type == "code" else cell
-            )
-            cell["id"] = f"n{number}-c{index}"
+        source = json.loads((NOTEBOOK_DIR / name).read_text(encoding="utf-8"))
+        for index, cell in enumerate(source["cells"]):
+            cell = {**cell, "id": f"n{number}-c{index}", "source": _text(cell["source"])}
+            cell.setdefault("metadata", {})
+            if cell["cell_type"] == "code":
+                cell.update(outputs=[], execution_count=None)
             cells.append(cell)
-            if "parameters" in cell.get("metadata", {}).get("tags", []):
-                injected = nbformat.v4.new_code_cell(parameters.as_code(), id=f"n{number}-injected")
-                injected.metadata["tags"] = ["injected-parameters"]
+            tags = cell["metadata"].get("tags", [])
+            if "parameters" in tags:
+                injected = _code_cell(parameters.as_code(), f"n{number}-injected")
+                injected["metadata"]["tags"] = ["injected-parameters"]
                 cells.append(injected)
-    notebook = nbformat.v4.new_notebook(cells=cells)
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    return notebook
+            if "setup" in tags and number == 1:  # the table exists: start drawing every chart on every core
+                cells.append(_code_cell(PREPARE_CODE, "prepare"))
+    kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return {"cells": cells, "metadata": {"kernelspec": kernelspec}, "nbformat": 4, "nbformat_minor": 5}
 
 
-def execute(
-    notebook: nbformat.NotebookNode, timeout_s: int = KERNEL_TIMEOUT_S, kernel_name: str = "python3"
-) -> nbformat.NotebookNode:
+def execute(notebook: dict, timeout_s: int = KERNEL_TIMEOUT_S, kernel_name: str = "python3") -> dict:
     """Run every cell in one kernel started in `notebooks/`; a failing cell fails the build.
 
     The kernel talks over local IPC sockets, not TCP, and no execution timestamps are recorded,
-    so the executed notebook depends on its inputs only.
+    so the executed notebook depends on its inputs only. `notebook` is nbformat's or a plain dict.
 
-    >>> notebook = execute(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("6 * 7")]))
-    >>> notebook.cells[0].outputs[0]["data"]["text/plain"]
+    >>> notebook = execute({"cells": [{"cell_type": "code", "source": "6 * 7", "metadata": {}}]})
+    >>> notebook["cells"][0]["outputs"][0]["data"]["text/plain"]
     '42'
     """
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-    from traitlets.config import Config
-
-    with tempfile.TemporaryDirectory(prefix="figures-kernel-") as sockets:
-        # Configured, not passed in: the client then owns the kernel and shuts it down.
-        config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
-        client = NotebookClient(
-            notebook,
-            config=config,
-            kernel_name=kernel_name,
-            timeout=timeout_s,
-            record_timing=False,
-            # Every output is collected by the time the client shuts down; a graceful shutdown
-            # adds nothing but, now and then, a wait of several seconds.
-            shutdown_kernel="immediate",
-            # The kernel's own stderr stays the terminal's (progress bars); outputs go to cells.
-            extra_arguments=["--IPKernelApp.capture_fd_output=False"],
-            resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
-        )
-        try:
-            client.execute()
-        except CellExecutionError as error:
-            if error.ename == "FiguresError":  # the package's own message says what was wrong
-                raise FiguresError(error.evalue) from None
-            raise FiguresError(f"a notebook cell failed: {error.ename}: {error.evalue}") from None
+    with Kernel(kernel_name, cwd=NOTEBOOK_DIR) as kernel:
+        _run(kernel, notebook["cells"], timeout_s)
     return notebook
 
 
-def render_page(notebook: nbformat.NotebookNode, context: dict[str, object], *, locale: str = DEFAULT_LOCALE) -> str:
+def _run(kernel: Kernel, cells: list[dict], timeout_s: float = KERNEL_TIMEOUT_S) -> None:
+    try:
+        kernel.run(cells, timeout_s)
+    except CellError as error:
+        if error.ename == "FiguresError":  # the package's own message says what was wrong
+            raise FiguresError(error.evalue) from None
+        raise FiguresError(f"a notebook cell failed: {error.ename}: {error.evalue}") from None
+
+
+def _code_cell(source: str, cell_id: str) -> dict:
+    return {
+        "cell_type": "code",
+        "id": cell_id,
+        "source": source,
+        "metadata": {},
+        "outputs": [],
+        "execution_count": None,
+    }
+
+
+def _text(source: str | list[str]) -> str:
+    """A cell's source as one string (the notebook format allows a list of lines)."""
+    return source if isinstance(source, str) else "".join(source)
+
+
+def render_page(notebook: dict, context: dict[str, object], *, locale: str = DEFAULT_LOCALE) -> str:
     """One self-contained HTML page: title, summary, contents, the notebooks' prose and outputs, appendix.
 
-    >>> notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Revenue")])
+    >>> notebook = {"cells": [{"cell_type": "markdown", "source": "# Revenue", "metadata": {}}]}
     >>> from figures.export import page_context
     >>> from figures.normalise import comparison_table
     >>> page = render_page(notebook, page_context(comparison_table()))
@@ -245,7 +250,7 @@ def render_page(notebook: nbformat.NotebookNode, context: dict[str, object], *, 
     from jinja2 import Environment, PackageLoader
 
     environment = Environment(loader=PackageLoader("figures"), autoescape=True, keep_trailing_newline=True)
-    body, toc = _with_heading_ids("\n".join(_render_cell(cell, locale) for cell in notebook.cells))
+    body, toc = _with_heading_ids("\n".join(_render_cell(cell, locale) for cell in notebook["cells"]))
     csv_text = context.get("csv", "")
     css = environment.loader.get_source(environment, "report.css")[0]
     return environment.get_template("report.html.j2").render(
@@ -375,7 +380,7 @@ def _locked(folder: Path):
         os.close(handle)  # closing releases the lock
 
 
-def _exported(cell: nbformat.NotebookNode) -> dict:
+def _exported(cell: dict) -> dict:
     for output in cell.get("outputs", []):
         if EXPORT_MIME in output.get("data", {}):
             return output["data"][EXPORT_MIME]
@@ -401,21 +406,23 @@ def _umask() -> int:
     return current
 
 
-def _render_cell(cell: nbformat.NotebookNode, locale: str = DEFAULT_LOCALE) -> str:
-    if cell.cell_type == "markdown":
+def _render_cell(cell: dict, locale: str = DEFAULT_LOCALE) -> str:
+    if cell["cell_type"] == "markdown":
         # A markdown cell carries its other languages in its metadata; English is its source.
-        source = cell.source if locale == "en" else cell.metadata.get("figures", {}).get(locale, cell.source)
+        source = _text(cell["source"])
+        if locale != "en":
+            source = cell.get("metadata", {}).get("figures", {}).get(locale, source)
         return f'<section class="prose">{_markdown(_demote_headings(source))}</section>'
-    if cell.cell_type != "code":
+    if cell["cell_type"] != "code":
         return ""
     return "\n".join(_render_output(output) for output in cell.get("outputs", []))
 
 
-def _render_output(output: nbformat.NotebookNode) -> str:
-    if output.output_type == "stream":
-        return f'<pre class="stream">{html.escape(output.text)}</pre>'
-    if output.output_type == "error":
-        raise FiguresError(f"a notebook cell failed: {output.ename}: {output.evalue}")
+def _render_output(output: dict) -> str:
+    if output["output_type"] == "stream":
+        return f'<pre class="stream">{html.escape(_text(output["text"]))}</pre>'
+    if output["output_type"] == "error":
+        raise FiguresError(f"a notebook cell failed: {output['ename']}: {output['evalue']}")
     data, metadata = output.get("data", {}), output.get("metadata", {})
     if "image/png" in data:
         image = metadata.get("image/png", {})

@@ -21,6 +21,24 @@ from figures.present import md, show_section
 from figures.reconcile import reconcile
 
 
+def prepare(table: pd.DataFrame, rates, currency: str, method: str, *, locale: str = "en") -> None:
+    """Start drawing, on every core, the charts the report's sections will show.
+
+    >>> from figures.normalise import comparison_table
+    >>> from figures.rates import load_ecb_rates
+    >>> prepare(comparison_table(), load_ecb_rates(), "EUR", "average")
+    """
+    calls = [(charts.bridge_chart, (table,), {"locale": locale})]
+    calls.append((charts.revenue_history_chart, (table, currency, method), {"locale": locale}))
+    for basis in lookup.bases(table):
+        calls.append((charts.rate_history_chart, (table, rates, currency, basis), {"locale": locale}))
+        for draw in (charts.revenue_chart, charts.growth_chart, charts.prior_current_chart):
+            calls.append((draw, (table, currency, method, basis), {"locale": locale}))
+    # Longest first: the rate and history charts, with a panel per currency or company.
+    calls.sort(key=lambda call: call[0] not in (charts.rate_history_chart, charts.revenue_history_chart))
+    charts.prefetch(calls)
+
+
 def at_a_glance(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> None:
     """Each company's latest revenue and growth in `currency`: on the reported figures (if any), then the claims.
 
