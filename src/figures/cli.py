@@ -9,6 +9,7 @@ from pathlib import Path
 
 from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, METHODS, RATE_SOURCES
 from figures.errors import FiguresError
+from figures.extract_grammar import LANGUAGES
 from figures.i18n import DEFAULT_LOCALE, LOCALES
 
 
@@ -68,6 +69,17 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a comparison: a folder with empty files, headers and sidecars")
     new.add_argument("folder", type=Path, help="the new comparison's folder")
     commands.add_parser("execute-notebooks", help="re-execute the notebooks in place, outputs kept for nbval")
+    extract = commands.add_parser("extract", help="draft a claims file from a news article (text or HTML page)")
+    extract.add_argument("article", type=Path, help="the article: a UTF-8 text file or a saved HTML page")
+    extract.add_argument("--out", type=Path, required=True, help="the draft claims CSV to write, with its sidecar")
+    extract.add_argument("--lang", type=_one_of("language", LANGUAGES), help="fr, en or de (default: detected)")
+    extract.add_argument("--published", type=_date, help="publication date, where the page or a dateline lacks it")
+    extract.add_argument("--source", help="where the article was published (default: the page's site and title)")
+    extract.add_argument("--accessed", type=_date, help="date the article was read (default: today)")
+    extract.add_argument(
+        "--review", type=Path, help="also write a review page (HTML, holds the article's text) with every figure marked"
+    )
+    extract.add_argument("--force", action="store_true", help="replace files that exist")
     return parser
 
 
@@ -84,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             return _report(args)
         if args.command == "new":
             return _new(args.folder)
+        if args.command == "extract":
+            return _extract(args)
         from figures.notebooks import execute_in_place
 
         for path in execute_in_place():
@@ -131,5 +145,21 @@ def _new(folder: Path) -> int:
     print(
         f"next: fill in {folder / 'claims.csv'} (and reported.csv, narrative/en.md if you have them), then"
         f" `figures report --comparison {folder}`"
+    )
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from figures.extract import check_targets, extract, save_draft
+
+    check_targets(args.out, args.review, force=args.force)
+    extraction = extract(args.article, lang=args.lang, published=args.published, source=args.source)
+    written = save_draft(extraction, args.out, accessed=args.accessed, review=args.review, force=args.force)
+    flagged = sum(1 for row in extraction.rows() if "Review:" in row["note"])
+    for path in written:
+        print(f"wrote {path}")
+    print(
+        f"{len(extraction.claims)} claims drafted, {flagged} with something to review (see each row's note),"
+        f" {len(extraction.left_out)} figures left out; review the draft before `figures report --figures {args.out}`"
     )
     return 0

@@ -18,7 +18,13 @@ from figures.errors import FiguresError
 
 
 class CellError(FiguresError):
-    """A cell raised: its exception's name and value, as the kernel reported them."""
+    """A cell raised: its exception's name and value, as the kernel reported them.
+
+    >>> with Kernel() as kernel:
+    ...     kernel.run([{"cell_type": "code", "source": "1 / 0"}])
+    Traceback (most recent call last):
+    figures.kernel.CellError: ZeroDivisionError: division by zero
+    """
 
     def __init__(self, ename: str, evalue: str) -> None:
         self.ename, self.evalue = ename, evalue
@@ -54,6 +60,11 @@ class Kernel:
         """Execute every code cell in order, filling its `outputs`; the first error stops the run.
 
         Raises `CellError` with the kernel's exception name and value.
+
+        >>> with Kernel() as kernel:
+        ...     cells = kernel.run([{"cell_type": "code", "source": "print('a'); print('b')"}])
+        >>> cells[0]["outputs"]
+        [{'output_type': 'stream', 'name': 'stdout', 'text': 'a\\nb\\n'}]
         """
         if self.client is None:
             self.client = self.manager.client()
@@ -65,7 +76,13 @@ class Kernel:
         return cells
 
     def close(self) -> None:
-        """Stop the kernel at once (every output is collected by then) and remove its sockets."""
+        """Stop the kernel at once (every output is collected by then) and remove its sockets.
+
+        >>> kernel = Kernel()
+        >>> kernel.close()
+        >>> kernel.manager.has_kernel
+        False
+        """
         if self.client is not None:
             self.client.stop_channels()
         if self.manager.has_kernel:
