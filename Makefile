@@ -20,16 +20,17 @@ $(READY): pyproject.toml requirements.lock
 report: $(READY) ## execute the notebooks, write reports/comparison.html and reports/comparison.csv
 	$(BIN)/python -m figures report
 
-test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbval
-	$(BIN)/python -m pytest
+test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbval (two processes, a file each)
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1 (kernel "Python (figures)")
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks \
 		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate --LabApp.news_url=None \
 		--LabApp.extension_manager=readonly $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
-bench: $(READY) ## time the report and the converter against their floors (ratios)
+bench: $(READY) ## time the report, the tests and the converter against their floors (ratios)
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_processes.py --tests
 	$(BIN)/python benchmarks/bench_convert.py
 
 lint: $(READY) ## ruff lint and format check

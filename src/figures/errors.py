@@ -34,4 +34,6 @@ class FiguresError(Exception):
             where.append(f"row {self.row}")
         if self.column is not None:
             where.append(f"column {self.column!r}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+        text = f"{', '.join(where)}: {self.message}" if where else self.message
+        # One line, always: a line break from data (a quoted cell may hold one) is shown, not obeyed.
+        return text.replace("\r", "\\r").replace("\n", "\\n")

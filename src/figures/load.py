@@ -31,6 +31,11 @@ MAX_AMOUNT_M = 1e10
 smallest unit (the largest groups report a few hundred trillion won or rupiah); beyond, a typo."""
 MIN_AMOUNT_M = 1e-6
 """One unit of the currency: no smaller amount is a company's revenue."""
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+"""Dates a figure may carry: far beyond any rate data, yet never near the calendar's ends."""
+MAX_RATE = 1e7
+"""A company's own exchange rate, either way round: the weakest currencies quote tens of thousands per
+dollar, so ten million is a typo."""
 MAX_GROWTH_PERCENT = 10_000.0
 """A hundredfold in one year: beyond, a misplaced decimal point rather than growth."""
 
@@ -123,6 +128,8 @@ def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
         header = next(reader)
     except StopIteration:
         raise FiguresError("expected a header row, found an empty file", path=path) from None
+    except csv.Error as error:
+        raise FiguresError(f"expected a well-formed CSV header, {error}", path=path, row=0) from None
     missing = [name for name in schema.columns if name not in header]
     if missing:
         hint = " (the file seems separated by semicolons; figures files use commas)" if ";" in ",".join(header) else ""
@@ -228,8 +235,8 @@ def _translation(row: dict[str, str], fail) -> dict[str, object]:
         if not row[column]:
             raise fail(column, "a value, as for every convenience translation")
     rate = _parse_number(row, "fx_rate", fail)
-    if rate <= 0:
-        raise fail("fx_rate", "a positive rate")
+    if not 1 / MAX_RATE <= rate <= MAX_RATE:
+        raise fail("fx_rate", f"a positive rate from {1 / MAX_RATE:g} to {MAX_RATE:g}")
     match = RATE_UNIT.fullmatch(row["fx_rate_unit"])
     if not match or match.group(2) != row["currency"]:
         raise fail("fx_rate_unit", f"'<source currency> per {row['currency']}'")
@@ -249,9 +256,12 @@ def _parse_number(row: dict[str, str], column: str, fail) -> float:
 
 def _parse_date(row: dict[str, str], column: str, fail) -> dt.date:
     try:
-        return dt.date.fromisoformat(row[column])
+        day = dt.date.fromisoformat(row[column])
     except ValueError:
         raise fail(column, "a date as YYYY-MM-DD") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise fail(column, f"a date from {EARLIEST_DATE} to {LATEST_DATE}")
+    return day
 
 
 def _parse_bool(row: dict[str, str], column: str, fail) -> bool:

@@ -89,7 +89,15 @@ def comparison_table(
     rates = load_ecb_rates() if rates is None else rates
     check_currency(currency, rates)
     spot = default_spot_date(figures) if spot_date is None else _as_date(spot_date)
-    targets = _Targets(rates, spot, table_currencies(currency, figures, reported), currency, spot_date is not None)
+    latest = figures.loc[figures["published"].map(lambda day: day.toordinal()).idxmax()]
+    targets = _Targets(
+        rates,
+        spot,
+        table_currencies(currency, figures, reported),
+        currency,
+        spot_date is not None,
+        (latest["source_file"], int(latest["source_row"])),
+    )
     rows = _article_rows(figures, targets)
     if reported is not None:
         rows += _reported_rows(reported, targets)
@@ -164,6 +172,7 @@ class _Targets:
     currencies: tuple[str, ...]
     common: str
     spot_given: bool
+    spot_row: tuple[str, int]  # the claim whose publication date is the default spot date
     skipped: list[str] = field(default_factory=list)
 
 
@@ -379,6 +388,15 @@ def _apply(figure: dict[str, object], targets: _Targets, currency: str, method: 
     except FiguresError as error:
         if method == "spot" and targets.spot_given:  # the reader's choice of date, not the file's
             raise FiguresError(f"{error.message} (the spot date {spot} that was asked for)") from None
+        if method == "spot":  # the latest publication date: name the row that gives it
+            path, row = targets.spot_row
+            raise FiguresError(
+                f"{error.message} (translating {figure['figure_id']} into {currency} at the spot date, the latest"
+                " publication date)",
+                path=path,
+                row=row,
+                column="published",
+            ) from None
         if _covers(rates, base, start, end) and not _covers(rates, currency, start, end):
             raise FiguresError(
                 f"expected a common currency with ECB rates over every figure's period: {currency} has none for"

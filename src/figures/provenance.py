@@ -48,6 +48,10 @@ def read_sidecar(data_path: Path) -> dict[str, Any]:
         raise FiguresError("expected a provenance sidecar next to the data file", path=path) from None
     except json.JSONDecodeError as error:
         raise FiguresError(f"expected JSON, {error.msg}", path=path, row=error.lineno) from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:  # unreadable, not UTF-8, a number too long
+        raise FiguresError(f"expected a readable UTF-8 JSON file, {str(error).splitlines()[0]}", path=path) from None
+    if not isinstance(sidecar, dict):
+        raise FiguresError(f"expected a JSON object of fields, found {type(sidecar).__name__}", path=path)
     missing = [field for field in REQUIRED_FIELDS if field not in sidecar]
     if missing:
         raise FiguresError(f"expected the fields {', '.join(missing)}", path=path)

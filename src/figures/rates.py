@@ -250,9 +250,11 @@ def ecb_sidecar(path: str | Path | None = None) -> dict[str, Any]:
     if type(sidecar["size_bytes"]) is not int or sidecar["size_bytes"] < 0:
         raise refuse("size_bytes", "a whole number of bytes")
     codes = sidecar.get("currencies")
-    if not (isinstance(codes, list) and codes and len(set(codes)) == len(codes)):
+    if not (isinstance(codes, list) and codes and all(isinstance(code, str) for code in codes)):
+        raise refuse("currencies", "a list of currency codes")
+    if len(set(codes)) != len(codes):
         raise refuse("currencies", "a list of distinct currency codes")
-    if not all(isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code) and code != "EUR" for code in codes):
+    if not all(re.fullmatch(r"[A-Z]{3}", code) and code != "EUR" for code in codes):
         raise refuse("currencies", "ISO 4217 codes other than EUR")
     for field in ("first_date", "last_date", "date_accessed"):
         try:

@@ -71,7 +71,7 @@ def reconciliation_rows(figures: pd.DataFrame, reported: pd.DataFrame) -> list[d
     """
     rows = []
     for row in reconcile(figures, reported).to_dict("records"):
-        if row["difference"] is None:
+        if row["difference"] is None or pd.isna(row["difference"]):  # pandas holds a missing one as NaN
             continue
         rows.append(
             {
