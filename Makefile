@@ -29,9 +29,11 @@ lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1 (kernel "Python (
 		--LabApp.extension_manager=readonly $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(READY) ## time the report, the tests and the converter against their floors (ratios)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,bench]'
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_processes.py --tests
 	$(BIN)/python benchmarks/bench_convert.py
+	$(BIN)/python benchmarks/bench_convert_scale.py
 
 lint: $(READY) ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
@@ -53,7 +55,7 @@ translations: $(READY) ## extract messages, update the French catalogue, compile
 
 lock: ## re-resolve requirements.lock from pyproject.toml in a scratch environment
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[dev]'
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[dev,bench]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^figures' > requirements.lock
 	rm -rf .lock-venv build src/*.egg-info
 

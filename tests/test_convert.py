@@ -1,4 +1,7 @@
 import datetime as dt
+import subprocess
+import sys
+import tracemalloc
 
 import numpy as np
 import pandas as pd
@@ -101,3 +104,76 @@ def test_rate_detail_reads_as_the_report_describes_the_same_rates():
     assert average[0] == rates.average_rate("USD", "EUR", D(2017, 4, 1), D(2018, 3, 31)).describe()
     spot = convert_table(frame, "EUR", method="spot")["fx_rate_detail"].tolist()
     assert spot[0] == rates.rate_on("USD", "EUR", D(2018, 7, 3)).describe()
+
+
+def reporting_rows(count: int, seed: int = 2018) -> pd.DataFrame:
+    """Amounts in five currencies over reporting periods (months, quarters, years) and a date each."""
+    generator = np.random.default_rng(seed)
+    ends = pd.date_range("2006-03-31", "2026-09-30", freq="ME")[generator.integers(0, 247, count)]
+    months = generator.choice([1, 3, 12], count)
+    starts = (ends.to_period("M") - months + 1).to_timestamp()
+    return pd.DataFrame(
+        {
+            "amount": generator.uniform(1, 1e6, count),
+            "currency": generator.choice(["USD", "CNY", "GBP", "JPY", "EUR"], count),
+            "period_start": starts,
+            "period_end": ends,
+            "date": ends - pd.to_timedelta(generator.integers(0, 28, count), unit="D"),
+        }
+    )
+
+
+def test_two_currencies_with_the_same_first_and_last_fixing_keep_their_own_count():
+    # ISK had no fixing from December 2008 to February 2018: same first and last fixing as USD, far fewer days.
+    rates = load_ecb_rates()
+    frame = pd.DataFrame(
+        {
+            "amount": [1.0, 1.0],
+            "currency": ["USD", "ISK"],
+            "period_start": ["2008-06-01"] * 2,
+            "period_end": ["2018-06-30"] * 2,
+        }
+    )
+    out = convert_table(frame, "EUR", method="average", rates=rates)
+    for row, code in enumerate(["USD", "ISK"]):
+        expected = rates.average_rate(code, "EUR", D(2008, 6, 1), D(2018, 6, 30))
+        assert out.loc[row, "fx_fixing_days"] == expected.fixing_days
+        assert out.loc[row, "fx_rate_detail"] == expected.describe()
+
+
+def test_the_result_shares_the_input_columns_and_leaves_the_input_alone():
+    frame = reporting_rows(1000)
+    before = frame.copy()
+    out = convert_table(frame, "EUR", method="closing")
+    assert np.shares_memory(out["amount"].to_numpy(), frame["amount"].to_numpy())
+    out.loc[0, "amount"] = -1.0
+    out["currency"] = "XXX"
+    pd.testing.assert_frame_equal(frame, before)
+    again = convert_table(out.assign(currency=before["currency"]), "USD", method="spot")
+    assert list(again.columns) == list(out.columns) and (again["fx_from_currency"] == before["currency"]).all()
+
+
+@pytest.mark.parametrize("method", ["spot", "closing", "average"])
+def test_peak_memory_stays_within_a_small_multiple_of_the_input(method):
+    # tracemalloc sees numpy's allocations: every array the converter makes. The README states the
+    # multiple measured by peak RSS on ten million rows (benchmarks/bench_convert_scale.py).
+    frame = reporting_rows(300_000)
+    rates = load_ecb_rates()
+    convert_table(frame.head(10), "EUR", method=method, rates=rates)  # rate pairs cached, as in a long run
+    size = frame.memory_usage(deep=True).sum()
+    tracemalloc.start()
+    try:
+        convert_table(frame, "EUR", method=method, rates=rates)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2.5 * size, f"peak {peak / size:.2f} times the input"
+
+
+def test_a_pandas_frame_never_imports_dask():
+    code = (
+        "import sys, pandas as pd; from figures.convert import convert_table;"
+        "frame = pd.DataFrame({'amount': [1.0], 'currency': ['USD'], 'date': ['2018-07-03']});"
+        "convert_table(frame, 'EUR', method='spot'); assert 'dask' not in sys.modules, 'dask imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -13,7 +13,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def _pins_from_pyproject() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     pins = {}
-    for requirement in project["dependencies"] + project["optional-dependencies"]["dev"]:
+    for requirement in project["dependencies"] + [
+        r for extra in project["optional-dependencies"].values() for r in extra
+    ]:
         name, version = requirement.split("==")
         pins[name.lower()] = version
     return pins

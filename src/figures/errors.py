@@ -26,6 +26,15 @@ class FiguresError(Exception):
         self.column = column
         super().__init__(self._describe())
 
+    def __reduce__(self):
+        """Pickled whole, row and column included: an error raised in a worker process reaches the caller so.
+
+        >>> import pickle
+        >>> pickle.loads(pickle.dumps(FiguresError("bad", path="f.csv", row=3, column="value"))).row
+        3
+        """
+        return _rebuilt, (self.message, self.path, self.row, self.column)
+
     def _describe(self) -> str:
         where = []
         if self.path is not None:
@@ -37,3 +46,7 @@ class FiguresError(Exception):
         text = f"{', '.join(where)}: {self.message}" if where else self.message
         # One line, always: a line break from data (a quoted cell may hold one) is shown, not obeyed.
         return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _rebuilt(message: str, path: str | None, row: int | None, column: str | None) -> FiguresError:
+    return FiguresError(message, path=path, row=row, column=column)
