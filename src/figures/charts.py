@@ -502,26 +502,12 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
             axes.set_ylabel(in_currency.format(currency=unit), fontsize=9)
             axes.tick_params(axis="y", labelsize=fontsize + 1)
             axes.margins(y=0.3)
-        left.set_title(
-            _wrap(
-                tr("{company}: {currency} million, as reported", locale).format(company=company, currency=own),
-                46,
-                fontsize=9,
-                max_in=WIDTH_IN / 2 - 0.3,
-            ),
-            loc="left",
-            fontsize=9,
-        )
-        right.set_title(
-            _wrap(
-                tr("{company}: {currency} million, translated", locale).format(company=company, currency=currency),
-                46,
-                fontsize=9,
-                max_in=WIDTH_IN / 2 - 0.3,
-            ),
-            loc="left",
-            fontsize=9,
-        )
+        for axes, title, unit in (
+            (left, tr("{company}: {currency} million, as reported", locale), own),
+            (right, tr("{company}: {currency} million, translated", locale), currency),
+        ):
+            text = title.format(company=company, currency=unit)
+            axes.set_title(_wrap(text, 46, fontsize=9, max_in=WIDTH_IN / 2 - 0.3), loc="left", fontsize=9)
         described.append(_history_text(company, own, currency, years, locale))
     figure.suptitle(
         _wrap(
