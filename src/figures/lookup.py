@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 import pandas as pd
 
 STATED = "stated in the source"
+_BY_COMPANY: dict[int, tuple[weakref.ref, dict[str, pd.DataFrame]]] = {}
+
+
+def rows_of(table: pd.DataFrame, company: str) -> pd.DataFrame:
+    """A company's rows of `table`, split once per table: the questions below ask of one company at a time.
+
+    >>> from figures.normalise import comparison_table
+    >>> set(rows_of(comparison_table(), "Bolloré Group")["company"])
+    {'Bolloré Group'}
+    """
+    remembered = _BY_COMPANY.get(id(table))
+    if remembered is None or remembered[0]() is not table:
+        remembered = (weakref.ref(table), {name: group for name, group in table.groupby("company", sort=False)})
+        _BY_COMPANY[id(table)] = remembered
+    return remembered[1].get(company, table.iloc[0:0])
 
 
 def companies(table: pd.DataFrame) -> list[str]:
@@ -38,7 +54,8 @@ def headline_basis(table: pd.DataFrame, company: str) -> str:
     >>> headline_basis(comparison_table(), company), headline_basis(comparison_table(reported=False), company)
     ('reported', 'article')
     """
-    own = table[(table["company"] == company) & (table["basis"] == "reported") & (table["metric"] == "revenue")]
+    mine = rows_of(table, company)
+    own = mine[(mine["basis"] == "reported") & (mine["metric"] == "revenue")]
     return "reported" if not own.empty else "article"
 
 
@@ -49,13 +66,13 @@ def stated_revenues(table: pd.DataFrame, company: str, basis: str) -> pd.DataFra
     >>> list(stated_revenues(comparison_table(), "Alibaba Group", "reported")["fiscal_label"])
     ['FY2016', 'FY2017', 'FY2018']
     """
-    rows = table[
-        (table["company"] == company)
-        & (table["basis"] == basis)
-        & (table["metric"] == "revenue")
-        & (table["fx_method"] == "none")
-        & (table["derivation"] == STATED)
-        & (table["component"].fillna("") == "")
+    mine = rows_of(table, company)
+    rows = mine[
+        (mine["basis"] == basis)
+        & (mine["metric"] == "revenue")
+        & (mine["fx_method"] == "none")
+        & (mine["derivation"] == STATED)
+        & (mine["component"].fillna("") == "")
     ]
     return rows.sort_values("period_end")
 
@@ -83,12 +100,13 @@ def translated(table: pd.DataFrame, row: dict[str, object], currency: str, metho
     >>> round(translated(table, latest_revenue(table, "Bolloré Group", "reported"), "USD", "average")["value"])
     20701
     """
-    rows = table[
-        (table["figure_id"] == row["figure_id"])
-        & (table["basis"] == row["basis"])
-        & (table["currency"] == currency)
-        & (table["fx_method"] == method)
-        & (table["metric"] == row["metric"])
+    mine = rows_of(table, row["company"])
+    rows = mine[
+        (mine["figure_id"] == row["figure_id"])
+        & (mine["basis"] == row["basis"])
+        & (mine["currency"] == currency)
+        & (mine["fx_method"] == method)
+        & (mine["metric"] == row["metric"])
     ]
     return None if rows.empty else rows.iloc[0].to_dict()
 
@@ -101,13 +119,13 @@ def stated_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -
     >>> stated_growth(comparison_table(), "Alibaba Group", "article", dt.date(2018, 3, 31))["currency"]
     'USD'
     """
-    rows = table[
-        (table["company"] == company)
-        & (table["period_end"] == end)
-        & (table["basis"] == basis)
-        & (table["metric"] == "revenue_growth")
-        & (table["fx_method"] == "none")
-        & (table["derivation"] == STATED)
+    mine = rows_of(table, company)
+    rows = mine[
+        (mine["period_end"] == end)
+        & (mine["basis"] == basis)
+        & (mine["metric"] == "revenue_growth")
+        & (mine["fx_method"] == "none")
+        & (mine["derivation"] == STATED)
     ]
     return None if rows.empty else rows.iloc[0].to_dict()
 
@@ -121,12 +139,12 @@ def own_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -> d
     >>> round(row["value"], 1), row["currency"]
     (58.1, 'CNY')
     """
-    own = table[
-        (table["company"] == company)
-        & (table["basis"] == basis)
-        & (table["metric"] == "revenue_growth")
-        & (table["fx_method"] == "none")
-        & (table["period_end"] == end)
+    mine = rows_of(table, company)
+    own = mine[
+        (mine["basis"] == basis)
+        & (mine["metric"] == "revenue_growth")
+        & (mine["fx_method"] == "none")
+        & (mine["period_end"] == end)
     ]
     if own.empty:
         return None
@@ -145,13 +163,13 @@ def growth_in(
     >>> round(row["value"], 1)
     50.6
     """
-    rows = table[
-        (table["company"] == company)
-        & (table["basis"] == basis)
-        & (table["metric"] == "revenue_growth")
-        & (table["period_end"] == end)
-        & (table["currency"] == currency)
-        & (table["fx_method"] == method)
+    mine = rows_of(table, company)
+    rows = mine[
+        (mine["basis"] == basis)
+        & (mine["metric"] == "revenue_growth")
+        & (mine["period_end"] == end)
+        & (mine["currency"] == currency)
+        & (mine["fx_method"] == method)
     ]
     return None if rows.empty else rows.iloc[0].to_dict()
 
@@ -165,10 +183,10 @@ def reported_rows(table: pd.DataFrame, company: str, end: dt.date, metric: str) 
     >>> rows["value"].tolist()
     [7383.0]
     """
-    return table[
-        (table["company"] == company)
-        & (table["period_end"] == end)
-        & (table["basis"] == "reported")
-        & (table["fx_method"] == "none")
-        & (table["metric"] == metric)
+    mine = rows_of(table, company)
+    return mine[
+        (mine["period_end"] == end)
+        & (mine["basis"] == "reported")
+        & (mine["fx_method"] == "none")
+        & (mine["metric"] == metric)
     ]
