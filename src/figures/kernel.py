@@ -49,6 +49,25 @@ class Kernel:
         # The kernel's own stderr stays the terminal's (progress bars); outputs go to the cells.
         self.manager.start_kernel(extra_arguments=["--IPKernelApp.capture_fd_output=False"], cwd=str(cwd or "."))
         self.client = None
+        self._ready = False
+
+    def warm_up(self, code: str) -> None:
+        """Send `code` to run as soon as the kernel is up, without waiting: imports, say, while the caller works.
+
+        Its outputs and errors are not collected (a failing import fails again, visibly, in its cell).
+
+        >>> with Kernel() as kernel:
+        ...     kernel.warm_up("import json")
+        ...     kernel.run([{"cell_type": "code", "source": "'json' in dir()"}])[0]["outputs"][0]["data"]["text/plain"]
+        'True'
+        """
+        self._connect()
+        self.client.execute(code, silent=True, store_history=False, allow_stdin=False)
+
+    def _connect(self) -> None:
+        if self.client is None:
+            self.client = self.manager.client()
+            self.client.start_channels()
 
     def __enter__(self) -> Kernel:
         return self
@@ -66,10 +85,10 @@ class Kernel:
         >>> cells[0]["outputs"]
         [{'output_type': 'stream', 'name': 'stdout', 'text': 'a\\nb\\n'}]
         """
-        if self.client is None:
-            self.client = self.manager.client()
-            self.client.start_channels()
+        self._connect()
+        if not self._ready:
             self.client.wait_for_ready(timeout=60)
+            self._ready = True
         for cell in cells:
             if cell.get("cell_type") == "code":
                 cell["execution_count"], cell["outputs"] = self._execute(cell["source"], timeout_s)

@@ -24,7 +24,6 @@ from pathlib import Path
 
 from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, RATE_SOURCES
 from figures.errors import FiguresError
-from figures.export import EXPORT_CODE, EXPORT_MIME
 from figures.i18n import DEFAULT_LOCALE, LOCALES
 from figures.kernel import CellError, Kernel
 from figures.paths import NOTEBOOK_DIR
@@ -41,6 +40,8 @@ CLAIMS_NAME = "claims.json"
 LIVE_LOG_NAME = "live_rates.csv"
 REPORT_FILES = (HTML_NAME, CSV_NAME, CLAIMS_NAME, LIVE_LOG_NAME)
 KERNEL_TIMEOUT_S = 180
+WARM_UP_CODE = "import figures.comparison, figures.export, figures.sources, figures.story"
+"""What the kernel imports first, while the builder is still busy: the modules the notebooks use."""
 PREPARE_CODE = "from figures import story\nstory.prepare(table, rate_table, currency, method, locale=locale)"
 
 
@@ -79,11 +80,16 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     >>> html_path.name, csv_path.name, '<html lang="fr">' in html_path.read_text(encoding="utf-8")
     ('comparison.html', 'comparison.csv', True)
     """
-    out_dir = check_out_dir(out_dir, parameters)
-    notebook = combined_notebook(parameters)
-    notebook["cells"].append(_code_cell(EXPORT_CODE, "export"))
+    check_out_dir(out_dir)  # a folder that cannot take the report is refused before anything starts
+    # Then the kernel: it boots and imports the package while this process loads and checks the inputs.
     with _progress_on_terminal(), Kernel(cwd=NOTEBOOK_DIR) as kernel:
-        validate(parameters)  # while the kernel boots
+        kernel.warm_up(WARM_UP_CODE)
+        from figures.export import EXPORT_CODE
+
+        out_dir = check_out_dir(out_dir, parameters)
+        validate(parameters)
+        notebook = combined_notebook(parameters)
+        notebook["cells"].append(_code_cell(EXPORT_CODE, "export"))
         _run(kernel, notebook["cells"])
     export = _exported(notebook["cells"].pop())
     page = render_page(notebook, export, locale=parameters.locale)
@@ -102,14 +108,14 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
 def check_out_dir(out_dir: str | Path, parameters: ReportParameters | None = None) -> Path:
     """The report's folder, refused where writing would be wrong: a file, among the inputs, read-only.
 
-    Checked before anything runs, so that a refused build changes nothing.
+    Checked before anything runs, so that a refused build changes nothing; with `parameters`, also that
+    no report file would replace one of the comparison's inputs.
 
     >>> from figures.paths import DATA_DIR
     >>> check_out_dir(DATA_DIR / "reports")
     Traceback (most recent call last):
     figures.errors.FiguresError: .../data/reports: expected a folder outside .../data, where the inputs are ...
     """
-    from figures.comparison import open_comparison
     from figures.paths import DATA_DIR
 
     out = Path(out_dir).resolve()
@@ -122,6 +128,8 @@ def check_out_dir(out_dir: str | Path, parameters: ReportParameters | None = Non
                 path=out_dir,
             )
     if parameters is not None:
+        from figures.comparison import open_comparison  # pandas: only once the kernel is booting
+
         case = open_comparison(
             parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path
         )
@@ -381,6 +389,8 @@ def _locked(folder: Path):
 
 
 def _exported(cell: dict) -> dict:
+    from figures.export import EXPORT_MIME
+
     for output in cell.get("outputs", []):
         if EXPORT_MIME in output.get("data", {}):
             return output["data"][EXPORT_MIME]
