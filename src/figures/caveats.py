@@ -115,6 +115,8 @@ def detect(table: pd.DataFrame, currency: str, method: str) -> list[Caveat]:
     found = [caveat for each in RULES for caveat in each.detect(table, currency, method)]
     found.sort(key=lambda caveat: (-caveat.rank[0], -caveat.rank[1], caveat.code, caveat.company or ""))
     # A report asks several times of one table (summary, caveats, bases, periods): the rules run once.
+    for key in [key for key, (alive, _) in _DETECTED.items() if alive() is None]:
+        del _DETECTED[key]
     _DETECTED[(id(table), currency, method)] = (weakref.ref(table), tuple(found))
     return found
 

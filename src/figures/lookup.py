@@ -45,6 +45,8 @@ def rows_of(table: pd.DataFrame, company: str) -> pd.DataFrame:
     if remembered is None or remembered[0]() is not table:
         groups = {name: group for name, group in table.groupby("company", sort=False)}
         remembered = (weakref.ref(table), groups, {})
+        for key in [key for key, (alive, *_) in _BY_COMPANY.items() if alive() is None]:
+            del _BY_COMPANY[key]  # the tables gone: their split rows go too
         _BY_COMPANY[id(table)] = remembered
     return remembered[1].get(company, table.iloc[0:0])
 
