@@ -390,8 +390,9 @@ def check_summary_traces_to_csv(frame, rows: list[dict[str, str]], case: Case, b
     approximate = {company.name: company.approximate for company in case.companies}
     for cells in frame.to_dict("records"):
         company = cells["Company"]
+        in_csv = export.spreadsheet_safe(company)  # the CSV neutralises a name a spreadsheet would read as a formula
         revenue = latest(
-            rows, company=company, basis=basis, metric="revenue", currency=currency, fx_method=method, component=""
+            rows, company=in_csv, basis=basis, metric="revenue", currency=currency, fx_method=method, component=""
         )
         assert len(revenue) == 1, (company, revenue)
         shown_revenue = cells[f"Revenue, {currency} m"]
@@ -403,7 +404,7 @@ def check_summary_traces_to_csv(frame, rows: list[dict[str, str]], case: Case, b
             row
             for row in rows
             if (row["company"], row["basis"], row["metric"], row["period_end"])
-            == (company, basis, "revenue_growth", end)
+            == (in_csv, basis, "revenue_growth", end)
         ]
         in_common = [row for row in growth if (row["currency"], row["fx_method"]) == (currency, method)]
         if cells[f"Growth in {currency}"] == "–":
