@@ -85,24 +85,6 @@ def headline_basis(table: pd.DataFrame, company: str) -> str:
     return "reported" if not own.empty else "article"
 
 
-def stated_revenues(table: pd.DataFrame, company: str, basis: str) -> pd.DataFrame:
-    """A company's group revenues as stated (no translation, no component), oldest first.
-
-    >>> from figures.normalise import comparison_table
-    >>> list(stated_revenues(comparison_table(), "Alibaba Group", "reported")["fiscal_label"])
-    ['FY2016', 'FY2017', 'FY2018']
-    """
-    mine = rows_of(table, company)
-    rows = mine[
-        (mine["basis"] == basis)
-        & (mine["metric"] == "revenue")
-        & (mine["fx_method"] == "none")
-        & (mine["derivation"] == STATED)
-        & (mine["component"].fillna("") == "")
-    ]
-    return rows.sort_values("period_end")
-
-
 def latest_revenue(table: pd.DataFrame, company: str, basis: str) -> dict[str, object] | None:
     """A company's latest group revenue as stated on `basis`, in its own currency, or None.
 

@@ -455,7 +455,7 @@ def show_section(title: str, *blocks, level: int = 2) -> None:
     <IPython.core.display.Markdown object>
     <IPython.core.display.Markdown object>
     """
-    shown = [block for block in blocks if not _is_empty(block)]
+    shown = [block for block in blocks if not is_empty(block)]
     if not shown:
         return
     show_markdown(f"{'#' * level} {md(title)}")
@@ -468,7 +468,12 @@ def show_section(title: str, *blocks, level: int = 2) -> None:
             show_chart(block)
 
 
-def _is_empty(block) -> bool:
+def is_empty(block) -> bool:
+    """Whether a section's block has nothing to show: None, blank markdown, a table without rows.
+
+    >>> is_empty(None), is_empty("  "), is_empty(pd.DataFrame()), is_empty("Text.")
+    (True, True, True, False)
+    """
     if block is None:
         return True
     if isinstance(block, str):

@@ -317,7 +317,7 @@ _PRIOR_INTROS = {
 
 def _with_intro(blocks: list[object], intro: str | list[str], locale: str) -> list[object]:
     """The section's generic intro (one sentence or several), only if some block has something to show."""
-    shown = [block for block in blocks if block is not None and not (isinstance(block, str) and not block)]
+    shown = [block for block in blocks if not present.is_empty(block)]
     sentences = [intro] if isinstance(intro, str) else intro
     return [" ".join(tr(sentence, locale) for sentence in sentences), *shown] if shown else []
 
