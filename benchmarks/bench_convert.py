@@ -25,14 +25,15 @@ ROWS = 100_000
 CURRENCIES = ["USD", "CNY", "GBP", "JPY", "EUR"]
 
 
-def rows() -> pd.DataFrame:
+def rows(count: int = ROWS) -> pd.DataFrame:
+    """`count` amounts, currencies and days, the same for the same count (also bench_convert_scale's)."""
     generator = np.random.default_rng(2018)
     first, last = pd.Timestamp("2005-04-01"), pd.Timestamp("2026-10-30")
-    offsets = generator.integers(0, (last - first).days + 1, ROWS)
+    offsets = generator.integers(0, (last - first).days + 1, count)
     return pd.DataFrame(
         {
-            "amount": generator.uniform(1, 1e6, ROWS),
-            "currency": generator.choice(CURRENCIES, ROWS),
+            "amount": generator.uniform(1, 1e6, count),
+            "currency": generator.choice(CURRENCIES, count),
             "date": (first + pd.to_timedelta(offsets, unit="D")).astype("datetime64[ns]"),
         }
     )

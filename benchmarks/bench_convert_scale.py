@@ -36,29 +36,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import polars as pl
+from bench_convert import CURRENCIES, rows
 
 from figures.convert import convert_table
 from figures.rates import load_ecb_rates
 from timing import median_seconds
 
-CURRENCIES = ["USD", "CNY", "GBP", "JPY", "EUR"]
 METHODS = ("spot", "closing", "average")
 FLOORS = ("merge_asof", "polars_join_asof")
 MEASURED = (*(f"convert_{method}" for method in METHODS), *FLOORS)
-
-
-def rows(count: int) -> pd.DataFrame:
-    """Amounts, currencies and days, drawn as in bench_convert.py."""
-    generator = np.random.default_rng(2018)
-    first, last = pd.Timestamp("2005-04-01"), pd.Timestamp("2026-10-30")
-    offsets = generator.integers(0, (last - first).days + 1, count)
-    return pd.DataFrame(
-        {
-            "amount": generator.uniform(1, 1e6, count),
-            "currency": generator.choice(CURRENCIES, count),
-            "date": (first + pd.to_timedelta(offsets, unit="D")).astype("datetime64[ns]"),
-        }
-    )
 
 
 def period_rows(count: int) -> pd.DataFrame:
