@@ -1,8 +1,9 @@
-"""Time-to-report as a ratio against a floor: an empty notebook executed and exported the same way.
+"""Time-to-report as a ratio against a floor: an empty notebook executed in a kernel and exported.
 
 Prints `report_vs_floor: <ratio>`, the median over several runs of a full `build_report` (load,
-translate, execute the notebooks in one kernel, render the page, write HTML and CSV) divided by the
-median of the same pipeline on a notebook with no cells. Both are measured in one process after a
+translate, execute the notebooks in this process's IPython shell, render the page, write HTML and
+CSV) divided by the median of the cheapest Jupyter execution: a notebook with no cells run in a fresh
+kernel, its page rendered and written the same way. Both are measured in one process after a
 warm-up build, so interpreter start-up and first imports count in neither.
 """
 

@@ -3,6 +3,8 @@
 import csv
 import io
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -57,8 +59,10 @@ class _Page(HTMLParser):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     first = build_report(tmp_path_factory.mktemp("first"), ReportParameters())
-    second = build_report(tmp_path_factory.mktemp("second"), ReportParameters())
-    return first, second
+    # The second in a process of its own, as a user rebuilds: nothing this process memoised is reused.
+    out = tmp_path_factory.mktemp("second")
+    subprocess.run([sys.executable, "-m", "figures", "report", "--out", str(out)], check=True, capture_output=True)
+    return first, (out / first[0].name, out / first[1].name)
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +201,40 @@ def test_atomic_write_leaves_nothing_behind_when_a_file_fails(tmp_path):
 
 def test_report_files_are_readable_by_others(built):
     assert all(Path(p).stat().st_mode & 0o044 for p in built[0])
+
+
+def test_a_build_runs_in_a_shell_of_its_own_and_leaves_none_behind(built):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from figures import charts
+
+    assert not InteractiveShell.initialized()
+    assert charts._PENDING == {} and charts._POOL is None  # no chart drawn ahead outlives its build
+
+
+def test_inside_a_notebook_a_build_runs_in_a_kernel_not_in_the_notebooks_shell():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from figures.kernel import Kernel, Shell
+    from figures.report import _executor
+
+    InteractiveShell.instance()  # as in JupyterLab, where the notebook's shell is this process's
+    try:
+        with pytest.raises(FiguresError, match="already running"):
+            Shell()
+        with _executor() as executor:
+            assert isinstance(executor, Kernel)
+            cells = executor.run([{"cell_type": "code", "source": "from IPython.display import display; display(7)"}])
+        assert cells[0]["outputs"][0]["data"]["text/plain"] == "7"
+    finally:
+        InteractiveShell.clear_instance()
+
+
+def test_a_cells_warning_is_shown_in_each_build_not_only_the_first():
+    from figures.kernel import Shell
+
+    cell = {"cell_type": "code", "source": "import warnings\nwarnings.warn('odd input', UserWarning)"}
+    for _ in range(2):
+        with Shell() as shell:
+            (ran,) = shell.run([dict(cell)])
+        assert ran["outputs"][0]["name"] == "stderr" and "UserWarning: odd input" in ran["outputs"][0]["text"]

@@ -113,7 +113,7 @@ def prefetch(calls: list[tuple[object, tuple, dict]]) -> None:
 
     A chart later asked with the same arguments (the same table object) is taken from its worker;
     anything else is drawn as usual. Drawing dominates a build, and each chart is independent, so a
-    build on two cores draws about twice as fast. `FIGURES_PROCESSES=1` draws in the kernel only.
+    build on two cores draws about twice as fast. `FIGURES_PROCESSES=1` draws in the calling process only.
 
     >>> from figures.normalise import comparison_table
     >>> table = comparison_table()
@@ -137,6 +137,21 @@ def prefetch(calls: list[tuple[object, tuple, dict]]) -> None:
 def _draw_by_name(name: str, args: tuple, kwargs: dict) -> Chart | None:
     """In a worker: the chart function `name`, undecorated (the decorated one is what pickle finds by name)."""
     return globals()[name].draw(*args, **kwargs)
+
+
+def cancel_prefetch() -> None:
+    """Forget every chart drawn ahead and not asked for, and stop the workers.
+
+    >>> from figures.normalise import comparison_table
+    >>> prefetch([(revenue_chart, (comparison_table(), "EUR", "average", "article"), {})])
+    >>> cancel_prefetch()
+    >>> _PENDING, _POOL
+    ({}, None)
+    """
+    for future in _PENDING.values():
+        future.cancel()
+    _PENDING.clear()
+    _stop_pool()
 
 
 def _stop_pool() -> None:

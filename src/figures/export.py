@@ -1,6 +1,6 @@
-"""In the kernel: hand the report builder the table the notebooks showed, as CSV, and the page's context.
+"""In the notebooks' shell: hand the report builder the table the notebooks showed, as CSV, and the page's context.
 
-Kept apart from `figures.report` so that the kernel imports nothing the builder alone needs.
+Kept apart from `figures.report` so that a kernel running the cells imports nothing the builder alone needs.
 """
 
 from __future__ import annotations
@@ -43,10 +43,10 @@ EXPORT_CODE = (
 
 
 def export_for_report(table, currency: str, method: str, rate_table=None, locale: str = "en", *, case=None) -> None:
-    """In the kernel: hand the builder the CSV, the claim reviews and the page's context, computed from `table`.
+    """In the notebooks' shell: hand the builder the CSV, the claim reviews and the page's context, from `table`.
 
     >>> from figures.normalise import comparison_table
-    >>> export_for_report(comparison_table(), "EUR", "average")  # outside a kernel, the payload is printed
+    >>> export_for_report(comparison_table(), "EUR", "average")  # outside a shell, the payload is printed
     {'application/vnd.figures.export+json': {...}}
     """
     from IPython.display import display

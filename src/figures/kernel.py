@@ -1,17 +1,25 @@
-"""Run code cells in one Jupyter kernel over local IPC and collect their outputs as nbformat records them.
+"""Run code cells and collect their outputs as nbformat records them: in this process, or in a kernel.
 
-A thin driver over jupyter_client, for the report builder: it starts the kernel before the inputs
-are checked (the kernel boots while the builder works), and it needs neither nbformat nor nbclient
-(together over a second of imports, mostly JSON-schema validation the builder has no use for).
-Cells are plain dicts, or nbformat's nodes, which are dicts too.
+`Shell` runs them in this process, in a fresh IPython shell: the engine a Jupyter kernel runs, with
+the same display formatters, the outputs passed through JSON as a kernel sends them. The report
+builder uses it: no kernel process to start, no second import of pandas and matplotlib, and the
+inputs the builder checked are the ones the cells use. `Kernel` runs them in a Jupyter kernel over
+local IPC (`execute-notebooks`, and a build started from inside a notebook, where a shell exists):
+a thin driver over jupyter_client that needs neither nbformat nor nbclient (together over a second
+of imports, mostly JSON-schema validation nobody here needs). Cells are plain dicts, or nbformat's
+nodes, which are dicts too.
 """
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import queue
+import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 from figures.errors import FiguresError
@@ -29,6 +37,147 @@ class CellError(FiguresError):
     def __init__(self, ename: str, evalue: str) -> None:
         self.ename, self.evalue = ename, evalue
         super().__init__(f"{ename}: {evalue}")
+
+
+class Shell:
+    """A fresh IPython shell in this process, its outputs collected per cell; one at a time, then closed.
+
+    >>> with Shell() as shell:
+    ...     cells = shell.run([{"cell_type": "code", "source": "print('a'); 6 * 7"}])
+    >>> [output["output_type"] for output in cells[0]["outputs"]], cells[0]["outputs"][1]["data"]["text/plain"]
+    (['stream', 'execute_result'], '42')
+    """
+
+    def __init__(self) -> None:
+        from IPython.core.displayhook import DisplayHook
+        from IPython.core.displaypub import DisplayPublisher
+        from IPython.core.interactiveshell import InteractiveShell
+        from traitlets.config import Config
+
+        if InteractiveShell.initialized():
+            raise FiguresError("an IPython shell is already running in this process; use a Kernel")
+        config = Config()
+        config.HistoryManager.enabled = False  # nothing written to ~/.ipython
+        self.shell = InteractiveShell.instance(config=config)
+        self._outputs: list[dict] = []
+        collected = self._outputs_of_cell
+
+        class Publisher(DisplayPublisher):
+            def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
+                collected().append({"output_type": "display_data", **_as_sent(data, metadata)})
+
+            def clear_output(self, wait=False):
+                collected().clear()
+
+        class Hook(DisplayHook):
+            def write_output_prompt(self):
+                pass
+
+            def write_format_data(self, format_dict, md_dict=None):
+                count = self.shell.execution_count
+                output = {"output_type": "execute_result", **_as_sent(format_dict, md_dict), "execution_count": count}
+                collected().append(output)
+
+            def finish_displayhook(self):
+                pass
+
+        self.shell.display_pub = Publisher(shell=self.shell)
+        self.shell.displayhook = Hook(shell=self.shell, cache_size=0)
+        self.shell.display_trap.hook = self.shell.displayhook
+
+    def _outputs_of_cell(self) -> list[dict]:
+        return self._outputs
+
+    def __enter__(self) -> Shell:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(self, cells: list[dict], timeout_s: float | None = None) -> list[dict]:
+        """Execute every code cell in order, filling its `outputs`; the first error stops the run.
+
+        Raises `CellError` with the exception's name and value. `timeout_s` is not enforced here:
+        what can hang (live rates) has its own time budget.
+
+        >>> with Shell() as shell:
+        ...     shell.run([{"cell_type": "code", "source": "1 / 0"}])
+        Traceback (most recent call last):
+        figures.kernel.CellError: ZeroDivisionError: division by zero
+        """
+        for cell in cells:
+            if cell.get("cell_type") == "code":
+                cell["execution_count"], cell["outputs"] = self._execute(cell["source"])
+        return cells
+
+    def close(self) -> None:
+        """Forget the shell: a later `IPython.display.display` outside a shell prints again, as before.
+
+        >>> Shell().close()
+        >>> from IPython.core.interactiveshell import InteractiveShell
+        >>> InteractiveShell.initialized()
+        False
+        """
+        from IPython.core.interactiveshell import InteractiveShell
+
+        InteractiveShell.clear_instance()
+
+    def _execute(self, source: str) -> tuple[int, list[dict]]:
+        self._outputs = outputs = []
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _Stream("stdout", outputs), _Stream("stderr", outputs)
+        try:
+            with warnings.catch_warnings():
+                _kernel_warning_filters()
+                result = self.shell.run_cell(source, store_history=True)
+        finally:
+            sys.stdout, sys.stderr = saved
+        error = result.error_before_exec or result.error_in_exec
+        if error is not None:
+            raise CellError(type(error).__name__, str(error))
+        return result.execution_count, outputs
+
+
+class _Stream(io.TextIOBase):
+    """A cell's stdout or stderr: consecutive writes make one stream output, as a kernel sends them."""
+
+    def __init__(self, name: str, outputs: list[dict]) -> None:
+        self.name, self.outputs = name, outputs
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        last = self.outputs[-1] if self.outputs else None
+        if last is not None and last["output_type"] == "stream" and last["name"] == self.name:
+            last["text"] += text
+        elif text:
+            self.outputs.append({"output_type": "stream", "name": self.name, "text": text})
+        return len(text)
+
+
+def _as_sent(data: dict, metadata: dict | None) -> dict:
+    """`data` and `metadata` as a kernel sends them: through JSON, bytes (a PNG) as base64 text."""
+    from jupyter_client.jsonutil import json_default
+
+    return json.loads(json.dumps({"data": data, "metadata": metadata or {}}, default=json_default))
+
+
+def _kernel_warning_filters() -> None:
+    """Python's own default warning filters, shown on the cell's stderr, whatever the caller set.
+
+    (A test run records warnings or turns some into errors.) Set anew for each cell, which also
+    forgets the warnings already shown: each build shows its own.
+    """
+    warnings.showwarning = _show_warning
+    warnings.resetwarnings()
+    for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+        warnings.simplefilter("ignore", category)
+    warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 class Kernel:
@@ -50,19 +199,6 @@ class Kernel:
         self.manager.start_kernel(extra_arguments=["--IPKernelApp.capture_fd_output=False"], cwd=str(cwd or "."))
         self.client = None
         self._ready = False
-
-    def warm_up(self, code: str) -> None:
-        """Send `code` to run as soon as the kernel is up, without waiting: imports, say, while the caller works.
-
-        Its outputs and errors are not collected (a failing import fails again, visibly, in its cell).
-
-        >>> with Kernel() as kernel:
-        ...     kernel.warm_up("import json")
-        ...     kernel.run([{"cell_type": "code", "source": "'json' in dir()"}])[0]["outputs"][0]["data"]["text/plain"]
-        'True'
-        """
-        self._connect()
-        self.client.execute(code, silent=True, store_history=False, allow_stdin=False)
 
     def _connect(self) -> None:
         if self.client is None:

@@ -1,11 +1,12 @@
 """Build the report: execute the notebooks with the chosen parameters, export one HTML file and a CSV.
 
-The notebooks run one after another in a single kernel (their cells concatenated), with the
-parameters injected after each notebook's `parameters` cell, as papermill does. A last cell, added
-here, exports the table the notebooks showed: the CSV is that very table, so it holds every number
-the report shows, and live rates are fetched once. The HTML shows markdown and outputs, never code;
-images are embedded; nothing is loaded from elsewhere. Files are written next to their final place
-and renamed into it only once everything succeeded, so a failed build leaves any previous report.
+The notebooks run one after another in one IPython shell in this process (their cells concatenated;
+see `figures.kernel`), with the parameters injected after each notebook's `parameters` cell, as
+papermill does. A last cell, added here, exports the table the notebooks showed: the CSV is that
+very table, so it holds every number the report shows, and live rates are fetched once. The HTML
+shows markdown and outputs, never code; images are embedded; nothing is loaded from elsewhere.
+Files are written next to their final place and renamed into it only once everything succeeded,
+so a failed build leaves any previous report.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import html
 import json
 import os
 import re
+import sys
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -25,7 +27,7 @@ from pathlib import Path
 from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, RATE_SOURCES
 from figures.errors import FiguresError
 from figures.i18n import DEFAULT_LOCALE, LOCALES
-from figures.kernel import CellError, Kernel
+from figures.kernel import CellError, Kernel, Shell
 from figures.paths import NOTEBOOK_DIR
 
 NOTEBOOKS = (
@@ -40,8 +42,6 @@ CLAIMS_NAME = "claims.json"
 LIVE_LOG_NAME = "live_rates.csv"
 REPORT_FILES = (HTML_NAME, CSV_NAME, CLAIMS_NAME, LIVE_LOG_NAME)
 KERNEL_TIMEOUT_S = 180
-WARM_UP_CODE = "import figures.comparison, figures.export, figures.sources, figures.story"
-"""What the kernel imports first, while the builder is still busy: the modules the notebooks use."""
 PREPARE_CODE = "from figures import story\nstory.prepare(table, rate_table, currency, method, locale=locale)"
 
 
@@ -80,17 +80,18 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     >>> html_path.name, csv_path.name, '<html lang="fr">' in html_path.read_text(encoding="utf-8")
     ('comparison.html', 'comparison.csv', True)
     """
-    check_out_dir(out_dir)  # a folder that cannot take the report is refused before anything starts
-    # Then the kernel: it boots and imports the package while this process loads and checks the inputs.
-    with _progress_on_terminal(), Kernel(cwd=NOTEBOOK_DIR) as kernel:
-        kernel.warm_up(WARM_UP_CODE)
-        from figures.export import EXPORT_CODE
+    check_out_dir(out_dir)  # a folder that cannot take the report is refused before anything is read
+    out_dir = check_out_dir(out_dir, parameters)
+    validate(parameters)
+    from figures.export import EXPORT_CODE
 
-        out_dir = check_out_dir(out_dir, parameters)
-        validate(parameters)
-        notebook = combined_notebook(parameters)
-        notebook["cells"].append(_code_cell(EXPORT_CODE, "export"))
-        _run(kernel, notebook["cells"])
+    notebook = combined_notebook(parameters)
+    notebook["cells"].append(_code_cell(EXPORT_CODE, "export"))
+    with _progress_on_terminal(), _executor() as executor:
+        try:
+            _run(executor, notebook["cells"])
+        finally:
+            _forget_prefetched_charts()
     export = _exported(notebook["cells"].pop())
     page = render_page(notebook, export, locale=parameters.locale)
     files = {
@@ -220,7 +221,25 @@ def execute(notebook: dict, timeout_s: int = KERNEL_TIMEOUT_S, kernel_name: str 
     return notebook
 
 
-def _run(kernel: Kernel, cells: list[dict], timeout_s: float = KERNEL_TIMEOUT_S) -> None:
+def _executor() -> Shell | Kernel:
+    """Where a build runs its cells: in this process, or in a kernel when a shell already runs here.
+
+    Inside a notebook (a build started from JupyterLab) the shell is the notebook's own, whose
+    displays go to its page; a kernel keeps the build's outputs apart from it.
+    """
+    from IPython.core.interactiveshell import InteractiveShell
+
+    return Kernel(cwd=NOTEBOOK_DIR) if InteractiveShell.initialized() else Shell()
+
+
+def _forget_prefetched_charts() -> None:
+    # Charts drawn ahead are keyed by their table's identity: none may outlive the build that asked.
+    charts = sys.modules.get("figures.charts")  # not imported at all when the build stopped early
+    if charts is not None:
+        charts.cancel_prefetch()
+
+
+def _run(kernel: Kernel | Shell, cells: list[dict], timeout_s: float = KERNEL_TIMEOUT_S) -> None:
     try:
         kernel.run(cells, timeout_s)
     except CellError as error:
