@@ -195,8 +195,10 @@ def labels(figure):
 
 
 def overlaps(figure):
-    """Pairs of texts whose boxes overlap (by more than a pixel), and texts that leave the figure."""
-    figure.draw_without_rendering()
+    """Pairs of texts whose boxes overlap (by more than a pixel), and texts that leave the figure.
+
+    Read from the figure as `charts._png` drew it (at the figure's own DPI): laid out and drawn once.
+    """
     renderer = figure.canvas.get_renderer()
     boxes = [(text.get_text(), text.get_window_extent(renderer)) for text in labels(figure)]
     clashes = [

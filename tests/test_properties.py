@@ -599,3 +599,25 @@ def test_growth_in_its_own_currency_is_shown_as_stated(tmp_path):
     cells = summary.summary(table, "EUR", "average", "article").iloc[0]
     assert cells["Growth as stated"] == "+12.4% in EUR"
     assert cells["Growth in EUR"] == "+12.4% in EUR"
+
+
+# Found by the property above: 123.58 bn USD in KRW at the 2012 average is 139,285,750.54 million,
+# shown as 139,285,751; the CSV kept ten significant digits (139285750.5), which round half to even
+# to 139,285,750. The CSV now keeps fifteen.
+
+
+def test_a_large_translated_value_rounds_the_same_on_the_page_and_from_the_csv(tmp_path):
+    rate, days = hand_average("KRW", "USD", D(2012, 1, 1), D(2012, 12, 31))
+    assert days == 256
+    by_hand = f"{123_580 * rate:,.0f}"
+    assert by_hand == "139,285,751"  # 139,285,750.54: the case's point is a fraction just above a half
+    path = write_figures(
+        tmp_path / "claims.csv",
+        [claim("n", "Big Co", "revenue", "2012-01-01", "2012-12-31", "123.58", "billion", "USD")],
+    )
+    table = comparison_table(path, reported=False, currency="KRW")
+    assert summary.summary(table, "KRW", "average", "article")["Revenue, KRW m"].tolist() == [by_hand]
+    rows = list(csv.DictReader(io.StringIO(export.table_csv(table, "KRW", "average"))))
+    (row,) = [r for r in rows if r["figure_id"] == "n" and r["currency"] == "KRW" and r["fx_method"] == "average"]
+    assert shown(row["value"], 0) == by_hand
+    assert math.isclose(float(row["value"]), 123_580 * rate, rel_tol=1e-14)

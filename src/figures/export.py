@@ -195,6 +195,8 @@ def method_notes(table, locale: str = "en") -> list[str]:
 def table_csv(table, currency: str, method: str) -> str:
     """The comparison table as CSV; `selected` marks the rows in the report's currency and method.
 
+    Numbers keep fifteen significant digits, so a number the page shows rounded rounds the same from here.
+
     >>> from figures.normalise import comparison_table
     >>> table_csv(comparison_table(), "EUR", "average").splitlines()[0].split(",")[:8]
     ['company', 'metric', 'component', 'period_start', 'period_end', 'fiscal_label', 'basis', 'currency']
@@ -205,7 +207,9 @@ def table_csv(table, currency: str, method: str) -> str:
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
             frame[column] = frame[column].map(spreadsheet_safe)
-    return frame.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+    # Fifteen significant digits, what a float holds without its binary noise: a value the page rounds
+    # (139,285,751 from 139285750.54) rounds the same from the CSV, which ten digits (139285750.5) broke.
+    return frame.to_csv(index=False, lineterminator="\n", float_format="%.15g")
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
+import math
 import types
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -67,11 +68,24 @@ def _catalogue(locale: str) -> Mapping[str, str]:
 def number(value: float, locale: str, decimals: int = 0) -> str:
     """A number with the locale's grouping and decimal signs.
 
-    >>> number(32299.4, "en"), number(32299.4, "fr"), number(5.913, "fr", 1)
-    ('32,299', '32\\u202f299', '5,9')
+    >>> number(32299.4, "en"), number(32299.4, "fr"), number(5.913, "fr", 1), number(-0.0, "en")
+    ('32,299', '32\\u202f299', '5,9', '-0')
     """
+    return _number(value, _sign(value), locale, decimals)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a chart's ticks ask the same numbers at each of its draws
+def _number(value: float, sign: float, locale: str, decimals: int) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, pattern, locale=locale)
+
+
+def _sign(value: object) -> float:
+    """Part of a memo's key: -0.0 equals 0.0, but is written "-0"."""
+    try:
+        return math.copysign(1.0, value)
+    except TypeError:
+        return 0.0
 
 
 def signed_number(value: float, locale: str, decimals: int = 0) -> str:
@@ -90,6 +104,11 @@ def percent(value: float, locale: str, *, signed: bool = True, decimals: int = 1
     >>> percent(50.6266, "en"), percent(50.6266, "fr"), percent(-3.05, "en")
     ('+50.6%', '+50,6\\xa0%', '-3.0%')
     """
+    return _percent(value, _sign(value), locale, signed, decimals)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _percent(value: float, sign: float, locale: str, signed: bool, decimals: int) -> str:
     base = Locale.parse(locale).percent_formats[None].pattern.split(";")[0]
     base = base.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else ""))
     pattern = f"+{base};-{base}" if signed else base
