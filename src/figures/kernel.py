@@ -58,6 +58,7 @@ class Shell:
             raise FiguresError("an IPython shell is already running in this process; use a Kernel")
         config = Config()
         config.HistoryManager.enabled = False  # nothing written to ~/.ipython
+        self._main = sys.modules.get("__main__")  # the shell puts its own namespace there; `close` restores it
         self.shell = InteractiveShell.instance(config=config)
         self._outputs: list[dict] = []
         collected = self._outputs_of_cell
@@ -113,14 +114,17 @@ class Shell:
     def close(self) -> None:
         """Forget the shell: a later `IPython.display.display` outside a shell prints again, as before.
 
+        >>> main = sys.modules["__main__"]
         >>> Shell().close()
         >>> from IPython.core.interactiveshell import InteractiveShell
-        >>> InteractiveShell.initialized()
-        False
+        >>> InteractiveShell.initialized(), sys.modules["__main__"] is main
+        (False, True)
         """
         from IPython.core.interactiveshell import InteractiveShell
 
         InteractiveShell.clear_instance()
+        if self._main is not None:
+            sys.modules["__main__"] = self._main
 
     def _execute(self, source: str) -> tuple[int, list[dict]]:
         self._outputs = outputs = []
