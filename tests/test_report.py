@@ -240,3 +240,16 @@ def test_a_cells_warning_is_shown_in_each_build_not_only_the_first():
         with Shell() as shell:
             (ran,) = shell.run([dict(cell)])
         assert ran["outputs"][0]["name"] == "stderr" and "UserWarning: odd input" in ran["outputs"][0]["text"]
+
+
+def test_each_build_in_one_process_asks_the_live_source_afresh(tmp_path, monkeypatch):
+    # As two `figures report --rates live` runs would: the second build is not handed the first's failure.
+    from forex_server import ForexServer
+
+    monkeypatch.setenv("FIGURES_CACHE_DIR", str(tmp_path / "cache"))
+    with ForexServer("500") as server:
+        monkeypatch.setenv("FIGURES_FOREX_URL", server.url)
+        for build in (1, 2):
+            html_path, _ = build_report(tmp_path / f"out{build}", ReportParameters(rates="live"))
+            assert server.requests == build
+            assert "The live rate source failed" in html_path.read_text(encoding="utf-8")

@@ -82,6 +82,7 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     """
     check_out_dir(out_dir)  # a folder that cannot take the report is refused before anything is read
     out_dir = check_out_dir(out_dir, parameters)
+    _fresh_rate_tables()
     validate(parameters)
     from figures.export import EXPORT_CODE
 
@@ -89,6 +90,8 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     notebook["cells"].append(_code_cell(EXPORT_CODE, "export"))
     with _progress_on_terminal(), _executor() as executor:
         try:
+            if parameters.rates == "ecb" and isinstance(executor, Shell):
+                _draw_ahead(parameters)
             _run(executor, notebook["cells"])
         finally:
             _forget_prefetched_charts()
@@ -158,6 +161,7 @@ def validate(parameters: ReportParameters) -> None:
     from figures.load import load_figures, load_reported
     from figures.normalise import check_currency, check_method
     from figures.rates import load_ecb_rates
+    from figures.sources import open_rates
 
     check_method(parameters.method)
     check_currency(parameters.currency, load_ecb_rates())
@@ -169,7 +173,8 @@ def validate(parameters: ReportParameters) -> None:
         parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path
     )
     if parameters.rates == "ecb":  # live rates may cover dates the snapshot does not
-        case.table(spot_date=parameters.spot_date, currency=parameters.currency)
+        # With the rates the notebooks pass: the table they ask for next is this one, from the memo.
+        case.table(currency=parameters.currency, spot_date=parameters.spot_date, rates=open_rates("ecb"))
     else:  # the files are checked all the same, before any kernel starts
         load_figures(case.claims)
         if case.reported is not None:
@@ -230,6 +235,32 @@ def _executor() -> Shell | Kernel:
     from IPython.core.interactiveshell import InteractiveShell
 
     return Kernel(cwd=NOTEBOOK_DIR) if InteractiveShell.initialized() else Shell()
+
+
+def _fresh_rate_tables() -> None:
+    # One rate table per build, as when each build had a kernel of its own: live rates are asked
+    # afresh (their disk cache aside), and a source that failed in an earlier build is tried again.
+    from figures.sources import open_rates
+
+    open_rates.cache_clear()
+
+
+def _draw_ahead(parameters: ReportParameters) -> None:
+    """Start drawing the charts before the shell starts: the cells get the very same table from the memo.
+
+    (The notebooks' own `prepare` cell then finds every chart under way; with live rates, whose
+    table the first cell fetches, that cell is where the drawing starts.)
+    """
+    from figures import story
+    from figures.comparison import open_comparison
+    from figures.sources import open_rates
+
+    rate_table = open_rates("ecb")
+    case = open_comparison(
+        parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path
+    )
+    table = case.table(currency=parameters.currency, spot_date=parameters.spot_date, rates=rate_table)
+    story.prepare(table, rate_table, parameters.currency, parameters.method, locale=parameters.locale)
 
 
 def _forget_prefetched_charts() -> None:
