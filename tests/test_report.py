@@ -1,10 +1,13 @@
 """The exported report: self-contained, no code, reproducible, and every number traceable to the CSV."""
 
+import builtins
 import csv
 import io
 import re
 import subprocess
 import sys
+import threading
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,9 +15,10 @@ import pytest
 
 from figures.errors import FiguresError
 from figures.report import ReportParameters, build_report, write_atomically
-from helpers import article_rows, write_figures
+from helpers import article_rows, claim, write_figures
 
 MAIN_MODULE = sys.modules["__main__"]  # before any build: a build's shell puts its namespace there for a while
+IPYTHON_FLAG = hasattr(builtins, "__IPYTHON__")  # a shell sets it in builtins; a build's shell takes it back
 
 REQUIRED_CSV_COLUMNS = [
     "company",
@@ -211,6 +215,8 @@ def test_a_build_runs_in_a_shell_of_its_own_and_leaves_none_behind(built):
     from figures import charts
 
     assert not InteractiveShell.initialized() and sys.modules["__main__"] is MAIN_MODULE
+    assert hasattr(builtins, "__IPYTHON__") == IPYTHON_FLAG
+    assert type(sys.stdout).__module__ != "figures.kernel" and type(sys.stderr).__module__ != "figures.kernel"
     assert charts._PENDING == {} and charts._POOL is None  # no chart drawn ahead outlives its build
 
 
@@ -253,3 +259,63 @@ def test_each_build_in_one_process_asks_the_live_source_afresh(tmp_path, monkeyp
             html_path, _ = build_report(tmp_path / f"out{build}", ReportParameters(rates="live"))
             assert server.requests == build
             assert "The live rate source failed" in html_path.read_text(encoding="utf-8")
+
+
+def test_two_builds_at_once_in_one_process_both_succeed(built, tmp_path):
+    # The second finds the shell taken and runs in a kernel; their outputs never mix.
+    outcomes = {}
+
+    def build(name):
+        try:
+            outcomes[name] = build_report(tmp_path / name, ReportParameters())
+        except Exception as error:  # reported by the assertion below
+            outcomes[name] = error
+
+    threads = [threading.Thread(target=build, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    expected = built[0][0].read_bytes()
+    assert [outcomes[name][0].read_bytes() == expected for name in ("a", "b")] == [True, True], outcomes
+
+
+def test_the_callers_matplotlib_style_changes_no_chart(built, tmp_path):
+    import matplotlib
+
+    with matplotlib.rc_context():
+        matplotlib.style.use("ggplot")
+        matplotlib.rcParams["font.size"] = 14
+        html_path, _ = build_report(tmp_path / "styled", ReportParameters())
+        assert matplotlib.rcParams["font.size"] == 14  # and the caller's settings are theirs again
+    assert html_path.read_bytes() == built[0][0].read_bytes()
+
+
+def test_an_interrupt_in_a_cell_stays_an_interrupt():
+    from figures.kernel import Shell
+
+    with Shell() as shell, pytest.raises(KeyboardInterrupt):
+        shell.run([{"cell_type": "code", "source": "raise KeyboardInterrupt"}])
+
+
+def test_results_carry_their_cells_count_as_in_a_kernel():
+    from figures.kernel import Shell
+
+    with Shell() as shell:
+        cells = shell.run([{"cell_type": "code", "source": "1"}, {"cell_type": "code", "source": "2"}])
+    counts = [(cell["execution_count"], cell["outputs"][0]["execution_count"]) for cell in cells]
+    assert counts == [(1, 1), (2, 2)]
+
+
+def test_warnings_made_errors_by_the_caller_do_not_stop_a_build(tmp_path):
+    # Chart workers draw a name with no glyph in the font (a UserWarning): in a kernel's filters, not the caller's.
+    folder = tmp_path / "case"
+    folder.mkdir()
+    write_figures(
+        folder / "claims.csv",
+        [claim("s", "ソニーグループ", "revenue", "2018-04-01", "2019-03-31", "8665.7", "billion", "JPY")],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        html_path, _ = build_report(tmp_path / "out", ReportParameters(comparison=str(folder), currency="USD"))
+    assert "ソニーグループ" in html_path.read_text(encoding="utf-8")

@@ -195,7 +195,8 @@ def method_notes(table, locale: str = "en") -> list[str]:
 def table_csv(table, currency: str, method: str) -> str:
     """The comparison table as CSV; `selected` marks the rows in the report's currency and method.
 
-    Numbers keep fifteen significant digits, so a number the page shows rounded rounds the same from here.
+    Numbers are exact (the shortest text that reads back as the same float), so a number the page
+    shows rounded rounds the same from here.
 
     >>> from figures.normalise import comparison_table
     >>> table_csv(comparison_table(), "EUR", "average").splitlines()[0].split(",")[:8]
@@ -207,9 +208,18 @@ def table_csv(table, currency: str, method: str) -> str:
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
             frame[column] = frame[column].map(spreadsheet_safe)
-    # Fifteen significant digits, what a float holds without its binary noise: a value the page rounds
-    # (139,285,751 from 139285750.54) rounds the same from the CSV, which ten digits (139285750.5) broke.
-    return frame.to_csv(index=False, lineterminator="\n", float_format="%.15g")
+    # Each number exactly, in the fewest digits that give it back: a value the page rounds rounds the
+    # same from the CSV (139,285,751 from 139285750.54; ten digits, 139285750.5, gave 139,285,750).
+    return frame.to_csv(index=False, lineterminator="\n", float_format=_exact)
+
+
+def _exact(value: float) -> str:
+    """The shortest text that reads back as exactly `value` (Python's own `repr` of a float), no ".0".
+
+    >>> _exact(139285750.54021284), _exact(18300.0), _exact(-160.0), _exact(0.1)
+    ('139285750.54021284', '18300', '-160', '0.1')
+    """
+    return repr(float(value)).removesuffix(".0")
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

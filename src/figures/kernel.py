@@ -12,12 +12,15 @@ nodes, which are dicts too.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import io
 import json
 import os
 import queue
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -39,8 +42,26 @@ class CellError(FiguresError):
         super().__init__(f"{ename}: {evalue}")
 
 
+class ShellBusy(FiguresError):
+    """This process cannot lend a shell now: one already runs here (a notebook's, or another build's).
+
+    >>> with Shell(), Shell():
+    ...     pass
+    Traceback (most recent call last):
+    figures.kernel.ShellBusy: another build's shell is running in this process
+    """
+
+
+_SHELL_LOCK = threading.Lock()  # one shell at a time per process: IPython's shell is a singleton
+
+
 class Shell:
     """A fresh IPython shell in this process, its outputs collected per cell; one at a time, then closed.
+
+    The cells run as in a kernel just started: Python's default warning filters (a warning shown
+    once per place in the whole run), matplotlib's settings as its rc file gives them, the cells'
+    own `__main__`. Closing gives back everything the shell changed in the process. Raises
+    `ShellBusy` while another shell runs in this process.
 
     >>> with Shell() as shell:
     ...     cells = shell.run([{"cell_type": "code", "source": "print('a'); 6 * 7"}])
@@ -49,17 +70,42 @@ class Shell:
     """
 
     def __init__(self) -> None:
+        from IPython.core.interactiveshell import InteractiveShell
+
+        if not _SHELL_LOCK.acquire(blocking=False):
+            raise ShellBusy("another build's shell is running in this process")
+        if InteractiveShell.initialized():
+            _SHELL_LOCK.release()
+            raise ShellBusy("an IPython shell is already running in this process")
+        self._restore = contextlib.ExitStack()
+        self._restore.callback(_SHELL_LOCK.release)
+        try:
+            self._start()
+        except BaseException:
+            self._restore.close()
+            raise
+
+    def _start(self) -> None:
+        import builtins
+
+        import matplotlib
         from IPython.core.displayhook import DisplayHook
         from IPython.core.displaypub import DisplayPublisher
         from IPython.core.interactiveshell import InteractiveShell
         from traitlets.config import Config
 
-        if InteractiveShell.initialized():
-            raise FiguresError("an IPython shell is already running in this process; use a Kernel")
+        # What the shell changes in the process, given back by `close` (last first).
+        self._restore.enter_context(_items_restored(sys.modules, "__main__"))
+        self._restore.enter_context(_items_restored(builtins.__dict__, "__IPYTHON__", "display"))
+        self._restore.enter_context(matplotlib.rc_context())
+        matplotlib.rc_file_defaults()  # not the caller's style: a kernel's fresh matplotlib
+        self._restore.enter_context(warnings.catch_warnings())
+        _kernel_warning_filters()
         config = Config()
         config.HistoryManager.enabled = False  # nothing written to ~/.ipython
-        self._main = sys.modules.get("__main__")  # the shell puts its own namespace there; `close` restores it
         self.shell = InteractiveShell.instance(config=config)
+        self._restore.callback(atexit.unregister, self.shell.atexit_operations)  # else kept alive until exit
+        self._restore.callback(InteractiveShell.clear_instance)
         self._outputs: list[dict] = []
         collected = self._outputs_of_cell
 
@@ -75,9 +121,7 @@ class Shell:
                 pass
 
             def write_format_data(self, format_dict, md_dict=None):
-                count = self.shell.execution_count
-                output = {"output_type": "execute_result", **_as_sent(format_dict, md_dict), "execution_count": count}
-                collected().append(output)
+                collected().append({"output_type": "execute_result", **_as_sent(format_dict, md_dict)})
 
             def finish_displayhook(self):
                 pass
@@ -98,8 +142,8 @@ class Shell:
     def run(self, cells: list[dict], timeout_s: float | None = None) -> list[dict]:
         """Execute every code cell in order, filling its `outputs`; the first error stops the run.
 
-        Raises `CellError` with the exception's name and value. `timeout_s` is not enforced here:
-        what can hang (live rates) has its own time budget.
+        Raises `CellError` with the exception's name and value; an interrupt (Ctrl-C) stays one.
+        `timeout_s` is not enforced here: what can hang (live rates) has its own time budget.
 
         >>> with Shell() as shell:
         ...     shell.run([{"cell_type": "code", "source": "1 / 0"}])
@@ -112,46 +156,67 @@ class Shell:
         return cells
 
     def close(self) -> None:
-        """Forget the shell: a later `IPython.display.display` outside a shell prints again, as before.
+        """Forget the shell and give back what it changed: `__main__`, builtins, warnings, matplotlib's settings.
 
-        >>> main = sys.modules["__main__"]
+        >>> import builtins
+        >>> main, before = sys.modules["__main__"], hasattr(builtins, "__IPYTHON__")
         >>> Shell().close()
         >>> from IPython.core.interactiveshell import InteractiveShell
-        >>> InteractiveShell.initialized(), sys.modules["__main__"] is main
-        (False, True)
+        >>> InteractiveShell.initialized(), sys.modules["__main__"] is main, hasattr(builtins, "__IPYTHON__") == before
+        (False, True, True)
         """
-        from IPython.core.interactiveshell import InteractiveShell
-
-        InteractiveShell.clear_instance()
-        if self._main is not None:
-            sys.modules["__main__"] = self._main
+        self._restore.close()
 
     def _execute(self, source: str) -> tuple[int, list[dict]]:
         self._outputs = outputs = []
         saved = sys.stdout, sys.stderr
-        sys.stdout, sys.stderr = _Stream("stdout", outputs), _Stream("stderr", outputs)
+        sys.stdout, sys.stderr = _Stream("stdout", outputs, saved[0]), _Stream("stderr", outputs, saved[1])
         try:
-            with warnings.catch_warnings():
-                _kernel_warning_filters()
-                result = self.shell.run_cell(source, store_history=True)
+            result = self.shell.run_cell(source, store_history=True)
         finally:
             sys.stdout, sys.stderr = saved
         error = result.error_before_exec or result.error_in_exec
+        if isinstance(error, KeyboardInterrupt):
+            raise error
         if error is not None:
             raise CellError(type(error).__name__, str(error))
+        for output in outputs:
+            if output["output_type"] == "execute_result":
+                output["execution_count"] = result.execution_count
         return result.execution_count, outputs
 
 
-class _Stream(io.TextIOBase):
-    """A cell's stdout or stderr: consecutive writes make one stream output, as a kernel sends them."""
+@contextlib.contextmanager
+def _items_restored(mapping: dict, *keys: str):
+    """`mapping`'s `keys` as they were (present or not) once the block ends."""
+    missing = object()
+    saved = {key: mapping.get(key, missing) for key in keys}
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is missing:
+                mapping.pop(key, None)
+            else:
+                mapping[key] = value
 
-    def __init__(self, name: str, outputs: list[dict]) -> None:
-        self.name, self.outputs = name, outputs
+
+class _Stream(io.TextIOBase):
+    """A cell's stdout or stderr: consecutive writes make one stream output, as a kernel sends them.
+
+    Only the thread running the cell writes there; other threads of the process keep `passthrough`.
+    """
+
+    def __init__(self, name: str, outputs: list[dict], passthrough) -> None:
+        self.name, self.outputs, self.passthrough = name, outputs, passthrough
+        self.thread = threading.get_ident()
 
     def writable(self) -> bool:
         return True
 
     def write(self, text: str) -> int:
+        if threading.get_ident() != self.thread:
+            return self.passthrough.write(text)
         last = self.outputs[-1] if self.outputs else None
         if last is not None and last["output_type"] == "stream" and last["name"] == self.name:
             last["text"] += text
@@ -170,8 +235,7 @@ def _as_sent(data: dict, metadata: dict | None) -> dict:
 def _kernel_warning_filters() -> None:
     """Python's own default warning filters, shown on the cell's stderr, whatever the caller set.
 
-    (A test run records warnings or turns some into errors.) Set anew for each cell, which also
-    forgets the warnings already shown: each build shows its own.
+    (A test run records warnings or turns some into errors; `python -W error` raises them.)
     """
     warnings.showwarning = _show_warning
     warnings.resetwarnings()

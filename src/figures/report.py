@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import hashlib
 import html
 import json
@@ -27,7 +28,7 @@ from pathlib import Path
 from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, RATE_SOURCES
 from figures.errors import FiguresError
 from figures.i18n import DEFAULT_LOCALE, LOCALES
-from figures.kernel import CellError, Kernel, Shell
+from figures.kernel import CellError, Kernel, Shell, ShellBusy
 from figures.paths import NOTEBOOK_DIR
 
 NOTEBOOKS = (
@@ -42,7 +43,22 @@ CLAIMS_NAME = "claims.json"
 LIVE_LOG_NAME = "live_rates.csv"
 REPORT_FILES = (HTML_NAME, CSV_NAME, CLAIMS_NAME, LIVE_LOG_NAME)
 KERNEL_TIMEOUT_S = 180
-PREPARE_CODE = "from figures import story\nstory.prepare(table, rate_table, currency, method, locale=locale)"
+PREPARE_CODE = """\
+from figures import story
+from figures.comparison import open_comparison
+from figures.sources import open_rates
+
+story.prepare(
+    open_comparison(comparison, figures_path=figures_path, reported_path=reported_path).table(
+        currency=currency, spot_date=spot_date, rates=open_rates(rates, strict=strict)
+    ),
+    open_rates(rates, strict=strict),
+    currency,
+    method,
+    locale=locale,
+)"""
+"""Run first: start drawing every chart on every core. The first notebook's setup cell then gets the
+very same table (the comparison keeps it per files and choices), and its charts are under way."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +79,19 @@ class ReportParameters:
     strict: bool = False
     locale: str = DEFAULT_LOCALE
 
+    def with_absolute_paths(self) -> ReportParameters:
+        """The same choices, with the input paths made absolute from the current folder.
+
+        The cells may run elsewhere (a kernel runs in `notebooks/`); a path means what it meant here.
+
+        >>> import os
+        >>> ReportParameters(comparison="case").with_absolute_paths().comparison == os.path.abspath("case")
+        True
+        """
+        paths = {"figures_path": self.figures_path, "reported_path": self.reported_path, "comparison": self.comparison}
+        absolute = {name: None if path is None else os.path.abspath(path) for name, path in paths.items()}
+        return dataclasses.replace(self, **absolute)
+
     def as_code(self) -> str:
         """The injected-parameters cell: one assignment per parameter, as Python literals.
 
@@ -81,6 +110,7 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     ('comparison.html', 'comparison.csv', True)
     """
     check_out_dir(out_dir)  # a folder that cannot take the report is refused before anything is read
+    parameters = parameters.with_absolute_paths()
     out_dir = check_out_dir(out_dir, parameters)
     _fresh_rate_tables()
     validate(parameters)
@@ -90,8 +120,6 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     notebook["cells"].append(_code_cell(EXPORT_CODE, "export"))
     with _progress_on_terminal(), _executor() as executor:
         try:
-            if parameters.rates == "ecb" and isinstance(executor, Shell):
-                _draw_ahead(parameters)
             _run(executor, notebook["cells"])
         finally:
             _forget_prefetched_charts()
@@ -205,8 +233,8 @@ def combined_notebook(parameters: ReportParameters, names: tuple[str, ...] = NOT
                 injected = _code_cell(parameters.as_code(), f"n{number}-injected")
                 injected["metadata"]["tags"] = ["injected-parameters"]
                 cells.append(injected)
-            if "setup" in tags and number == 1:  # the table exists: start drawing every chart on every core
-                cells.append(_code_cell(PREPARE_CODE, "prepare"))
+                if number == 1:
+                    cells.append(_code_cell(PREPARE_CODE, "prepare"))
     kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return {"cells": cells, "metadata": {"kernelspec": kernelspec}, "nbformat": 4, "nbformat_minor": 5}
 
@@ -230,11 +258,13 @@ def _executor() -> Shell | Kernel:
     """Where a build runs its cells: in this process, or in a kernel when a shell already runs here.
 
     Inside a notebook (a build started from JupyterLab) the shell is the notebook's own, whose
-    displays go to its page; a kernel keeps the build's outputs apart from it.
+    displays go to its page, and a build in another thread has its shell: a kernel keeps the
+    build's outputs apart from theirs.
     """
-    from IPython.core.interactiveshell import InteractiveShell
-
-    return Kernel(cwd=NOTEBOOK_DIR) if InteractiveShell.initialized() else Shell()
+    try:
+        return Shell()
+    except ShellBusy:  # a notebook's shell, or another thread's build
+        return Kernel(cwd=NOTEBOOK_DIR)
 
 
 def _fresh_rate_tables() -> None:
@@ -243,24 +273,6 @@ def _fresh_rate_tables() -> None:
     from figures.sources import open_rates
 
     open_rates.cache_clear()
-
-
-def _draw_ahead(parameters: ReportParameters) -> None:
-    """Start drawing the charts before the shell starts: the cells get the very same table from the memo.
-
-    (The notebooks' own `prepare` cell then finds every chart under way; with live rates, whose
-    table the first cell fetches, that cell is where the drawing starts.)
-    """
-    from figures import story
-    from figures.comparison import open_comparison
-    from figures.sources import open_rates
-
-    rate_table = open_rates("ecb")
-    case = open_comparison(
-        parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path
-    )
-    table = case.table(currency=parameters.currency, spot_date=parameters.spot_date, rates=rate_table)
-    story.prepare(table, rate_table, parameters.currency, parameters.method, locale=parameters.locale)
 
 
 def _forget_prefetched_charts() -> None:
