@@ -6,7 +6,16 @@ import sys
 
 import pytest
 
+from figures.cli import main
 from helpers import ROOT
+
+
+def exit_status(argv):
+    """What `python -m figures ARGV` exits with, from `main` in this process (argparse exits on usage errors)."""
+    try:
+        return main(argv)
+    except SystemExit as stop:
+        return stop.code
 
 
 def run(*args, cwd=ROOT):
@@ -25,17 +34,26 @@ def run(*args, cwd=ROOT):
         (["--spot-date", "1990-01-01"], "within the rate data"),
     ],
 )
-def test_bad_input_exits_non_zero_with_one_line(tmp_path, args, expected):
-    result = run("report", "--out", str(tmp_path / "out"), *args)
-    assert result.returncode != 0
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and expected in lines[0], result.stderr
+def test_bad_input_exits_non_zero_with_one_line(tmp_path, args, expected, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)  # as `run` does: relative paths from the project's folder
+    status = exit_status(["report", "--out", str(tmp_path / "out"), *args])
+    stderr = capsys.readouterr().err
+    assert status != 0
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-def test_report_in_usd_by_closing_rate(tmp_path):
-    result = run("report", "--currency", "usd", "--method", "closing", "--out", str(tmp_path))
-    assert result.returncode == 0, result.stderr
+def test_a_process_exits_with_the_status_and_the_one_line(tmp_path):
+    result = run("report", "--out", str(tmp_path / "out"), "--currency", "XYZ")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("figures: error: expected a common currency"), result.stderr
+
+
+def test_report_in_usd_by_closing_rate(tmp_path, capsys):
+    status = exit_status(["report", "--currency", "usd", "--method", "closing", "--out", str(tmp_path)])
+    assert status == 0, capsys.readouterr().err
     html = (tmp_path / "comparison.html").read_text(encoding="utf-8")
     assert "Bar chart of revenue in USD million, closing rate at each period&#x27;s end" in html
     assert "<dd>USD</dd>" in html and "closing method" in html

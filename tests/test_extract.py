@@ -929,15 +929,18 @@ def test_bad_input_through_the_api(tmp_path, name, message):
     assert not (tmp_path / "out" / "claims.csv").exists()
 
 
-def test_bad_input_through_the_command_line(tmp_path):
+def test_bad_input_through_the_command_line(tmp_path, capsys):
+    from figures.cli import main
+
     folder = _bad_inputs(tmp_path / "in")
-    for name, message in BAD:
+    for name, message in BAD:  # through `main`, what `python -m figures` runs and exits with; a process below
         out = tmp_path / "out" / f"{name}.csv"
-        result = run("extract", str(folder / name), "--out", str(out), "--review", str(tmp_path / "review.html"))
-        lines = result.stderr.strip().splitlines()
-        assert result.returncode == 1, (name, result.stderr)
-        assert len(lines) == 1 and lines[0].startswith("figures: error: ") and message in lines[0], result.stderr
-        assert "Traceback" not in result.stderr and not out.exists() and not (tmp_path / "review.html").exists()
+        status = main(["extract", str(folder / name), "--out", str(out), "--review", str(tmp_path / "review.html")])
+        stderr = capsys.readouterr().err
+        lines = stderr.strip().splitlines()
+        assert status == 1, (name, stderr)
+        assert len(lines) == 1 and lines[0].startswith("figures: error: ") and message in lines[0], stderr
+        assert "Traceback" not in stderr and not out.exists() and not (tmp_path / "review.html").exists()
     no_claim = run("extract", str(folder / "no_claim.txt"), "--out", str(tmp_path / "x.csv"))
     assert no_claim.stderr.strip() == f"figures: error: no revenue or growth claim found in {folder / 'no_claim.txt'}"
     usage = run("extract", str(folder / "no_claim.txt"), "--out", str(tmp_path / "x.csv"), "--lang", "it")
