@@ -78,7 +78,8 @@ class ForexServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/api/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # Polled often: `shutdown` waits for the loop's next poll (half a second by default), in every test.
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     def __enter__(self):
         self.thread.start()
