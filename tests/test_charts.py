@@ -9,7 +9,7 @@ from matplotlib.text import Text
 from figures import charts
 from figures.normalise import comparison_table
 from figures.rates import load_ecb_rates
-from helpers import ROOT, write_figures
+from helpers import ROOT, claim, write_figures
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -406,3 +406,10 @@ def test_french_twelve_companies_legible(twelve, drawn, monkeypatch):
     assert found["revenue_chart article"].alt.startswith("Diagramme en barres")
     for figure in drawn:
         assert not overlaps(figure), overlaps(figure)
+
+
+def test_a_name_ending_in_a_full_stop_ends_the_alt_text_once(tmp_path):
+    rows = [claim("n", "Nestlé S.A.", "revenue", "2022-01-01", "2022-12-31", "94.4", "billion", "CHF")]
+    table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="USD")
+    alt = charts.rate_history_chart(table, load_ecb_rates(), "USD", "article").alt
+    assert alt.endswith("Figures translated from CHF: Nestlé S.A.") and ".." not in alt

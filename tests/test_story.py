@@ -9,7 +9,7 @@ from figures import story
 from figures.comparison import Comparison, open_comparison
 from figures.normalise import comparison_table
 from figures.rates import load_ecb_rates
-from helpers import claim, write_figures
+from helpers import claim, reported, write_figures, write_reported
 
 CY2018 = ("2018-01-01", "2018-12-31")
 
@@ -117,3 +117,39 @@ def test_the_default_case_shows_every_section():
         "## Different periods",
         "## About this comparison",
     ]
+
+
+def test_what_separates_the_bases_concerns_only_companies_on_both(tmp_path):
+    # Gamma gives an approximate figure but reports nothing: that cannot separate the two bases.
+    claims = [
+        claim("a", "Alpha plc", "revenue", *CY2018, 10, "billion", "GBP", approximate="true"),
+        claim("g", "Gamma AG", "revenue", *CY2018, 12, "billion", "CHF", approximate="true"),
+    ]
+    own = [reported("a17", "Alpha plc", "revenue", "2017-01-01", "2017-12-31", 9500, "million", "GBP")]
+    own.append(reported("a18", "Alpha plc", "revenue", *CY2018, 10012, "million", "GBP"))
+    table = comparison_table(
+        write_figures(tmp_path / "claims.csv", claims),
+        reported=write_reported(tmp_path / "reported.csv", own),
+        currency="GBP",
+    )
+    with shown() as outputs:
+        story.which_basis(table, "GBP", "average")
+    text = "\n".join(text for _, text in outputs)
+    assert "What separates the two bases here:" in text and "Alpha plc's revenue for" in text
+    assert "Gamma" not in text
+
+
+def test_a_narrative_in_another_language_than_the_reports_says_so(tmp_path):
+    case = Comparison(tmp_path / "claims.csv", None, narrative_dir=tmp_path / "narrative")
+    (tmp_path / "narrative").mkdir()
+    (tmp_path / "narrative" / "en.md").write_text("Three large companies.", encoding="utf-8")
+    (tmp_path / "narrative" / "fr.md").write_text("", encoding="utf-8")  # as `figures new` leaves it
+    with shown() as french:
+        story.narrative(case, locale="fr")
+    with shown() as english:
+        story.narrative(case, locale="en")
+    assert [text for _, text in french][1:] == [
+        "*Le texte propre à cette comparaison, rédigé en anglais seulement.*",
+        "Three large companies.",
+    ]
+    assert [text for _, text in english][1:] == ["Three large companies."]

@@ -656,7 +656,7 @@ def rate_history_chart(
     )
     figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
     alt = tr("Line chart of daily exchange rates.", locale)
-    return Chart(_png(figure), f"{_alt(alt, described, locale)} {_join(behind, locale)}.")
+    return Chart(_png(figure), f"{_alt(alt, described, locale)} {_full_stop(_join(behind, locale))}")
 
 
 @_prefetchable
@@ -814,7 +814,7 @@ def _history_text(company: str, own: str, currency: str, years: list[dict[str, o
             values["growth"] = percent(_growth(previous, year, "common"), locale)
             parts.append(tr("{period}: {own_amount} ({own_growth}), {amount} ({growth})", locale).format(**values))
     heading = tr("{company} in {own} and in {currency}.", locale).format(company=company, own=own, currency=currency)
-    return f"{heading} {_join(parts, locale)}."
+    return f"{heading} {_full_stop(_join(parts, locale))}"
 
 
 def _growth(previous: dict[str, object] | None, year: dict[str, object], column: str) -> float | None:
@@ -843,8 +843,16 @@ def _alt(sentence: str, described: list[str], locale: str, *, sentences: bool = 
     if sentences:
         items = [item.removesuffix(".") if index < len(items) - 1 else item for index, item in enumerate(items)]
     text = ". ".join(items) if sentences else _join(items, locale)
-    # A company name may end the text with its own full stop ("Acme Inc."): one is enough.
-    return f"{sentence} {text}" + ("" if text.endswith(".") else ".")
+    return f"{sentence} {_full_stop(text)}"
+
+
+def _full_stop(text: str) -> str:
+    """`text` ending with one full stop: a company name may end it with its own ("Nestlé S.A.").
+
+    >>> _full_stop("Figures translated from CHF: Nestlé S.A."), _full_stop("from USD: Acme")
+    ('Figures translated from CHF: Nestlé S.A.', 'from USD: Acme.')
+    """
+    return text if text.endswith(".") else f"{text}."
 
 
 def _join(items: list[str], locale: str) -> str:

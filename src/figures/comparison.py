@@ -57,8 +57,16 @@ class Comparison:
         >>> open_comparison().narrative("fr").startswith("Les affirmations"), open_comparison().narrative("de")[:18]
         (True, 'The claims checked')
         """
+        return self.narrative_in(locale)[0]
+
+    def narrative_in(self, locale: str) -> tuple[str, str]:
+        """The narrative as `narrative` finds it, and the language it is written in ("" without one).
+
+        >>> open_comparison().narrative_in("de")[1]
+        'en'
+        """
         if self.narrative_dir is None:
-            return ""
+            return "", ""
         for language in dict.fromkeys((locale, "en")):
             path = self.narrative_dir / f"{language}.md"
             try:
@@ -68,8 +76,8 @@ class Comparison:
             except (OSError, UnicodeDecodeError) as error:
                 raise FiguresError(f"expected a readable UTF-8 markdown file, {error}", path=path) from None
             if text:
-                return text
-        return ""
+                return text, language
+        return "", ""
 
     def table(self, **choices) -> pd.DataFrame:
         """The comparison table of this case; `choices` are those of `figures.normalise.comparison_table`.

@@ -95,11 +95,13 @@ def narrative(case: Comparison, *, locale: str = "en") -> None:
     >>> from figures.comparison import open_comparison
     >>> narrative(open_comparison(figures_path="other.csv"))  # no narrative: nothing shown
     """
-    text = case.narrative(locale)
+    text, language = case.narrative_in(locale)
     if text:
         # The narrative's own headings sit under this section's.
         text = re.sub(r"^(#{1,4}) ", r"##\1 ", text, flags=re.MULTILINE)
-    show_section(tr("About this comparison", locale), text)
+    # Written in another language than the report's: kept, and said so.
+    notice = tr("*The comparison's own text, written in English only.*", locale) if text and language != locale else ""
+    show_section(tr("About this comparison", locale), notice, text)
 
 
 def rate_history(table: pd.DataFrame, rates, currency: str, *, locale: str = "en") -> None:
@@ -164,10 +166,13 @@ def which_basis(table: pd.DataFrame, currency: str, method: str, *, locale: str 
     """
     if lookup.bases(table) != ["reported", "article"]:
         return
+    # Only what concerns a company on both bases separates them: one with claims alone has no other side.
+    on_both = set(table.loc[table["basis"] == "reported", "company"])
     separating = [
         caveat
         for caveat in caveats.detect(table, currency, method)
         if caveat.code in ("convenience-translation", "growth-paired-currency", "claim-mismatch", "approximate")
+        and (caveat.company is None or caveat.company in on_both)
     ]
     reasons = "\n".join(f"- {caveat.text(locale, markdown=True, standalone=True)}" for caveat in separating)
     show_section(
