@@ -90,3 +90,13 @@ def test_french_entries_keep_the_english_fields_and_nothing_else(french):
     for english, text in french.items():
         assert _fields(english) == _fields(text), english
         assert not re.search(r"\{NB\}", text), english
+
+
+def test_french_lists_in_sentences_take_a_space_before_the_semicolon():
+    from figures.export import page_context
+    from figures.normalise import comparison_table
+
+    table = comparison_table()
+    footnote = page_context(table, locale="fr")["footnotes"][0]
+    # French typography: a (narrow) no-break space before a semicolon, as before a colon.
+    assert footnote == "Chiffres\xa0: " + "\xa0; ".join(table.attrs["source_citations"]) + "."

@@ -476,8 +476,11 @@ def _format(kind: str, value: object, locale: str) -> str:
     if kind == "int":
         return str(value)
     if kind == "groups":  # [(a row giving the period, [companies])]: "A and B, Jan–Dec 2023; C, Apr 2023–Mar 2024"
-        return "; ".join(
-            f"{format_list([str(c) for c in names], locale=locale)}, {period_text(row, locale, fiscal=False)}"
-            for row, names in value
+        return i18n.semicolons(
+            (
+                f"{format_list([str(c) for c in names], locale=locale)}, {period_text(row, locale, fiscal=False)}"
+                for row, names in value
+            ),
+            locale,
         )
     return str(value)

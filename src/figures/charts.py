@@ -656,7 +656,7 @@ def rate_history_chart(
     )
     figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
     alt = tr("Line chart of daily exchange rates.", locale)
-    return Chart(_png(figure), f"{_alt(alt, described, locale)} {_full_stop(_join(behind, locale))}")
+    return Chart(_png(figure), f"{_alt(alt, described, locale)} {_full_stop(i18n.semicolons(behind, locale))}")
 
 
 @_prefetchable
@@ -738,7 +738,7 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
             steps_text.append(tr("{label}: {value}", locale).format(label=label.replace("\n", " "), value=text))
         described.append(
             tr("{company}, in {currency} million. {steps}", locale).format(
-                company=company, currency=organic["currency"], steps=_join(steps_text, locale)
+                company=company, currency=organic["currency"], steps=i18n.semicolons(steps_text, locale)
             )
         )
         axes.set_xticks(range(len(labels)), labels)
@@ -814,7 +814,7 @@ def _history_text(company: str, own: str, currency: str, years: list[dict[str, o
             values["growth"] = percent(_growth(previous, year, "common"), locale)
             parts.append(tr("{period}: {own_amount} ({own_growth}), {amount} ({growth})", locale).format(**values))
     heading = tr("{company} in {own} and in {currency}.", locale).format(company=company, own=own, currency=currency)
-    return f"{heading} {_full_stop(_join(parts, locale))}"
+    return f"{heading} {_full_stop(i18n.semicolons(parts, locale))}"
 
 
 def _growth(previous: dict[str, object] | None, year: dict[str, object], column: str) -> float | None:
@@ -842,7 +842,7 @@ def _alt(sentence: str, described: list[str], locale: str, *, sentences: bool = 
         return sentence
     if sentences:
         items = [item.removesuffix(".") if index < len(items) - 1 else item for index, item in enumerate(items)]
-    text = ". ".join(items) if sentences else _join(items, locale)
+    text = ". ".join(items) if sentences else i18n.semicolons(items, locale)
     return f"{sentence} {_full_stop(text)}"
 
 
@@ -853,18 +853,6 @@ def _full_stop(text: str) -> str:
     ('Figures translated from CHF: Nestlé S.A.', 'from USD: Acme.')
     """
     return text if text.endswith(".") else f"{text}."
-
-
-def _join(items: list[str], locale: str) -> str:
-    """Items of a list in a sentence, separated by semicolons as the locale writes them.
-
-    >>> _join(["a", "b", "c"], "en")
-    'a; b; c'
-    """
-    joined = items[0] if items else ""
-    for item in items[1:]:
-        joined = tr("{items}; {item}", locale).format(items=joined, item=item)
-    return joined
 
 
 def _figure(locale: str, count: int = 1, *, side_by_side: bool = True, row_in: float = 0.5) -> tuple[Figure, object]:

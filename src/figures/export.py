@@ -131,7 +131,7 @@ def page_context(
         ),
         "summary": headline(table, currency, method, locale=locale),
         "footnotes": [
-            tr("Figures: {sources}.", locale).format(sources="; ".join(table.attrs["source_citations"])),
+            tr("Figures: {sources}.", locale).format(sources=i18n.semicolons(table.attrs["source_citations"], locale)),
             tr("Translated at the {method}; see the appendix for the rates and the method.", locale).format(
                 method=tr(METHOD_LABELS[method], locale)
             ),
@@ -186,7 +186,7 @@ def method_notes(table, locale: str = "en") -> list[str]:
     if table.attrs.get("untranslated"):
         notes.append(
             tr("Not translated, for want of ECB rates over their periods: {items}.", locale).format(
-                items="; ".join(table.attrs["untranslated"])
+                items=i18n.semicolons(table.attrs["untranslated"], locale)
             )
         )
     return notes

@@ -65,6 +65,19 @@ def _catalogue(locale: str) -> Mapping[str, str]:
     return types.MappingProxyType({msgid: text for msgid, text in messages.items() if msgid})
 
 
+def semicolons(items, locale: str) -> str:
+    """Items of a list in a sentence, separated by semicolons as the locale writes them.
+
+    >>> semicolons(["a", "b", "c"], "en"), semicolons(["a", "b"], "fr")
+    ('a; b; c', 'a\\xa0; b')
+    """
+    items = list(items)
+    joined = items[0] if items else ""
+    for item in items[1:]:
+        joined = tr("{items}; {item}", locale).format(items=joined, item=item)
+    return joined
+
+
 def number(value: float, locale: str, decimals: int = 0) -> str:
     """A number with the locale's grouping and decimal signs.
 

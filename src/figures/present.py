@@ -133,7 +133,10 @@ def reconciliation_table(reconciled: pd.DataFrame, *, locale: str = "en") -> pd.
                 tr("Reported", locale): show(row["reported_value"], row["reported_currency"]),
                 tr("Difference", locale): shown_difference,
                 tr("Verdict", locale): tr(row["verdict"], locale),
-                tr("Caveats", locale): "; ".join(_caveat(key, params, locale) for key, params in row["caveats"]) or "–",
+                tr("Caveats", locale): i18n.semicolons(
+                    [_caveat(key, params, locale) for key, params in row["caveats"]], locale
+                )
+                or "–",
             }
         )
     return pd.DataFrame(rows)
@@ -384,7 +387,7 @@ def rates_notice(table: pd.DataFrame, *, locale: str = "en") -> str:
         "**The live rate source failed** ({reasons}). These figures use the embedded ECB reference rates"
         " instead, marked in the CSV's `fx_rate_source`: {figures}.",
         locale,
-    ).format(reasons="; ".join(fallbacks), figures=", ".join(fallback_figures(table)))
+    ).format(reasons=i18n.semicolons(fallbacks, locale), figures=", ".join(fallback_figures(table)))
 
 
 def live_log_summary(log: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
