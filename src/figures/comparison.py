@@ -27,7 +27,7 @@ from figures.paths import ARTICLE_FIGURES, DATA_DIR, REPORTED_FIGURES
 from figures.provenance import read_sidecar, sidecar_path
 
 TABLES_KEPT = 8
-"""Comparison tables kept per process, most recent first out last (a kernel builds one or two)."""
+"""Comparison tables kept per process, most recent first out last (a build uses one or two)."""
 _TABLES: dict[tuple, tuple[pd.DataFrame, object]] = {}  # the rate table is kept alive with its key's id
 
 CLAIMS_NAME = "claims.csv"

@@ -507,7 +507,7 @@ def _example_table() -> LiveRateTable:
 def _progress(total: int, *, enabled: bool, description: str):
     from tqdm import tqdm
 
-    # During a report build the kernel's own stderr is the terminal's: the bar stays out of the
+    # During a report build the process's own stderr is the terminal's: the bar stays out of the
     # report, and tqdm draws nothing where that is not a terminal (disable=None).
     to_terminal = os.environ.get("FIGURES_PROGRESS") == "terminal"
     stream = sys.__stderr__ if to_terminal else sys.stderr

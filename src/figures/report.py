@@ -160,7 +160,7 @@ def check_out_dir(out_dir: str | Path, parameters: ReportParameters | None = Non
                 path=out_dir,
             )
     if parameters is not None:
-        from figures.comparison import open_comparison  # pandas: only once the kernel is booting
+        from figures.comparison import open_comparison  # pandas: only once the cheap checks passed
 
         case = open_comparison(
             parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path
@@ -179,7 +179,7 @@ def check_out_dir(out_dir: str | Path, parameters: ReportParameters | None = Non
 
 
 def validate(parameters: ReportParameters) -> None:
-    """Fail fast, before a kernel starts, on bad input: the figures file, the choices, the dates.
+    """Fail fast, before any cell runs, on bad input: the figures file, the choices, the dates.
 
     >>> validate(ReportParameters(locale="de"))
     Traceback (most recent call last):
@@ -203,7 +203,7 @@ def validate(parameters: ReportParameters) -> None:
     if parameters.rates == "ecb":  # live rates may cover dates the snapshot does not
         # With the rates the notebooks pass: the table they ask for next is this one, from the memo.
         case.table(currency=parameters.currency, spot_date=parameters.spot_date, rates=open_rates("ecb"))
-    else:  # the files are checked all the same, before any kernel starts
+    else:  # the files are checked all the same, before any cell runs
         load_figures(case.claims)
         if case.reported is not None:
             load_reported(case.reported)

@@ -13,8 +13,9 @@ from figures.rates import RateTable, load_ecb_rates
 def open_rates(kind: str = "ecb", *, strict: bool = False) -> RateTable:
     """The rate table a report uses: `ecb` (the embedded snapshot, default) or `live` (forex-python).
 
-    One table per process and choice, so notebooks run in one kernel share the live source's
-    answers and, once it has failed, its failure: a build waits on a dead source once. The live
+    One table per process and choice, so the notebooks of a build (one shell, or one kernel) share
+    the live source's answers and, once it has failed, its failure: a build waits on a dead source
+    once. A report build starts with fresh tables, as a new process would. The live
     module (and `requests`) is imported only when live rates are asked for.
 
     >>> open_rates("ecb") is load_ecb_rates()
