@@ -413,3 +413,7 @@ def test_a_name_ending_in_a_full_stop_ends_the_alt_text_once(tmp_path):
     table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="USD")
     alt = charts.rate_history_chart(table, load_ecb_rates(), "USD", "article").alt
     assert alt.endswith("Figures translated from CHF: Nestlé S.A.") and ".." not in alt
+
+
+def test_no_reported_figures_no_history_chart_and_no_error():
+    assert charts.revenue_history_chart(comparison_table(reported=False), "EUR", "average") is None

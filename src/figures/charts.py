@@ -573,7 +573,7 @@ def rate_history_chart(
         & (table["currency"] == currency)
         & (table["component"] == "")
     ]
-    revenue = revenue[revenue["fx_from_currency"] != currency]
+    revenue = _without_attrs(revenue[revenue["fx_from_currency"] != currency])
     if revenue.empty:
         return None
     spot = table.attrs["spot_date"]
@@ -773,8 +773,8 @@ def _revenue_histories(
 ) -> list[tuple[str, str, list[dict[str, object]]]]:
     """(company, reporting currency, years) for each company with three or more reported years."""
     revenue = table[(table["basis"] == "reported") & (table["metric"] == "revenue") & (table["component"] == "")]
-    translated = selected(revenue, currency, method)
-    stated = revenue[(revenue["fx_method"] == "none") & (revenue["derivation"] == STATED)]
+    translated = _without_attrs(selected(revenue, currency, method))  # `selected` reads the table's currencies
+    stated = _without_attrs(revenue[(revenue["fx_method"] == "none") & (revenue["derivation"] == STATED)])
     histories = []
     for company, rows in stated.groupby("company", sort=True):
         # The reporting currency: the one with the most years (the latest year's, on a tie).
@@ -1061,6 +1061,15 @@ def _footer_height_in(figure: Figure, footer: str, fontsize: float = 7) -> float
         else:
             used += (space if used else 0.0) + width
     return lines * fontsize * 1.2 / 72 + 0.03
+
+
+def _without_attrs(rows: pd.DataFrame) -> pd.DataFrame:
+    """`rows` (a new frame) without the table's attrs, which pandas deep-copies into every frame made from it.
+
+    For a chart's many small selections, where nothing reads them: a tenth of a many-panel chart.
+    """
+    rows.attrs = {}
+    return rows
 
 
 def _latest_revenue(rows: pd.DataFrame) -> pd.DataFrame:
