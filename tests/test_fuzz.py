@@ -15,10 +15,10 @@ Hypothesis mutates each input a user or a tool can hand the package, starting fr
   each: a changed snapshot with its sidecar left alone (`test_ecb_snapshot_changed_behind_its_sidecar`),
   a changed snapshot whose checksum and size are updated so the content checks run
   (`test_ecb_snapshot_content_fuzz`), and a changed sidecar (`test_ecb_sidecar_fuzz`);
-- whole builds through the kernel: 1 hand-picked and 1 generated valid-but-odd comparison
+- whole builds: 1 hand-picked and 1 generated valid-but-odd comparison
   (`test_odd_but_valid_comparisons_build_a_whole_report`, 2 builds), and 5 invalid ones that must
   leave a previous report byte-identical (`test_an_invalid_input_leaves_the_previous_report`; refused
-  before a kernel starts).
+  before any cell runs).
 
 That is 60 + 40 + 60 + 3 x 30 + 2 + 5 = 257 generated examples a run, beside the 17 hand-written test
 functions (23 cases with the parametrized ones) of tests/test_hostile.py, which this file does not repeat.
@@ -696,7 +696,7 @@ def test_ecb_sidecar_fuzz(ecb_dir, sidecar):
             assert accepted[field] == ECB_SIDECAR[field] and type(accepted[field]) is type(ECB_SIDECAR[field]), field
 
 
-# 5. Whole builds, through the kernel.
+# 5. Whole builds.
 
 NAME = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=16).filter(
     lambda name: name == name.strip()

@@ -221,21 +221,25 @@ def test_a_build_runs_in_a_shell_of_its_own_and_leaves_none_behind(built):
 
 
 def test_inside_a_notebook_a_build_runs_in_a_kernel_not_in_the_notebooks_shell():
-    from IPython.core.interactiveshell import InteractiveShell
+    # In a process of its own: a notebook's shell changes the process (`__main__`, builtins) for good.
+    script = """
+from IPython.core.interactiveshell import InteractiveShell
+from figures.errors import FiguresError
+from figures.kernel import Kernel, Shell
+from figures.report import _executor
 
-    from figures.kernel import Kernel, Shell
-    from figures.report import _executor
-
-    InteractiveShell.instance()  # as in JupyterLab, where the notebook's shell is this process's
-    try:
-        with pytest.raises(FiguresError, match="already running"):
-            Shell()
-        with _executor() as executor:
-            assert isinstance(executor, Kernel)
-            cells = executor.run([{"cell_type": "code", "source": "from IPython.display import display; display(7)"}])
-        assert cells[0]["outputs"][0]["data"]["text/plain"] == "7"
-    finally:
-        InteractiveShell.clear_instance()
+InteractiveShell.instance()  # as in JupyterLab, where the notebook's shell is the process's
+try:
+    Shell()
+except FiguresError as error:
+    print("refused:", error)
+with _executor() as executor:
+    cells = executor.run([{"cell_type": "code", "source": "from IPython.display import display; display(7)"}])
+    print(type(executor).__name__, cells[0]["outputs"][0]["data"]["text/plain"])
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["refused: an IPython shell is already running in this process", "Kernel 7"]
 
 
 def test_a_cells_warning_is_shown_in_each_build_not_only_the_first():
@@ -262,7 +266,7 @@ def test_each_build_in_one_process_asks_the_live_source_afresh(tmp_path, monkeyp
 
 
 def test_two_builds_at_once_in_one_process_both_succeed(built, tmp_path):
-    # The second finds the shell taken and runs in a kernel; their outputs never mix.
+    # The second waits for the first (the rate tables and the charts drawn ahead are the process's).
     outcomes = {}
 
     def build(name):
@@ -280,8 +284,12 @@ def test_two_builds_at_once_in_one_process_both_succeed(built, tmp_path):
     assert [outcomes[name][0].read_bytes() == expected for name in ("a", "b")] == [True, True], outcomes
 
 
-def test_the_callers_matplotlib_style_changes_no_chart(built, tmp_path):
+def test_the_callers_matplotlib_style_changes_no_chart(built, tmp_path, monkeypatch):
     import matplotlib
+
+    from figures import report
+
+    monkeypatch.setattr(report, "Kernel", None)  # the build's own shell, not a kernel's fresh process
 
     with matplotlib.rc_context():
         matplotlib.style.use("ggplot")
@@ -319,3 +327,18 @@ def test_warnings_made_errors_by_the_caller_do_not_stop_a_build(tmp_path):
         warnings.simplefilter("error")
         html_path, _ = build_report(tmp_path / "out", ReportParameters(comparison=str(folder), currency="USD"))
     assert "ソニーグループ" in html_path.read_text(encoding="utf-8")
+
+
+def test_a_chart_stuck_in_its_worker_fails_the_build_instead_of_hanging_it(monkeypatch):
+    from figures import charts
+    from figures.normalise import comparison_table
+
+    monkeypatch.setattr(charts, "CHART_TIMEOUT_S", 0.001)  # no chart is drawn that fast
+    monkeypatch.setenv("FIGURES_PROCESSES", "2")
+    call = (comparison_table(), "EUR", "average", "article")
+    try:
+        charts.prefetch([(charts.revenue_chart, call, {})])
+        with pytest.raises(FiguresError, match=r"a chart took more than 0\.001 s to draw in a worker process"):
+            charts.revenue_chart(*call)
+    finally:
+        charts.cancel_prefetch()

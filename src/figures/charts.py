@@ -33,6 +33,7 @@ from matplotlib.ticker import Formatter
 
 from figures import i18n
 from figures.choices import METHODS
+from figures.errors import FiguresError
 from figures.i18n import tr
 from figures.normalise import selected
 from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text, source_text
@@ -81,6 +82,8 @@ class Chart:
     width_px: int = int(WIDTH_IN * DPI / 2)
 
 
+CHART_TIMEOUT_S = 180.0
+"""How long a build waits for a chart drawn in a worker: a stuck worker fails the build, never hangs it."""
 _PENDING: dict[tuple, Future] = {}
 _POOL: ProcessPoolExecutor | None = None
 
@@ -94,7 +97,10 @@ def _prefetchable(draw):
         future = _PENDING.pop(_key(draw, signature, args, kwargs), None)
         if future is not None:
             try:
-                return future.result()
+                return future.result(timeout=CHART_TIMEOUT_S)
+            except TimeoutError:
+                message = f"a chart took more than {CHART_TIMEOUT_S:g} s to draw in a worker process"
+                raise FiguresError(message) from None
             finally:
                 if not _PENDING:
                     _stop_pool()

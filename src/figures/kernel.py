@@ -29,7 +29,7 @@ from figures.errors import FiguresError
 
 
 class CellError(FiguresError):
-    """A cell raised: its exception's name and value, as the kernel reported them.
+    """A cell raised: its exception's name and value, as the shell or the kernel reported them.
 
     >>> with Kernel() as kernel:
     ...     kernel.run([{"cell_type": "code", "source": "1 / 0"}])
@@ -97,6 +97,7 @@ class Shell:
         # What the shell changes in the process, given back by `close` (last first).
         self._restore.enter_context(_items_restored(sys.modules, "__main__"))
         self._restore.enter_context(_items_restored(builtins.__dict__, "__IPYTHON__", "display"))
+        self._restore.enter_context(_items_restored(sys.__dict__, "ps1", "ps2"))
         self._restore.enter_context(matplotlib.rc_context())
         matplotlib.rc_file_defaults()  # not the caller's style: a kernel's fresh matplotlib
         self._restore.enter_context(warnings.catch_warnings())
@@ -159,11 +160,13 @@ class Shell:
         """Forget the shell and give back what it changed: `__main__`, builtins, warnings, matplotlib's settings.
 
         >>> import builtins
-        >>> main, before = sys.modules["__main__"], hasattr(builtins, "__IPYTHON__")
+        >>> main, before = sys.modules["__main__"], (hasattr(builtins, "__IPYTHON__"), hasattr(sys, "ps1"))
         >>> Shell().close()
         >>> from IPython.core.interactiveshell import InteractiveShell
-        >>> InteractiveShell.initialized(), sys.modules["__main__"] is main, hasattr(builtins, "__IPYTHON__") == before
-        (False, True, True)
+        >>> InteractiveShell.initialized(), sys.modules["__main__"] is main
+        (False, True)
+        >>> (hasattr(builtins, "__IPYTHON__"), hasattr(sys, "ps1")) == before
+        True
         """
         self._restore.close()
 

@@ -21,6 +21,7 @@ import os
 import re
 import sys
 import tempfile
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ CLAIMS_NAME = "claims.json"
 LIVE_LOG_NAME = "live_rates.csv"
 REPORT_FILES = (HTML_NAME, CSV_NAME, CLAIMS_NAME, LIVE_LOG_NAME)
 KERNEL_TIMEOUT_S = 180
+_BUILD_LOCK = threading.Lock()
 PREPARE_CODE = """\
 from figures import story
 from figures.comparison import open_comparison
@@ -112,17 +114,20 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     check_out_dir(out_dir)  # a folder that cannot take the report is refused before anything is read
     parameters = parameters.with_absolute_paths()
     out_dir = check_out_dir(out_dir, parameters)
-    _fresh_rate_tables()
-    validate(parameters)
     from figures.export import EXPORT_CODE
 
     notebook = combined_notebook(parameters)
     notebook["cells"].append(_code_cell(EXPORT_CODE, "export"))
-    with _progress_on_terminal(), _executor() as executor:
-        try:
-            _run(executor, notebook["cells"])
-        finally:
-            _forget_prefetched_charts()
+    # One build at a time in a process: the rate tables, the charts drawn ahead and the progress
+    # setting are the process's. A build in a second thread waits for the first.
+    with _BUILD_LOCK:
+        _fresh_rate_tables()
+        validate(parameters)
+        with _progress_on_terminal(), _executor() as executor:
+            try:
+                _run(executor, notebook["cells"])
+            finally:
+                _forget_prefetched_charts()
     export = _exported(notebook["cells"].pop())
     page = render_page(notebook, export, locale=parameters.locale)
     files = {
@@ -258,8 +263,7 @@ def _executor() -> Shell | Kernel:
     """Where a build runs its cells: in this process, or in a kernel when a shell already runs here.
 
     Inside a notebook (a build started from JupyterLab) the shell is the notebook's own, whose
-    displays go to its page, and a build in another thread has its shell: a kernel keeps the
-    build's outputs apart from theirs.
+    displays go to its page: a kernel keeps the build's outputs apart from them.
     """
     try:
         return Shell()

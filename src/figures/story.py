@@ -27,6 +27,7 @@ def prepare(table: pd.DataFrame, rates, currency: str, method: str, *, locale: s
     >>> from figures.normalise import comparison_table
     >>> from figures.rates import load_ecb_rates
     >>> prepare(comparison_table(), load_ecb_rates(), "EUR", "average")
+    >>> charts.cancel_prefetch()  # a build does this at its end, the charts asked for or not
     """
     calls = [(charts.bridge_chart, (table,), {"locale": locale})]
     calls.append((charts.revenue_history_chart, (table, currency, method), {"locale": locale}))
