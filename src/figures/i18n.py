@@ -157,10 +157,13 @@ def date(day: dt.date, locale: str, style: str = "long") -> str:
 
     >>> [date(dt.date(2018, 3, 31), "fr", style) for style in DATE_STYLES]
     ['mars', 'mars 2018', '31 mars', '31 mars 2018']
-    >>> date(dt.date(2018, 7, 3), "en")
-    '3 July 2018'
+    >>> date(dt.date(2018, 7, 3), "en"), date(dt.date(2023, 6, 1), "fr"), date(dt.date(2023, 6, 1), "en")
+    ('3 July 2018', '1er juin 2023', '1 June 2023')
     """
-    return format_date(day, DATE_STYLES[style], locale=locale)
+    text = format_date(day, DATE_STYLES[style], locale=locale)
+    if locale == "fr" and day.day == 1 and DATE_STYLES[style].startswith("d "):
+        text = "1er" + text[1:]  # French writes the first of a month as an ordinal
+    return text
 
 
 def extract_messages(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int, str, str, list[str]]]:
