@@ -220,12 +220,18 @@ class _Stream(io.TextIOBase):
     def write(self, text: str) -> int:
         if threading.get_ident() != self.thread:
             return self.passthrough.write(text)
-        last = self.outputs[-1] if self.outputs else None
-        if last is not None and last["output_type"] == "stream" and last["name"] == self.name:
-            last["text"] += text
-        elif text:
-            self.outputs.append({"output_type": "stream", "name": self.name, "text": text})
+        if text:
+            _append_stream(self.outputs, self.name, text)
         return len(text)
+
+
+def _append_stream(outputs: list[dict], name: str, text: str) -> None:
+    """Text on stdout or stderr: added to the last output when that is the same stream, as nbformat keeps it."""
+    last = outputs[-1] if outputs else None
+    if last is not None and last["output_type"] == "stream" and last["name"] == name:
+        last["text"] += text
+    else:
+        outputs.append({"output_type": "stream", "name": name, "text": text})
 
 
 def _as_sent(data: dict, metadata: dict | None) -> dict:
@@ -336,10 +342,7 @@ class Kernel:
             if kind == "execute_input":
                 count = content.get("execution_count")
             if kind == "stream":
-                if outputs and outputs[-1]["output_type"] == "stream" and outputs[-1]["name"] == content["name"]:
-                    outputs[-1]["text"] += content["text"]
-                else:
-                    outputs.append({"output_type": "stream", "name": content["name"], "text": content["text"]})
+                _append_stream(outputs, content["name"], content["text"])
             elif kind in ("display_data", "execute_result"):
                 output = {"output_type": kind, "data": content["data"], "metadata": content.get("metadata", {})}
                 if kind == "execute_result":

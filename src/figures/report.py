@@ -45,22 +45,8 @@ LIVE_LOG_NAME = "live_rates.csv"
 REPORT_FILES = (HTML_NAME, CSV_NAME, CLAIMS_NAME, LIVE_LOG_NAME)
 KERNEL_TIMEOUT_S = 180
 _BUILD_LOCK = threading.Lock()
-PREPARE_CODE = """\
-from figures import story
-from figures.comparison import open_comparison
-from figures.sources import open_rates
-
-story.prepare(
-    open_comparison(comparison, figures_path=figures_path, reported_path=reported_path).table(
-        currency=currency, spot_date=spot_date, rates=open_rates(rates, strict=strict)
-    ),
-    open_rates(rates, strict=strict),
-    currency,
-    method,
-    locale=locale,
-)"""
-"""Run first: start drawing every chart on every core. The first notebook's setup cell then gets the
-very same table (the comparison keeps it per files and choices), and its charts are under way."""
+PREPARE_CODE = "from figures import story\nstory.prepare(table, rate_table, currency, method, locale=locale)"
+"""Run right after the first notebook's setup cell: start drawing every chart on every core."""
 
 
 @dataclass(frozen=True)
@@ -111,9 +97,8 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     >>> html_path.name, csv_path.name, '<html lang="fr">' in html_path.read_text(encoding="utf-8")
     ('comparison.html', 'comparison.csv', True)
     """
-    check_out_dir(out_dir)  # a folder that cannot take the report is refused before anything is read
     parameters = parameters.with_absolute_paths()
-    out_dir = check_out_dir(out_dir, parameters)
+    out_dir = check_out_dir(out_dir, parameters)  # a folder that cannot take the report: refused first
     from figures.export import EXPORT_CODE
 
     notebook = combined_notebook(parameters)
@@ -164,6 +149,13 @@ def check_out_dir(out_dir: str | Path, parameters: ReportParameters | None = Non
                 f"expected a folder outside {inputs}, where the inputs are (a report never writes among them)",
                 path=out_dir,
             )
+    existing = out
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise FiguresError(f"expected a folder for the report, but {existing} is a file", path=out_dir)
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise FiguresError(f"expected a folder the report can be written to, {existing} is read-only", path=out_dir)
     if parameters is not None:
         from figures.comparison import open_comparison  # pandas: only once the cheap checks passed
 
@@ -173,13 +165,6 @@ def check_out_dir(out_dir: str | Path, parameters: ReportParameters | None = Non
         for source in (case.claims, case.reported):
             if source is not None and source.resolve() in {out / name for name in REPORT_FILES}:
                 raise FiguresError(f"expected a folder where the report would not replace {source}", path=out_dir)
-    existing = out
-    while not existing.exists():
-        existing = existing.parent
-    if not existing.is_dir():
-        raise FiguresError(f"expected a folder for the report, but {existing} is a file", path=out_dir)
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise FiguresError(f"expected a folder the report can be written to, {existing} is read-only", path=out_dir)
     return out
 
 
@@ -238,8 +223,8 @@ def combined_notebook(parameters: ReportParameters, names: tuple[str, ...] = NOT
                 injected = _code_cell(parameters.as_code(), f"n{number}-injected")
                 injected["metadata"]["tags"] = ["injected-parameters"]
                 cells.append(injected)
-                if number == 1:
-                    cells.append(_code_cell(PREPARE_CODE, "prepare"))
+            if "setup" in tags and number == 1:  # the table exists: start drawing every chart on every core
+                cells.append(_code_cell(PREPARE_CODE, "prepare"))
     kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return {"cells": cells, "metadata": {"kernelspec": kernelspec}, "nbformat": 4, "nbformat_minor": 5}
 
