@@ -1238,30 +1238,18 @@ def resolve_period(
     known = year_end is not None and year_end != (12, 31)
     calendar_note = f" The company's fiscal year ends on {_day_month(year_end)} (reported figures)." if year_end else ""
     if period is None:
+        start, end = _last_year(published, year_end)
         if year_end:
-            end = _fiscal_end(published.year, year_end)
-            if end > published:
-                end = _fiscal_end(published.year - 1, year_end)
-            start = _year_before(end)
-            return (
-                start,
-                end,
-                True,
-                (
-                    f"The text names no period; inferred as the company's fiscal year from {start} to {end}, the last"
-                    f" one ended before the publication date ({published}), from its reported figures: review."
-                ),
+            note = (
+                f"The text names no period; inferred as the company's fiscal year from {start} to {end}, the last"
+                f" one ended before the publication date ({published}), from its reported figures: review."
             )
-        year = published.year - 1
-        return (
-            dt.date(year, 1, 1),
-            dt.date(year, 12, 31),
-            True,
-            (
-                f"The text names no period; inferred as {year}, the last full calendar year before the publication"
-                f" date ({published}): review."
-            ),
-        )
+        else:
+            note = (
+                f"The text names no period; inferred as {start.year}, the last full calendar year before the"
+                f" publication date ({published}): review."
+            )
+        return start, end, True, note
     said = f"“{period.wording}”"
     if period.kind == "year":
         note = f"Stated by the text ({said}): the calendar year {period.year}."
@@ -1269,26 +1257,10 @@ def resolve_period(
             note += calendar_note + " Review whether the text means the fiscal year."
         return dt.date(period.year, 1, 1), dt.date(period.year, 12, 31), False, note
     if period.kind == "last_year":
-        if year_end:
-            end = _fiscal_end(published.year, year_end)
-            if end > published:
-                end = _fiscal_end(published.year - 1, year_end)
-            return (
-                _year_before(end),
-                end,
-                False,
-                (
-                    f"Stated by the text ({said}), relative to the publication date ({published}): the company's last"
-                    f" fiscal year.{calendar_note}"
-                ),
-            )
-        year = published.year - 1
-        return (
-            dt.date(year, 1, 1),
-            dt.date(year, 12, 31),
-            False,
-            (f"Stated by the text ({said}), relative to the publication date ({published}): {year}."),
-        )
+        start, end = _last_year(published, year_end)
+        relative = f"Stated by the text ({said}), relative to the publication date ({published}):"
+        note = f"{relative} the company's last fiscal year.{calendar_note}" if year_end else f"{relative} {start.year}."
+        return start, end, False, note
     if period.kind == "fiscal":
         if year_end:
             end = _fiscal_end(period.year, year_end)
@@ -1365,6 +1337,20 @@ def _fiscal_end(year: int, year_end: tuple[int, int]) -> dt.date:
 def _month_end(year: int, month: int, day: int | None) -> dt.date:
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(day, last) if day else last)
+
+
+def _last_year(published: dt.date, year_end: tuple[int, int] | None) -> tuple[dt.date, dt.date]:
+    """The last whole year ended by `published`: the fiscal year where its end is known, else the calendar year.
+
+    >>> _last_year(dt.date(2018, 7, 3), (3, 31)), _last_year(dt.date(2018, 7, 3), None)[0]
+    ((datetime.date(2017, 4, 1), datetime.date(2018, 3, 31)), datetime.date(2017, 1, 1))
+    """
+    if not year_end:
+        return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
+    end = _fiscal_end(published.year, year_end)
+    if end > published:
+        end = _fiscal_end(published.year - 1, year_end)
+    return _year_before(end), end
 
 
 def _year_before(end: dt.date) -> dt.date:
