@@ -5,7 +5,10 @@ Prints:
   `jupyter nbconvert --execute --to html` on an empty notebook, the floor of any notebook report;
 - `twelve_vs_two`: a report on twelve companies in twelve currencies divided by one on two of them,
   each with three reported years (the twelve-company report has six times the charts' panels);
-- `tests_vs_report` (with `--tests`): `make test`'s pytest run divided by one report.
+- `tests_vs_report` (with `--tests`): `make test`'s pytest run divided by one report; beside it the
+  suite's floor: `tests_collect_vs_report` (collecting the tests, nothing run) and
+  `tests_processes_vs_report` (only the tests that start processes of their own: nbval's kernels,
+  Chromium, JupyterLab, Dask).
 Medians of RUNS alternating runs (default 3), so that a noisy neighbour slows both sides alike.
 """
 
@@ -23,6 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 JUPYTER = str(Path(sys.executable).with_name("jupyter"))
+# Tests that start other processes: the notebooks under nbval (a kernel each), Chromium, a JupyterLab
+# server, a Dask cluster (with the Parquet tests of the same file).
+PROCESS_TESTS = ("notebooks", "tests/test_browser.py", "tests/test_lab.py", "tests/test_convert_scale.py")
 CURRENCIES = ("EUR", "USD", "JPY", "GBP", "CHF", "SEK", "NOK", "DKK", "CNY", "KRW", "AUD", "CAD")
 
 
@@ -104,8 +110,11 @@ def main() -> None:
         cases = alternate({n: [*command, str(scratch / f"out{n}")] for n, command in sizes.items()}, runs)
         print(f"twelve_vs_two: {cases[12] / cases[2]:.2f}")
         if "--tests" in sys.argv:
-            tests = seconds([PYTHON, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "-p", "no:cacheprovider"])
-            print(f"tests_vs_report: {tests / both['report']:.2f}")
+            pytest = [PYTHON, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "-p", "no:cacheprovider"]
+            print(f"tests_vs_report: {seconds(pytest) / both['report']:.2f}")
+            # The suite's floor: starting it at all, and the tests that start processes of their own.
+            print(f"tests_collect_vs_report: {seconds([*pytest, '--collect-only']) / both['report']:.2f}")
+            print(f"tests_processes_vs_report: {seconds([*pytest, *PROCESS_TESTS]) / both['report']:.2f}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

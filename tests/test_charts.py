@@ -248,8 +248,19 @@ def assert_alt_reads_well(alt):
     assert "; ;" not in alt and ": ;" not in alt and ":." not in alt and "()" not in alt, alt
 
 
-def test_twelve_companies_every_chart_legible(twelve, drawn):
-    found = every_chart(twelve)
+@pytest.fixture(scope="module")
+def twelve_charts(twelve):
+    """Every chart of the twelve companies (EUR, average rate) and the figure behind each, drawn once for
+    the tests that only read them: `every_chart(twelve)` and the figures `drawn` would have kept."""
+    figures = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(charts, "_png", lambda figure, png=charts._png: figures.append(figure) or png(figure))
+        found = every_chart(twelve)
+    return found, figures
+
+
+def test_twelve_companies_every_chart_legible(twelve_charts):
+    found, drawn = twelve_charts
     assert all(chart is not None for chart in found.values()), [name for name, chart in found.items() if not chart]
     for (name, chart), figure in zip(found.items(), drawn, strict=True):
         assert chart.png.startswith(PNG_SIGNATURE)
@@ -266,23 +277,25 @@ def test_twelve_companies_every_chart_legible(twelve, drawn):
         assert "Company 11" not in found[f"{name} reported"].alt
 
 
-def test_twelve_companies_horizontal_bars_largest_on_top(twelve, drawn):
-    charts.revenue_chart(twelve, "EUR", "average", "article")
-    (axes,) = drawn[0].axes
+def test_twelve_companies_horizontal_bars_largest_on_top(twelve_charts):
+    found, drawn = twelve_charts
+    figure = drawn[list(found).index("revenue_chart article")]  # revenue_chart(twelve, "EUR", "average", "article")
+    (axes,) = figure.axes
     bars = sorted(axes.patches, key=lambda bar: -bar.get_y())  # top down
     widths = [bar.get_width() for bar in bars]
     assert len(widths) == 12 and widths == sorted(widths, reverse=True)
-    assert drawn[0].get_figheight() > charts.HEIGHT_IN + 2  # grows with the companies
+    assert figure.get_figheight() > charts.HEIGHT_IN + 2  # grows with the companies
 
 
-def test_twelve_companies_twelve_colours_each_kept_across_charts(twelve, drawn):
+def test_twelve_companies_twelve_colours_each_kept_across_charts(twelve, twelve_charts, drawn):
     colours = charts.table_colours(twelve)
     assert len(colours) == 12 and len(set(colours.values())) == 12
     assert charts.PALETTE[:6] == ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
-    charts.revenue_chart(twelve, "EUR", "average", "article")  # twelve companies
-    charts.revenue_chart(twelve, "EUR", "average", "reported")  # ten: Company 11 and 12 report nothing
+    found, figures = twelve_charts  # every chart in EUR at the average rate
+    article = bar_colours(figures[list(found).index("revenue_chart article")])  # twelve companies
+    reported = bar_colours(figures[list(found).index("revenue_chart reported")])  # ten: 11 and 12 report nothing
     charts.prior_current_chart(twelve, "USD", "closing", "reported")
-    article, reported, prior = (bar_colours(figure) for figure in drawn)
+    prior = bar_colours(drawn[0])
     assert len(article) == 12 and len(reported) == 10
     for name, drawn_colours in itertools.chain(article.items(), reported.items(), prior.items()):
         assert drawn_colours == {colours[name].lower()}, name
@@ -369,8 +382,8 @@ def test_any_ecb_currency_as_the_common_currency(tmp_path, drawn):
         assert not overlaps(figure), overlaps(figure)
 
 
-def test_revenue_history_counts_years_stated_in_the_reporting_currency(twelve, table):
-    alt = charts.revenue_history_chart(twelve, "EUR", "average").alt
+def test_revenue_history_counts_years_stated_in_the_reporting_currency(twelve, twelve_charts, table):
+    alt = twelve_charts[0]["revenue_history_chart"].alt  # revenue_history_chart(twelve, "EUR", "average")
     # Three years: Company 03 (CNY), 04 (JPY), 09 (JPY); Company 06 reports in EUR; Company 08 has two
     # years in CNY, each with a convenience translation into USD, which are not years of their own.
     assert [name for name in charts.table_colours(twelve) if f"{name} in " in alt] == [
