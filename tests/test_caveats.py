@@ -50,6 +50,21 @@ def test_different_year_ends_are_stated_in_months(tmp_path):
     )
 
 
+def test_one_month_apart_is_one_month_not_one_months(tmp_path):
+    # A retailer's year to 31 January 2019 against a calendar 2018: one month apart, eleven in common.
+    rows = [
+        claim("r_rev", "Rho Stores", "revenue", "2018-02-01", "2019-01-31", 50, "billion", "GBP"),
+        claim("l_rev", "Lambda AG", "revenue", *CY2018, 40, "billion", "EUR"),
+    ]
+    (caveat,) = fired(table(tmp_path, rows), "fiscal-year-ends")
+    assert caveat.text().replace("\n", " ") == (
+        "Rho Stores's period (Feb 2018–Jan 2019) ends 1 month after Lambda AG's (Jan–Dec 2018):"
+        " the two overlap for 11 months."
+    )
+    french = caveat.text("fr")
+    assert "clos 1\xa0mois après celui de Lambda AG" in french and "sur 11\xa0mois" in french, french
+
+
 def test_same_year_ends_fire_nothing(tmp_path):
     assert fired(table(tmp_path, three_groups()[2:]), "fiscal-year-ends") == []
 

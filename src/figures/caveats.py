@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from babel.lists import format_list
+from babel.units import format_unit
 
 from figures import i18n, lookup
 from figures.i18n import N_, tr
@@ -309,7 +310,7 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
 
     >>> from figures.normalise import comparison_table
     >>> [c.fields["offset"] for c in fiscal_year_ends(comparison_table(), "EUR", "average")]
-    [('int', 3)]
+    [('months', 3)]
     """
     latest = []
     for company in lookup.companies(table):
@@ -328,18 +329,18 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
         "late_period": ("period", late),
         "early": ("text", early["company"]),
         "early_period": ("period", early),
-        "offset": ("int", offset),
-        "overlap": ("int", max(12 - offset, 0)),
+        "offset": ("months", offset),
+        "overlap": ("months", max(12 - offset, 0)),
     }
     if len(latest) == 2:
         template = (
             N_(
-                "{late}'s period ({late_period}) ends {offset} months after {early}'s ({early_period}):"
-                "\nthe two overlap for {overlap} months."
+                "{late}'s period ({late_period}) ends {offset} after {early}'s ({early_period}):"
+                "\nthe two overlap for {overlap}."
             )
             if offset < 12
             else N_(
-                "{late}'s period ({late_period}) ends {offset} months after {early}'s ({early_period}):"
+                "{late}'s period ({late_period}) ends {offset} after {early}'s ({early_period}):"
                 "\nthe two do not overlap."
             )
         )
@@ -348,8 +349,7 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
         for row in latest:
             by_end.setdefault(row["period_end"], []).append(row)
         template = N_(
-            "The latest periods end on {count} different dates: {ends}. The latest ends {offset} months after the"
-            " earliest."
+            "The latest periods end on {count} different dates: {ends}. The latest ends {offset} after the earliest."
         )
         fields["count"] = ("int", len(by_end))
         fields["ends"] = ("groups", [(rows[0], [row["company"] for row in rows]) for _, rows in sorted(by_end.items())])
@@ -475,6 +475,8 @@ def _format(kind: str, value: object, locale: str) -> str:
         return tr(value, locale)
     if kind == "int":
         return str(value)
+    if kind == "months":  # "1 month", "3 months"; "1 mois"
+        return format_unit(value, "duration-month", length="long", locale=locale)
     if kind == "groups":  # [(a row giving the period, [companies])]: "A and B, Jan–Dec 2023; C, Apr 2023–Mar 2024"
         return i18n.semicolons(
             (

@@ -6,7 +6,7 @@ import pandas as pd
 
 from figures import i18n, lookup
 from figures.caveats import Caveat, detect
-from figures.i18n import tr
+from figures.i18n import N_, tr
 from figures.present import amount_m, md, percent, period_label, period_text
 
 
@@ -48,10 +48,17 @@ def company_line(table: pd.DataFrame, company: str, currency: str, method: str, 
     period = period_label(current["period_start"], current["period_end"], locale)
     if current["approximate"]:
         period += f", {tr('approx.', locale)}"
-    text = tr("**{company}**: {amount} of revenue in {label} ({period})", locale).format(
+    # A year named as the company names it, or a calendar year; any other period only by its months
+    # (a year to January 2023 is "2022" to some companies and "2023" to others).
+    label = current["fiscal_label"] or _calendar_year(current["period_start"], current["period_end"])
+    if label:
+        template = N_("**{company}**: {amount} of revenue in {label} ({period})")
+    else:
+        template = N_("**{company}**: {amount} of revenue in {period}")
+    text = tr(template, locale).format(
         company=md(company),
         amount=i18n.compact_amount(common["value"], currency, locale),
-        label=md(current["fiscal_label"] or str(current["period_end"].year)),
+        label=md(label),
         period=period,
     )
     growth = lookup.growth_in(table, company, basis, current["period_end"], currency, method)
@@ -125,6 +132,17 @@ def top_caveat(table: pd.DataFrame, currency: str, method: str) -> Caveat | None
     """
     caveats = detect(table, currency, method)
     return caveats[0] if caveats else None
+
+
+def _calendar_year(start, end) -> str:
+    """The year, for a period from 1 January to 31 December of it; else "".
+
+    >>> from datetime import date
+    >>> _calendar_year(date(2022, 1, 1), date(2022, 12, 31)), _calendar_year(date(2022, 2, 1), date(2023, 1, 31))
+    ('2022', '')
+    """
+    calendar = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
+    return str(end.year) if calendar else ""
 
 
 def _growth(value: float, currency: str, locale: str) -> str:
