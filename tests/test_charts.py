@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import itertools
+import warnings
 
 import pytest
 from matplotlib.colors import to_hex
@@ -430,3 +431,21 @@ def test_a_name_ending_in_a_full_stop_ends_the_alt_text_once(tmp_path):
 
 def test_no_reported_figures_no_history_chart_and_no_error():
     assert charts.revenue_history_chart(comparison_table(reported=False), "EUR", "average") is None
+
+
+def test_characters_the_font_cannot_draw_are_noted_the_same_in_a_worker_or_here(tmp_path):
+    rows = [claim("s", "ソニー", "revenue", "2022-04-01", "2023-03-31", "11.5", "trillion", "JPY")]
+    table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="USD")
+    call = (table, "USD", "average", "article")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the glyph warnings become the note, and nothing else escapes
+        here = charts.revenue_chart.draw(*call, locale="fr")
+        charts.prefetch([(charts.revenue_chart, call, {"locale": "fr"})])
+        there = charts.revenue_chart(*call, locale="fr")
+    # ソ is U+30BD, ニ U+30CB, ー U+30FC: in code-point order.
+    assert here.note == (
+        "La police du graphique n'a pas de glyphe pour ソ ニ ー\u00a0: ils y apparaissent comme des rectangles"
+        " vides\u00a0; le texte et les tableaux donnent chaque nom en entier."
+    )
+    assert there == here
+    assert charts.revenue_chart.draw(*(comparison_table(), "EUR", "average", "article")).note == ""

@@ -24,7 +24,6 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -546,7 +545,6 @@ def draw_every_chart(table, currency: str, method: str, locale: str) -> dict[str
     return drawn
 
 
-@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # CJK names: DejaVu Sans has no such glyphs
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(SINGLE_IN_COMMON_CURRENCY)
 @example(TWELVE_IN_THREE_CURRENCIES)

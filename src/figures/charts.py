@@ -12,6 +12,7 @@ for its words, numbers and dates.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import inspect
@@ -20,7 +21,9 @@ import itertools
 import math
 import multiprocessing
 import os
+import re
 import textwrap
+import warnings
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -37,7 +40,7 @@ from figures.choices import METHODS
 from figures.errors import FiguresError
 from figures.i18n import tr
 from figures.normalise import selected
-from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text, source_text
+from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, md, percent, period_text, source_text
 from figures.rates import RateTable
 
 PALETTE = (
@@ -81,6 +84,7 @@ class Chart:
     png: bytes
     alt: str
     width_px: int = int(WIDTH_IN * DPI / 2)
+    note: str = ""  # markdown for under the chart: the characters its font could not draw, if any
 
 
 CHART_TIMEOUT_S = 180.0
@@ -91,6 +95,7 @@ _POOL: ProcessPoolExecutor | None = None
 
 def _prefetchable(draw):
     """A chart function that returns the chart `prefetch` already drew in the background, when it did."""
+    draw = _noting_missing_glyphs(draw)
     signature = inspect.signature(draw)
 
     @functools.wraps(draw)
@@ -109,6 +114,39 @@ def _prefetchable(draw):
 
     wrapper.draw, wrapper.signature = draw, signature
     return wrapper
+
+
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
+_missing: set[str] = set()  # characters the chart being drawn has no glyph for, as `_png` found them
+
+
+def _noting_missing_glyphs(draw):
+    """A chart function whose chart notes the characters of its text that the font cannot draw.
+
+    matplotlib warns of each one (as a box, it draws); the warning would reach the page only when
+    the chart is drawn in the build's own process, with a file path, so the chart says it instead,
+    the same wherever it is drawn.
+    """
+    signature = inspect.signature(draw)
+
+    @functools.wraps(draw)
+    def drawing(*args, **kwargs):
+        _missing.clear()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=_MISSING_GLYPH.pattern)  # measured text: `_png` counts
+            chart = draw(*args, **kwargs)
+        if chart is None or not _missing:
+            return chart
+        locale = signature.bind(*args, **kwargs).arguments.get("locale", "en")
+        characters = " ".join(md(character) for character in sorted(_missing))
+        note = tr(
+            "The chart's font has no glyph for {characters}: they show as empty boxes; the text and the tables"
+            " give every name in full.",
+            locale,
+        ).format(characters=characters)
+        return dataclasses.replace(chart, note=note)
+
+    return drawing
 
 
 def _key(draw, signature, args, kwargs) -> tuple:
@@ -1133,13 +1171,20 @@ def _source_line(table: pd.DataFrame, basis: str, locale: str) -> str:
 def _png(figure: Figure) -> bytes:
     """The figure as a PNG of its pixels: RGB, since a chart is opaque; no software tag, so the bytes
     depend on the drawing only. matplotlib would write RGBA, a quarter more data to compress."""
-    engine = figure.get_layout_engine()
-    if engine is not None:
-        # The layout once, here: savefig would walk every artist once more to run it before drawing.
-        engine.execute(figure)
-        figure.set_layout_engine("none")
     raw = io.BytesIO()
-    figure.savefig(raw, format="rgba", dpi=DPI)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        engine = figure.get_layout_engine()
+        if engine is not None:
+            # The layout once, here: savefig would walk every artist once more to run it before drawing.
+            engine.execute(figure)
+            figure.set_layout_engine("none")
+        figure.savefig(raw, format="rgba", dpi=DPI)
+    for warning in caught:
+        if found := _MISSING_GLYPH.match(str(warning.message)):
+            _missing.add(chr(int(found.group(1))))
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     size_px = figure.canvas.get_width_height(physical=True)
     image = Image.frombuffer("RGBA", size_px, raw.getbuffer(), "raw", "RGBA", 0, 1)
     buffer = io.BytesIO()

@@ -446,6 +446,8 @@ def show_chart(chart, *, locale: str = "en") -> None:
     """
     if chart is not None:
         show_png(chart.png, chart.alt, chart.width_px)
+        if chart.note:
+            show_markdown(chart.note)
 
 
 def show_section(title: str, *blocks, level: int = 2) -> None:
