@@ -144,10 +144,23 @@ def mu_claims(value="45", growth_currency="USD"):
 
 def test_a_convenience_translation_is_named_with_its_rate_and_date(tmp_path):
     (caveat,) = fired(table(tmp_path, mu_claims(), mu_reported()), "convenience-translation")
-    # 300,000 / 6.9 = 43,478.26: the company's translation, reproduced.
+    # 300,000 / 6.9 = 43,478.26: the company's 43,478, rounded; nothing to add.
     assert caveat.text().startswith(
         "Mu Corp's 43,478 USD m is a convenience translation of 300,000 CNY m at 6.9 CNY per USD on"
         " 31 December 2018, not revenue earned in USD; at the average rate it is "
+    )
+
+
+def test_a_convenience_translation_is_quoted_as_the_company_states_it(tmp_path):
+    # A company that states 43,470 (a typo, or a more precise rate than it prints): its words are
+    # quoted, and the arithmetic beside them, 300,000 / 6.9 = 43,478.26.
+    rows = mu_reported()
+    rows[2]["value"] = "43470"
+    (caveat,) = fired(table(tmp_path, mu_claims(), rows), "convenience-translation")
+    assert caveat.text().startswith(
+        "Mu Corp's 43,470 USD m is a convenience translation of 300,000 CNY m at 6.9 CNY per USD on"
+        " 31 December 2018 (at that rate, 300,000 CNY m gives 43,478), not revenue earned in USD; at the"
+        " average rate it is "
     )
 
 

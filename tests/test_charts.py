@@ -10,7 +10,7 @@ from matplotlib.text import Text
 from figures import charts
 from figures.normalise import comparison_table
 from figures.rates import load_ecb_rates
-from helpers import ROOT, claim, write_figures
+from helpers import ROOT, claim, hand_average, write_figures
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -449,3 +449,24 @@ def test_characters_the_font_cannot_draw_are_noted_the_same_in_a_worker_or_here(
     )
     assert there == here
     assert charts.revenue_chart.draw(*(comparison_table(), "EUR", "average", "article")).note == ""
+
+
+def test_small_rates_keep_four_significant_digits_in_the_alt_text(tmp_path):
+    rows = [claim("k", "Hanguk Co", "revenue", "2023-01-01", "2023-12-31", "258.9", "trillion", "KRW")]
+    table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="USD")
+    alt = charts.rate_history_chart(table, load_ecb_rates(), "USD", "article").alt
+    # By hand: the mean over 2023's fixing days of USD per EUR / KRW per EUR, about 0.000766; four
+    # decimals would show 0.0008 for every KRW rate, whatever it was.
+    average, days = hand_average("USD", "KRW", dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert days > 250 and 0.0007 < average < 0.0008
+    assert f"KRW to USD average {average:.7f} over Jan–Dec 2023" in alt, alt
+
+
+def test_a_spot_date_without_a_fixing_is_shown_at_the_fixing_used(tmp_path):
+    # Published on Saturday 17 August 2024: the ECB fixed no rate that day; the spot rate is Friday's.
+    rows = [claim("c", "Maple Inc", "revenue", "2023-01-01", "2023-12-31", "18.2", "billion", "CAD")]
+    rows[0]["published"] = "2024-08-17"
+    table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="USD")
+    alt = charts.rate_history_chart(table, load_ecb_rates(), "USD", "article").alt
+    spot, days = hand_average("USD", "CAD", dt.date(2024, 8, 16), dt.date(2024, 8, 16))  # one fixing: Friday's
+    assert days == 1 and f"spot {spot:.4f} on 16 August 2024" in alt, alt

@@ -113,6 +113,20 @@ def test_any_currency_of_the_rate_data_is_a_common_currency():
     assert row["value"] == pytest.approx(18_300 * 0.87667, rel=5e-5)
 
 
+def test_a_date_before_the_rate_data_is_named_with_the_currency_asked_for(tmp_path):
+    # Figures are also translated into each other's currencies (AUD here): the error is about the
+    # common currency the reader chose, not about another company's.
+    rows = [
+        claim("a", "Koala Ltd", "revenue", "2018-01-01", "2018-12-31", 5, "billion", "AUD"),
+        claim("z1", "Zeta AG", "revenue", "1997-01-01", "1997-12-31", 9, "billion", "CHF"),
+    ]
+    path = write_figures(tmp_path / "old.csv", rows)
+    with pytest.raises(FiguresError) as raised:
+        comparison_table(path, reported=False, currency="USD")
+    assert (raised.value.path, raised.value.row) == (str(path), 2)
+    assert "(CHF/USD from 1999-01-04" in str(raised.value) and "translating z1 into USD" in str(raised.value)
+
+
 def test_a_currency_outside_the_rate_data_is_refused_with_the_valid_ones():
     with pytest.raises(FiguresError, match=r"among the rate data's \(AUD, .*GBP.*\), found 'XYZ'"):
         comparison_table(currency="XYZ")
@@ -166,11 +180,12 @@ def test_another_pair_of_companies_needs_only_a_data_file(tmp_path):
     assert set(selected(table, "EUR", "average")["company"]) == {"Company A", "Company B"}
 
 
-def test_company_convenience_translations_are_reproduced_exactly(table):
+def test_company_convenience_translations_as_stated_with_the_arithmetic_beside(table):
     # FACTS.md: RMB 250,266 m / 6.2726 = US$39,898 m (H.10, 30 March 2018); RMB 158,273 m / 6.8832 = US$22,994 m.
     fy2018 = one(table, figure_id="alibaba_revenue_fy2018_usd", fx_method="company")
-    assert fy2018["value"] == pytest.approx(250_266 / 6.2726, rel=1e-12)
-    assert round(fy2018["value"]) == 39_898
+    assert fy2018["value"] == 39_898  # as Alibaba states it
+    # By hand: 6.2726 x 39,898.29 = 250,266.0, so 250,266 / 6.2726 = 39,898.29.
+    assert "reproduced: alibaba_revenue_fy2018 / 6.2726 = 39898.29 million" in fy2018["derivation"]
     assert (fy2018["currency"], fy2018["fx_from_currency"], fy2018["fx_first_fixing"]) == ("USD", "CNY", D(2018, 3, 30))
     assert "Federal Reserve H.10" in fy2018["fx_rate_source"]
     fy2017 = one(table, figure_id="alibaba_revenue_fy2017_usd", fx_method="company")

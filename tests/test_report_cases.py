@@ -80,6 +80,7 @@ def built(request, tmp_path_factory):
     return {
         "name": name,
         "locale": locale,
+        "folder": folder,
         "html": html_path.read_text(encoding="utf-8"),
         "rows": list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8")))),
         "claims": json.loads((out / "claims.json").read_text(encoding="utf-8")),
@@ -91,6 +92,14 @@ def test_nothing_of_the_default_case_reaches_another_report(built):
     text = built["html"] + json.dumps(built["claims"]) + json.dumps(built["rows"])
     for word in DEFAULT_CASE_WORDS:
         assert word.lower() not in text.lower(), word
+
+
+def test_the_page_shows_no_directory_of_the_machine_that_built_it(built):
+    # The comparison lives in a temporary folder, .../<name>0/case/: the files are named by their
+    # folder and name only, in the page, the CSV and the claim reviews alike.
+    text = built["html"] + json.dumps(built["claims"]) + json.dumps(built["rows"])
+    assert str(built["folder"].parent) not in text and "pytest-of-" not in text
+    assert {row["source_file"] for row in built["rows"]} <= {"case/claims.csv", "case/reported.csv", ""}  # "": derived
 
 
 def test_no_empty_table_or_chart(built):

@@ -46,7 +46,8 @@ def test_every_company_has_its_line_in_the_common_currency(gbp_table):
 def test_no_caveat_line_when_no_rule_fires(tmp_path):
     rows = [claim("a", "Alpha", "revenue", *CY2018, 10, "billion", "GBP")]
     table = comparison_table(write_figures(tmp_path / "c.csv", rows), reported=False, currency="GBP")
-    assert headline(table, "GBP", "average") == ["**Alpha**: £10B of revenue in 2018 (Jan–Dec 2018)."]
+    # 10 billion: £10.0B, with the decimal every compact amount has.
+    assert headline(table, "GBP", "average") == ["**Alpha**: £10.0B of revenue in 2018 (Jan–Dec 2018)."]
     assert caveat_list(table, "GBP", "average") == ""
 
 

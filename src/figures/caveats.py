@@ -237,6 +237,7 @@ def convenience_translation(table: pd.DataFrame, currency: str, method: str) -> 
         ]
         for row in mine.to_dict("records"):
             at_method = lookup.translated(table, current, row["currency"], method)
+            reproduced = current["value"] * row["fx_rate"]  # the company's amount at its own rate
             fields = {
                 "company": ("text", company),
                 "amount": ("amount", row["value"]),
@@ -245,14 +246,17 @@ def convenience_translation(table: pd.DataFrame, currency: str, method: str) -> 
                 "source_currency": ("text", current["currency"]),
                 "rate": ("rate", 1 / row["fx_rate"]),
                 "date": ("date", row["fx_first_fixing"]),
+                "reproduced": ("amount", reproduced),
             }
             template = (
                 N_(
                     "{company}'s {amount} {currency} m is a convenience translation of {source_amount}"
-                    " {source_currency} m at {rate} {source_currency} per {currency} on {date}, not revenue earned"
-                    " in {currency}"
+                    " {source_currency} m at {rate} {source_currency} per {currency} on {date}"
                 ),
             )
+            if round(reproduced) != round(row["value"]):  # not the company's rounding at the page's precision
+                template += (N_(" (at that rate, {source_amount} {source_currency} m gives {reproduced})"),)
+            template += (N_(", not revenue earned in {currency}"),)
             gap = 0.0
             if at_method is not None:
                 gap = (row["value"] / at_method["value"] - 1) * 100

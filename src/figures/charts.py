@@ -651,7 +651,7 @@ def rate_history_chart(
                 tr("{base} to {currency} average {rate} over {period}", locale).format(
                     base=base,
                     currency=currency,
-                    rate=i18n.number(row["fx_rate"], locale, 4),
+                    rate=_rate_text(row["fx_rate"], locale),
                     period=period_text(row, locale, fiscal=False),
                 )
             )
@@ -660,14 +660,16 @@ def rate_history_chart(
             axes.plot(pd.Timestamp(row["fx_last_fixing"]), row["fx_rate"], "v", color="black", markersize=6)
             described.append(
                 tr("closing {rate} on {date}", locale).format(
-                    rate=i18n.number(row["fx_rate"], locale, 4), date=i18n.date(row["fx_last_fixing"], locale)
+                    rate=_rate_text(row["fx_rate"], locale), date=i18n.date(row["fx_last_fixing"], locale)
                 )
             )
-        spot_rate = rows[rows["fx_method"] == "spot"]["fx_rate"].iloc[0]
-        axes.plot(pd.Timestamp(spot), spot_rate, "o", color="black", markersize=5)
+        spot_row = rows[rows["fx_method"] == "spot"].iloc[0]
+        # The fixing's own day: a spot date without a fixing (a Saturday) takes the one before.
+        spot_rate, spot_fixing = spot_row["fx_rate"], spot_row["fx_first_fixing"]
+        axes.plot(pd.Timestamp(spot_fixing), spot_rate, "o", color="black", markersize=5)
         described.append(
             tr("spot {rate} on {date}", locale).format(
-                rate=i18n.number(spot_rate, locale, 4), date=i18n.date(spot, locale)
+                rate=_rate_text(spot_rate, locale), date=i18n.date(spot_fixing, locale)
             )
         )
         axes.set_ylabel(tr("{currency} per {base}", locale).format(currency=currency, base=base))
@@ -1155,6 +1157,15 @@ class _RateFormatter(Formatter):
         steps = [abs(b - a) for a, b in itertools.pairwise(self.ticks) if b != a]
         decimals = max(3, -math.floor(math.log10(min(steps)))) if steps else 3
         return i18n.number(value, self.locale, decimals)
+
+
+def _rate_text(value: float, locale: str) -> str:
+    """A rate in the alternative text: four decimals, or four significant digits when smaller (yen, won).
+
+    >>> _rate_text(0.85534765, "en"), _rate_text(0.000766104, "en"), _rate_text(0.000736, "fr")
+    ('0.8553', '0.0007661', '0,0007360')
+    """
+    return i18n.number(value, locale, max(4, 3 - math.floor(math.log10(abs(value)))) if value else 4)
 
 
 def _tick_month(value: float, locale: str) -> str:

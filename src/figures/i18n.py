@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import gettext
 import math
+import re
 import types
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_compact_currency, format_decimal, format_percent
+from babel.numbers import format_compact_currency, format_decimal, format_percent, get_decimal_symbol
 
 LOCALES = ("en", "fr")
 DEFAULT_LOCALE = "en"
@@ -143,10 +144,18 @@ def rate(value: float, locale: str) -> str:
 def compact_amount(value_m: float, currency: str, locale: str) -> str:
     """Millions of a currency as a short amount: « 32,3 Md € » in French, « €32.3B » in English.
 
+    Always one decimal, so that amounts side by side read with the same precision: $29.0B beside $16.3B.
+
     >>> compact_amount(32298.7, "EUR", "fr"), compact_amount(32298.7, "EUR", "en")
     ('32,3\\xa0Md\\xa0€', '€32.3B')
+    >>> compact_amount(28990, "USD", "en"), compact_amount(28990, "USD", "fr")
+    ('$29.0B', '29,0\\xa0Md\\xa0$US')
     """
-    return format_compact_currency(value_m * 1e6, currency, locale=locale, fraction_digits=1)
+    text = format_compact_currency(value_m * 1e6, currency, locale=locale, fraction_digits=1)
+    decimal = get_decimal_symbol(locale)
+    if decimal in text:
+        return text
+    return re.sub(r"(\d)(?=\D*$)", lambda digit: f"{digit.group(1)}{decimal}0", text, count=1)  # after the last digit
 
 
 DATE_STYLES = {"month": "MMM", "month_year": "MMM y", "day_month": "d MMM", "long": "d MMMM y"}

@@ -111,7 +111,8 @@ def _load(path: Path, schema: Schema) -> pd.DataFrame:
     _check_unique(path, schema, records)
     _check_translations(path, records)
     figures = pd.DataFrame.from_records(records)
-    figures.attrs["path"] = display_path(path)
+    figures.attrs["path"] = display_path(path)  # as outputs record it
+    figures.attrs["file"] = str(path)  # as errors name it: where the user can open it
     return figures
 
 

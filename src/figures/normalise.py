@@ -90,13 +90,15 @@ def comparison_table(
     check_currency(currency, rates)
     spot = default_spot_date(figures) if spot_date is None else _as_date(spot_date)
     latest = figures.loc[figures["published"].map(lambda day: day.toordinal()).idxmax()]
+    files = {frame.attrs.get("path"): frame.attrs.get("file") for frame in (figures, reported) if frame is not None}
     targets = _Targets(
         rates,
         spot,
         table_currencies(currency, figures, reported),
         currency,
         spot_date is not None,
-        (latest["source_file"], int(latest["source_row"])),
+        (files.get(latest["source_file"]) or latest["source_file"], int(latest["source_row"])),
+        files,
     )
     rows = _article_rows(figures, targets)
     if reported is not None:
@@ -173,6 +175,7 @@ class _Targets:
     common: str
     spot_given: bool
     spot_row: tuple[str, int]  # the claim whose publication date is the default spot date
+    files: dict[str, str] = field(default_factory=dict)  # each file as recorded: as the user named it
     skipped: list[str] = field(default_factory=list)
 
 
@@ -226,12 +229,13 @@ def _reported_rows(reported: pd.DataFrame, targets: _Targets) -> list[dict[str, 
 
 
 def _company_translation(figure: dict[str, object], source: dict[str, object]) -> dict[str, object]:
-    """The company's own convenience translation, reproduced: the source amount at the company's rate."""
-    value = source["value"] / figure["fx_rate"]
+    """The company's own convenience translation, as the company states it, with the source amount at
+    the company's rate beside it in `derivation` (the two differ by the company's rounding, or a typo)."""
+    reproduced = source["value"] / figure["fx_rate"]
     return {
         **_identity_columns(figure),
         "currency": figure["currency"],
-        "value": value,
+        "value": figure["value"],
         "fx_method": "company",
         "fx_rate": 1 / figure["fx_rate"],
         "fx_rate_source": f"{figure['fx_rate_source']}, as used in {figure['source']}",
@@ -242,8 +246,8 @@ def _company_translation(figure: dict[str, object], source: dict[str, object]) -
         "fx_fixing_days": 1,
         "fx_missing_date_policy": "none",
         "derivation": (
-            f"company translation reproduced: {source['figure_id']} / {figure['fx_rate']:g}"
-            f" (the company states {figure['stated_text']} {figure['stated_unit']})"
+            f"company translation as stated ({figure['stated_text']} {figure['stated_unit']});"
+            f" reproduced: {source['figure_id']} / {figure['fx_rate']:g} = {reproduced:.2f} million"
         ),
     }
 
@@ -354,7 +358,11 @@ def _translated_rows(figure: dict[str, object], targets: _Targets, *, derivation
             applied_by_method = {method: _apply(figure, targets, currency, method) for method in METHODS}
         except FiguresError:
             figure_covered = _covers(targets.rates, figure["currency"], figure["period_start"], figure["period_end"])
-            if currency == targets.common or not figure_covered:
+            if currency == targets.common:
+                raise
+            if not figure_covered:  # the same error for the currency the reader asked for, not this one
+                for method in METHODS:
+                    _apply(figure, targets, targets.common, method)
                 raise
             targets.skipped.append(f"{figure['figure_id']} into {currency} (no rates for its period)")
             continue
@@ -391,8 +399,8 @@ def _apply(figure: dict[str, object], targets: _Targets, currency: str, method: 
         if method == "spot":  # the latest publication date: name the row that gives it
             path, row = targets.spot_row
             raise FiguresError(
-                f"{error.message} (translating {figure['figure_id']} into {currency} at the spot date, the latest"
-                " publication date)",
+                f"{error.message} (the latest publication date, this row's, is the spot date: the spot method"
+                " translates every figure at its rates)",
                 path=path,
                 row=row,
                 column="published",
@@ -404,7 +412,7 @@ def _apply(figure: dict[str, object], targets: _Targets, currency: str, method: 
             ) from None
         raise FiguresError(
             f"{error.message} (translating {figure['figure_id']} into {currency} by the {method} method)",
-            path=figure["source_file"],
+            path=targets.files.get(figure["source_file"]) or figure["source_file"],
             row=figure["source_row"],
             column=column,
         ) from None

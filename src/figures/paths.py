@@ -15,11 +15,16 @@ ECB_RATES = DATA_DIR / "ecb_eurofxref_hist.csv"
 
 
 def display_path(path: Path) -> str:
-    """A path as recorded in outputs: relative to the repository when inside it, so that outputs
-    do not depend on where the repository was cloned.
+    """A path as recorded in outputs: relative to the repository when inside it, else the file's name
+    in its folder's. Outputs then depend neither on where the repository was cloned nor on where a
+    user keeps a comparison, and a report does not show its reader the sender's directories.
 
     >>> display_path(ROOT / "data" / "article_figures.csv")
     'data/article_figures.csv'
+    >>> display_path(Path("/home/ana/work/tesco/claims.csv"))
+    'tesco/claims.csv'
     """
     resolved = Path(path).resolve()
-    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else str(resolved)
+    if resolved.is_relative_to(ROOT):
+        return resolved.relative_to(ROOT).as_posix()
+    return Path(resolved.parent.name, resolved.name).as_posix()
