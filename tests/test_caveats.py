@@ -65,6 +65,15 @@ def test_one_month_apart_is_one_month_not_one_months(tmp_path):
     assert "clos 1\xa0mois après celui de Lambda AG" in french and "sur 11\xa0mois" in french, french
 
 
+def test_french_elides_de_before_a_name_that_begins_with_a_vowel(tmp_path):
+    rows = [
+        claim("u_rev", "Ursa Stores", "revenue", "2018-02-01", "2019-01-31", 50, "billion", "GBP"),
+        claim("i_rev", "Ibex AG", "revenue", *CY2018, 40, "billion", "EUR"),
+    ]
+    (caveat,) = fired(table(tmp_path, rows), "fiscal-year-ends")
+    assert "après celui d'Ibex AG (" in caveat.text("fr"), caveat.text("fr")  # not "celui de Ibex AG"
+
+
 def test_same_year_ends_fire_nothing(tmp_path):
     assert fired(table(tmp_path, three_groups()[2:]), "fiscal-year-ends") == []
 

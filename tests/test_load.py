@@ -84,6 +84,21 @@ def test_malformed_csv_row_with_extra_field(tmp_path):
         load_figures(path)
 
 
+@pytest.mark.parametrize("bad", [2, 4])  # a row in the middle, the last row
+def test_a_broken_quote_names_its_row(tmp_path, bad):
+    # Line 1 is the header; row n is line n + 1. Row 1's note holds a quoted line break, so lines and
+    # rows part further: the row named is the row counted, not the line the reader stopped on.
+    rows = article_rows()
+    rows[0]["note"] = "two\nlines"
+    lines = write_figures(tmp_path / "good.csv", rows).read_text(encoding="utf-8").splitlines()
+    bad_line = bad + 1 + 1  # the header, and row 1's extra line
+    lines[bad_line - 1] = lines[bad_line - 1].replace(",false,", ',"false"x,', 1)
+    path = tmp_path / "broken.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(FiguresError, match=rf"broken.csv, row {bad}: expected well-formed CSV"):
+        load_figures(path)
+
+
 def test_missing_column_missing_file_and_empty_file(tmp_path):
     missing_column = tmp_path / "nocurrency.csv"
     rows = article_rows()

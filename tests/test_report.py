@@ -15,7 +15,7 @@ import pytest
 
 from figures.errors import FiguresError
 from figures.report import ReportParameters, build_report, write_atomically
-from helpers import article_rows, claim, write_figures
+from helpers import ROOT, article_rows, claim, write_figures
 
 MAIN_MODULE = sys.modules["__main__"]  # before any build: a build's shell puts its namespace there for a while
 IPYTHON_FLAG = hasattr(builtins, "__IPYTHON__")  # a shell sets it in builtins; a build's shell takes it back
@@ -113,7 +113,11 @@ def test_every_image_has_alt_text(page):
 def test_title_data_date_and_sources(page):
     text = " ".join(page.text)
     assert "Revenue in a common currency: Alibaba Group and Bolloré Group" in text
-    assert "figures as published on 3 July 2018" in text
+    # The article's date, then the latest company report's: read from the data file, not the code.
+    with (ROOT / "data" / "reported_figures.csv").open(encoding="utf-8") as stream:
+        latest = max(row["published"] for row in csv.DictReader(stream) if row["published"])
+    assert latest == "2018-07-27"
+    assert "figures as published on 3 July 2018; company reports to 27 July 2018;" in text
     assert "ECB reference rates to 30 October 2026" in text
     assert "Xinhua (French edition)" in text and "European Central Bank" in text
     assert not re.search(r"\d{2}:\d{2}:\d{2}", text), "a build time leaked into the report"

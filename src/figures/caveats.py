@@ -65,7 +65,8 @@ class Caveat:
             values[name] = md(shown) if markdown and kind in ("text", "period", "groups") else shown
         parts = (self.template,) if isinstance(self.template, str) else self.template
         # A closing full stop is punctuation, not a message to translate.
-        text = "".join(tr(part, locale) if part != "." else part for part in parts).format(**values)
+        template = "".join(tr(part, locale) if part != "." else part for part in parts)
+        text = i18n.elide(template, values, locale).format(**values)
         if not standalone:
             return text
         first = next((i for i, char in enumerate(text) if char.isalpha()), 0)

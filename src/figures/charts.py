@@ -631,7 +631,9 @@ def rate_history_chart(
         rows = revenue[revenue["fx_from_currency"] == base]
         companies = sorted(rows["company"].unique())
         behind.append(
-            tr("Figures translated from {base}: {companies}", locale).format(base=base, companies=", ".join(companies))
+            i18n.elide(tr("Figures translated from {base}: {companies}", locale), {"base": base}, locale).format(
+                base=base, companies=", ".join(companies)
+            )
         )
         if len(bases) > 1 or len(table["company"].unique()) > 2:
             axes.set_title(_wrap(behind[-1], TITLE_CHARS + 8), loc="left", fontsize=8, color=MUTED, y=TITLE_Y)

@@ -126,9 +126,7 @@ def page_context(
         "method_line": tr("{method} method (spot date {date})", locale).format(
             method=tr(method, locale), date=i18n.date(table.attrs["spot_date"], locale)
         ),
-        "data_date": tr("figures as published on {published}; {rates}", locale).format(
-            published=i18n.date(table.attrs["published"], locale), rates=rates
-        ),
+        "data_date": _data_date(table, rates, locale),
         "summary": headline(table, currency, method, locale=locale),
         "footnotes": [
             tr("Figures: {sources}.", locale).format(sources=i18n.semicolons(table.attrs["source_citations"], locale)),
@@ -145,6 +143,17 @@ def page_context(
         ],
         "labels": {key: tr(key, locale) for key in PAGE_LABELS},
     }
+
+
+def _data_date(table, rates: str, locale: str) -> str:
+    """How recent the data is: the figures' publication, the latest company report's (if any), the rates."""
+    published = i18n.date(table.attrs["published"], locale)
+    reported = table.attrs.get("reported_published")
+    if reported is None:
+        return tr("figures as published on {published}; {rates}", locale).format(published=published, rates=rates)
+    return tr("figures as published on {published}; company reports to {reported}; {rates}", locale).format(
+        published=published, reported=i18n.date(reported, locale), rates=rates
+    )
 
 
 def method_notes(table, locale: str = "en") -> list[str]:

@@ -66,6 +66,31 @@ def _catalogue(locale: str) -> Mapping[str, str]:
     return types.MappingProxyType({msgid: text for msgid, text in messages.items() if msgid})
 
 
+_BEFORE_A_FIELD = re.compile(r"\b([Dd])(e|u) \{(\w+)\}")
+_VOWELS = frozenset("AEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜaeiouàâäéèêëîïôöùûü")
+
+
+def elide(template: str, values: Mapping[str, object], locale: str) -> str:
+    """`template` with French "de {x}" written "d'{x}", and "du {x}" "de l'{x}", where x's value begins
+    with a vowel; data is never touched, only the words the template puts before it.
+
+    >>> elide("la croissance de {company}, convertie du {base}", {"company": "Infosys", "base": "AUD"}, "fr")
+    "la croissance d'{company}, convertie de l'{base}"
+    >>> elide("la croissance de {company}", {"company": "Nestlé"}, "fr")
+    'la croissance de {company}'
+    """
+    if locale != "fr":
+        return template
+
+    def written(match: re.Match) -> str:
+        d, ending, name = match.groups()
+        if str(values.get(name, ""))[:1] not in _VOWELS:
+            return match.group(0)
+        return f"{d}'{{{name}}}" if ending == "e" else f"{d}e l'{{{name}}}"
+
+    return _BEFORE_A_FIELD.sub(written, template)
+
+
 def semicolons(items, locale: str) -> str:
     """Items of a list in a sentence, separated by semicolons as the locale writes them.
 

@@ -139,6 +139,7 @@ def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
             f"expected the column{'s' if len(missing) > 1 else ''} {names} in the header{hint}", path=path, row=0
         )
     rows = []
+    number = 0  # rows are counted from the first after the header, as every error names them
     try:
         for number, cells in enumerate(reader, start=1):
             if not any(cell.strip() for cell in cells):
@@ -154,7 +155,9 @@ def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
                 )
             rows.append((number, dict(zip(header, (cell.strip() for cell in cells), strict=True))))
     except csv.Error as error:
-        raise FiguresError(f"expected well-formed CSV, {error}", path=path, row=reader.line_num) from None
+        # The row the reader was reading: the one after the last it read whole (line_num counts the
+        # header's line and the lines of quoted line breaks).
+        raise FiguresError(f"expected well-formed CSV, {error}", path=path, row=number + 1) from None
     if not rows:
         raise FiguresError("expected at least one figure, found only the header", path=path)
     return rows

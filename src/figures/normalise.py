@@ -115,6 +115,8 @@ def comparison_table(
     table.attrs["rates_source"] = rates.source
     table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
     table.attrs["published"] = default_spot_date(figures)
+    dates = [] if reported is None else [day for day in reported["published"] if isinstance(day, dt.date)]
+    table.attrs["reported_published"] = max(dates) if dates else None  # the latest company report's date
     sources = figures["source"] if reported is None else pd.concat([figures["source"], reported["source"]])
     table.attrs["source_citations"] = sorted(set(sources))
     table.attrs["reported_sources"] = (
