@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from figures.load import load_figures, load_reported
@@ -47,3 +48,40 @@ def test_a_claim_beyond_its_precision_is_inconsistent_and_one_without_match_says
     assert verdicts.loc["alibaba_revenue", "verdict"] == "inconsistent"
     assert verdicts.loc["alibaba_revenue", "difference"] == pytest.approx(1_102)
     assert verdicts.loc["bollore_revenue", "verdict"] == "no reported figure"
+
+
+def test_a_growth_claim_is_checked_against_the_reported_revenues_when_no_growth_is_reported(tmp_path):
+    from figures.load import load_figures as load_claims
+    from helpers import claim, reported, write_reported
+
+    claims = write_figures(
+        tmp_path / "claims.csv",
+        [
+            claim("up15", "Rho AG", "revenue_growth", "2023-01-01", "2023-12-31", "15", "percent", "CHF"),
+            claim("sigma", "Sigma Ltd", "revenue_growth", "2023-01-01", "2023-12-31", "3", "percent", "GBP"),
+        ],
+    )
+    own = write_reported(
+        tmp_path / "reported.csv",
+        [
+            reported("r23", "Rho AG", "revenue", "2023-01-01", "2023-12-31", "1150", "million", "CHF"),
+            reported("r22", "Rho AG", "revenue", "2022-01-01", "2022-12-31", "1000", "million", "CHF"),
+            reported("s23", "Sigma Ltd", "revenue", "2023-01-01", "2023-12-31", "500", "million", "GBP"),
+        ],
+    )
+    rows = reconcile(load_claims(claims), load_reported(own)).set_index("claim_id")
+    other = write_figures(
+        tmp_path / "other.csv",
+        [claim("up14.9", "Rho AG", "revenue_growth", "2023-01-01", "2023-12-31", "14.9", "percent", "CHF")],
+    )
+    rows = pd.concat([rows, reconcile(load_claims(other), load_reported(own)).set_index("claim_id")])
+    # By hand: 1,150 / 1,000 - 1 = +15.0 %. Claimed 15 (half a unit: 0.5 pp): equal. Claimed 14.9
+    # (half a unit: 0.05 pp): 0.1 pp off, inconsistent.
+    assert rows.loc["up15", "reported_value"] == pytest.approx(15.0)
+    assert (rows.loc["up15", "verdict"], rows.loc["up15", "reported_id"]) == ("consistent", "r23")
+    assert rows.loc["up14.9", "difference"] == pytest.approx(-0.1) and rows.loc["up14.9", "verdict"] == "inconsistent"
+    assert (
+        "no growth rate is reported: recomputed from the reported revenues {current} and {previous}",
+        {"current": "r23", "previous": "r22"},
+    ) in rows.loc["up15", "caveats"]
+    assert rows.loc["sigma", "verdict"] == "no reported figure"  # one year only: nothing to recompute

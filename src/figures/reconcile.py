@@ -1,7 +1,8 @@
 """Reconcile a source's claims with the reported figures they come from: difference and verdict.
 
 A claim matches the reported figure of the same company, metric and period; for an amount, in
-the same currency (a dollar claim matches the company's dollar translation). The verdict follows
+the same currency (a dollar claim matches the company's dollar translation); for a growth rate the
+company does not report, the growth of its reported revenues over the period and the year before. The verdict follows
 from the claim's own precision, half a unit of its last printed digit (39.9 billion: 50 million):
 `consistent` when equal, `rounded` when within that, `inconsistent` beyond it.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from figures.i18n import N_
+from figures.periods import one_year_earlier
 
 VERDICTS = (N_("consistent"), N_("rounded"), N_("inconsistent"), N_("no reported figure"))
 """The verdicts, shown through `figures.i18n.tr`."""
@@ -104,7 +106,45 @@ def _match(claim: dict[str, object], reported: pd.DataFrame) -> dict[str, object
     ]
     if claim["metric"] == "revenue":
         same = same[same["currency"] == claim["currency"]]
+    if same.empty and claim["metric"] == "revenue_growth":
+        return _recomputed_growth(claim, reported)
     return None if same.empty else same.iloc[0].to_dict()
+
+
+def _recomputed_growth(claim: dict[str, object], reported: pd.DataFrame) -> dict[str, object] | None:
+    """Without a reported growth rate: the growth of the reported revenues over the claim's year and
+    the year before, in the currency the company reports in (not a translation), as a match whose
+    figure is the year's revenue; None without both years.
+
+    >>> import datetime as dt
+    >>> from figures.load import load_reported
+    >>> claim = {"company": "Alibaba Group", "period_start": dt.date(2017, 4, 1), "period_end": dt.date(2018, 3, 31)}
+    >>> match = _recomputed_growth(claim, load_reported())
+    >>> match["figure_id"], match["currency"], round(match["value"], 2), match["recomputed_from"]
+    ('alibaba_revenue_fy2018', 'CNY', 58.12, 'alibaba_revenue_fy2017')
+    """
+    revenue = reported[
+        (reported["company"] == claim["company"])
+        & (reported["metric"] == "revenue")
+        & (reported["component"] == "")
+        & (reported["translated_from"] == "")
+    ]
+
+    def year(start, end):
+        rows = revenue[(revenue["period_start"] == start) & (revenue["period_end"] == end)]
+        return rows.sort_values("currency").to_dict("records")
+
+    earlier = {
+        row["currency"]: row
+        for row in year(one_year_earlier(claim["period_start"]), one_year_earlier(claim["period_end"]))
+    }
+    for current in year(claim["period_start"], claim["period_end"]):
+        previous = earlier.get(current["currency"])
+        if previous is not None and previous["value"]:
+            growth = (current["value"] / previous["value"] - 1) * 100
+            approximate = bool(current["approximate"] or previous["approximate"])
+            return {**current, "value": growth, "approximate": approximate, "recomputed_from": previous["figure_id"]}
+    return None
 
 
 def _half_unit(claim: dict[str, object]) -> float:
@@ -136,6 +176,13 @@ def _caveats(claim: dict[str, object], match: dict[str, object]) -> list[tuple[s
             (
                 N_("the reported figure is itself a convenience translation at {rate} {source} per {target} on {date}"),
                 {"rate": match["fx_rate"], "source": source, "target": target, "date": match["fx_rate_date"]},
+            )
+        )
+    if match.get("recomputed_from"):
+        caveats.append(
+            (
+                N_("no growth rate is reported: recomputed from the reported revenues {current} and {previous}"),
+                {"current": match["figure_id"], "previous": match["recomputed_from"]},
             )
         )
     if claim["approximate"]:
