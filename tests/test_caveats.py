@@ -171,6 +171,11 @@ def test_a_convenience_translation_is_quoted_as_the_company_states_it(tmp_path):
         " 31 December 2018 (at that rate, 300,000 CNY m gives 43,478), not revenue earned in USD; at the"
         " average rate it is "
     )
+    # Stated as 43.5 billion, to a tenth (50 m of rounding): 43,478 is within it, nothing to add.
+    rows[2].update(value="43.5", unit="billion")
+    (caveat,) = fired(table(tmp_path, mu_claims(), rows), "convenience-translation")
+    assert caveat.text().startswith("Mu Corp's 43,500 USD m is a convenience translation of 300,000 CNY m at 6.9")
+    assert "gives" not in caveat.text()
 
 
 def test_no_translation_fires_no_translation_caveat(tmp_path):

@@ -85,3 +85,34 @@ def test_a_growth_claim_is_checked_against_the_reported_revenues_when_no_growth_
         {"current": "r23", "previous": "r22"},
     ) in rows.loc["up15", "caveats"]
     assert rows.loc["sigma", "verdict"] == "no reported figure"  # one year only: nothing to recompute
+
+
+def test_a_growth_claim_finds_the_previous_52_week_year_and_its_own_currency(tmp_path):
+    from figures.load import load_figures as load_claims
+    from helpers import claim, reported, write_reported
+
+    claims = write_figures(
+        tmp_path / "claims.csv",
+        [
+            claim("weeks", "Tau Stores", "revenue_growth", "2018-02-25", "2019-02-23", "11.2", "percent", "GBP"),
+            claim("dollars", "Ira Ltd", "revenue_growth", "2023-04-01", "2024-03-31", "8.3", "percent", "USD"),
+        ],
+    )
+    own = write_reported(
+        tmp_path / "reported.csv",
+        [
+            # 52-week years: the earlier one ends the day before the later starts, not a year before.
+            reported("t19", "Tau Stores", "revenue", "2018-02-25", "2019-02-23", "1112", "million", "GBP"),
+            reported("t18", "Tau Stores", "revenue", "2017-02-26", "2018-02-24", "1000", "million", "GBP"),
+            # Reported in two currencies, neither a translation of the other.
+            reported("i24", "Ira Ltd", "revenue", "2023-04-01", "2024-03-31", "1500", "million", "INR"),
+            reported("i23", "Ira Ltd", "revenue", "2022-04-01", "2023-03-31", "1000", "million", "INR"),
+            reported("i24usd", "Ira Ltd", "revenue", "2023-04-01", "2024-03-31", "1083", "million", "USD"),
+            reported("i23usd", "Ira Ltd", "revenue", "2022-04-01", "2023-03-31", "1000", "million", "USD"),
+        ],
+    )
+    rows = reconcile(load_claims(claims), load_reported(own)).set_index("claim_id")
+    # By hand: 1,112 / 1,000 - 1 = +11.2 %; in USD 1,083 / 1,000 - 1 = +8.3 % (in INR it is +50 %).
+    assert (rows.loc["weeks", "reported_id"], rows.loc["weeks", "verdict"]) == ("t19", "consistent")
+    assert rows.loc["weeks", "reported_value"] == pytest.approx(11.2)
+    assert (rows.loc["dollars", "reported_id"], rows.loc["dollars", "verdict"]) == ("i24usd", "consistent")

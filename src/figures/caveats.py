@@ -238,7 +238,7 @@ def convenience_translation(table: pd.DataFrame, currency: str, method: str) -> 
         ]
         for row in mine.to_dict("records"):
             at_method = lookup.translated(table, current, row["currency"], method)
-            reproduced = current["value"] * row["fx_rate"]  # the company's amount at its own rate
+            reproduced = table.attrs.get("translation_gaps", {}).get(row["figure_id"])  # beyond rounding only
             fields = {
                 "company": ("text", company),
                 "amount": ("amount", row["value"]),
@@ -247,7 +247,6 @@ def convenience_translation(table: pd.DataFrame, currency: str, method: str) -> 
                 "source_currency": ("text", current["currency"]),
                 "rate": ("rate", 1 / row["fx_rate"]),
                 "date": ("date", row["fx_first_fixing"]),
-                "reproduced": ("amount", reproduced),
             }
             template = (
                 N_(
@@ -255,8 +254,9 @@ def convenience_translation(table: pd.DataFrame, currency: str, method: str) -> 
                     " {source_currency} m at {rate} {source_currency} per {currency} on {date}"
                 ),
             )
-            if round(reproduced) != round(row["value"]):  # not the company's rounding at the page's precision
+            if reproduced is not None:
                 template += (N_(" (at that rate, {source_amount} {source_currency} m gives {reproduced})"),)
+                fields["reproduced"] = ("amount", reproduced)
             template += (N_(", not revenue earned in {currency}"),)
             gap = 0.0
             if at_method is not None:

@@ -125,7 +125,9 @@ def _noting_missing_glyphs(draw):
 
     matplotlib warns of each one (as a box, it draws); the warning would reach the page only when
     the chart is drawn in the build's own process, with a file path, so the chart says it instead,
-    the same wherever it is drawn.
+    the same wherever it is drawn. One chart at a time per process, as matplotlib itself requires
+    (it is not thread-safe): the warnings are caught process-wide. Builds draw one at a time, and
+    each worker process one chart at a time.
     """
     signature = inspect.signature(draw)
 

@@ -112,6 +112,7 @@ def comparison_table(
     table.attrs["currency"] = currency
     table.attrs["currencies"] = targets.currencies
     table.attrs["untranslated"] = targets.skipped
+    table.attrs["translation_gaps"] = targets.gaps  # {figure_id: the source amount at the company's rate}
     table.attrs["rates_source"] = rates.source
     table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
     table.attrs["published"] = default_spot_date(figures)
@@ -179,6 +180,7 @@ class _Targets:
     spot_row: tuple[str, int]  # the claim whose publication date is the default spot date
     files: dict[str, str] = field(default_factory=dict)  # each file as recorded: as the user named it
     skipped: list[str] = field(default_factory=list)
+    gaps: dict[str, float] = field(default_factory=dict)  # company translations beyond their rounding
 
 
 def _article_rows(figures: pd.DataFrame, targets: _Targets) -> list[dict[str, object]]:
@@ -211,7 +213,7 @@ def _reported_rows(reported: pd.DataFrame, targets: _Targets) -> list[dict[str, 
     by_id = {figure["figure_id"]: figure for figure in records}
     for figure in records:
         if figure["translated_from"]:
-            rows.append(_company_translation(figure, by_id[figure["translated_from"]]))
+            rows.append(_company_translation(figure, by_id[figure["translated_from"]], targets))
     for current, prior in consecutive_revenues(records):
         growth = {
             **current,
@@ -230,10 +232,15 @@ def _reported_rows(reported: pd.DataFrame, targets: _Targets) -> list[dict[str, 
     return rows
 
 
-def _company_translation(figure: dict[str, object], source: dict[str, object]) -> dict[str, object]:
+def _company_translation(figure: dict[str, object], source: dict[str, object], targets: _Targets) -> dict[str, object]:
     """The company's own convenience translation, as the company states it, with the source amount at
-    the company's rate beside it in `derivation` (the two differ by the company's rounding, or a typo)."""
+    the company's rate beside it in `derivation`; where the two differ by more than the stated
+    figure's rounding (a typo, or a rate more precise than printed), `targets.gaps` keeps the latter."""
+    from figures.reconcile import half_unit
+
     reproduced = source["value"] / figure["fx_rate"]
+    if abs(reproduced - figure["value"]) > half_unit(figure) * (1 + 1e-9):
+        targets.gaps[figure["figure_id"]] = reproduced
     return {
         **_identity_columns(figure),
         "currency": figure["currency"],
@@ -365,7 +372,7 @@ def _translated_rows(figure: dict[str, object], targets: _Targets, *, derivation
             if not figure_covered:  # the same error for the currency the reader asked for, not this one
                 for method in METHODS:
                     _apply(figure, targets, targets.common, method)
-                raise
+                raise  # stated in the common currency, it needs no rate there: a date outside the data still is one
             targets.skipped.append(f"{figure['figure_id']} into {currency} (no rates for its period)")
             continue
         for method, applied in applied_by_method.items():

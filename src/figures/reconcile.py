@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from figures.i18n import N_
-from figures.periods import one_year_earlier
+from figures.periods import consecutive_revenues
 
 VERDICTS = (N_("consistent"), N_("rounded"), N_("inconsistent"), N_("no reported figure"))
 """The verdicts, shown through `figures.i18n.tr`."""
@@ -42,7 +42,7 @@ def reconcile(figures: pd.DataFrame, reported: pd.DataFrame | None) -> pd.DataFr
             "claim_value": float(claim["value"]),
             "claim_currency": claim["currency"],
             "unit": claim["unit"],
-            "tolerance": _half_unit(claim),
+            "tolerance": half_unit(claim),
             "reported_id": None,
             "reported_value": None,
             "reported_currency": None,
@@ -112,45 +112,43 @@ def _match(claim: dict[str, object], reported: pd.DataFrame) -> dict[str, object
 
 
 def _recomputed_growth(claim: dict[str, object], reported: pd.DataFrame) -> dict[str, object] | None:
-    """Without a reported growth rate: the growth of the reported revenues over the claim's year and
-    the year before, in the currency the company reports in (not a translation), as a match whose
-    figure is the year's revenue; None without both years.
+    """Without a reported growth rate: the growth of the company's group revenue over the claim's
+    period and the period that ends the day before it starts (as the summary pairs them: 52-week
+    years too), in the claim's currency if the company reports in it, else in the one it reports in;
+    as a match whose figure is the period's revenue. None without both periods.
 
     >>> import datetime as dt
     >>> from figures.load import load_reported
-    >>> claim = {"company": "Alibaba Group", "period_start": dt.date(2017, 4, 1), "period_end": dt.date(2018, 3, 31)}
+    >>> claim = {"company": "Alibaba Group", "currency": "USD",
+    ...          "period_start": dt.date(2017, 4, 1), "period_end": dt.date(2018, 3, 31)}
     >>> match = _recomputed_growth(claim, load_reported())
     >>> match["figure_id"], match["currency"], round(match["value"], 2), match["recomputed_from"]
     ('alibaba_revenue_fy2018', 'CNY', 58.12, 'alibaba_revenue_fy2017')
     """
-    revenue = reported[
-        (reported["company"] == claim["company"])
-        & (reported["metric"] == "revenue")
-        & (reported["component"] == "")
-        & (reported["translated_from"] == "")
+    mine = reported[reported["company"] == claim["company"]].to_dict("records")
+    pairs = [
+        (current, previous)
+        for current, previous in consecutive_revenues(mine)
+        if (current["period_start"], current["period_end"]) == (claim["period_start"], claim["period_end"])
+        and previous["value"]
     ]
-
-    def year(start, end):
-        rows = revenue[(revenue["period_start"] == start) & (revenue["period_end"] == end)]
-        return rows.sort_values("currency").to_dict("records")
-
-    earlier = {
-        row["currency"]: row
-        for row in year(one_year_earlier(claim["period_start"]), one_year_earlier(claim["period_end"]))
-    }
-    for current in year(claim["period_start"], claim["period_end"]):
-        previous = earlier.get(current["currency"])
-        if previous is not None and previous["value"]:
-            growth = (current["value"] / previous["value"] - 1) * 100
-            approximate = bool(current["approximate"] or previous["approximate"])
-            return {**current, "value": growth, "approximate": approximate, "recomputed_from": previous["figure_id"]}
-    return None
+    if not pairs:
+        return None
+    current, previous = min(pairs, key=lambda pair: (pair[0]["currency"] != claim["currency"], pair[0]["currency"]))
+    growth = (current["value"] / previous["value"] - 1) * 100
+    approximate = bool(current["approximate"] or previous["approximate"])
+    return {**current, "value": growth, "approximate": approximate, "recomputed_from": previous["figure_id"]}
 
 
-def _half_unit(claim: dict[str, object]) -> float:
-    text = str(claim["stated_text"])
+def half_unit(figure: dict[str, object]) -> float:
+    """Half a unit of a figure's last printed digit, in the unit of its `value`: its rounding.
+
+    >>> half_unit({"stated_text": "39.9", "stated_value": 39.9, "value": 39_900.0})
+    50.0
+    """
+    text = str(figure["stated_text"])
     decimals = len(text.split(".")[1]) if "." in text else 0
-    scale = claim["value"] / claim["stated_value"] if claim["stated_value"] else 1.0
+    scale = figure["value"] / figure["stated_value"] if figure["stated_value"] else 1.0
     return 0.5 * 10.0**-decimals * scale
 
 

@@ -296,8 +296,8 @@ _METHODS_INTRO = N_(
     "Each company's latest revenue in the common currency under each method, with the rate and the fixings it rests on."
 )
 _COMPANY_ROW_NOTE = N_(
-    "Where a company publishes a convenience translation, the row `company` reproduces it: the company's own"
-    " rate, date and source."
+    "Where a company publishes a convenience translation, the row `company` gives it as the company states it,"
+    " with its own rate, date and source."
 )
 _GROWTH_INTRO = N_(
     "Growth measured in a company's reporting currency is not its growth in another currency: each year's"
