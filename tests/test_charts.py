@@ -470,3 +470,19 @@ def test_a_spot_date_without_a_fixing_is_shown_at_the_fixing_used(tmp_path):
     alt = charts.rate_history_chart(table, load_ecb_rates(), "USD", "article").alt
     spot, days = hand_average("USD", "CAD", dt.date(2024, 8, 16), dt.date(2024, 8, 16))  # one fixing: Friday's
     assert days == 1 and f"spot {spot:.4f} on 16 August 2024" in alt, alt
+
+
+def test_an_inferred_period_says_so_on_horizontal_bars_too(tmp_path, drawn):
+    # Five companies lie as horizontal rows, whose labels are short: the inferred one still says so.
+    rows = [
+        claim(f"c{n}", f"Firm {n}", "revenue", "2023-01-01", "2023-12-31", 10 * n, "billion", currency)
+        for n, currency in enumerate(("USD", "GBP", "CHF", "JPY", "SEK"), start=1)
+    ]
+    rows[0]["period_inferred"] = "true"
+    table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="EUR")
+    charts.revenue_chart(table, "EUR", "average", "article")
+    (axes,) = drawn[0].axes
+    assert axes.get_label() == "horizontal"
+    ticks = {tick.get_text().split("\n")[0]: tick.get_text() for tick in axes.get_yticklabels()}
+    assert "2023 (inferred)" in ticks["Firm 1"] and "(inferred)" not in ticks["Firm 2"], ticks
+    assert not overlaps(drawn[0]), overlaps(drawn[0])

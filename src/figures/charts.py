@@ -454,7 +454,8 @@ def prior_current_chart(
         end = i18n.date(group["period_end"], locale, "day_month")
         group["tick"] = tr("years ending {end}", locale).format(end=end)
         for row in group["rows"]:
-            row["label"] = f"{amount_m(row['value'], locale)}\n{_short_period(row, locale)}"
+            period = _short_period(row, locale) + _inferred(row, locale, "\n(")
+            row["label"] = f"{amount_m(row['value'], locale)}\n{period}"
     colours = table_colours(table)
     widths = [row["label"] for group in groups for row in group["rows"]]
     figure, axes = _figure(locale, len(groups), row_in=0.5, side_by_side=_side_by_side_fits(groups, locale, widths))
@@ -470,7 +471,7 @@ def prior_current_chart(
             if horizontal:
                 y = position - offset * 1.3  # the previous period above the current one
                 axes.barh(y, row["value"], height=0.36, color=colour, alpha=alpha)
-                text = f"{amount_m(row['value'], locale)} ({_short_period(row, locale)})"
+                text = f"{amount_m(row['value'], locale)} ({_short_period(row, locale)}{_inferred(row, locale, ', ')})"
                 labels.append((_label_end(axes, row["value"], y, text, fontsize=8), row["value"]))
                 values.append(row["value"])
             else:
@@ -999,7 +1000,10 @@ def _fit_labels(figure: Figure, axes, labels: list[tuple[object, float]], low: f
 
 def _company_rows(axes, items: list[dict[str, object]], locale: str, key: str | None = None) -> None:
     """Company names with a short period as the labels of horizontal rows, top down."""
-    labels = [_tick_text(item["company"], item[key] if key else _short_period(item, locale)) for item in items]
+    labels = [
+        _tick_text(item["company"], item[key] if key else _short_period(item, locale) + _inferred(item, locale, " ("))
+        for item in items
+    ]
     axes.set_yticks(list(_rows_top_down(len(items))), labels, fontsize=9)
     axes.set_ylim(-0.6, len(items) - 0.4)
     axes.tick_params(axis="y", length=0)
@@ -1141,6 +1145,17 @@ def _short_period(row: dict[str, object], locale: str) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
         return str(end.year)
     return tr("year to {end}", locale).format(end=i18n.date(end, locale, "month_year"))
+
+
+def _inferred(row: dict[str, object], locale: str, before: str) -> str:
+    """`before` and "inferred" for a period the source does not name (as every other label of it says), else "".
+
+    >>> _inferred({"period_inferred": True}, "fr", "\\n("), _inferred({"period_inferred": False}, "en", " (")
+    ('\\n(déduite)', '')
+    """
+    if not row.get("period_inferred"):
+        return ""
+    return f"{before}{tr('inferred', locale)}{')' if before.endswith('(') else ''}"
 
 
 def _millions(currency: str, locale: str) -> str:
