@@ -227,6 +227,31 @@ def test_every_caveat_translates_to_french(tmp_path):
     rows[0].update(period_inferred="true")
     built = table(tmp_path, rows + mu_claims()[1:], mu_reported() + lambda_reported())
     found = caveats.detect(built, "GBP", "average") + caveats.detect(comparison_table(), "EUR", "average")
+    (tmp_path / "omega").mkdir()
+    found += caveats.detect(table(tmp_path / "omega", *omega()), "GBP", "average")
     assert {c.code for c in found} >= {rule.code for rule in caveats.RULES} - {"claim-mismatch"}
     for caveat in found:
         assert caveat.text("fr") != caveat.text("en")
+
+
+def omega():
+    """Claims and reported rows: growth 1,030 / 1,000 - 1 = +3.0 % in CHF, +7.2 % organic as reported."""
+    claims = [claim("o_rev", "Omega SA", "revenue", *CY2018, 1.03, "billion", "CHF")]
+    reported_rows = [
+        reported("o18", "Omega SA", "revenue", *CY2018, 1030, "million", "CHF"),
+        reported("o17", "Omega SA", "revenue", *CY2017, 1000, "million", "CHF"),
+        reported("o18org", "Omega SA", "revenue_growth_organic", *CY2018, 7.2, "percent", "CHF"),
+    ]
+    return claims, reported_rows
+
+
+def test_organic_growth_far_from_growth_is_stated_with_both_numbers(tmp_path):
+    # 4.2 points apart; the company gives no change of scope (which `scope-change` would state instead).
+    claims, reported_rows = omega()
+    (caveat,) = fired(table(tmp_path, claims, reported_rows), "organic-growth")
+    assert caveat.text() == (
+        "Omega SA's growth is +3.0% in CHF; its organic growth, as the company reports it, was +7.2%."
+    )
+    assert caveat.text("fr", standalone=True).startswith("La croissance d'Omega SA est de +3,0")
+    reported_rows[2]["value"] = "3.5"  # half a point apart: below GROWTH_GAP_PP, nothing to say
+    assert fired(table(tmp_path, claims, reported_rows), "organic-growth") == []

@@ -78,7 +78,7 @@ class Rule:
     """A rule: stable code, one-line description, and the detection over the table.
 
     >>> [rule.code for rule in RULES][:2]
-    ['scope-change', 'growth-currency-moved']
+    ['scope-change', 'organic-growth']
     """
 
     code: str
@@ -181,6 +181,49 @@ def scope_change(table: pd.DataFrame, currency: str, method: str) -> Iterator[Ca
             template += (N_(" (reported: {stated})"),)
             fields["stated"] = ("percent", stated["value"].iloc[0])
         yield Caveat("scope-change", company, (2, abs(gap)), (*template, "."), fields)
+
+
+@rule("organic-growth", "Growth far from the organic growth the company reports, with no change of scope given.")
+def organic_growth(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """Growth in a company's own currency at least `GROWTH_GAP_PP` points from the organic growth it
+    reports for the same year, where it gives no change of scope (`scope-change` covers that).
+
+    >>> from figures.normalise import comparison_table
+    >>> list(organic_growth(comparison_table(), "EUR", "average"))  # Bolloré gives its change of scope
+    []
+    """
+    for company in lookup.companies(table):
+        current = lookup.latest_revenue(table, company, "reported")
+        if current is None:
+            continue
+        end = current["period_end"]
+        if not lookup.reported_rows(table, company, end, "revenue_change_scope").empty:
+            continue
+        organic = lookup.reported_rows(table, company, end, "revenue_growth_organic")
+        organic = organic[organic["derivation"] == lookup.STATED]
+        growth = lookup.stated_growth(table, company, "reported", end) or lookup.own_growth(
+            table, company, "reported", end
+        )
+        if growth is None or organic.empty:
+            continue
+        gap = growth["value"] - organic["value"].iloc[0]
+        if abs(gap) < GROWTH_GAP_PP:
+            continue
+        yield Caveat(
+            "organic-growth",
+            company,
+            (1, abs(gap)),
+            N_(
+                "{company}'s growth is {growth} in {own_currency}; its organic growth, as the company reports it,"
+                " was {organic}."
+            ),
+            {
+                "company": ("text", company),
+                "growth": ("percent", growth["value"]),
+                "own_currency": ("text", growth["currency"]),
+                "organic": ("percent", organic["value"].iloc[0]),
+            },
+        )
 
 
 @rule("growth-currency-moved", "Growth in the common currency far from growth in the company's own currency.")
