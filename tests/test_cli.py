@@ -117,7 +117,12 @@ def test_live_report_falls_back_visibly_or_fails_when_strict(tmp_path):
         )
     html = (tmp_path / "a" / "comparison.html").read_text(encoding="utf-8")
     assert "The live rate source failed" in html and "answered HTTP 500" in html
-    assert "alibaba_revenue (average, closing, spot)" in html
+    # Every rate fell back (the CSV below): the page says so, and names the ECB as the rates' source,
+    # in the notice, the data date and the appendix, not the live source that gave none.
+    assert "These figures use the embedded ECB reference rates instead: every translated figure." in html
+    assert "), nothing fetched; fallback ECB reference rates to " in html
+    assert "Rates: European Central Bank, euro foreign exchange reference rates" in html
+    assert "(the live source failed). The ECB quotes" in html and "Rates: forex-python" not in html
     with (tmp_path / "a" / "comparison.csv").open(encoding="utf-8") as stream:
         methods = ("average", "closing", "spot")
         rows = [r for r in csv.DictReader(stream) if r["fx_method"] in methods and r["fx_rate_source"] != "identity"]

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from figures.choices import METHODS
@@ -230,3 +231,21 @@ def test_a_currency_not_quoted_over_a_period_is_a_view_where_quoted_and_refused_
     assert days == 259 and gbp["value"] == pytest.approx(1000 * gbp_per_usd, rel=1e-12)
     with pytest.raises(FiguresError, match="expected a common currency with ECB rates over every figure's period: CNY"):
         comparison_table(path, reported=False, currency="CNY")
+
+
+def test_the_rates_source_says_where_a_live_source_failed():
+    from types import SimpleNamespace
+
+    from figures.normalise import _rates_used
+
+    ecb = "European Central Bank, euro foreign exchange reference rates, snapshot to 2026-10-30"
+    fell = f"{ecb} (fallback: live source failed: answered HTTP 500)"
+    rates = SimpleNamespace(source="forex-python live rates (x)", fallbacks=["answered HTTP 500"])
+    rates.fallback = SimpleNamespace(source=ecb)
+    rows = {"fx_method": ["average", "spot", "none"], "fx_rate_source": [fell, "forex-python live rates (x)", ""]}
+    some = _rates_used(pd.DataFrame(rows), rates)
+    assert some == f"forex-python live rates (x); {ecb} (where the live source failed)"
+    rows["fx_rate_source"][1] = fell
+    assert _rates_used(pd.DataFrame(rows), rates) == f"{ecb} (the live source failed)"
+    rates.fallbacks = []
+    assert _rates_used(pd.DataFrame(rows), rates) == "forex-python live rates (x)"

@@ -158,8 +158,10 @@ def _extract(args: argparse.Namespace) -> int:
     flagged = sum(1 for row in extraction.rows() if "Review:" in row["note"])
     for path in written:
         print(f"wrote {path}")
+    claims, left_out = len(extraction.claims), len(extraction.left_out)
     print(
-        f"{len(extraction.claims)} claims drafted, {flagged} with something to review (see each row's note),"
-        f" {len(extraction.left_out)} figures left out; review the draft before `figures report --figures {args.out}`"
+        f"{claims} claim{'' if claims == 1 else 's'} drafted, {flagged} with something to review (see each row's"
+        f" note), {left_out} figure{'' if left_out == 1 else 's'} left out; review the draft before"
+        f" `figures report --figures {args.out}`"
     )
     return 0

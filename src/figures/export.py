@@ -18,7 +18,7 @@ EXPORT_MIME = "application/vnd.figures.export+json"
 PAGE_LABELS = (
     N_("Common currency"),
     N_("Translation"),
-    N_("Data as of"),
+    N_("Data"),
     N_("Summary"),
     N_("Contents"),
     N_("Appendix"),
@@ -110,10 +110,12 @@ def page_context(
     )
     if hasattr(rate_table, "fetch_log"):
         log = rate_table.fetch_log()
-        span = "–" if log.empty else f"{min(log['fetched_at'])} – {max(log['fetched_at'])}"
-        rates = tr("{source}, fetched {span}; fallback {ecb}", locale).format(
-            source=rate_table.source, span=span, ecb=rates
-        )
+        if log.empty:
+            rates = tr("{source}, nothing fetched; fallback {ecb}", locale).format(source=rate_table.source, ecb=rates)
+        else:
+            rates = tr("{source}, fetched {span}; fallback {ecb}", locale).format(
+                source=rate_table.source, span=f"{min(log['fetched_at'])} – {max(log['fetched_at'])}", ecb=rates
+            )
     companies = sorted(table["company"].unique())
     if len(companies) > TITLE_COMPANIES:
         more = tr("{count} more", locale).format(count=len(companies) - TITLE_COMPANIES + 1)
@@ -136,7 +138,7 @@ def page_context(
         ],
         "method_notes": method_notes(table, locale),
         "fallbacks": table.attrs.get("fallbacks", []),
-        "fallback_figures": fallback_figures(table),
+        "fallback_figures": fallback_figures(table, locale),
         "sources": [
             *table.attrs["source_citations"],
             f"{rates_sidecar['citation']}, {rates_sidecar['url']}. {rates_sidecar['licence']}",

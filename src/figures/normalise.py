@@ -113,7 +113,7 @@ def comparison_table(
     table.attrs["currencies"] = targets.currencies
     table.attrs["untranslated"] = targets.skipped
     table.attrs["translation_gaps"] = targets.gaps  # {figure_id: the source amount at the company's rate}
-    table.attrs["rates_source"] = rates.source
+    table.attrs["rates_source"] = _rates_used(table, rates)
     table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
     table.attrs["published"] = default_spot_date(figures)
     dates = [] if reported is None else [day for day in reported["published"] if isinstance(day, dt.date)]
@@ -129,6 +129,23 @@ def comparison_table(
         sorted({short_source(s, p) for s, p in zip(figures["source"], figures["published"], strict=True)})
     )
     return table
+
+
+FALLBACK_MARK = "(fallback: live source failed"
+ALL_FELL_BACK = " (the live source failed)"
+SOME_FELL_BACK = " (where the live source failed)"
+
+
+def _rates_used(table: pd.DataFrame, rates: RateTable) -> str:
+    """The source of the rates the table's numbers rest on: the rate table's, or where a live source
+    failed, the ECB's for every rate or beside the live source's for some."""
+    if not getattr(rates, "fallbacks", None):
+        return rates.source
+    translated = table[table["fx_method"].isin(METHODS) & (table["fx_rate_source"] != "identity")]
+    fell_back = translated["fx_rate_source"].str.contains(FALLBACK_MARK, regex=False)
+    if fell_back.all():
+        return rates.fallback.source + ALL_FELL_BACK
+    return f"{rates.source}; {rates.fallback.source}{SOME_FELL_BACK}"
 
 
 def table_currencies(currency: str, figures: pd.DataFrame, reported: pd.DataFrame | None = None) -> tuple[str, ...]:

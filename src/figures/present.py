@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from figures import i18n, lookup
+from figures.choices import METHODS
 from figures.i18n import N_, tr
-from figures.normalise import selected
+from figures.normalise import FALLBACK_MARK, selected
 from figures.provenance import short_source
 
 BASIS_LABELS = {"reported": N_("the companies' reported figures"), "article": N_("the article's figures")}
@@ -356,17 +357,23 @@ def source_text(text: str, locale: str = "en") -> str:
         text,
     )
     text = re.sub(r"\bcompany reports \(", lambda m: tr("company reports (", locale), text)
+    for phrase in (N_(" (the live source failed)"), N_(" (where the live source failed)")):
+        text = text.replace(phrase, tr(phrase, locale))
     return re.sub(r"\bforex-python live rates \(", lambda m: tr("forex-python live rates (", locale), text)
 
 
-def fallback_figures(table: pd.DataFrame) -> list[str]:
-    """The translated figures whose live rate failed and which use the ECB rates instead.
+def fallback_figures(table: pd.DataFrame, locale: str = "en") -> list[str]:
+    """The translated figures whose live rate failed and which use the ECB rates instead: by figure id
+    and methods, as the CSV has them, or in one phrase when every translated figure did.
 
     >>> from figures.normalise import comparison_table
     >>> fallback_figures(comparison_table())
     []
     """
-    fell_back = table[table["fx_rate_source"].str.contains("(fallback: live source failed", regex=False)]
+    fell_back = table[table["fx_rate_source"].str.contains(FALLBACK_MARK, regex=False)]
+    translated = table[table["fx_method"].isin(METHODS) & (table["fx_rate_source"] != "identity")]
+    if not fell_back.empty and len(fell_back) == len(translated):
+        return [tr("every translated figure", locale)]
     return [
         f"{figure_id} ({', '.join(sorted(set(group['fx_method'])))})"
         for figure_id, group in fell_back.groupby("figure_id", sort=True)
@@ -387,7 +394,7 @@ def rates_notice(table: pd.DataFrame, *, locale: str = "en") -> str:
         "**The live rate source failed** ({reasons}). These figures use the embedded ECB reference rates"
         " instead, marked in the CSV's `fx_rate_source`: {figures}.",
         locale,
-    ).format(reasons=i18n.semicolons(fallbacks, locale), figures=", ".join(fallback_figures(table)))
+    ).format(reasons=i18n.semicolons(fallbacks, locale), figures=", ".join(fallback_figures(table, locale)))
 
 
 def live_log_summary(log: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
