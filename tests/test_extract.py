@@ -451,8 +451,11 @@ AMOUNTS = [
     ("en", "1.5 billion US dollars", "1.5", "billion", "USD"),
     ("en", "€7.3 million", "7.3", "million", "EUR"),
     ("en", "$1,234.5 million", "1234.5", "million", "USD"),
-    ("en", "¥1.2 trillion", "1200.0", "billion", "JPY"),
-    ("en", "3.4 trillion yen", "3400.0", "billion", "JPY"),
+    # Trillions stay trillions: 9.48 trillion printed to the hundredth is 9,480 billion give or take 5,
+    # which "9480.00 billion" would claim to the hundredth of a billion.
+    ("en", "¥1.2 trillion", "1.2", "trillion", "JPY"),
+    ("en", "3.4 trillion yen", "3.4", "trillion", "JPY"),
+    ("en", "₩258.94tn", "258.94", "trillion", "KRW"),
     ("fr", "39,9 milliards de dollars", "39.9", "billion", "USD"),
     ("fr", "18,3 Md€", "18.3", "billion", "EUR"),
     ("fr", "4 Mds €", "4", "billion", "EUR"),
@@ -471,6 +474,7 @@ AMOUNTS = [
     ("de", "800 Millionen Euro", "800", "million", "EUR"),
     ("de", "3 Milliarden Yuan", "3", "billion", "CNY"),
     ("de", "12 Mrd. Schweizer Franken", "12", "billion", "CHF"),
+    ("de", "1,2 Billionen Yen", "1.2", "trillion", "JPY"),  # a German Billion is a million millions
 ]
 SENTENCES = {
     "en": "Acme Group said its revenue reached {} in 2017.",
@@ -552,6 +556,23 @@ def test_approximate_figures(lang, sentence, approximate):
             "en",
             "Acme Group's revenue in the quarter ended March reached $2 billion.",
             ("2018-01-01", "2018-03-31", "true"),
+        ),
+        # Day first, as British and most European English write it.
+        (
+            "en",
+            "Acme Group's revenue rose to $2 billion in its fiscal year ended 30 September 2017.",
+            ("2016-10-01", "2017-09-30", "false"),
+        ),
+        (
+            "en",
+            "Acme Group's revenue rose to $2 billion in its fiscal year ended 30 September.",
+            ("2016-10-01", "2017-09-30", "true"),
+        ),
+        # Ended mid-month: a quarter counted in weeks, whose start the text does not give.
+        (
+            "en",
+            "Acme Group's revenue reached $2 billion in the second quarter ended June 15, 2018.",
+            ("2018-03-16", "2018-06-15", "true"),
         ),
         (
             "en",
@@ -1091,3 +1112,19 @@ def test_generated_sentences_give_back_their_figures(case):
     )
     year = expected["year"]
     assert {(row["period_start"], row["period_end"]) for row in rows} == {(f"{year}-01-01", f"{year}-12-31")}, sentence
+
+
+def test_html_template_and_noscript_text_is_not_read(tmp_path):
+    # A browser shows neither: their figures are not the article's.
+    page = tmp_path / "hidden.html"
+    page.write_text(
+        "<html><head><title>Results</title><meta property='article:published_time' content='2020-02-01'></head>"
+        "<body><article><p>Quillwood Group said its revenue reached $3.2 billion in 2019.</p>"
+        "<template><p>Ericsson revenue rose 2% to SEK 227 billion in 2019.</p></template>"
+        "<noscript><p>Nordwind AG's revenue reached €4.1 billion in 2019.</p></noscript>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    found = extract(page)
+    assert [(row["company"], row["value"]) for row in found.rows()] == [("Quillwood Group", "3.2")]
+    assert "Ericsson" not in found.article.text and "Nordwind" not in found.article.text

@@ -249,9 +249,31 @@ def _quiet(*names: str):
             logger.setLevel(level)
 
 
+def _without_hidden(markup: str) -> str:
+    """The page without what a browser never shows as text: <template> and <noscript> content.
+
+    >>> _without_hidden("<html><body><p>Shown.</p><template><p>Hidden.</p></template></body></html>")
+    '<html><body><p>Shown.</p></body></html>'
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return markup  # trafilatura reports a page without text
+    hidden = tree.xpath("//template | //noscript")
+    if not hidden:
+        return markup
+    for element in hidden:
+        element.drop_tree()
+    return lxml_html.tostring(tree, encoding="unicode")
+
+
 def _html_text(markup: str, where: str, metadata: dict[str, str]) -> str:
     import trafilatura
 
+    markup = _without_hidden(markup)
     dates = {"original_date": True, "extensive_search": False, "max_date": dt.date.today().isoformat()}
     document = None
     with _quiet("trafilatura", "htmldate", "courlan", "readability", "justext"):
@@ -752,6 +774,8 @@ class _Extractor:
                 unit, multiplier = self.g.scales[scale.lower().rstrip(".")]
                 if multiplier != 1:
                     figure.notes.append(f"Printed as “{_clean(scale)}”: written here as {unit}s.")
+                if unit == "trillion" and scale.lower().startswith("billion"):  # French, German: 10^12
+                    figure.notes.append(f"Printed as “{_clean(scale)}”, a million millions: written here as trillion.")
                 figure.value, figure.unit = value * multiplier, unit
             else:
                 unit = next(
@@ -1093,7 +1117,8 @@ class _Extractor:
                 end_year = year // 100 * 100 + end_year % 100
             return Period("fiscal", wording, end_year, fiscal=True)
         month = self.g.months.get((parts.get("month") or "").lower().rstrip("."))
-        day = int(parts["day"]) if parts.get("day") else None
+        day_text = parts.get("day") or parts.get("day_first")  # September 30, or 30 September
+        day = int(day_text) if day_text else None
         if kind in ("quarter_ended", "year_ended"):
             return Period(kind, wording, year, month=month, day=day)
         number = int(parts["number"]) if parts.get("number") else None
@@ -1290,6 +1315,14 @@ def resolve_period(
             note = (
                 f"The text says {said} without the year; taken as the last one ended before the publication date"
                 f" ({published}): review."
+            )
+        elif end != _month_end(end.year, end.month, None):
+            # A period ending mid-month (a retailer's 12-, 13- or 16-week quarter, a 52-week year): the
+            # text gives its end, not its start.
+            inferred = True
+            note = (
+                f"The text says {said}, not when it began; taken as {months} months from {start}, which a period"
+                " counted in weeks may not be: review."
             )
         return start, end, inferred, note
     # quarter or half

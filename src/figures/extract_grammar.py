@@ -161,10 +161,10 @@ _SCALES = {
         "bn": ("billion", 1),
         "bln": ("billion", 1),
         "b": ("billion", 1),
-        "trillion": ("billion", 1000),
-        "trillions": ("billion", 1000),
-        "tn": ("billion", 1000),
-        "trn": ("billion", 1000),
+        "trillion": ("trillion", 1),
+        "trillions": ("trillion", 1),
+        "tn": ("trillion", 1),
+        "trn": ("trillion", 1),
     },
     "fr": {
         "mille": ("thousand", 1),
@@ -179,8 +179,8 @@ _SCALES = {
         "mrd": ("billion", 1),
         "mrds": ("billion", 1),
         "bn": ("billion", 1),
-        "billion": ("billion", 1000),  # a French billion is a million millions
-        "billions": ("billion", 1000),
+        "billion": ("trillion", 1),  # a French billion is a million millions
+        "billions": ("trillion", 1),
     },
     "de": {
         "tausend": ("thousand", 1),
@@ -192,8 +192,8 @@ _SCALES = {
         "milliarden": ("billion", 1),
         "mrd": ("billion", 1),
         "bn": ("billion", 1),
-        "billion": ("billion", 1000),  # a German Billion is a million millions
-        "billionen": ("billion", 1000),
+        "billion": ("trillion", 1),  # a German Billion is a million millions
+        "billionen": ("trillion", 1),
     },
 }
 # Abbreviations matched with their case (an 'M' or 'Md' is a scale; 'md' in running text is not).
@@ -413,11 +413,13 @@ def _period_patterns(lang: str, month: str) -> tuple[tuple[str, re.Pattern[str]]
             (
                 "year_ended",
                 rf"\b(?:(?:fiscal|financial)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to|through)\s+"
+                rf"(?:(?:the\s+)?(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?"  # 30 September, the 30th of
                 rf"(?P<month>{month})(?:\s+(?P<day>\d{{1,2}})(?!\d))?(?:,?\s+{year})?",
             ),
             (
                 "quarter_ended",
-                rf"\b(?:quarter|three\s+months|period)\s+(?:ended|ending|to|through)\s+(?P<month>{month})"
+                rf"\b(?:quarter|three\s+months|period)\s+(?:ended|ending|to|through)\s+"
+                rf"(?:(?:the\s+)?(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?(?P<month>{month})"
                 rf"(?:\s+(?P<day>\d{{1,2}})(?!\d))?(?:,?\s+{year})?",
             ),
             (
