@@ -568,6 +568,16 @@ def test_approximate_figures(lang, sentence, approximate):
             "Acme Group's revenue rose to $2 billion in its fiscal year ended 30 September.",
             ("2016-10-01", "2017-09-30", "true"),
         ),
+        (
+            "en",
+            "Acme Group's revenue reached $2 billion in the six months to June.",
+            ("2018-01-01", "2018-06-30", "true"),
+        ),
+        (
+            "en",
+            "Acme Group's revenue reached $2 billion in the six months ended 30 June 2018.",
+            ("2018-01-01", "2018-06-30", "false"),
+        ),
         # Ended mid-month: a quarter counted in weeks, whose start the text does not give.
         (
             "en",

@@ -396,7 +396,7 @@ class Period:
     Period(kind='quarter', wording='second quarter of 2018', year=2018, number=2, month=None, day=None, fiscal=False)
     """
 
-    kind: str  # year, fiscal, year_ended, quarter, quarter_ended, half, last_year
+    kind: str  # year, fiscal, year_ended, quarter, quarter_ended, half, half_ended, last_year
     wording: str
     year: int | None = None
     number: int | None = None
@@ -1119,7 +1119,7 @@ class _Extractor:
         month = self.g.months.get((parts.get("month") or "").lower().rstrip("."))
         day_text = parts.get("day") or parts.get("day_first")  # September 30, or 30 September
         day = int(day_text) if day_text else None
-        if kind in ("quarter_ended", "year_ended"):
+        if kind in ("quarter_ended", "half_ended", "year_ended"):
             return Period(kind, wording, year, month=month, day=day)
         number = int(parts["number"]) if parts.get("number") else None
         if number is None and parts.get("order"):
@@ -1299,8 +1299,8 @@ def resolve_period(
                 " review."
             ),
         )
-    if period.kind in ("quarter_ended", "year_ended"):
-        months = 3 if period.kind == "quarter_ended" else 12
+    if period.kind in ("quarter_ended", "half_ended", "year_ended"):
+        months = {"quarter_ended": 3, "half_ended": 6}.get(period.kind, 12)
         inferred = period.year is None or period.month is None
         month = period.month or 12
         if period.year is not None:

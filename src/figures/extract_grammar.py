@@ -417,6 +417,12 @@ def _period_patterns(lang: str, month: str) -> tuple[tuple[str, re.Pattern[str]]
                 rf"(?P<month>{month})(?:\s+(?P<day>\d{{1,2}})(?!\d))?(?:,?\s+{year})?",
             ),
             (
+                "half_ended",
+                rf"\b(?:half|half-year|six\s+months|6\s+months)\s+(?:ended|ending|to|through)\s+"
+                rf"(?:(?:the\s+)?(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?(?P<month>{month})"
+                rf"(?:\s+(?P<day>\d{{1,2}})(?!\d))?(?:,?\s+{year})?",
+            ),
+            (
                 "quarter_ended",
                 rf"\b(?:quarter|three\s+months|period)\s+(?:ended|ending|to|through)\s+"
                 rf"(?:(?:the\s+)?(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?(?P<month>{month})"
