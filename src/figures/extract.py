@@ -634,6 +634,10 @@ class _Extractor:
         revenue = [r for r in revenue if not any(_overlap(r, x) for x in excluded)]
         keywords = [(r, "revenue") for r in revenue] + [(x, "excluded") for x in excluded]
         amounts = self._amounts(start, end)
+        for scaled in _finditer(g.scaled, text, start, end):  # "12.6 billion francs": listed, not guessed at
+            if not any(_overlap((scaled.start(), scaled.end()), (a.start, a.end)) for a in amounts):
+                reason = "no currency the rules know (a count, or a currency they do not read)"
+                self.left_out.append(LeftOut(scaled.start(), scaled.end(), reason))
         percents = [
             p
             for p in self._percents(start, end)
@@ -688,6 +692,9 @@ class _Extractor:
             if keyword is None or (keyword[1] == "revenue" and growth is None):
                 if keyword is not None:
                     self.left_out.append(LeftOut(figure.start, figure.end, "a percentage that is not a growth rate"))
+                elif growth is not None:  # a division's, a market's: a growth rate a reader may look for
+                    reason = "a growth rate with no revenue word near it"
+                    self.left_out.append(LeftOut(figure.start, figure.end, reason))
                 return None
         if keyword is None:
             self.left_out.append(LeftOut(figure.start, figure.end, "no revenue word near it"))

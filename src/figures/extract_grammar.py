@@ -105,6 +105,7 @@ class Grammar:
     scales: dict[str, tuple[str, Decimal]]
     currencies: dict[str, str]
     amount: re.Pattern[str]
+    scaled: re.Pattern[str]  # a number with a scale word, with or without a known currency
     percent: re.Pattern[str]
     revenue: re.Pattern[str]
     excluded: re.Pattern[str]
@@ -582,6 +583,7 @@ def grammar(lang: str) -> Grammar:
         scales=scales,
         currencies={word.lower(): code for word, code in currencies.items()},
         amount=re.compile(amount),
+        scaled=re.compile(rf"(?<![\w.,])(?P<number>{NUMBER})(?![\d])\s*(?P<scale>{scale_words})(?![\w])"),
         percent=re.compile(percent),
         revenue=re.compile(_REVENUE[lang], re.IGNORECASE),
         excluded=re.compile(_EXCLUDED[lang], flags),
