@@ -584,6 +584,17 @@ def test_approximate_figures(lang, sentence, approximate):
             "Acme Group's revenue reached $2 billion in the six months ended 30 June 2018.",
             ("2018-01-01", "2018-06-30", "false"),
         ),
+        (
+            "en",
+            "Acme Group's revenue reached $2 billion in the half-year ended 30 June 2018.",
+            ("2018-01-01", "2018-06-30", "false"),
+        ),
+        # 28 February 2016 is not a month's end (a leap year): from the day after 28 February 2015.
+        (
+            "en",
+            "Acme Group's revenue reached $2 billion in the year ended 28 February 2016.",
+            ("2015-03-01", "2016-02-28", "true"),
+        ),
         # Ended mid-month: a quarter counted in weeks, whose start the text does not give.
         (
             "en",
@@ -1155,3 +1166,24 @@ def test_figures_the_rules_cannot_place_are_listed_not_dropped():
     assert [(row["company"], row["value"], row["currency"]) for row in found.rows()] == [("Nestlé", "92.6", "CHF")]
     left_out = {found.article.text[item.start : item.end]: item.reason for item in found.left_out}
     assert left_out == {"12,6 milliards": NO_CURRENCY, "6 %": "a growth rate with no revenue word near it"}
+
+
+def test_the_same_figure_in_two_scales_is_one_figure():
+    text = "Hitachi's revenue reached ¥9.48 trillion in 2019. Hitachi's revenue, ¥9,480 billion in 2019, was a record."
+    found = extract(text, published="2020-05-11")
+    assert [(row["value"], row["unit"]) for row in found.rows()] == [("9.48", "trillion")]
+    assert [item.reason for item in found.left_out] == ["the same figure stated again"]
+
+
+def test_xhtml_hidden_text_is_not_read_and_m_and_a_is_not_an_amount(tmp_path):
+    page = tmp_path / "page.xhtml"
+    page.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head><title>R</title>"
+        "<meta property='article:published_time' content='2020-02-01'/></head><body><article>"
+        "<p>Quillwood Group said its revenue reached $3.2 billion in 2019, after its 2019 M&amp;A deals.</p>"
+        "<noscript><p>Nordwind AG's revenue reached €4.1 billion in 2019.</p></noscript></article></body></html>",
+        encoding="utf-8",
+    )
+    found = extract(page)
+    assert [(row["company"], row["value"]) for row in found.rows()] == [("Quillwood Group", "3.2")]
+    assert "Nordwind" not in found.article.text and not found.left_out  # "2019 M" of M&A: no figure at all

@@ -116,3 +116,24 @@ def test_a_growth_claim_finds_the_previous_52_week_year_and_its_own_currency(tmp
     assert (rows.loc["weeks", "reported_id"], rows.loc["weeks", "verdict"]) == ("t19", "consistent")
     assert rows.loc["weeks", "reported_value"] == pytest.approx(11.2)
     assert (rows.loc["dollars", "reported_id"], rows.loc["dollars", "verdict"]) == ("i24usd", "consistent")
+
+
+def test_a_years_growth_is_not_measured_against_a_quarter_ending_the_same_day(tmp_path):
+    from figures.load import load_figures as load_claims
+    from helpers import claim, reported, write_reported
+
+    claims = write_figures(
+        tmp_path / "claims.csv",
+        [claim("fy", "Rho AG", "revenue_growth", "2018-01-01", "2018-12-31", "10", "percent", "CHF")],
+    )
+    own = write_reported(
+        tmp_path / "reported.csv",
+        [
+            reported("fy18", "Rho AG", "revenue", "2018-01-01", "2018-12-31", "550", "million", "CHF"),
+            reported("fy17", "Rho AG", "revenue", "2017-01-01", "2017-12-31", "500", "million", "CHF"),
+            reported("q4", "Rho AG", "revenue", "2017-10-01", "2017-12-31", "150", "million", "CHF"),  # read last
+        ],
+    )
+    row = reconcile(load_claims(claims), load_reported(own)).set_index("claim_id").loc["fy"]
+    # By hand: 550 / 500 - 1 = +10 %, not 550 / 150 - 1 = +267 % against the quarter.
+    assert (row["reported_value"], row["verdict"]) == (pytest.approx(10.0), "consistent")

@@ -259,10 +259,12 @@ def _without_hidden(markup: str) -> str:
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.document_fromstring(markup)
+        # lxml refuses a str that declares its encoding (XHTML's <?xml ... encoding=...?>): drop the declaration.
+        tree = lxml_html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", markup))
     except (etree.ParserError, ValueError):
         return markup  # trafilatura reports a page without text
-    hidden = tree.xpath("//template | //noscript")
+    # A <template shadowrootmode> is shown: declarative shadow DOM.
+    hidden = tree.xpath("//template[not(@shadowrootmode)] | //noscript")
     if not hidden:
         return markup
     for element in hidden:
@@ -1184,7 +1186,8 @@ class _Extractor:
             if first is None:
                 kept[key] = claim
                 continue
-            same = (first.value, first.unit, first.currency) == (claim.value, claim.unit, claim.currency)
+            # ¥9.48 trillion and ¥9,480 billion are one figure.
+            same = (_millions(first), first.currency) == (_millions(claim), claim.currency)
             reason = (
                 "the same figure stated again" if same else "another figure for the same company, metric and period"
             )
@@ -1316,14 +1319,21 @@ def resolve_period(
             end = _month_end(published.year, month, period.day)
             if end > published:
                 end = _month_end(published.year - 1, month, period.day)
-        start = _add_months(end + dt.timedelta(days=1), -months)
+        month_end = end == _month_end(end.year, end.month, None)
+        # From the day after a month's end; else from the day after the same day `months` before (a year to
+        # 28 February 2016, a leap year, from 1 March 2015).
+        start = (
+            _add_months(end + dt.timedelta(days=1), -months)
+            if month_end
+            else _add_months(end, -months) + dt.timedelta(days=1)
+        )
         note = f"Stated by the text ({said})."
         if inferred:
             note = (
                 f"The text says {said} without the year; taken as the last one ended before the publication date"
                 f" ({published}): review."
             )
-        elif end != _month_end(end.year, end.month, None):
+        elif not month_end:
             # A period ending mid-month (a retailer's 12-, 13- or 16-week quarter, a 52-week year): the
             # text gives its end, not its start.
             inferred = True
@@ -1396,6 +1406,12 @@ def _last_year(published: dt.date, year_end: tuple[int, int] | None) -> tuple[dt
 def _year_before(end: dt.date) -> dt.date:
     """The first day of the twelve months that end on `end`."""
     return _add_months(end + dt.timedelta(days=1), -12)
+
+
+def _millions(claim) -> Decimal:
+    """A claim's value in millions (a growth rate as it is): the same figure in two scales compares equal."""
+    scale = REVENUE_SCALE_TO_MILLIONS.get(claim.unit)
+    return claim.value if scale is None else claim.value * Decimal(str(scale))
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

@@ -412,16 +412,16 @@ def _period_patterns(lang: str, month: str) -> tuple[tuple[str, re.Pattern[str]]
     patterns = {
         "en": [
             (
-                "year_ended",
-                rf"\b(?:(?:fiscal|financial)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to|through)\s+"
-                rf"(?:(?:the\s+)?(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?"  # 30 September, the 30th of
-                rf"(?P<month>{month})(?:\s+(?P<day>\d{{1,2}})(?!\d))?(?:,?\s+{year})?",
-            ),
-            (
                 "half_ended",
                 rf"\b(?:half|half-year|six\s+months|6\s+months)\s+(?:ended|ending|to|through)\s+"
                 rf"(?:(?:the\s+)?(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?(?P<month>{month})"
                 rf"(?:\s+(?P<day>\d{{1,2}})(?!\d))?(?:,?\s+{year})?",
+            ),
+            (
+                "year_ended",
+                rf"\b(?:(?:fiscal|financial)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to|through)\s+"
+                rf"(?:(?:the\s+)?(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+)?"  # 30 September, the 30th of
+                rf"(?P<month>{month})(?:\s+(?P<day>\d{{1,2}})(?!\d))?(?:,?\s+{year})?",
             ),
             (
                 "quarter_ended",
@@ -583,7 +583,10 @@ def grammar(lang: str) -> Grammar:
         scales=scales,
         currencies={word.lower(): code for word, code in currencies.items()},
         amount=re.compile(amount),
-        scaled=re.compile(rf"(?<![\w.,])(?P<number>{NUMBER})(?![\d])\s*(?P<scale>{scale_words})(?![\w])"),
+        # Scale words only ("million", "milliards"): a bare "M" after a number is as often "M&A" or "M. Dupont".
+        scaled=re.compile(
+            rf"(?<![\w.,])(?P<number>{NUMBER})(?![\d])\s*(?P<scale>{_alternation(words)})(?![\w])", re.IGNORECASE
+        ),
         percent=re.compile(percent),
         revenue=re.compile(_REVENUE[lang], re.IGNORECASE),
         excluded=re.compile(_EXCLUDED[lang], flags),

@@ -40,11 +40,19 @@ def consecutive_revenues(records: list[dict[str, object]]) -> Iterator[tuple[dic
     [('2017', '2016')]
     """
     revenues = [r for r in records if is_group_revenue(r)]
-    by_end = {(r["company"], r["currency"], r["period_end"]): r for r in revenues}
+    by_end: dict[tuple, list[dict[str, object]]] = {}
+    for record in revenues:
+        by_end.setdefault((record["company"], record["currency"], record["period_end"]), []).append(record)
     for current in sorted(revenues, key=lambda r: (r["company"], r["period_end"])):
-        previous = by_end.get((current["company"], current["currency"], current["period_start"] - dt.timedelta(days=1)))
-        if previous is not None:
-            yield current, previous
+        before = by_end.get((current["company"], current["currency"], current["period_start"] - dt.timedelta(days=1)))
+        # Of as long a period, give or take a week (a 53-week year): a year is not compared with a quarter.
+        alike = [r for r in before or [] if abs(_days(r) - _days(current)) <= 7]
+        if alike:
+            yield current, alike[0]
+
+
+def _days(record: dict[str, object]) -> int:
+    return (record["period_end"] - record["period_start"]).days
 
 
 def months_between(earlier_end: dt.date, later_end: dt.date) -> int:
