@@ -136,9 +136,7 @@ def scope_change(table: pd.DataFrame, currency: str, method: str) -> Iterator[Ca
         if current is None:
             continue
         end = current["period_end"]
-        growth = lookup.stated_growth(table, company, "reported", end) or lookup.own_growth(
-            table, company, "reported", end
-        )
+        growth = _reported_growth(table, company, end)
         scope = lookup.reported_rows(table, company, end, "revenue_change_scope")
         if growth is None or scope.empty:
             continue
@@ -201,9 +199,7 @@ def organic_growth(table: pd.DataFrame, currency: str, method: str) -> Iterator[
             continue
         organic = lookup.reported_rows(table, company, end, "revenue_growth_organic")
         organic = organic[organic["derivation"] == lookup.STATED]
-        growth = lookup.stated_growth(table, company, "reported", end) or lookup.own_growth(
-            table, company, "reported", end
-        )
+        growth = _reported_growth(table, company, end)
         if growth is None or organic.empty:
             continue
         gap = growth["value"] - organic["value"].iloc[0]
@@ -224,6 +220,11 @@ def organic_growth(table: pd.DataFrame, currency: str, method: str) -> Iterator[
                 "organic": ("percent", organic["value"].iloc[0]),
             },
         )
+
+
+def _reported_growth(table: pd.DataFrame, company: str, end) -> dict[str, object] | None:
+    """A company's growth to the period ending `end` on its reported figures: as it states it, else recomputed."""
+    return lookup.stated_growth(table, company, "reported", end) or lookup.own_growth(table, company, "reported", end)
 
 
 @rule("growth-currency-moved", "Growth in the common currency far from growth in the company's own currency.")

@@ -750,7 +750,7 @@ class _Extractor:
     def _plausible(self, claim: Claim) -> bool:
         """Whether the figure passes the loader's bounds; if not, it is left out (a misread, never a claim)."""
         if claim.metric == "revenue":
-            millions = claim.value * Decimal(str(REVENUE_SCALE_TO_MILLIONS[claim.unit]))
+            millions = _millions(claim)
             if claim.value <= 0 or millions > Decimal(str(MAX_AMOUNT_M)) or millions < Decimal(str(MIN_AMOUNT_M)):
                 self.left_out.append(LeftOut(claim.start, claim.end, "an amount outside any company's revenue"))
                 return False

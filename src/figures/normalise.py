@@ -136,14 +136,23 @@ ALL_FELL_BACK = " (the live source failed)"
 SOME_FELL_BACK = " (where the live source failed)"
 
 
+def fell_back(table: pd.DataFrame) -> pd.Series:
+    """For each row translated at a rate (not the identity), whether that rate is the ECB's fallback for a
+    live source that failed.
+
+    >>> fell_back(comparison_table()).any()
+    np.False_
+    """
+    translated = table[table["fx_method"].isin(METHODS) & (table["fx_rate_source"] != "identity")]
+    return translated["fx_rate_source"].str.contains(FALLBACK_MARK, regex=False)
+
+
 def _rates_used(table: pd.DataFrame, rates: RateTable) -> str:
     """The source of the rates the table's numbers rest on: the rate table's, or where a live source
     failed, the ECB's for every rate or beside the live source's for some."""
     if not getattr(rates, "fallbacks", None):
         return rates.source
-    translated = table[table["fx_method"].isin(METHODS) & (table["fx_rate_source"] != "identity")]
-    fell_back = translated["fx_rate_source"].str.contains(FALLBACK_MARK, regex=False)
-    if fell_back.all():
+    if fell_back(table).all():
         return rates.fallback.source + ALL_FELL_BACK
     return f"{rates.source}; {rates.fallback.source}{SOME_FELL_BACK}"
 

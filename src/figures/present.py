@@ -14,9 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from figures import i18n, lookup
-from figures.choices import METHODS
 from figures.i18n import N_, tr
-from figures.normalise import FALLBACK_MARK, selected
+from figures.normalise import fell_back, selected
 from figures.provenance import short_source
 
 BASIS_LABELS = {"reported": N_("the companies' reported figures"), "article": N_("the article's figures")}
@@ -370,13 +369,12 @@ def fallback_figures(table: pd.DataFrame, locale: str = "en") -> list[str]:
     >>> fallback_figures(comparison_table())
     []
     """
-    fell_back = table[table["fx_rate_source"].str.contains(FALLBACK_MARK, regex=False)]
-    translated = table[table["fx_method"].isin(METHODS) & (table["fx_rate_source"] != "identity")]
-    if not fell_back.empty and len(fell_back) == len(translated):
+    fallen = fell_back(table)
+    if fallen.any() and fallen.all():
         return [tr("every translated figure", locale)]
     return [
         f"{figure_id} ({', '.join(sorted(set(group['fx_method'])))})"
-        for figure_id, group in fell_back.groupby("figure_id", sort=True)
+        for figure_id, group in table.loc[fallen[fallen].index].groupby("figure_id", sort=True)
     ]
 
 
