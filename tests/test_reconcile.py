@@ -5,12 +5,18 @@ import pytest
 
 from figures.load import load_figures, load_reported
 from figures.reconcile import reconcile
-from helpers import article_rows, write_figures
+from helpers import article_rows, claim, reported, write_figures, write_reported
 
 
 @pytest.fixture(scope="module")
 def reconciled():
     return reconcile(load_figures(), load_reported()).set_index("claim_id")
+
+
+def reconciled_files(folder, claims, reported_rows):
+    """Claims and reported figures written as a user's files, then reconciled: one row per claim id."""
+    own = load_reported(write_reported(folder / "reported.csv", reported_rows))
+    return reconcile(load_figures(write_figures(folder / "claims.csv", claims)), own).set_index("claim_id")
 
 
 def test_alibaba_dollar_claim_is_the_rounded_convenience_translation(reconciled):
@@ -51,30 +57,17 @@ def test_a_claim_beyond_its_precision_is_inconsistent_and_one_without_match_says
 
 
 def test_a_growth_claim_is_checked_against_the_reported_revenues_when_no_growth_is_reported(tmp_path):
-    from figures.load import load_figures as load_claims
-    from helpers import claim, reported, write_reported
-
-    claims = write_figures(
-        tmp_path / "claims.csv",
-        [
-            claim("up15", "Rho AG", "revenue_growth", "2023-01-01", "2023-12-31", "15", "percent", "CHF"),
-            claim("sigma", "Sigma Ltd", "revenue_growth", "2023-01-01", "2023-12-31", "3", "percent", "GBP"),
-        ],
-    )
-    own = write_reported(
-        tmp_path / "reported.csv",
-        [
-            reported("r23", "Rho AG", "revenue", "2023-01-01", "2023-12-31", "1150", "million", "CHF"),
-            reported("r22", "Rho AG", "revenue", "2022-01-01", "2022-12-31", "1000", "million", "CHF"),
-            reported("s23", "Sigma Ltd", "revenue", "2023-01-01", "2023-12-31", "500", "million", "GBP"),
-        ],
-    )
-    rows = reconcile(load_claims(claims), load_reported(own)).set_index("claim_id")
-    other = write_figures(
-        tmp_path / "other.csv",
-        [claim("up14.9", "Rho AG", "revenue_growth", "2023-01-01", "2023-12-31", "14.9", "percent", "CHF")],
-    )
-    rows = pd.concat([rows, reconcile(load_claims(other), load_reported(own)).set_index("claim_id")])
+    rho = [
+        reported("r23", "Rho AG", "revenue", "2023-01-01", "2023-12-31", "1150", "million", "CHF"),
+        reported("r22", "Rho AG", "revenue", "2022-01-01", "2022-12-31", "1000", "million", "CHF"),
+        reported("s23", "Sigma Ltd", "revenue", "2023-01-01", "2023-12-31", "500", "million", "GBP"),
+    ]
+    claims = [
+        claim("up15", "Rho AG", "revenue_growth", "2023-01-01", "2023-12-31", "15", "percent", "CHF"),
+        claim("sigma", "Sigma Ltd", "revenue_growth", "2023-01-01", "2023-12-31", "3", "percent", "GBP"),
+    ]
+    other = [claim("up14.9", "Rho AG", "revenue_growth", "2023-01-01", "2023-12-31", "14.9", "percent", "CHF")]
+    rows = pd.concat([reconciled_files(tmp_path, claims, rho), reconciled_files(tmp_path, other, rho)])
     # By hand: 1,150 / 1,000 - 1 = +15.0 %. Claimed 15 (half a unit: 0.5 pp): equal. Claimed 14.9
     # (half a unit: 0.05 pp): 0.1 pp off, inconsistent.
     assert rows.loc["up15", "reported_value"] == pytest.approx(15.0)
@@ -88,30 +81,21 @@ def test_a_growth_claim_is_checked_against_the_reported_revenues_when_no_growth_
 
 
 def test_a_growth_claim_finds_the_previous_52_week_year_and_its_own_currency(tmp_path):
-    from figures.load import load_figures as load_claims
-    from helpers import claim, reported, write_reported
-
-    claims = write_figures(
-        tmp_path / "claims.csv",
-        [
-            claim("weeks", "Tau Stores", "revenue_growth", "2018-02-25", "2019-02-23", "11.2", "percent", "GBP"),
-            claim("dollars", "Ira Ltd", "revenue_growth", "2023-04-01", "2024-03-31", "8.3", "percent", "USD"),
-        ],
-    )
-    own = write_reported(
-        tmp_path / "reported.csv",
-        [
-            # 52-week years: the earlier one ends the day before the later starts, not a year before.
-            reported("t19", "Tau Stores", "revenue", "2018-02-25", "2019-02-23", "1112", "million", "GBP"),
-            reported("t18", "Tau Stores", "revenue", "2017-02-26", "2018-02-24", "1000", "million", "GBP"),
-            # Reported in two currencies, neither a translation of the other.
-            reported("i24", "Ira Ltd", "revenue", "2023-04-01", "2024-03-31", "1500", "million", "INR"),
-            reported("i23", "Ira Ltd", "revenue", "2022-04-01", "2023-03-31", "1000", "million", "INR"),
-            reported("i24usd", "Ira Ltd", "revenue", "2023-04-01", "2024-03-31", "1083", "million", "USD"),
-            reported("i23usd", "Ira Ltd", "revenue", "2022-04-01", "2023-03-31", "1000", "million", "USD"),
-        ],
-    )
-    rows = reconcile(load_claims(claims), load_reported(own)).set_index("claim_id")
+    claims = [
+        claim("weeks", "Tau Stores", "revenue_growth", "2018-02-25", "2019-02-23", "11.2", "percent", "GBP"),
+        claim("dollars", "Ira Ltd", "revenue_growth", "2023-04-01", "2024-03-31", "8.3", "percent", "USD"),
+    ]
+    own = [
+        # 52-week years: the earlier one ends the day before the later starts, not a year before.
+        reported("t19", "Tau Stores", "revenue", "2018-02-25", "2019-02-23", "1112", "million", "GBP"),
+        reported("t18", "Tau Stores", "revenue", "2017-02-26", "2018-02-24", "1000", "million", "GBP"),
+        # Reported in two currencies, neither a translation of the other.
+        reported("i24", "Ira Ltd", "revenue", "2023-04-01", "2024-03-31", "1500", "million", "INR"),
+        reported("i23", "Ira Ltd", "revenue", "2022-04-01", "2023-03-31", "1000", "million", "INR"),
+        reported("i24usd", "Ira Ltd", "revenue", "2023-04-01", "2024-03-31", "1083", "million", "USD"),
+        reported("i23usd", "Ira Ltd", "revenue", "2022-04-01", "2023-03-31", "1000", "million", "USD"),
+    ]
+    rows = reconciled_files(tmp_path, claims, own)
     # By hand: 1,112 / 1,000 - 1 = +11.2 %; in USD 1,083 / 1,000 - 1 = +8.3 % (in INR it is +50 %).
     assert (rows.loc["weeks", "reported_id"], rows.loc["weeks", "verdict"]) == ("t19", "consistent")
     assert rows.loc["weeks", "reported_value"] == pytest.approx(11.2)
@@ -119,21 +103,12 @@ def test_a_growth_claim_finds_the_previous_52_week_year_and_its_own_currency(tmp
 
 
 def test_a_years_growth_is_not_measured_against_a_quarter_ending_the_same_day(tmp_path):
-    from figures.load import load_figures as load_claims
-    from helpers import claim, reported, write_reported
-
-    claims = write_figures(
-        tmp_path / "claims.csv",
-        [claim("fy", "Rho AG", "revenue_growth", "2018-01-01", "2018-12-31", "10", "percent", "CHF")],
-    )
-    own = write_reported(
-        tmp_path / "reported.csv",
-        [
-            reported("fy18", "Rho AG", "revenue", "2018-01-01", "2018-12-31", "550", "million", "CHF"),
-            reported("fy17", "Rho AG", "revenue", "2017-01-01", "2017-12-31", "500", "million", "CHF"),
-            reported("q4", "Rho AG", "revenue", "2017-10-01", "2017-12-31", "150", "million", "CHF"),  # read last
-        ],
-    )
-    row = reconcile(load_claims(claims), load_reported(own)).set_index("claim_id").loc["fy"]
+    claims = [claim("fy", "Rho AG", "revenue_growth", "2018-01-01", "2018-12-31", "10", "percent", "CHF")]
+    own = [
+        reported("fy18", "Rho AG", "revenue", "2018-01-01", "2018-12-31", "550", "million", "CHF"),
+        reported("fy17", "Rho AG", "revenue", "2017-01-01", "2017-12-31", "500", "million", "CHF"),
+        reported("q4", "Rho AG", "revenue", "2017-10-01", "2017-12-31", "150", "million", "CHF"),  # read last
+    ]
+    row = reconciled_files(tmp_path, claims, own).loc["fy"]
     # By hand: 550 / 500 - 1 = +10 %, not 550 / 150 - 1 = +267 % against the quarter.
     assert (row["reported_value"], row["verdict"]) == (pytest.approx(10.0), "consistent")
