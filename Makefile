@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help report test lab bench lint format notebooks translations lock clean
+.PHONY: help report test eval lab bench lint format notebooks translations lock clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,6 +22,12 @@ report: $(READY) ## execute the notebooks, write reports/comparison.html and rep
 
 test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbval (two processes, a file each)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+SPLIT ?= dev
+CORPUS := $(if $(filter all,$(SPLIT)),tests/corpus/dev tests/corpus/heldout,tests/corpus/$(SPLIT))
+
+eval: $(READY) ## score `figures extract` on the corpus of real articles (SPLIT=dev, heldout or all)
+	$(BIN)/python -m figures.extract.score $(CORPUS)
 
 lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1 (kernel "Python (figures)")
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks \

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from figures.errors import FiguresError
 from figures.extract import HEADER, extract, extract_claims, read_article, render_review, write_draft
-from figures.extract_grammar import LOCALES, detect_language, grammar, parse_number
+from figures.extract.language import LOCALES, detect_language, grammar, parse_number
 from figures.load import load_figures
 from figures.provenance import REQUIRED_FIELDS
 from helpers import ARTICLE_FILE, ROOT, article_rows

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, METHODS, RATE_SOURCES
 from figures.errors import FiguresError
-from figures.extract_grammar import LANGUAGES
+from figures.extract.language import LANGUAGES
 from figures.i18n import DEFAULT_LOCALE, LOCALES
 
 

@@ -1,4 +1,4 @@
-"""The words of revenue claims in French, English and German: tables, and the patterns compiled from them.
+"""Each language's words for revenue claims (French, English, German): tables, and the patterns compiled from them.
 
 `figures.extract` reads an article with these; nothing here knows about companies or files. Each
 language is a `Grammar`: its scale words, currency words, the words of revenue and of what is not
@@ -630,7 +630,7 @@ class NumberError(ValueError):
 
     >>> parse_number("1,2,3", "en")
     Traceback (most recent call last):
-    figures.extract_grammar.NumberError: 1,2,3
+    figures.extract.language.NumberError: 1,2,3
     """
 
 
