@@ -298,7 +298,7 @@ class _Extractor:
             hyphenated = re.search(r"(\w+)-$", text[max(start, keyword.start() - 40) : keyword.start()])
             if hyphenated and not prefix:
                 prefix = hyphenated.group(1)
-            if prefix.rstrip("-").lower() not in g.group_qualifiers:
+            if prefix.rstrip("-") and prefix.rstrip("-").lower() not in g.group_qualifiers:
                 return prefix.rstrip("-")
         after = text[keyword.end() : keyword.end() + 80]
         found = g.segment_after.match(after)

@@ -5,13 +5,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from figures.extract.language import ABBREVIATIONS
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ABBREVIATIONS = frozenset(
-    """
-    inc ltd corp co mr mrs ms dr st no vs ca mrd mio md mds tsd nr bzw etc env m mme jan feb mar apr jun
-    jul aug sep sept oct nov dec u.s u.k s.a n.v z.b d.h rd fig p pp
-""".split()  # noqa: SIM905
-)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -27,7 +23,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in re.finditer(r"[.!?…]+[\"»”’)]*(\s+)(?=[\"«“(]?[^\W_a-zß-ÿ])", text):
         before = re.search(r"([\w.]+)[.]$", text[: match.start() + 1])
         word = before.group(1).lower() if before else ""
-        if text[match.start()] == "." and (word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"\w\.\w", word)):
+        if text[match.start()] == "." and (word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"\w\.\w", word)):
             continue
         cuts.add(match.start(1))
     lines = text.split("\n")
