@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from figures.extract.language import CODES, SYMBOLS, Grammar, NumberError, parse_number
+from figures.extract.language import BARE_CURRENCY_WORDS, CODES, CURRENCY_CUES, Grammar, NumberError, parse_number
 from figures.extract.sentences import clean
 
 
@@ -24,29 +24,52 @@ class Figure:
     notes: list[str] = field(default_factory=list)
     sign: str = ""
 
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
 
 def amounts(g: Grammar, text: str, start: int, end: int) -> tuple[list[Figure], list[tuple[int, int, str]]]:
     """The amounts of money between `start` and `end`, and the spans of those it could not read (with why).
 
+    A currency the text leaves to its places (a bare "$" in a Canadian article) is read as the local one
+    (`local_currency`).
+
     >>> from figures.extract.language import grammar
     >>> [(f.value, f.unit, f.currency) for f in amounts(grammar("en"), "sales of $3.2bn", 0, 15)[0]]
     [(Decimal('3.2'), 'billion', 'USD')]
+    >>> [(f.value, f.unit, f.currency) for f in amounts(grammar("en"), "Rs 1,09,913 crore", 0, 17)[0]]
+    [(Decimal('1099130'), 'million', 'INR')]
     """
     found, unreadable = [], []
     for match in g.amount.finditer(text, start, end):
-        number = match.group("number") or match.group("number2")
+        groups = match.groupdict()
+        number = groups["number"] or groups["number2"] or groups.get("number3")
+        combined = groups.get("combined")
         scale = match.group("scale") or match.group("scale2")
-        currency_text = match.group("currency_before") or match.group("currency_after")
+        currency_text = match.group("currency_before") or match.group("sign_before") or match.group("currency_after")
         try:
             value, note = parse_number(number, g.code)
         except NumberError:
             unreadable.append((match.start(), match.end(), "a number the language's rules cannot read"))
             continue
-        currency, currency_note = currency_of(g, currency_text, text[start:end])
+        if combined:
+            unit, multiplier, currency = g.scale_currencies[combined]
+            currency_note = None
+            currency_text = combined
+        else:
+            currency, currency_note = currency_of(g, currency_text, text[start:end])
+            currency, cue_note = local_currency(currency, currency_text, text)
+            currency_note = cue_note or currency_note
         figure = Figure("amount", match.start(), match.end(), value, "", currency, currency_text)
         figure.notes += [n for n in (note and f"The number {note}.", currency_note) if n]
-        if scale:
-            unit, multiplier = g.scales[scale.lower().rstrip(".")]
+        if match.group("aside"):
+            figure.notes.append(f"Its scale follows a bracket (“{clean(match.group('aside'))}”), read as the figure's.")
+        if combined:
+            figure.value, figure.unit = value * multiplier, unit
+            figure.notes.append(f"Printed as “{combined}”: {unit}s of {currency}.")
+        elif scale:
+            unit, multiplier = g.scales[re.sub(r"\s+", " ", scale.lower().rstrip("."))]
             if multiplier != 1:
                 figure.notes.append(f"Printed as “{clean(scale)}”: written here as {unit}s.")
             if unit == "trillion" and scale.lower().startswith("billion"):  # French, German: 10^12
@@ -72,7 +95,7 @@ def currency_of(g: Grammar, surface: str, sentence: str) -> tuple[str, str | Non
     (('CHF', None), 'CNY')
     """
     normalised = re.sub(r"\s+", " ", surface.strip())
-    code = SYMBOLS.get(normalised) or SYMBOLS.get(normalised.replace(" ", ""))
+    code = g.symbols.get(normalised) or g.symbols.get(normalised.replace(" ", ""))
     if code is None and normalised in CODES:
         code = normalised
     if code is None:
@@ -80,17 +103,49 @@ def currency_of(g: Grammar, surface: str, sentence: str) -> tuple[str, str | Non
     note = None
     if normalised in ("¥", "￥") and re.search(r"yuan|renminbi|rmb|cny|chin", sentence, re.IGNORECASE):
         code, note = "CNY", "“¥” beside Chinese amounts: read as yuan (CNY), not yen."
-    elif normalised in ("$", "dollars", "dollar", "Dollar"):
+    elif normalised.lower() in BARE_CURRENCY_WORDS and code == "USD":
         note = f"“{normalised}” read as US dollars."
     return code, note
 
 
+def local_currency(code: str, surface: str, text: str) -> tuple[str, str | None]:
+    """A currency read from a bare word ("$", "dollars", "Kronen") as the local currency of the places the
+    text names, where it names any (`[currency_cues]` of common.toml); else as it was read.
+
+    >>> local_currency("USD", "$", "MONTRÉAL - Saputo a rapporté 2,892 milliards $.")
+    ('CAD', '“$” read as CAD: the text names places where it is the local currency (“MONTRÉAL”) more often than those where it is USD; review.')
+    >>> local_currency("USD", "US$", "MONTRÉAL - 2 milliards US$.")
+    ('USD', None)
+    """
+    normalised = re.sub(r"\s+", " ", surface.strip()).lower()
+    cues = CURRENCY_CUES.get(code, {})
+    if normalised not in BARE_CURRENCY_WORDS or not cues:
+        return code, None
+    home = len(cues[code].findall(text)) if code in cues else 0
+    counts = [(len(cue.findall(text)), local, cue) for local, cue in cues.items() if local != code]
+    best = max(counts, key=lambda item: item[0])
+    if best[0] == 0 or best[0] <= home:
+        return code, None
+    local, found = best[1], best[2].search(text)
+    note = (
+        f"“{surface.strip()}” read as {local}: the text names places where it is the local currency"
+        f" (“{found.group(0)}”) more often than those where it is {code}; review."
+    )
+    return local, note
+
+
+_SPELLED_WORDS = 4
+
+
 def percents(g: Grammar, text: str, start: int, end: int) -> list[Figure]:
-    """The percentages between `start` and `end`, with their printed sign.
+    """The percentages between `start` and `end`, with their printed sign; a number written in words
+    ("acht Prozent", "nine per cent") is read by text2num.
 
     >>> from figures.extract.language import grammar
     >>> [(f.value, f.sign) for f in percents(grammar("de"), "ein Plus von 5,5 Prozent", 0, 24)]
     [(Decimal('5.5'), '')]
+    >>> [(f.value, f.start) for f in percents(grammar("de"), "um gut acht Prozent", 0, 19)]
+    [(Decimal('8'), 7)]
     """
     found = []
     for match in g.percent.finditer(text, start, end):
@@ -102,4 +157,34 @@ def percents(g: Grammar, text: str, start: int, end: int) -> list[Figure]:
         if note:
             figure.notes.append(f"The number {note}.")
         found.append(figure)
-    return found
+    taken = [figure.span for figure in found]
+    for match in g.percent_word.finditer(text, start, end):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        spelled = _spelled_number(g, text, max(start, match.start() - 60), match.start())
+        if spelled is not None:
+            value, at = spelled
+            figure = Figure("percent", at, match.end(), value, "percent")
+            figure.notes.append(f"The number is written in words (“{clean(text[at : match.start()])}”).")
+            found.append(figure)
+    return sorted(found, key=lambda figure: figure.start)
+
+
+def _spelled_number(g: Grammar, text: str, start: int, end: int) -> tuple[Decimal, int] | None:
+    """The number written in words right before `end` (the longest run text2num reads), and where it starts."""
+    from text_to_num import text2num
+
+    words = list(re.finditer(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*", text[start:end]))
+    if not words or text[start + words[-1].end() : end].strip():
+        return None
+    best = None
+    for first in range(max(0, len(words) - _SPELLED_WORDS), len(words)):
+        phrase = text[start + words[first].start() : start + words[-1].end()]
+        try:
+            number = text2num(phrase, g.code)
+        except ValueError:
+            continue
+        if number > 0:
+            best = (Decimal(number), start + words[first].start())
+            break
+    return best

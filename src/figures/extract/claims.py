@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
+from functools import cache
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -13,9 +15,10 @@ from figures.errors import FiguresError
 from figures.extract.amounts import Figure, amounts, percents
 from figures.extract.article import Article, read_article
 from figures.extract.companies import Companies, KnownCompany, core_key, reported_companies
-from figures.extract.language import Grammar, grammar, slug
-from figures.extract.periods import mention, resolve_period
+from figures.extract.language import FISCAL_YEAR_ENDS, Grammar, grammar, slug, table
+from figures.extract.periods import Mention, Period, mentions, resolve_period, year_end_of
 from figures.extract.results import Claim, Extraction, LeftOut, millions
+from figures.extract.segments import segment_of
 from figures.extract.sentences import clause_of, clauses, clean, overlap, same_clause, split_sentences
 from figures.load import MAX_AMOUNT_M, MAX_GROWTH_PERCENT, MIN_AMOUNT_M
 
@@ -55,9 +58,6 @@ def extract_claims(
 ) -> list[dict[str, str]]:
     """The draft's rows for an article: one dict per claim, with the claims file's columns.
 
-    >>> rows = extract_claims("Le chiffre d'affaires de Zorba SA a reculé de 3 % en 2017.", published="2018-02-01")
-    Traceback (most recent call last):
-    figures.errors.FiguresError: <text>: expected a currency for the growth of Zorba SA...
     >>> rows = extract_claims("En 2017, Zorba SA a réalisé un chiffre d'affaires de 2,5 milliards d'euros, en baisse"
     ...                       " de 3 %.", published="2018-02-01")
     >>> [(row["metric"], row["value"], row["unit"], row["currency"], row["wording"]) for row in rows]
@@ -71,38 +71,41 @@ class _Extractor:
         self.article = article
         self.text = article.text
         self.g: Grammar = grammar(article.language)
+        self.patterns = _patterns(article.language)
         self.reported = reported
         self.sentences = split_sentences(self.text)
         self.date_spans = [m.span() for m in self.g.dates.finditer(self.text)]
         self.amount_spans = [m.span() for m in self.g.amount.finditer(self.text)]
         self.companies = Companies(self.g, self.text, self.sentences, self.amount_spans, reported)
+        self.periods = self._period_mentions()
         self.claims: list[Claim] = []
         self.left_out: list[LeftOut] = []
 
     # -- the pass over the sentences -------------------------------------------------------------------------
 
     def run(self, source: str | None) -> Extraction:
-        for index, (start, end) in enumerate(self.sentences):
-            self._sentence(index, start, end)
-        self._growth_currencies()
-        if not self.claims:
-            raise FiguresError(f"no revenue or growth claim found in {self.article.where}")
         if self.article.published is None:
             raise FiguresError(
                 "found no publication date in the article (no page metadata, no dateline): give it with"
                 " --published YYYY-MM-DD",
                 path=self.article.where,
             )
+        for index, (start, end) in enumerate(self.sentences):
+            self._sentence(index, start, end)
+        if not self.claims:
+            raise FiguresError(f"no revenue or growth claim found in {self.article.where}")
+        self._growth_currencies()
+        year_ends = self._year_ends()
         for claim in self.claims:
-            self._resolve_period(claim)
+            self._resolve_period(claim, year_ends)
         self._deduplicate()
         counters: dict[tuple[str, str], int] = {}
         for number, claim in enumerate(sorted(self.claims, key=lambda c: c.start), start=1):
             claim.number = number
-            key = (slug(claim.company), claim.metric)
+            key = (slug(claim.company) if claim.company else "company", claim.metric)
             counters[key] = counters.get(key, 0) + 1
             claim.figure_id = f"{key[0]}_{claim.metric}_{counters[key]}"
-        self.claims.sort(key=lambda c: c.start)
+        self.claims.sort(key=lambda c: (c.start, c.company))
         self.left_out.sort(key=lambda item: item.start)
         given = bool(source)
         if not source:
@@ -116,43 +119,34 @@ class _Extractor:
         text, g = self.text, self.g
         sentence = text[start:end]
         parts = clauses(g.clause_break, start, end, text)
-        revenue = [m for m in g.revenue.finditer(text, start, end)]
-        excluded = [m for m in g.excluded.finditer(text, start, end)]
+        revenue = list(g.revenue.finditer(text, start, end))
+        excluded = list(g.excluded.finditer(text, start, end))
         revenue = [r for r in revenue if not any(overlap(r, x) for x in excluded)]
         keywords = [(r, "revenue") for r in revenue] + [(x, "excluded") for x in excluded]
         money, unreadable = amounts(g, text, start, end)
         self.left_out += [LeftOut(*item) for item in unreadable]
         for scaled in g.scaled.finditer(text, start, end):  # "12.6 billion francs": listed, not guessed at
-            if not any(overlap((scaled.start(), scaled.end()), (a.start, a.end)) for a in money):
+            if not any(overlap(scaled.span(), a.span) for a in money):
                 reason = "no currency the rules know (a count, or a currency they do not read)"
                 self.left_out.append(LeftOut(scaled.start(), scaled.end(), reason))
-        rates = [
-            p
-            for p in percents(g, text, start, end)
-            if not any(overlap((p.start, p.end), (a.start, a.end)) for a in money)
-        ]
+        rates = [p for p in percents(g, text, start, end) if not any(overlap(p.span, a.span) for a in money)]
         figures = sorted(money + rates, key=lambda f: f.start)
-        translated: dict[int, tuple[Figure, Figure]] = {}
-        for first, second in pairwise(money):
-            gap = g.translation_gap.match(text[first.end : second.start])
-            if gap and second.currency != first.currency and id(first) not in translated:
-                translated[id(second)] = (first, second)
+        translated = self._translations(money)
         sentence_claims: list[Claim] = []
         for figure in figures:
             if id(figure) in translated:
                 continue
-            claim = self._figure(figure, index, start, end, sentence, parts, keywords, figures)
-            if claim is None:
-                continue
-            for first, second in translated.values():
-                if first is figure:
-                    wording = text[second.start : second.end]
-                    claim.translation = (second.start, second.end, second.currency or "")
-                    claim.notes.append(
-                        f"The text also gives it as “{clean(wording)}” ({second.currency}): the same figure"
-                        " translated into another currency, not a second claim."
-                    )
-            sentence_claims.append(claim)
+            claims = self._figure(figure, index, start, end, sentence, parts, keywords, figures)
+            for claim in claims:
+                for home, other in translated.values():
+                    if home is figure:
+                        wording = text[other.start : other.end]
+                        claim.translation = (other.start, other.end, other.currency or "")
+                        claim.notes.append(
+                            f"The text also gives it as “{clean(wording)}” ({other.currency}): the same figure"
+                            " translated into another currency, not a second claim."
+                        )
+            sentence_claims += claims
         amounts_claimed = [c for c in sentence_claims if c.metric == "revenue"]
         for claim in sentence_claims:
             if claim.metric != "revenue_growth":
@@ -165,73 +159,126 @@ class _Extractor:
                 claim.pair = pair
                 claim.currency = pair.currency
                 claim.period = pair.period
+                claim.period_from = pair.period_from
                 beside = clean(text[pair.start : pair.end])
                 claim.notes.append(f"Its currency is that of the revenue figure it is set beside (“{beside}”).")
         self.claims.extend(sentence_claims)
 
-    def _figure(self, figure, index, start, end, sentence, clauses, keywords, figures) -> Claim | None:
+    def _translations(self, money: list[Figure]) -> dict[int, tuple[Figure, Figure]]:
+        """Amounts that restate the one beside them in another currency ("32.15 billion yuan ($4.84 billion)"),
+        keyed by the translation: the figure in the reader's currency (a dollar in English, a euro in French or
+        German) is the translation, wherever it stands; else the second."""
+        translated: dict[int, tuple[Figure, Figure]] = {}
+        readers = self.patterns["translation_currencies"]
+        for first, second in pairwise(money):
+            gap = self.g.translation_gap.match(self.text[first.end : second.start])
+            if not gap or second.currency == first.currency or id(first) in translated:
+                continue
+            if first.currency in readers and second.currency not in readers:
+                translated[id(first)] = (second, first)
+            else:
+                translated[id(second)] = (first, second)
+        return translated
+
+    def _figure(self, figure, index, start, end, sentence, parts, keywords, figures) -> list[Claim]:
         text, g = self.text, self.g
         before = text[max(start, figure.start - 60) : figure.start]
         after = text[figure.end : min(end, figure.end + 60)]
-        keyword = self._keyword(figure, keywords, clauses)
+        keyword = self._keyword(figure, keywords, parts)
         growth = None
         if figure.kind == "percent":
-            growth = self._direction(figure, clauses, figures)
+            growth = self._direction(figure, parts, figures)
             if keyword is None or (keyword[1] == "revenue" and growth is None):
                 if keyword is not None:
-                    self.left_out.append(LeftOut(figure.start, figure.end, "a percentage that is not a growth rate"))
+                    self._leave(figure, "a percentage that is not a growth rate")
                 elif growth is not None:  # a division's, a market's: a growth rate a reader may look for
-                    reason = "a growth rate with no revenue word near it"
-                    self.left_out.append(LeftOut(figure.start, figure.end, reason))
-                return None
+                    self._leave(figure, "a growth rate with no revenue word near it")
+                return []
         if keyword is None:
-            self.left_out.append(LeftOut(figure.start, figure.end, "no revenue word near it"))
-            return None
+            self._leave(figure, "no revenue word near it")
+            return []
         match, kind = keyword
         if kind == "excluded":
-            what = clean(match.group(0)).lower()
-            self.left_out.append(LeftOut(figure.start, figure.end, f"not revenue: {what}"))
-            return None
-        clause = clause_of(clauses, figure.start)
-        if g.forecast.search(text[clause[0] : figure.start]):
-            self.left_out.append(LeftOut(figure.start, figure.end, "a forecast, not a reported figure"))
-            return None
-        if g.previous_before.search(before) or g.previous_after.search(after) or self._von_auf(before, after):
-            self.left_out.append(
-                LeftOut(figure.start, figure.end, "a figure of an earlier period, given for comparison")
-            )
-            return None
-        company, company_flag = self.companies.company(index, start, end, match, figure)
-        segment = self._segment(match, start, clauses)
+            self._leave(figure, f"not revenue: {clean(match.group(0)).lower()}")
+            return []
+        clause = clause_of(parts, figure.start)
+        own = self._own_text(figure, figures, clause)
+        reason = self._not_a_claim(figure, clause, own, before, after)
+        if reason:
+            self._leave(figure, reason)
+            return []
+        attribution = self.companies.company(index, match, figure, clause)
+        mentions_here = [(m.start, m.end) for m, _ in self.companies.accepted_mentions(start, end)]
+        segment = attribution.unit or segment_of(g, text, match, start, parts, mentions_here)
         if segment:
+            company = attribution.names[0] if attribution.names else ""
             self.left_out.append(
-                LeftOut(figure.start, figure.end, "a segment's figure, not the group's", company or "", segment)
+                LeftOut(figure.start, figure.end, "a segment's figure, not the group's", company, segment)
             )
-            return None
-        if not company:
-            self.left_out.append(LeftOut(figure.start, figure.end, "no company named in the text"))
-            return None
-        approximate = bool(g.approximate.search(before))
-        claim = Claim(
-            metric="revenue" if figure.kind == "amount" else "revenue_growth",
-            company=company,
-            value=figure.value,
-            unit=figure.unit,
-            currency=figure.currency or "",
-            start=figure.start,
-            end=figure.end,
-            sentence=clean(sentence),
-            approximate=approximate,
-            period=mention(g, text, figure, start, end, clauses, self.date_spans),
-            notes=list(figure.notes),
-        )
-        if company_flag:
-            claim.flags.append(company_flag)
-        if figure.kind == "percent" and growth == "down":
-            claim.value = -abs(figure.value)
-        if not self._plausible(claim):
-            return None
-        return claim
+            return []
+        period, period_from = self._period(figure, index, clause)
+        claims = []
+        for company in attribution.names or ("",):
+            claim = Claim(
+                metric="revenue" if figure.kind == "amount" else "revenue_growth",
+                company=company,
+                value=figure.value,
+                unit=figure.unit,
+                currency=figure.currency or "",
+                start=figure.start,
+                end=figure.end,
+                sentence=clean(sentence),
+                approximate=bool(g.approximate.search(before)),
+                period=period,
+                notes=list(figure.notes),
+            )
+            claim.period_from = period_from
+            if attribution.flag:
+                claim.flags.append(attribution.flag)
+            if len(attribution.names) > 1:
+                claim.flags.append(f"one figure given for {' and '.join(attribution.names)} each")
+            if figure.kind == "percent" and growth == "down":
+                claim.value = -abs(figure.value)
+            if not self._plausible(claim):
+                return []
+            claims.append(claim)
+        return claims
+
+    def _own_text(self, figure: Figure, figures: list[Figure], clause: tuple[int, int]) -> tuple[str, str]:
+        """The words a figure owns: from the figure before it (or its clause's start) to it, and from it to the
+        next figure (or its clause's end)."""
+        previous = max((f.end for f in figures if f.end <= figure.start and f.end > clause[0]), default=clause[0])
+        following = min((f.start for f in figures if f.start >= figure.end and f.start < clause[1]), default=clause[1])
+        return self.text[previous : figure.start], self.text[figure.end : following]
+
+    def _not_a_claim(self, figure, clause, own, before, after) -> str:
+        """Why a figure beside a revenue word is no claim of the draft, or ""."""
+        text, g, patterns = self.text, self.g, self.patterns
+        ahead = text[clause[0] : figure.start]
+        if g.forecast.search(ahead):
+            return "a forecast, not a reported figure"
+        if patterns["estimate_before"].search(before):
+            return "an estimate (analysts', a consensus), not a reported figure"
+        if patterns["hypothetical"].search(ahead):
+            return "a figure that did not happen (what it would have been)"
+        if patterns["range_before"].search(before) or patterns["range_after"].match(after):
+            return "one end of a range (guidance or an estimate)"
+        if g.previous_before.search(before) or g.previous_after.search(after) or self._von_auf(before, after):
+            return "a figure of an earlier period, given for comparison"
+        if figure.kind == "percent" and (
+            patterns["organic_before"].search(ahead) or patterns["organic_after"].match(own[1])
+        ):
+            return "growth on another basis than reported (organic, like-for-like or at constant currency)"
+        if figure.kind == "percent" and (
+            patterns["sequential"].search(ahead) or patterns["sequential"].search(own[1][:60])
+        ):
+            return "growth over the previous quarter, not over the same period a year before"
+        if patterns["effect_before"].search(text[clause[0] : figure.start][-80:]) and figure.kind == "amount":
+            return "an effect on revenue (of currencies, of a deal), not revenue"
+        return ""
+
+    def _leave(self, figure: Figure, reason: str) -> None:
+        self.left_out.append(LeftOut(figure.start, figure.end, reason))
 
     def _plausible(self, claim: Claim) -> bool:
         """Whether the figure passes the loader's bounds; if not, it is left out (a misread, never a claim)."""
@@ -251,9 +298,9 @@ class _Extractor:
 
     # -- figures -----------------------------------------------------------------------------------------------
 
-    def _keyword(self, figure: Figure, keywords, clauses) -> tuple[re.Match[str], str] | None:
+    def _keyword(self, figure: Figure, keywords, parts) -> tuple[re.Match[str], str] | None:
         text = self.text
-        clause = clause_of(clauses, figure.start)
+        clause = clause_of(parts, figure.start)
         following = [(m, kind) for m, kind in keywords if m.start() >= figure.end]
         for m, kind in sorted(following, key=lambda item: item[0].start()):
             gap = text[figure.end : m.start()]
@@ -263,19 +310,26 @@ class _Extractor:
         preceding = [(m, kind) for m, kind in keywords if m.end() <= figure.start and m.start() >= clause[0]]
         preceding = [(m, kind) for m, kind in preceding if figure.start - m.end() <= 150]
         if preceding:
-            return max(preceding, key=lambda item: item[0].end())
+            chosen = max(preceding, key=lambda item: item[0].end())
+            # "revenue and operating income saw a 15% growth": the revenue word shares the figure.
+            joined = [
+                (m, kind)
+                for m, kind in preceding
+                if kind == "revenue" and re.fullmatch(r"\s*(?:and|und|et|,)\s*", text[m.end() : chosen[0].start()])
+            ]
+            return joined[0] if chosen[1] == "excluded" and joined else chosen
         later = [(m, kind) for m, kind in following if m.start() < clause[1] and m.start() - figure.end <= 80]
         if later:
             return min(later, key=lambda item: item[0].start())
         return None
 
-    def _direction(self, figure: Figure, clauses, figures) -> str | None:
+    def _direction(self, figure: Figure, parts, figures) -> str | None:
         """ "up" or "down" when a word of rise or fall governs the percentage, else None (a share, a margin)."""
         if figure.sign in ("+",):
             return "up"
         if figure.sign in ("-", "−"):
             return "down"
-        clause = clause_of(clauses, figure.start)
+        clause = clause_of(parts, figure.start)
         others = [f.start for f in figures if f.kind == "percent" and f is not figure]
         options = []
         for pattern, direction in ((self.g.up, "up"), (self.g.down, "down")):
@@ -288,132 +342,93 @@ class _Extractor:
                     options.append((m.start() - figure.end + 20, direction))
         return min(options)[1] if options else None
 
-    def _segment(self, keyword: re.Match[str], start: int, clauses) -> str:
-        """The segment a revenue word is about ('cloud computing revenue', 'chiffre d'affaires de sa division
-        logistique', 'Cloud-Umsatz'), or "" for the group's revenue."""
-        g, text = self.g, self.text
-        word = keyword.group(0)
-        if g.code == "de":
-            prefix = re.split(r"(?i)ums[aä]tz|erlös", word)[0]
-            hyphenated = re.search(r"(\w+)-$", text[max(start, keyword.start() - 40) : keyword.start()])
-            if hyphenated and not prefix:
-                prefix = hyphenated.group(1)
-            if prefix.rstrip("-") and prefix.rstrip("-").lower() not in g.group_qualifiers:
-                return prefix.rstrip("-")
-        after = text[keyword.end() : keyword.end() + 80]
-        found = g.segment_after.match(after)
-        if found:
-            words = clean(found.group("segment") or found.group("activity") or "").split()
-            while len(words) > 1 and (words[-1].lower() in g.not_names or len(words[-1]) <= 2):
-                words.pop()
-            return " ".join(words)
-        if g.code == "en":
-            clause = clause_of(clauses, keyword.start())
-            before = text[clause[0] : keyword.start()]
-            marker = re.search(
-                r"\b((?:[\w-]+\s+){0,2}(?:division|unit|segment|business|arm|subsidiary))['’]s?\s+$",
-                before,
-                re.IGNORECASE,
-            )
-            if marker:
-                return clean(marker.group(1))
-            words = []
-            for token in reversed(re.findall(r"\S+", before)[-3:]):
-                if not re.fullmatch(r"[a-z][a-z-]*", token) or self._not_modifier(token):
-                    break
-                words.insert(0, token)
-            return " ".join(words)
-        return ""
+    # -- periods -----------------------------------------------------------------------------------------------
 
-    def _not_modifier(self, token: str) -> bool:
-        verbs_ing = {
-            "posting",
-            "reporting",
-            "generating",
-            "recording",
-            "booking",
-            "achieving",
-            "having",
-            "including",
-            "excluding",
-            "boosting",
-            "lifting",
-            "driving",
-            "making",
-            "bringing",
-            "delivering",
-            "with",
-        }
-        return (
-            token in self.g.not_names
-            or token in self.g.group_qualifiers
-            or token in verbs_ing
-            or token.endswith(("ed", "ly"))
-            or token
-            in {
-                "had",
-                "has",
-                "have",
-                "was",
-                "were",
-                "is",
-                "are",
-                "be",
-                "been",
-                "saw",
-                "see",
-                "sees",
-                "expects",
-                "expected",
-                "forecast",
-                "to",
-                "said",
-                "says",
-                "reports",
-                "posts",
-                "into",
-                "more",
-                "less",
-                "much",
-                "than",
-                "many",
-                "strong",
-                "weak",
-                "big",
-                "bigger",
-                "record",
-                "new",
-                "both",
-            }
-        )
+    def _period_mentions(self) -> list[tuple[int, Mention]]:
+        """Every period the text names, with its sentence, adjacent mentions of one period merged ("the quarter
+        ended March 31 (Q4 FY24)")."""
+        found = []
+        excluded = self.date_spans + self.amount_spans
+        for index, (start, end) in enumerate(self.sentences):
+            here = mentions(self.g, self.text, start, end, excluded)
+            found += [(index, mention) for mention in _merged(here)]
+        return found
 
-    # -- companies -----------------------------------------------------------------------------------------------
+    def _period(self, figure: Figure, index: int, clause: tuple[int, int]) -> tuple[Period | None, str]:
+        """The period of a figure: the one named nearest in its sentence (its clause first); else, or where the
+        sentence refers back ("in the period"), the one named last before it in the text."""
+        here = [m for i, m in self.periods if i == index and not overlap((m.start, m.end), figure.span)]
 
-    def _resolve_period(self, claim: Claim) -> None:
+        def distance(mention: Mention):
+            gap = figure.start - mention.end if mention.end <= figure.start else mention.start - figure.end
+            return (not (clause[0] <= mention.start < clause[1]), gap)
+
+        if here:
+            chosen = min(here, key=distance)
+            if not chosen.period.context:
+                return chosen.period, ""
+        if self.claims and self.claims[-1].period is not None:
+            last = self.claims[-1]
+            return last.period, last.period_from or clean(last.period.wording)
+        earlier = [m for i, m in self.periods if i < index and not m.period.context and self._has_figure(i)]
+        if earlier:
+            return earlier[-1].period, clean(earlier[-1].period.wording)
+        return None, ""
+
+    def _has_figure(self, index: int) -> bool:
+        start, end = self.sentences[index]
+        return any(start <= a < end for a, _ in self.amount_spans) or bool(self.g.percent.search(self.text, start, end))
+
+    def _year_ends(self) -> dict[str, tuple[int, int]]:
+        """The fiscal year end of each company: from its reported figures, else from a period the text names by
+        its end ("the year ended March 31", "premier semestre clos fin décembre"); a text about one company
+        gives its every such period to it."""
+        ends: dict[str, tuple[int, int]] = {}
+        stated = {year_end_of(m.period) for _, m in self.periods} - {None}
+        companies = {claim.company for claim in self.claims if claim.company}
+        for company in companies:
+            known = self.reported.get(core_key(company.split()))
+            currencies = {claim.currency for claim in self.claims if claim.company == company}
+            by_law = {FISCAL_YEAR_ENDS[code] for code in currencies if code in FISCAL_YEAR_ENDS}
+            if known and known.year_end:
+                ends[company] = known.year_end
+            elif len(stated) == 1 and len(companies) == 1:
+                ends[company] = next(iter(stated))
+            elif len(by_law) == 1:
+                ends[company] = next(iter(by_law))
+        if len(stated) == 1 and len(companies) > 1:
+            # Several companies: a stated year end belongs to the one whose claims name it.
+            for claim in self.claims:
+                if claim.company and claim.company not in ends and claim.period and year_end_of(claim.period):
+                    ends[claim.company] = year_end_of(claim.period)
+        return ends
+
+    def _resolve_period(self, claim: Claim, year_ends: dict[str, tuple[int, int]]) -> None:
         published = self.article.published
         assert published is not None
-        company = self.reported.get(core_key(claim.company.split()))
-        year_end = company.year_end if company else None
-        start, end, inferred, note = resolve_period(claim.period, published, year_end)
-        claim.period_start, claim.period_end, claim.period_inferred, claim.period_note = start, end, inferred, note
-        if inferred:
+        resolved = resolve_period(claim.period, published, year_ends.get(claim.company))
+        claim.period_start, claim.period_end = resolved.start, resolved.end
+        claim.period_inferred, claim.period_note = resolved.inferred, resolved.note
+        if claim.period_from:
+            claim.period_note += f" The period is named in an earlier sentence (“{claim.period_from}”)."
+            claim.flags.append("period taken from an earlier sentence")
+        if resolved.inferred:
             claim.flags.append("period inferred, not stated")
 
     # -- after the pass ----------------------------------------------------------------------------------------
 
     def _growth_currencies(self) -> None:
         """A growth rate's currency is that of the revenue it is set beside; failing that, of the company's
-        revenue elsewhere in the text; failing that, it cannot be a row of the draft."""
-        kept = []
+        revenue elsewhere in the text; failing that, of any revenue in the text; failing that, the language's
+        usual one, flagged."""
+        revenues = [c for c in self.claims if c.metric == "revenue"]
         for claim in self.claims:
-            if claim.metric == "revenue_growth" and not claim.currency:
-                revenues = [c for c in self.claims if c.metric == "revenue" and c.company == claim.company]
-                same_period = [c for c in revenues if c.period == claim.period]
-                chosen = (same_period or revenues or [None])[0]
-                if chosen is None:
-                    reason = "a growth rate without a currency (no revenue figure of the company in the text)"
-                    self.left_out.append(LeftOut(claim.start, claim.end, reason, claim.company))
-                    continue
+            if claim.metric != "revenue_growth" or claim.currency:
+                continue
+            own = [c for c in revenues if c.company == claim.company]
+            same_period = [c for c in own if c.period == claim.period]
+            chosen = (same_period or own or [None])[0]
+            if chosen is not None:
                 claim.currency = chosen.currency
                 if claim.period is None:
                     claim.period = chosen.period
@@ -422,17 +437,18 @@ class _Extractor:
                     f" (“{clean(self.text[chosen.start : chosen.end])}”)."
                 )
                 claim.flags.append("currency of the growth taken from another sentence")
-            kept.append(claim)
-        if not kept and self.claims:
-            lonely = self.claims[0]
-            raise FiguresError(
-                f"expected a currency for the growth of {lonely.company}, found no revenue figure of the company in"
-                " the text: no claim can be drafted",
-                path=self.article.where,
-            )
-        self.claims = kept
+                continue
+            others = [c.currency for c in revenues if c.currency]
+            if others:
+                claim.currency = max(set(others), key=others.count)
+                claim.flags.append(f"currency of the growth taken from the text's other amounts ({claim.currency})")
+            else:
+                claim.currency = self.patterns["default_currency"]
+                claim.flags.append(f"currency of the growth assumed ({claim.currency}): the text states no amount")
 
     def _deduplicate(self) -> None:
+        """One row per company, metric and period (the claims file's key): the precise figure kept over a
+        rounded or approximate one, else the first; the other is noted on it and listed as left out."""
         kept: dict[tuple[str, str, dt.date, dt.date], Claim] = {}
         for claim in sorted(self.claims, key=lambda c: c.start):
             key = (claim.company, claim.metric, claim.period_start, claim.period_end)
@@ -442,6 +458,10 @@ class _Extractor:
                 continue
             # ¥9.48 trillion and ¥9,480 billion are one figure.
             same = (millions(first), first.currency) == (millions(claim), claim.currency)
+            if (not same and _precision(claim) > _precision(first)) or (
+                same and first.period_inferred and not claim.period_inferred
+            ):
+                kept[key], first, claim = claim, claim, first
             reason = (
                 "the same figure stated again" if same else "another figure for the same company, metric and period"
             )
@@ -449,3 +469,57 @@ class _Extractor:
             if not same:
                 first.flags.append(f"the text also gives {clean(self.text[claim.start : claim.end])} for it")
         self.claims = list(kept.values())
+
+
+def _precision(claim: Claim) -> tuple[bool, int]:
+    digits = len(format(claim.value, "f").replace("-", "").replace(".", "").strip("0"))
+    return not claim.approximate, digits
+
+
+def _merged(found: list[Mention]) -> list[Mention]:
+    """Mentions of one period side by side merged: a numbered quarter or half and the same period named by its
+    end or months ("the quarter ended March 31 (Q4 FY24)", "premier semestre 2021-2022 (de septembre 2021 à
+    février 2022)")."""
+    merged: list[Mention] = []
+    for mention in found:
+        if merged and _complement(merged[-1].period, mention.period):
+            last = merged.pop()
+            mention = Mention(last.start, mention.end, _combine(last.period, mention.period))
+        merged.append(mention)
+    return merged
+
+
+def _complement(a: Period, b: Period) -> bool:
+    if a.context or b.context or a.months != b.months or a.months is None:
+        return False
+    numbered, ended = (a, b) if a.end is None else (b, a)
+    return numbered.end is None and ended.end is not None and numbered.number is not None
+
+
+def _combine(a: Period, b: Period) -> Period:
+    numbered, ended = (a, b) if a.end is None else (b, a)
+    return replace(
+        ended,
+        wording=f"{a.wording} {b.wording}",
+        number=numbered.number,
+        fiscal=numbered.fiscal or ended.fiscal,
+        year=numbered.year,
+    )
+
+
+@cache
+def _patterns(lang: str) -> dict:
+    patterns = table(lang)["patterns"]
+    flags = re.IGNORECASE | re.VERBOSE
+    return {
+        "organic_before": re.compile(patterns["organic_before"], flags),
+        "organic_after": re.compile(patterns["organic_after"], flags),
+        "range_before": re.compile(patterns["range_before"], flags),
+        "range_after": re.compile(patterns["range_after"], flags),
+        "hypothetical": re.compile(patterns["hypothetical"], flags),
+        "sequential": re.compile(patterns["sequential"], flags),
+        "effect_before": re.compile(patterns["effect_before"], flags),
+        "estimate_before": re.compile(patterns["estimate_before"], flags),
+        "default_currency": patterns["default_currency"],
+        "translation_currencies": frozenset(patterns["translation_currencies"]),
+    }

@@ -1,34 +1,36 @@
-"""Companies: the names an article gives, and which company a figure belongs to."""
+"""Companies: the names an article gives, which of them are companies, and which company a figure belongs to.
+
+News introduces a company in a few ways, the same in every language: with its legal form ("Symrise AG",
+"Loblaw Companies Ltd"), after a noun that says what it is ("chipmaker Infineon", "le géant du luxe
+Hermès", "der Baustoffkonzern Heidelberg Materials"), with its ticker or acronym ("(IRCTC)", "(NYSE: WMT)"),
+as the subject of a results verb ("Nike reported"), or as the owner of shares or sales ("Apple's shares"). A
+capitalised word with none of these (a sentence's first word, a German noun, a person, a place, a news agency)
+is not a company. Later sentences refer back ("the group", "der Konzern", "le groupe") to the company last named.
+A name that extends a company's name without being introduced as one ("Walmart International") is a unit.
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from figures.extract.language import COMPANY_SUFFIXES, Grammar, slug
+from figures.extract.language import COMPANY_SUFFIXES, NATIONALITIES, NOT_COMPANIES, Grammar, slug
 from figures.extract.sentences import overlap
 
-_TOKEN = re.compile(r"[^\W\d_][\w.&-]*(?:['’]s\b)?|&")
-
-
-@dataclass
-class Candidate:
-    """A name in a sentence that may be a company's."""
-
-    start: int
-    end: int
-    surface: str
-    key: str
-    initial: bool
-    possessive: bool = False
+_TOKEN = re.compile(r"[^\W\d_][\w.&'’-]*|&")
+_CONNECTORS = frozenset(["and", "&", "of", "et", "und", "de", "du", "des"])
+_STRONG = {"legal": 3, "descriptor": 3, "ticker": 3, "acronym": 3, "reported": 3}
+_WEAK = {"possessive": 1, "subject": 1, "headline": 1}
 
 
 @dataclass(frozen=True)
 class KnownCompany:
+    """A company of the reported figures: its name as written there and its fiscal year end."""
+
     name: str
     year_end: tuple[int, int] | None
 
@@ -60,6 +62,7 @@ def _reported_file(path: str, mtime: float) -> dict[str, KnownCompany]:
 
 
 def reported_companies(reported: str | Path | bool | None) -> dict[str, KnownCompany]:
+    """The companies of a reported-figures file (default: data/reported_figures.csv; False for none)."""
     if reported is False:
         return {}
     if reported is None or reported is True:
@@ -75,12 +78,55 @@ def reported_companies(reported: str | Path | bool | None) -> dict[str, KnownCom
 
 
 def core_key(tokens: list[str]) -> str:
-    core = [token for token in tokens if token.lower() not in COMPANY_SUFFIXES and token != "&"]
+    """A name's key: its words without legal forms, as an ASCII slug.
+
+    >>> core_key(["Loblaw", "Companies", "Ltd"]), core_key(["Bolloré", "Group"])
+    ('loblaw_companies', 'bollore')
+    """
+    core = [token for token in tokens if _strip(token).lower() not in COMPANY_SUFFIXES and token != "&"]
     return slug(" ".join(core)) if core else ""
 
 
+@dataclass
+class NameMention:
+    """A capitalised name in the text, which may be a company's."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    sentence: int
+
+
+@dataclass
+class Entity:
+    """Everything the text says of one name: its mentions and the evidence that it is a company."""
+
+    key: str
+    display: str
+    mentions: list[NameMention] = field(default_factory=list)
+    evidence: set[str] = field(default_factory=set)
+    person: bool = False
+    unit_of: str = ""
+
+    @property
+    def score(self) -> int:
+        strong = sum(_STRONG.get(item, 0) for item in self.evidence)
+        weak = sum(_WEAK.get(item, 0) for item in self.evidence)
+        return strong + weak + (len({m.sentence for m in self.mentions}) >= 2)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Which company (or companies) a figure belongs to, and what a person should check about it."""
+
+    names: tuple[str, ...]
+    flag: str = ""
+    unit: str = ""
+
+
 class Companies:
-    """The company names of an article, sentence by sentence, and the choice of a figure's company."""
+    """The company names of an article, and the choice of a figure's company."""
 
     def __init__(
         self,
@@ -90,127 +136,382 @@ class Companies:
         amount_spans: list[tuple[int, int]],
         reported: dict[str, KnownCompany],
     ) -> None:
-        self.g, self.text, self.amount_spans, self.reported = g, text, amount_spans, reported
-        self.candidates = [self._candidates(start, end) for start, end in sentences]
-        self.names = self._display_names()
+        self.g, self.text, self.sentences, self.reported = g, text, sentences, reported
+        self.amount_spans = amount_spans
+        self.entities: dict[str, Entity] = {}
+        self.aliases: dict[str, str] = {}
+        self._find_names()
+        self._weigh()
 
-    def _candidates(self, start: int, end: int) -> list[Candidate]:
-        text, g = self.text, self.g
-        tokens = list(_TOKEN.finditer(text, start, end))
-        groups: list[list[re.Match[str]]] = []
-        for token in tokens:
-            word = token.group(0)
-            follows = bool(groups and groups[-1]) and text[groups[-1][-1].end() : token.start()] in (" ", "\u00a0")
-            # A legal form in lower case ('plc') or an '&' continues a name; it never starts one.
-            if word[0].isupper() or (follows and (_strip_word(word).lower() in COMPANY_SUFFIXES or word == "&")):
-                if follows:
-                    groups[-1].append(token)
-                else:
-                    groups.append([token])
-            else:
-                groups.append([])
-        found = []
-        first_token = tokens[0].start() if tokens else start
-        for group in groups:
-            for chunk in self._chunks(group):
-                words = [_strip_word(t.group(0)) for t in chunk]
-                key = core_key(words)
-                if not key or len(key) < 2:
+    # -- finding names ---------------------------------------------------------------------------------------
+
+    def _find_names(self) -> None:
+        described = self._described()
+        # A name of several words once introduced is that name wherever it stands ("Heidelberg Materials" in
+        # a German headline, where every noun has a capital and a run of capitals is no name).
+        surfaces = {re.sub(r"\s+", " ", self.text[a:b]) for a, b in described if " " in self.text[a:b].strip()}
+        repeated = [
+            m.span()
+            for surface in surfaces
+            for m in re.finditer(r"(?<!\w)" + re.escape(surface).replace("\\ ", r"\s+") + r"(?!\w)", self.text)
+            if not any(overlap(m.span(), span) for span in described)
+        ]
+        title = self._title()
+        title_case = title and _title_case(self.text[:title])
+        for index, (start, end) in enumerate(self.sentences):
+            taken = [span for span in described if start <= span[0] < end]
+            for span in taken:
+                self._add(span[0], span[1], index, evidence="descriptor")
+            again = [span for span in repeated if start <= span[0] < end]
+            for span in again:
+                self._add(span[0], span[1], index)
+            for chunk in self._chunks(start, end):
+                if any(overlap(chunk, span) for span in taken + again):
                     continue
-                if any(overlap((chunk[0].start(), chunk[-1].end()), span) for span in self.amount_spans):
-                    continue  # 'HK' of HK$3 billion, 'CHF' of CHF 2 billion: a currency, not a name
-                if re.search(
-                    r"\(\s*(?:[A-Za-z]+\s*:\s*)?$", text[max(start, chunk[0].start() - 12) : chunk[0].start()]
-                ) and all(word.isupper() for word in words):
-                    continue  # a ticker: (NYSE: BABA), (BOL.PA)
-                surface = " ".join(words)
-                possessive = bool(re.search(r"['’]s$", chunk[-1].group(0)))
-                initial = chunk[0].start() == first_token
-                found.append(Candidate(chunk[0].start(), chunk[-1].end(), surface, key, initial, possessive))
-        if g.code == "de":
-            keys = {c.key for c in found}
-            for candidate in found:
-                if candidate.key.endswith("s") and candidate.key[:-1] in keys:
-                    candidate.key = candidate.key[:-1]
-        return found
+                if title_case and chunk[0] < title:
+                    continue  # "Nestlé Leans On Price Increases": a title-case headline is no run of names
+                if self._ticker(chunk):
+                    continue
+                self._add(chunk[0], chunk[1], index)
+        if title_case:  # names of the body that the headline repeats
+            headline = self.text[:title]
+            for entity in self.entities.values():
+                if re.search(rf"(?<!\w){re.escape(entity.display)}(?!\w)", headline):
+                    entity.evidence.add("headline")
 
-    def _chunks(self, group: list[re.Match[str]]) -> list[list[re.Match[str]]]:
-        chunks: list[list[re.Match[str]]] = [[]]
-        for token in group:
-            word = _strip_word(token.group(0))
-            lower = word.lower()
-            if lower in COMPANY_SUFFIXES or word == "&":
-                if chunks[-1] or word[0].isupper():  # 'Groupe Bolloré', 'Bolloré Group', never 'groupe Bolloré'
-                    chunks[-1].append(token)
-            elif lower in self.g.not_names or re.fullmatch(
-                r"(?:Q[1-4]|H[12]|T[1-4]|S[12]|FY\d*|CA|GMV|PIB|BIP|GDP|EBITDA?)", word
-            ):
-                chunks.append([])
-            elif self.g.code == "de" and chunks[-1] and chunks[-1][-1].group(0) != "&":
-                # German writes every noun with a capital: a name is one word (with its legal form or an '&').
-                chunks.append([token])
-            else:
-                chunks[-1].append(token)
-        cleaned = []
-        for chunk in chunks:
-            while chunk and chunk[-1].group(0) == "&":
-                chunk = chunk[:-1]
-            while chunk and chunk[0].group(0) == "&":
-                chunk = chunk[1:]
-            if chunk:
-                cleaned.append(chunk)
-        return cleaned
+    def _title(self) -> int:
+        """The end of the headline (a first line without a full stop), or 0."""
+        first_line = self.text.split("\n", 1)[0]
+        if len(first_line) < 150 and "\n" in self.text and not re.search(r"[.!?]\s*$", first_line):
+            return len(first_line)
+        return 0
 
-    def _display_names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for sentence in self.candidates:
-            for candidate in sentence:
-                current = names.get(candidate.key)
-                if current is None or len(candidate.surface.split()) > len(current.split()):
-                    names[candidate.key] = candidate.surface
-        for key in names:
-            if key in self.reported:
-                names[key] = self.reported[key].name
-        return names
+    def _ticker(self, chunk: tuple[int, int]) -> bool:
+        """A ticker in brackets: (NYSE: WMT), (MAKSY.PK, MKS.L), (BOL.PA)."""
+        word = self.text[chunk[0] : chunk[1]]
+        before = self.text[max(0, chunk[0] - 12) : chunk[0]]
+        return word.upper() == word and bool(re.search(r"[(,]\s*(?:[A-Za-z]+\s*:\s*)?$", before))
 
-    def company(self, index: int, start: int, end: int, keyword: re.Match[str], figure: object) -> tuple[str, str]:
-        candidates = self.candidates[index]
+    def _described(self) -> list[tuple[int, int]]:
+        """Names right after a noun that says what they are ("chipmaker Infineon", "Der Baustoffkonzern
+        Heidelberg Materials", "le groupe de luxe Hermès")."""
+        spans = []
+        for match in self.g.descriptor_name.finditer(self.text):
+            name_start, name_end = match.span("name")
+            name = self.text[name_start:name_end]
+            for group in ("name", "name2"):
+                if match.group(group):
+                    span = self._name_span(*match.span(group))
+                    if span:
+                        spans.append(span)
+        return spans
+
+    def _name_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """A described name without what is not part of it: a descriptor before it ("Gebäudetechniker
+        Burkhalter"), small words after it."""
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+
+        def plain(match):
+            return _strip(match.group(0)).lower()
+
+        while words and (
+            plain(words[-1]) in _CONNECTORS
+            or (plain(words[-1]) in self.g.not_names and plain(words[-1]) not in COMPANY_SUFFIXES)
+        ):
+            words.pop()
+        while words and (
+            self.g.descriptor_word.fullmatch(_strip(words[0].group(0))) or plain(words[0]) in NATIONALITIES
+        ):
+            words.pop(0)
+        if not words or plain(words[0]) in self.g.not_names:
+            return None
+        return start + words[0].start(), start + words[-1].end()
+
+    def _chunks(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Runs of capitalised words (a legal form or '&' continuing one; 'and', 'of' joining two where the
+        run ends in a legal form), cut at words that never name a company."""
         text = self.text
-        if keyword.start() < figure.start:
-            for candidate in candidates:
-                if keyword.end() <= candidate.start < figure.start and self.g.after_keyword_name.match(
-                    text[keyword.end() : candidate.start]
+        tokens = list(_TOKEN.finditer(text, start, end))
+        chunks: list[list[re.Match[str]]] = []
+        current: list[re.Match[str]] = []
+
+        def close():
+            nonlocal current
+            while current and _strip(current[-1].group(0)).lower() in _CONNECTORS:
+                current = current[:-1]
+            if current:
+                chunks.append(current)
+            current = []
+
+        for token in tokens:
+            word = _strip(token.group(0))
+            lower = word.lower()
+            follows = bool(current) and text[current[-1].end() : token.start()] in (" ", "\u00a0")
+            if not follows:
+                close()
+            if lower in COMPANY_SUFFIXES or word == "&":
+                if current or word[0].isupper():
+                    current.append(token)
+                continue
+            if lower in _CONNECTORS and current:
+                current.append(token)
+                continue
+            if not word[:1].isupper() or lower in self.g.not_names or self._code_word(word):
+                close()
+                continue
+            if self.g.code == "de" and current and _strip(current[-1].group(0)) != "&":
+                # German writes every noun with a capital: a name runs on only through a legal form or '&'.
+                close()
+            current.append(token)
+        close()
+        spans = []
+        for chunk in chunks:
+            spans += self._split_connectors(chunk)
+        return spans
+
+    def _split_connectors(self, chunk: list[re.Match[str]]) -> list[tuple[int, int]]:
+        """A run joined by 'and' or 'of' stays whole only where it ends in a legal form ('Indian Railway
+        Catering and Tourism Corporation'); else it is several names ('Alphabet, Microsoft and Apple')."""
+        words = [_strip(token.group(0)).lower() for token in chunk]
+        if not any(word in _CONNECTORS - {"&"} for word in words) or words[-1] in COMPANY_SUFFIXES:
+            return [(chunk[0].start(), chunk[-1].end())]
+        parts, current = [], []
+        for token, word in zip(chunk, words, strict=True):
+            if word in _CONNECTORS - {"&"}:
+                if current:
+                    parts.append((current[0].start(), current[-1].end()))
+                current = []
+            else:
+                current.append(token)
+        if current:
+            parts.append((current[0].start(), current[-1].end()))
+        return parts
+
+    @staticmethod
+    def _code_word(word: str) -> bool:
+        return bool(re.fullmatch(r"(?:Q[1-4]|H[12]|T[1-4]|S[12]|FY\d*|CA|GMV|PIB|BIP|GDP|EBITDA?|EBIT|YoY|QoQ)", word))
+
+    def _add(self, start: int, end: int, sentence: int, evidence: str = "") -> None:
+        text = self.text
+        surface = re.sub(r"\s+", " ", text[start:end]).strip()
+        surface = re.sub(r"['’]s$", "", surface).rstrip(",")
+        words = [_strip(word) for word in surface.split()]
+        if not words:
+            return
+        legal = words[-1].lower() in COMPANY_SUFFIXES
+        while len(words) > 1 and words[0].lower() in NATIONALITIES and not legal:
+            start = text.index(words[1], start)  # "Australian JB Hi-Fi": the name is JB Hi-Fi
+            words = words[1:]
+        if len(words) == 1 and words[0].lower() in NATIONALITIES:
+            return
+        key = core_key(words)
+        plain = key.replace("_", " ")
+        if not key or len(key) < 2 or plain in NOT_COMPANIES or plain.split(" ")[0] in NOT_COMPANIES:
+            return
+        if any(overlap((start, end), span) for span in self.amount_spans):
+            return  # 'HK' of HK$3 billion, 'CHF' of CHF 2 billion: a currency, not a name
+        if self._dateline(start, end):
+            return
+        entity = self.entities.setdefault(key, Entity(key, " ".join(words)))
+        if len(" ".join(words)) > len(entity.display) and key == core_key(entity.display.split()):
+            entity.display = " ".join(words)
+        entity.mentions.append(NameMention(start, end, surface, key, sentence))
+        if evidence:
+            entity.evidence.add(evidence)
+
+    def _dateline(self, start: int, end: int) -> bool:
+        """Whether a name opens a line as a dateline: 'GÖTTINGEN (dpa-AFX) -', 'ZURICH, 10 novembre (Reuters)'."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if self.text[line_start:start].strip():
+            return False
+        after = self.text[end : end + 60]
+        return bool(re.match(r"\s*(?:,\s*[^()\n]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|\(\w)", after)) and (
+            self.text[start:end].isupper() or bool(re.match(r"\s*(?:,[^\n]{1,30}?)?\s*\(", after))
+        )
+
+    # -- weighing the evidence -------------------------------------------------------------------------------
+
+    def _weigh(self) -> None:
+        text, g = self.text, self.g
+        title_end = self._title()
+        for entity in self.entities.values():
+            words = entity.display.split()
+            if any(_strip(word).lower() in COMPANY_SUFFIXES for word in words[1:]) or (
+                len(words) > 1 and words[0].lower() in ("groupe", "gruppe")
+            ):
+                entity.evidence.add("legal")
+            if entity.key in self.reported:
+                entity.evidence.add("reported")
+            for mention in entity.mentions:
+                after = text[mention.end : mention.end + 80]
+                before = text[max(0, mention.start - 60) : mention.start]
+                if re.match(r"\s*\((?:[A-Z]+\s*:\s*)?[A-Z0-9]{2,6}(?:\.[A-Z]{1,3})?(?:[,;)]|\s*,)", after):
+                    entity.evidence.add("ticker")
+                acronym = re.match(r"\s*\((?P<abbr>[A-Z][A-Za-z&]{1,6})(?:[,)]| ?,)", after)
+                if acronym and acronym.group("abbr").upper() == acronym.group("abbr"):
+                    self.aliases[slug(acronym.group("abbr"))] = entity.key
+                    entity.evidence.add("acronym")
+                if re.match(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + g.business_nouns + r")\b", text[mention.end - 2 :]) or (
+                    re.match(r"['’]s?\s+(?:" + g.business_nouns + r")\b", after)
                 ):
-                    return self.names[candidate.key], ""
-        anchor = min(keyword.start(), figure.start)
-        before = [c for c in candidates if c.end <= anchor]
-        if before:
-            chosen = before[-1]
-            flag = ""
-            if chosen.initial and not self._seen_elsewhere(chosen):
-                flag = f"company taken from the first word of the sentence (“{chosen.surface}”)"
-            return self.names[chosen.key], flag
-        after = [c for c in candidates if c.start >= figure.end]
-        if after:
-            return self.names[after[0].key], ""
-        for earlier in reversed(self.candidates[:index]):
-            if earlier:
-                name = self.names[earlier[-1].key]
-                return name, f"company inferred from context (the last one named before: {name})"
-        return "", ""
+                    entity.evidence.add("possessive")
+                if g.results_verb.match(after.lstrip(" ,")) and not re.search(r"[.!?]\s*$", before[-3:] or "."):
+                    entity.evidence.add("subject")
+                elif g.results_verb.match(after.lstrip(" ,")):
+                    entity.evidence.add("subject")
+                if mention.start < title_end:
+                    entity.evidence.add("headline")  # (a title-case headline's names were marked above)
+                if self._person(mention, before, after):
+                    entity.person = True
+        for abbr, key in self.aliases.items():
+            if abbr in self.entities and abbr != key:
+                self.entities[key].mentions += self.entities[abbr].mentions
+                self.entities[key].evidence |= self.entities[abbr].evidence
+                del self.entities[abbr]
+        accepted = [entity for entity in self.entities.values() if self._accepted(entity)]
+        for entity in accepted:
+            if _STRONG.keys() & entity.evidence - {"headline"} and "descriptor" in entity.evidence:
+                continue
+            for other in accepted:
+                if other is not entity and entity.key.startswith(other.key + "_") and "legal" not in entity.evidence:
+                    entity.unit_of = other.key  # 'Walmart International', 'Franke Water Systems'
 
-    def _seen_elsewhere(self, chosen: Candidate) -> bool:
-        """Whether a name that opens its sentence (where every word has a capital) is known as a name:
-        written with a legal form, written elsewhere within a sentence, or among the reported companies."""
-        if chosen.key in self.reported or chosen.possessive or len(chosen.surface.split()) > 1:
+    def _person(self, mention: NameMention, before: str, after: str) -> bool:
+        """Whether a name is a person's: next to a title ('CEO', 'Konzernchef'), or two or three words that say
+        something ('Terry Smart said'), or a photo credit."""
+        g = self.g
+        words = mention.surface.split()
+        if any(_strip(word).lower() in COMPANY_SUFFIXES for word in words):
+            return False
+        title_case = all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’.-]+", _strip(word)) for word in words)
+        if title_case and re.search(r"(?:^|[\s(/])(?:" + g.titles + r")[\s,]+(?:\w+\s+){0,2}$", before, re.I):
             return True
-        return any(c.key == chosen.key and not c.initial for sentence in self.candidates for c in sentence)
+        if re.match(r"\s*,\s*(?:(?:the|its|le|la|der|die)\s+)?(?:\w+\s+){0,2}(?:" + g.titles + r")\b", after, re.I):
+            return True
+        title_case = all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’.-]+", _strip(word)) for word in words)
+        if 2 <= len(words) <= 3 and title_case and re.match(r"\s*,?\s*(?:" + g.speech_verbs + r")\b", after):
+            return True
+        return before.endswith("/") or bool(re.search(r"\((?:Reportage|Rédigé par|Reporting by)\s+$", before))
 
-    # -- periods -----------------------------------------------------------------------------------------------
+    def _accepted(self, entity: Entity) -> bool:
+        if entity.person and not (_STRONG.keys() & entity.evidence):
+            return False
+        return entity.score >= 2
+
+    # -- choosing a figure's company -------------------------------------------------------------------------
+
+    def accepted_mentions(self, start: int, end: int) -> list[tuple[NameMention, Entity]]:
+        """The mentions of companies between `start` and `end`, in text order."""
+        found = []
+        for entity in self.entities.values():
+            if not self._accepted(entity):
+                continue
+            found += [(mention, entity) for mention in entity.mentions if start <= mention.start < end]
+        return sorted(found, key=lambda item: item[0].start)
+
+    def name(self, entity: Entity) -> str:
+        known = self.reported.get(entity.key)
+        return known.name if known else entity.display
+
+    def company(self, index: int, keyword: re.Match[str], figure, clause: tuple[int, int]) -> Attribution:
+        """The company a figure belongs to: the one whose revenue the words name ('Apple revenue', 'le chiffre
+        d'affaires de SEB'), else the one named before it in its sentence, else after it, else the one named
+        last before the sentence (a reference back: 'the group', 'der Konzern'), flagged."""
+        text = self.text
+        sentence_start, sentence_end = self.sentences[index]
+        here = self.accepted_mentions(sentence_start, sentence_end)
+        anchor = min(keyword.start(), figure.start)
+        owner = self._owner(here, keyword)
+        if owner is not None:
+            return self._attribution(owner, here, clause)
+        before = [item for item in here if item[0].end <= anchor]
+        in_clause = [item for item in before if item[0].start >= clause[0]]
+        if in_clause or before:
+            return self._attribution((in_clause or before)[-1], here, clause)
+        earlier = self._salient(index)
+        after = [item for item in here if item[0].start >= figure.end]
+        if after and (earlier is None or self._subject(after[0][0])):
+            return self._attribution(after[0], here, clause)
+        if earlier is not None:
+            name = self.name(earlier)
+            return Attribution((name,), f"company from an earlier sentence (the one it refers to: {name})")
+        if after:
+            return self._attribution(after[0], here, clause)
+        fallback = self._headline_name()
+        if fallback is not None:
+            name = self.name(fallback)
+            return Attribution((name,), f"company taken from the headline, the only name there ({name})")
+        return Attribution((), "no company named in the text: give it")
+
+    def _salient(self, index: int) -> Entity | None:
+        """The company a sentence without a name refers to: in the nearest sentence before that names one, its
+        subject (a name that reports, says or posts) or else its first; else the article's best attested."""
+        for previous in range(index - 1, max(-1, index - 4), -1):
+            here = [item for item in self.accepted_mentions(*self.sentences[previous]) if not item[1].unit_of]
+            if here:
+                subjects = [item for item in here if self._subject(item[0])]
+                return (subjects or here)[0][1]
+        earlier = [item for item in self.accepted_mentions(0, self.sentences[index][0]) if not item[1].unit_of]
+        if not earlier:
+            return None
+        return max(earlier, key=lambda item: (item[1].score, -item[0].start))[1]
+
+    def _subject(self, mention: NameMention) -> bool:
+        after = self.text[mention.end : mention.end + 80]
+        after = re.sub(r"^\s*\([^()]{1,60}\)", "", after)  # "Associated British Foods (ABF) has reported"
+        return bool(self.g.results_verb.match(after.lstrip(" ,")))
+
+    def _headline_name(self) -> Entity | None:
+        """Where no name has the marks of a company, the first name of the headline, if it has one (in a
+        title-case headline, its first word)."""
+        title = self._title()
+        if not title:
+            return None
+        if _title_case(self.text[:title]):
+            word = re.match(r"\s*([^\W\d_][\w&'’.-]*)", self.text)
+            if not word or word.group(1).lower() in self.g.not_names:
+                return None
+            key = core_key([word.group(1)])
+            return self.entities.setdefault(key, Entity(key, _strip(word.group(1))))
+        names = [e for e in self.entities.values() if any(m.start < title for m in e.mentions) and not e.person]
+        return min(names, key=lambda e: min(m.start for m in e.mentions)) if names else None
+
+    def _owner(self, here, keyword: re.Match[str]):
+        """The company whose revenue the words name: right before the revenue word ("Apple revenue",
+        "Xiaomi's revenue") or right after it ("revenue of X", "Umsatz von X")."""
+        text = self.text
+        for mention, entity in here:
+            gap_before = text[mention.end : keyword.start()]
+            if mention.end <= keyword.start() and re.fullmatch(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,1}", gap_before):
+                if not gap_before.strip(" ’'s") or gap_before.strip().lower() in self.g.group_qualifiers:
+                    return mention, entity
+            if keyword.end() <= mention.start and self.g.after_keyword_name.match(text[keyword.end() : mention.start]):
+                return mention, entity
+        return None
+
+    def _attribution(self, chosen, here, clause) -> Attribution:
+        mention, entity = chosen
+        if entity.unit_of:
+            parent = self.entities[entity.unit_of]
+            return Attribution((self.name(parent),), unit=entity.display)
+        names = [self.name(entity)]
+        # "Adidas und Puma jeweils", "both Apple and Alphabet": one figure for each.
+        following = [item for item in here if item[0].start > mention.end and item[0].start < clause[1]]
+        if following and self.g.each.search(self.text[clause[0] : clause[1]]):
+            between = self.text[mention.end : following[0][0].start]
+            if re.fullmatch(r"\s*(?:,|and|und|et|&)\s*", between):
+                names.append(self.name(following[0][1]))
+        return Attribution(tuple(names))
 
 
-def _strip_word(word: str) -> str:
+def _title_case(line: str) -> bool:
+    """Whether a headline capitalises its words ("Nestlé Leans On Price Increases For Organic Growth")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.6 * len(words)
+
+
+def _strip(word: str) -> str:
     word = re.sub(r"['’]s$", "", word)
-    if word.endswith(".") and word.lower() not in COMPANY_SUFFIXES:
-        word = word.rstrip(".")
+    if word.endswith((".", ",")) and word.lower().rstrip(",") not in COMPANY_SUFFIXES:
+        word = word.rstrip(".,")
     return word

@@ -27,6 +27,11 @@ def _table(name: str) -> dict:
     return tomllib.loads(files("figures.extract").joinpath("languages", f"{name}.toml").read_text(encoding="utf-8"))
 
 
+def table(lang: str) -> dict:
+    """The raw table of `lang` (languages/LANG.toml), for modules that compile their own part of it."""
+    return _TABLES[lang]
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -36,9 +41,13 @@ LANGUAGES: tuple[str, ...] = tuple(_COMMON["languages"])
 _TABLES = {lang: _table(lang) for lang in LANGUAGES}
 LOCALES = {lang: table["locale"] for lang, table in _TABLES.items()}
 
-NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-"""A number as printed: digits with group separators (space, no-break, narrow no-break, thin, dot, comma)
-and a decimal part. Which separator is which is the language's business (`parse_number`)."""
+NUMBER = (
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping: 1,09,913
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+)
+"""A number as printed: digits with group separators (space, no-break, narrow no-break, thin, dot, comma;
+in Indian grouping, pairs of digits) and a decimal part. Which separator is which is the language's business
+(`parse_number`)."""
 _SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
 
 SYMBOLS: dict[str, str] = dict(_COMMON["symbols"])
@@ -46,6 +55,20 @@ SYMBOLS: dict[str, str] = dict(_COMMON["symbols"])
 CODES = _words(_COMMON["words"]["codes"])
 COMPANY_SUFFIXES = frozenset(_words(_COMMON["words"]["company_suffixes"]))
 """Words that end (or with Group/Groupe, start) a company's name but do not name it alone."""
+CURRENCY_CUES: dict[str, dict[str, re.Pattern[str]]] = {
+    code: {local: re.compile(cue, re.IGNORECASE) for local, cue in cues.items()}
+    for code, cues in _COMMON["currency_cues"].items()
+}
+"""For a currency read from a bare "$" or "dollars" (or "Kronen"): the local currency the text's places point to."""
+BARE_CURRENCY_WORDS = frozenset(_words(_COMMON["words"]["bare_currency"]))
+NOT_COMPANIES = frozenset(_COMMON["names"]["not_companies"])
+"""Names that are never a figure's company: news agencies, data providers, exchanges, indices, broadcasters."""
+NATIONALITIES = frozenset(_words(_COMMON["names"]["nationalities"]))
+"""Adjectives of nationality and region: they open names ("Chinese device maker") but never are one alone."""
+FISCAL_YEAR_ENDS: dict[str, tuple[int, int]] = {
+    code: (month, day) for code, (month, day) in _COMMON["fiscal_year_ends"].items()
+}
+"""Fiscal year ends set by law for the companies of a currency (India: 31 March)."""
 ABBREVIATIONS = frozenset(_words(_COMMON["words"]["abbreviations"])).union(
     *(_words(table.get("abbreviations", "")) for table in _TABLES.values())
 )
@@ -67,9 +90,12 @@ class Grammar:
     not_names: frozenset[str]
     scales: dict[str, tuple[str, Decimal]]
     currencies: dict[str, str]
+    symbols: dict[str, str]
+    scale_currencies: dict[str, tuple[str, Decimal, str]]
     amount: re.Pattern[str]
     scaled: re.Pattern[str]  # a number with a scale word, with or without a known currency
     percent: re.Pattern[str]
+    percent_word: re.Pattern[str]  # the words alone, after a number written in words
     revenue: re.Pattern[str]
     excluded: re.Pattern[str]
     up: re.Pattern[str]
@@ -83,11 +109,32 @@ class Grammar:
     after_keyword_name: re.Pattern[str]
     segment_after: re.Pattern[str]
     group_qualifiers: frozenset[str]
-    periods: tuple[tuple[str, re.Pattern[str]], ...]
-    year_excluded_before: re.Pattern[str]
+    periods: tuple[PeriodPattern, ...]
+    comparison_before: re.Pattern[str]
+    month_counts: dict[str, int]
+    ended_lengths: dict[str, int]
     dates: re.Pattern[str]
     months: dict[str, int]
     ordinals: dict[str, int]
+    descriptor_name: re.Pattern[str]  # a name after a noun that says what it is: group "name" (and "name2")
+    descriptor_word: re.Pattern[str]  # such a noun alone
+    anaphora: re.Pattern[str]
+    each: re.Pattern[str]
+    results_verb: re.Pattern[str]
+    business_nouns: str  # alternations, for patterns built around a name
+    titles: str
+    speech_verbs: str
+
+
+@dataclass(frozen=True)
+class PeriodPattern:
+    """One way a language names a period (`[[periods]]` of its table): what kind, and what it fixes."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    number: int | None = None
+    months: int | None = None
+    rel: str | None = None
 
 
 def _alternation(words, *, ignore_case: bool = True) -> str:
@@ -130,6 +177,37 @@ def _dates_pattern(lang: str, month: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(textual + numeric) + r")(?![\w])", re.IGNORECASE)
 
 
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\.(?=[ \u00a0,]))?(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-ZÀ-ÖØ-Þ0-9][\w&'’-]*(?:\.(?=[ \u00a0,]))?){0,4}"
+"""A name as printed: capitalised words (and an '&'), up to five."""
+
+
+def _descriptor_name(companies: dict) -> re.Pattern[str]:
+    """A name right after a noun that says what it is: "chipmaker Infineon", "le groupe de luxe Hermès" (a few
+    small words between), "der Baustoffkonzern Heidelberg Materials" (a noun ending in "-konzern")."""
+    nouns = _alternation(_words(companies["descriptors"]))
+    suffixes = _words(companies.get("descriptor_suffixes", ""))
+    introducer = rf"\b{nouns}(?:s|e|es|en)?"
+    if suffixes:
+        introducer = rf"(?:{introducer}|\b[A-ZÄÖÜ][\w-]*{_alternation(suffixes)}(?:s|e|es|en)?)"
+    # French puts adjectives and complements between the noun and the name ("le géant français du petit
+    # électroménager SEB"); English and German put them before the noun.
+    words_between = companies.get("words_between", 0)
+    between = rf"(?:[ \u00a0]+(?:[a-zà-öø-ÿ'’][\w'’-]*|d['’]\w+)){{0,{words_between}}}?"
+    connector = r"(?:\s*,\s*|\s+(?:and|und|et|&)\s+)"
+    return re.compile(
+        rf"{introducer}{between}[ \u00a0]+(?P<name>{_NAME})(?:{connector}(?P<name2>{_NAME}))?(?![\w])", re.UNICODE
+    )
+
+
+def _descriptor_word(companies: dict) -> re.Pattern[str]:
+    nouns = _alternation(_words(companies["descriptors"]))
+    suffixes = _words(companies.get("descriptor_suffixes", ""))
+    pattern = rf"{nouns}(?:s|e|es|en)?"
+    if suffixes:
+        pattern += rf"|[\w-]*{_alternation(suffixes)}(?:s|e|es|en)?"
+    return re.compile(pattern)
+
+
 def _names_stoplist() -> frozenset[str]:
     """Words that never name a company, in any language: each table's, its little words, month and day
     names, currency and scale words, currency codes."""
@@ -157,14 +235,25 @@ def grammar(lang: str) -> Grammar:
     words = [word for word in table["scales"] if len(word) > 3]
     scale_words = rf"{_alternation(words)}|{_alternation(cased, ignore_case=False)}"
     currencies = {word.lower(): code for word, code in table["currencies"].items()}
-    prefix = _alternation([*SYMBOLS, *CODES], ignore_case=False)
+    symbols = {**SYMBOLS, **table.get("prefix_symbols", {})}
+    # A symbol that starts with a letter (HK$, Rs, CHF) needs a word boundary before it; "£" and "$" may follow
+    # a word directly ("rose to£2.1 billion").
+    lettered = [symbol for symbol in [*symbols, *CODES] if symbol[0].isalpha()]
+    signs = [symbol for symbol in symbols if not symbol[0].isalpha()]
     suffix = rf"(?:{_alternation(currencies)}|{_alternation([*SYMBOLS, *CODES], ignore_case=False)})"
+    combined = table.get("scale_currencies", {})
     amount = (
-        rf"(?:(?<![\w$])(?P<currency_before>{prefix})\s?(?P<number>{NUMBER})(?![\d])"
-        rf"(?:\s*(?P<scale>{scale_words})(?![\w]))?)"
-        rf"|(?:(?<![\w.,])(?P<number2>{NUMBER})(?![\d])(?:\s*(?P<scale2>{scale_words})(?![\w]))?"
-        rf"{patterns['amount_connector']}(?P<currency_after>{suffix})(?![\w]))"
+        rf"(?:(?:(?<![\w$])(?P<currency_before>{_alternation(lettered, ignore_case=False)})"
+        rf"|(?<![$\d])(?P<sign_before>{_alternation(signs, ignore_case=False)}))"
+        rf"\s?(?P<number>{NUMBER})(?![\d])(?:\s*(?P<scale>{scale_words})(?![\w]))?)"
+        rf"|(?:(?<![\w.,])(?P<number2>{NUMBER})(?![\d])(?P<aside>\s*\([^()]{{1,60}}\)(?=\s*(?:{scale_words})))?"
+        rf"(?:\s*(?P<scale2>{scale_words})(?![\w]))?{patterns['amount_connector']}(?P<currency_after>{suffix})(?![\w]))"
     )
+    if combined:
+        amount += (
+            rf"|(?:(?<![\w.,])(?P<number3>{NUMBER})(?![\d])\s*"
+            rf"(?P<combined>{_alternation(combined, ignore_case=False)})(?![\w€$]))"
+        )
     percent = (
         rf"(?<![\w.,+\-−])(?:(?P<sign>[+\-−])\s?)?(?P<number>{NUMBER})(?![\d])\s?"
         rf"(?P<unit>%|{_alternation(patterns['percent_words'].split('|'))})(?![\w])"
@@ -179,6 +268,7 @@ def grammar(lang: str) -> Grammar:
         "short_year": r"(?P<year>(?:19|20)\d{2}|'?\d{2})",
         "order": _alternation(ordinals),
     }
+    slots["end"] = _fill(patterns["period_end"], slots)
     translation = patterns["translation_words"]
     return Grammar(
         code=lang,
@@ -187,12 +277,17 @@ def grammar(lang: str) -> Grammar:
         not_names=_names_stoplist(),
         scales=scales,
         currencies=currencies,
+        symbols=symbols,
+        scale_currencies={
+            word: (unit, Decimal(str(multiplier)), code) for word, (unit, multiplier, code) in combined.items()
+        },
         amount=re.compile(amount),
         # Scale words only ("million", "milliards"): a bare "M" after a number is as often "M&A" or "M. Dupont".
         scaled=re.compile(
             rf"(?<![\w.,])(?P<number>{NUMBER})(?![\d])\s*(?P<scale>{_alternation(words)})(?![\w])", re.IGNORECASE
         ),
         percent=re.compile(percent),
+        percent_word=re.compile(rf"(?<!\w){_alternation(patterns['percent_words'].split('|'))}(?!\w)"),
         revenue=re.compile(patterns["revenue"], _FLAGS),
         excluded=re.compile(patterns["excluded"], _FLAGS),
         up=re.compile(patterns["up"], _FLAGS),
@@ -209,12 +304,31 @@ def grammar(lang: str) -> Grammar:
         segment_after=re.compile(patterns["segment_after"], _FLAGS),
         group_qualifiers=frozenset(_words(table["group_qualifiers"])),
         periods=tuple(
-            (entry["kind"], re.compile(_fill(entry["pattern"], slots), _FLAGS)) for entry in table["periods"]
+            PeriodPattern(
+                entry["kind"],
+                re.compile(_fill(entry["pattern"], slots), _FLAGS),
+                number=entry.get("number"),
+                months=entry.get("months"),
+                rel=entry.get("rel"),
+            )
+            for entry in table["periods"]
         ),
-        year_excluded_before=re.compile(patterns["year_excluded_before"], _FLAGS),
+        comparison_before=re.compile(rf"(?:{patterns['comparison_before']})", _FLAGS),
+        month_counts={word.lower(): months for word, months in table["month_counts"].items()},
+        ended_lengths={re.sub(r"[\s-]+", " ", word.lower()): months for word, months in table["ended_lengths"].items()},
         dates=_dates_pattern(lang, month),
         months=months,
         ordinals=ordinals,
+        descriptor_name=_descriptor_name(table["companies"]),
+        descriptor_word=_descriptor_word(table["companies"]),
+        anaphora=re.compile(table["companies"]["anaphora"], _FLAGS),
+        each=re.compile(table["companies"]["each"], _FLAGS),
+        results_verb=re.compile(table["companies"]["results_verbs"], _FLAGS),
+        business_nouns=_alternation(_words(table["companies"]["business_nouns"]))
+        if table["companies"]["business_nouns"].strip()
+        else "(?!)",
+        titles=_alternation(_words(table["companies"]["titles"])),
+        speech_verbs=_alternation(_words(table["companies"]["speech_verbs"])),
     )
 
 
@@ -262,6 +376,11 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, str | None]:
         return parse_decimal(normalised, locale=locale, strict=True), None
     except NumberFormatError:
         pass
+    for alternate in _TABLES[lang].get("alternate_locales", []):  # Indian grouping in English: 1,09,913
+        try:
+            return parse_decimal(normalised, locale=alternate, strict=True), None
+        except NumberFormatError:
+            pass
     # The other convention: a lone separator followed by one or two digits is a decimal mark.
     other = {"fr": "en_US", "de": "en_US", "en": "fr_FR"}[lang]
     mark = "point" if other == "en_US" else "comma"

@@ -1,167 +1,281 @@
-"""Periods: what the text says of a figure's period, and the dates that follow from it and the publication date."""
+"""Periods: what the text says of a figure's period, and the dates that follow from it and the publication date.
+
+A `Period` is what the words say, in the same shape in every language: how many months (a quarter, a half,
+nine months counted from the start of a year, a year), which one of the year, the year or fiscal-year label,
+whether it is fiscal, or the day it ended. `resolve_period` turns it into dates with the publication date
+and, where it is known, the company's fiscal year end; whatever the words leave open is inferred and said so.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from figures.extract.language import Grammar, ordinal
-from figures.extract.sentences import clause_of, clean, overlap
+from figures.extract.language import Grammar, PeriodPattern, ordinal
+from figures.extract.sentences import clean, overlap
+
+STALE_DAYS = 100
+"""A calendar quarter, half or nine months named without its year that ended longer ago than this before
+publication is not what results news reports: the period is read as the fiscal one that ended last."""
 
 
 @dataclass(frozen=True)
 class Period:
-    """What the text says of a figure's period; a figure whose text says nothing has None.
+    """What the text says of a figure's period (None where it says nothing).
 
-    >>> Period("quarter", "second quarter of 2018", 2018, number=2)
-    Period(kind='quarter', wording='second quarter of 2018', year=2018, number=2, month=None, day=None, fiscal=False)
+    `months` is its length (3, 6, 9, 12; None for "the period" of the sentence before), `number` which one of
+    its year (the second quarter: 2; nine months count from the start: 1), `year` the calendar year or the
+    fiscal year's label (the year it ends in), `fiscal` whether the words say fiscal; `end` the month and day
+    it ended where the words name them, `start_month` the first month of a range, `rel` a year relative to
+    publication ("last", "this", "current", "just_ended"), `weeks` its length where counted in weeks.
+
+    >>> Period(3, "second quarter of 2018", number=2, year=2018).kind
+    'quarter'
     """
 
-    kind: str  # year, fiscal, year_ended, quarter, quarter_ended, half, half_ended, last_year
+    months: int | None
     wording: str
-    year: int | None = None
     number: int | None = None
-    month: int | None = None
-    day: int | None = None
+    year: int | None = None
     fiscal: bool = False
+    end: tuple[int, int | None] | None = None
+    end_year: int | None = None
+    start_month: int | None = None
+    start_year: int | None = None
+    rel: str | None = None
+    weeks: int | None = None
+    context: bool = False
+
+    @property
+    def kind(self) -> str:
+        return {3: "quarter", 6: "half", 9: "nine months", 12: "year"}.get(self.months or 0, "period")
+
+    @property
+    def complete(self) -> bool:
+        """Whether the words fix the dates without the publication date (a year, or an end with its year)."""
+        if self.end is not None:
+            return self.end_year is not None
+        return self.year is not None
 
 
-def mention(g: Grammar, text: str, figure, start: int, end: int, clauses, date_spans) -> Period | None:
-    """The period stated nearest to `figure` in its sentence (its own clause first), or None."""
-    mentions: list[tuple[int, int, Period]] = []
-    for kind, pattern in g.periods:
-        for m in pattern.finditer(text, start, end):
-            span = m.span()
-            if any(overlap(span, (s, e)) for s, e, _ in mentions):
-                continue
-            if any(s <= span[0] and span[1] <= e for s, e in date_spans):
-                continue
-            if kind == "year" and g.year_excluded_before.search(text[max(start, span[0] - 40) : span[0]]):
-                continue
-            period = _period_of(g, kind, m)
-            if period is not None:
-                mentions.append((span[0], span[1], period))
-    mentions = [m for m in mentions if not overlap((m[0], m[1]), (figure.start, figure.end))]
-    if not mentions:
-        return None
-    clause = clause_of(clauses, figure.start)
+@dataclass(frozen=True)
+class Mention:
+    """A period named in the text, where."""
 
-    def distance(mention):
-        s, e, _ = mention
-        gap = figure.start - e if e <= figure.start else s - figure.end
-        return (not (clause[0] <= s < clause[1]), gap)
-
-    return min(mentions, key=distance)[2]
+    start: int
+    end: int
+    period: Period
 
 
-def _period_of(g: Grammar, kind: str, m) -> Period | None:
-    parts = m.groupdict()
-    wording = clean(m.group(0))
-    year = _year(parts.get("year"), parts.get("yy"))
-    fiscal = bool(parts.get("fiscal"))
-    if kind == "year":
-        return Period("year", wording, year)
-    if kind == "last_year":
-        return Period("last_year", wording)
-    if kind == "fiscal":
-        end_year = _year(parts.get("year_end")) if parts.get("year_end") else year
-        if end_year is not None and year is not None and end_year < year:
-            end_year = year // 100 * 100 + end_year % 100
-        return Period("fiscal", wording, end_year, fiscal=True)
-    month = g.months.get((parts.get("month") or "").lower().rstrip("."))
-    day_text = parts.get("day") or parts.get("day_first")  # September 30, or 30 September
-    day = int(day_text) if day_text else None
-    if kind in ("quarter_ended", "half_ended", "year_ended"):
-        return Period(kind, wording, year, month=month, day=day)
-    number = int(parts["number"]) if parts.get("number") else None
-    if number is None and parts.get("order"):
-        number = ordinal(g.code, parts["order"]) if kind == "quarter" else ordinal_half(parts["order"])
-    return Period(kind, wording, year, number=number, fiscal=fiscal)
+def mentions(g: Grammar, text: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Mention]:
+    """The periods named between `start` and `end`, leaving out those given for comparison ("from the same
+    period of 2019") and those inside `excluded` spans (dates, amounts).
 
-
-def ordinal_half(word: str) -> int:
-    """1 for a first half, 2 for a second.
-
-    >>> ordinal_half("premier"), ordinal_half("2nd"), ordinal_half("zweiten")
-    (1, 2, 2)
+    >>> from figures.extract.language import grammar
+    >>> text = "Sales rose in the second quarter of 2024 from the same period of 2023."
+    >>> [m.period.wording for m in mentions(grammar("en"), text, 0, len(text), [])]
+    ['second quarter of 2024']
     """
-    return 1 if word.lower() in ("first", "1st", "premier", "1er", "ersten", "1.") else 2
+    found: list[Mention] = []
+    compared: list[tuple[int, int]] = []  # previous periods: their words are no other period's
+    for entry in g.periods:
+        for match in entry.pattern.finditer(text, start, end):
+            span = match.span()
+            if any(overlap(span, (m.start, m.end)) for m in found) or any(overlap(span, c) for c in compared):
+                continue
+            if any(s <= span[0] and span[1] <= e for s, e in excluded):
+                continue
+            if g.comparison_before.search(text[max(start, span[0] - 80) : span[0]]):
+                compared.append(span)
+                continue
+            period = period_of(g, entry, match)
+            if period is not None:
+                found.append(Mention(span[0], span[1], period))
+    return sorted(found, key=lambda m: m.start)
+
+
+def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period | None:
+    """The period one match of a `[[periods]]` pattern names."""
+    parts = {key: value for key, value in match.groupdict().items() if value}
+    wording = clean(match.group(0))
+    fiscal = any(key.startswith("fiscal") for key in parts)
+    year = _year(parts.get("year") or parts.get("year2"), parts.get("yy"))
+    year_end = parts.get("year_end")
+    if year is not None and year_end:
+        year = _split_year_end(year, year_end)
+        fiscal = True
+    rel = entry.rel or parts.get("rel", "").lower() or None
+    number = entry.number
+    if parts.get("number") or parts.get("number2"):
+        number = int(parts.get("number") or parts["number2"])
+    elif parts.get("order"):
+        order = parts["order"].lower()
+        number = ordinal(g.code, order) if entry.kind == "quarter" else (1 if _first_half(order) else 2)
+    kind = entry.kind
+    months_of = g.months
+    if kind in ("quarter", "half"):
+        months = 3 if kind == "quarter" else 6
+        end = None
+        if parts.get("month"):  # "premier semestre, clos fin décembre"
+            day_text = parts.get("day")
+            end = (
+                months_of[parts["month"].lower().rstrip(".")],
+                1 if day_text == "1er" else int(day_text) if day_text else None,
+            )
+        return Period(
+            months,
+            wording,
+            number=number,
+            year=year,
+            fiscal=fiscal,
+            rel=rel,
+            end=end,
+            end_year=_year(parts.get("end_year")),
+        )
+    if kind == "months":
+        months = g.month_counts.get(parts.get("count", "").lower())
+        return Period(months, wording, number=1, year=year, fiscal=fiscal, rel=rel) if months else None
+    if kind == "fiscal_year":
+        return Period(12, wording, year=year, fiscal=True, rel=rel)
+    if kind == "year":
+        return Period(12, wording, year=year, rel=rel)
+    if kind == "just_ended":
+        return Period(entry.months, wording, rel="just_ended")
+    if kind == "context":
+        return Period(None, wording, context=True)
+    if kind == "range":
+        first = months_of.get(parts["from_month"].lower().rstrip("."))
+        last = months_of.get(parts["to_month"].lower().rstrip("."))
+        if first is None or last is None:
+            return None
+        months = (last - first) % 12 + 1
+        start_year = _year(parts.get("from_year"))
+        end_year = year if year is not None else (start_year + (last < first) if start_year is not None else None)
+        return Period(months, wording, end=(last, None), end_year=end_year, start_month=first, start_year=start_year)
+    if kind == "ended":
+        month = months_of.get(parts["month"].lower().rstrip("."))
+        if month is None:
+            return None
+        day_text = parts.get("day") or parts.get("day_first")
+        day = 1 if day_text == "1er" else int(day_text) if day_text else None
+        what = re.sub(r"[\s-]+", " ", parts["what"].lower())
+        weeks = int(parts["weeks"]) if parts.get("weeks") else None
+        months = None if weeks else g.ended_lengths.get(what) or g.ended_lengths.get(what.split(" ")[-1])
+        if weeks:
+            months = round(weeks / 52 * 12)
+        end_year = _year(parts.get("end_year"))
+        if end_year is None and parts.get("fy_year"):
+            end_year = _split_year_end(_year(parts["fy_year"]), parts.get("fy_end") or parts["fy_year"])
+        return Period(months, wording, end=(month, day), end_year=end_year, weeks=weeks, fiscal=fiscal)
+    return None
+
+
+def _first_half(word: str) -> bool:
+    return word in ("first", "1st", "premier", "1er", "ersten", "erste", "1.")
 
 
 def _year(text: str | None, short: str | None = None) -> int | None:
     value = text or short
     if not value:
         return None
-    value = value.lstrip("'")
-    number = int(value)
-    return 2000 + number if number < 100 else number
+    number = int(value.lstrip("'’"))
+    if number >= 100:
+        return number
+    return 1900 + number if number >= 50 else 2000 + number  # FY '99 is 1999; FY24 is 2024
 
 
-def resolve_period(
-    period: Period | None, published: dt.date, year_end: tuple[int, int] | None
-) -> tuple[dt.date, dt.date, bool, str]:
+def _split_year_end(year: int, year_end: str) -> int:
+    """The year a split year ends in: 2023/24 and 2023-2024 end in 2024."""
+    end = int(year_end)
+    if end < 100:
+        end = year // 100 * 100 + end
+        if end < year:
+            end += 100
+    return end if end >= year else year
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dates
+
+
+class Resolved(NamedTuple):
+    """A period's dates, whether they were inferred, and how they were established."""
+
+    start: dt.date
+    end: dt.date
+    inferred: bool
+    note: str
+
+
+def resolve_period(period: Period | None, published: dt.date, year_end: tuple[int, int] | None) -> Resolved:
     """The dates of a period as the text states it; what it leaves open inferred and said so.
 
-    `year_end` is the company's fiscal year end (month, day) where known from its reported figures.
+    `year_end` is the company's fiscal year end (month, day) where known (its reported figures, or the text).
 
-    >>> resolve_period(Period("year", "en 2017", 2017), dt.date(2018, 7, 3), None)[:3]
+    >>> resolve_period(Period(12, "en 2017", year=2017), dt.date(2018, 7, 3), None)[:3]
     (datetime.date(2017, 1, 1), datetime.date(2017, 12, 31), False)
-    >>> start, end, inferred, note = resolve_period(None, dt.date(2018, 7, 3), (3, 31))
-    >>> start, end, inferred
+    >>> resolve_period(None, dt.date(2018, 7, 3), (3, 31))[:3]
     (datetime.date(2017, 4, 1), datetime.date(2018, 3, 31), True)
-    >>> resolve_period(Period("fiscal", "fiscal 2018", 2018, fiscal=True), dt.date(2018, 7, 3), None)[2:]
-    (True, 'The text says “fiscal 2018” but not when the fiscal year ends; taken as the calendar year 2018: review.')
+    >>> resolve_period(Period(3, "Q3 FY24", number=3, year=2024, fiscal=True), dt.date(2024, 2, 8), (3, 31))[:3]
+    (datetime.date(2023, 10, 1), datetime.date(2023, 12, 31), False)
     """
     known = year_end is not None and year_end != (12, 31)
-    calendar_note = f" The company's fiscal year ends on {_day_month(year_end)} (reported figures)." if year_end else ""
+    fiscal_note = f" The company's fiscal year ends on {_day_month(year_end)}." if known else ""
     if period is None:
-        start, end = _last_year(published, year_end)
-        if year_end:
+        start, end = last_year(published, year_end)
+        if known:
             note = (
                 f"The text names no period; inferred as the company's fiscal year from {start} to {end}, the last"
-                f" one ended before the publication date ({published}), from its reported figures: review."
+                f" one ended before the publication date ({published}): review."
             )
         else:
             note = (
                 f"The text names no period; inferred as {start.year}, the last full calendar year before the"
                 f" publication date ({published}): review."
             )
-        return start, end, True, note
+        return Resolved(start, end, True, note)
     said = f"“{period.wording}”"
-    if period.kind == "year":
+    if period.end is not None:
+        return _ended(period, published, said)
+    months = period.months or 12
+    if months == 12 and not period.fiscal and period.rel is None:
         note = f"Stated by the text ({said}): the calendar year {period.year}."
         if known:
-            note += calendar_note + " Review whether the text means the fiscal year."
-        return dt.date(period.year, 1, 1), dt.date(period.year, 12, 31), False, note
-    if period.kind == "last_year":
-        start, end = _last_year(published, year_end)
-        relative = f"Stated by the text ({said}), relative to the publication date ({published}):"
-        note = f"{relative} the company's last fiscal year.{calendar_note}" if year_end else f"{relative} {start.year}."
-        return start, end, False, note
-    if period.kind == "fiscal":
-        if year_end:
-            end = _fiscal_end(period.year, year_end)
-            return _year_before(end), end, False, f"Stated by the text ({said}).{calendar_note}"
-        return (
-            dt.date(period.year, 1, 1),
-            dt.date(period.year, 12, 31),
-            True,
-            (
-                f"The text says {said} but not when the fiscal year ends; taken as the calendar year {period.year}:"
-                " review."
-            ),
-        )
-    if period.kind in ("quarter_ended", "half_ended", "year_ended"):
-        months = {"quarter_ended": 3, "half_ended": 6}.get(period.kind, 12)
-        inferred = period.year is None or period.month is None
-        month = period.month or 12
-        if period.year is not None:
-            end = _month_end(period.year, month, period.day)
-        else:
-            end = _month_end(published.year, month, period.day)
-            if end > published:
-                end = _month_end(published.year - 1, month, period.day)
+            note += fiscal_note + " Review whether the text means the fiscal year."
+        return Resolved(dt.date(period.year, 1, 1), dt.date(period.year, 12, 31), False, note)
+    if period.rel in ("last", "this") and months == 12:
+        return _relative_year(period, published, year_end, said, fiscal_note)
+    if period.rel == "just_ended":
+        end = _quarter_end_before(published)
+        start = _add_months(end + dt.timedelta(days=1), -months)
+        note = f"The text says {said}: the {period.kind} ended last before the publication date ({published}): review."
+        return Resolved(start, end, True, note)
+    fiscal = period.fiscal or period.rel == "current" or known
+    if fiscal:
+        return _fiscal(period, published, year_end, said, fiscal_note)
+    return _calendar(period, published, said)
+
+
+def _ended(period: Period, published: dt.date, said: str) -> Resolved:
+    """A period named by its last day (or by its months): 'year to 1 February 2020', 'April-June'."""
+    month, day = period.end
+    year = period.end_year
+    inferred = year is None
+    if year is None:
+        year = published.year
+        if _month_end(year, month, day) > published:
+            year -= 1
+    end = _month_end(year, month, day)
+    if period.start_month is not None:
+        start_year = period.start_year if period.start_year is not None else year - (period.start_month > month)
+        start = dt.date(start_year, period.start_month, 1)
+    elif period.weeks:
+        start = end - dt.timedelta(weeks=period.weeks) + dt.timedelta(days=1)
+    else:
+        months = period.months or 3
         month_end = end == _month_end(end.year, end.month, None)
         # From the day after a month's end; else from the day after the same day `months` before (a year to
         # 28 February 2016, a leap year, from 1 March 2015).
@@ -170,56 +284,151 @@ def resolve_period(
             if month_end
             else _add_months(end, -months) + dt.timedelta(days=1)
         )
+    if inferred:
+        note = (
+            f"The text says {said} without the year; taken as the last one ended before the publication date"
+            f" ({published}): review."
+        )
+    else:
         note = f"Stated by the text ({said})."
-        if inferred:
-            note = (
-                f"The text says {said} without the year; taken as the last one ended before the publication date"
-                f" ({published}): review."
-            )
-        elif not month_end:
-            # A period ending mid-month (a retailer's 12-, 13- or 16-week quarter, a 52-week year): the
-            # text gives its end, not its start.
-            inferred = True
-            note = (
-                f"The text says {said}, not when it began; taken as {months} months from {start}, which a period"
-                " counted in weeks may not be: review."
-            )
-        return start, end, inferred, note
-    # quarter or half
-    months = 3 if period.kind == "quarter" else 6
-    number = period.number or 1
-    label = "quarter" if period.kind == "quarter" else "half"
-    if period.fiscal and year_end and period.year is not None:
-        fiscal_start = _year_before(_fiscal_end(period.year, year_end))
-        start = _add_months(fiscal_start, months * (number - 1))
-        end = _add_months(start, months) - dt.timedelta(days=1)
-        return start, end, False, f"Stated by the text ({said}): the company's fiscal {label}.{calendar_note}"
+        if period.weeks:
+            note += f" {period.weeks} weeks."
+    return Resolved(start, end, inferred, note)
+
+
+def _relative_year(period, published, year_end, said, fiscal_note) -> Resolved:
+    if period.rel == "last":
+        start, end = last_year(published, year_end)
+        relative = f"Stated by the text ({said}), relative to the publication date ({published}):"
+        note = (
+            f"{relative} the company's last fiscal year.{fiscal_note}" if fiscal_note else f"{relative} {start.year}."
+        )
+        return Resolved(start, end, False, note)
+    start, end = dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
+    return Resolved(start, end, True, f"The text says {said}: {published.year}, the year of publication: review.")
+
+
+def _calendar(period: Period, published: dt.date, said: str) -> Resolved:
+    """A quarter, half or nine months of a calendar year; without its year, the last one ended before
+    publication, or, where that is stale for news, the fiscal one that ended last."""
+    months, number = period.months or 3, period.number or 1
+    label = period.kind
     if period.year is not None:
-        start = dt.date(period.year, months * (number - 1) + 1, 1)
+        start = dt.date(period.year, months * (number - 1) + 1 if months <= 6 else 1, 1)
         end = _add_months(start, months) - dt.timedelta(days=1)
-        if period.fiscal:
-            return (
-                start,
-                end,
-                True,
-                (f"The text says {said} but not when the fiscal year ends; taken as the calendar {label}: review."),
-            )
-        return start, end, False, f"Stated by the text ({said}): the calendar {label}."
+        return Resolved(start, end, False, f"Stated by the text ({said}): the calendar {label} of {period.year}.")
+    first_month = months * (number - 1) + 1 if months <= 6 else 1
     year = published.year
-    start = dt.date(year, months * (number - 1) + 1, 1)
-    while _add_months(start, months) - dt.timedelta(days=1) >= published:
+    while _add_months(dt.date(year, first_month, 1), months) - dt.timedelta(days=1) >= published:
         year -= 1
-        start = dt.date(year, months * (number - 1) + 1, 1)
+    start = dt.date(year, first_month, 1)
     end = _add_months(start, months) - dt.timedelta(days=1)
-    return (
-        start,
-        end,
-        True,
-        (
-            f"The text says {said} without the year; taken as the last calendar {label} of that number ended before the"
-            f" publication date ({published}): review."
-        ),
+    if (published - end).days > STALE_DAYS:
+        end = _quarter_end_before(published)
+        start = _add_months(end + dt.timedelta(days=1), -months)
+        note = (
+            f"The text says {said} without the year; the calendar {label} ended too long before the publication"
+            f" date ({published}) for results news, so taken as the fiscal {label} ended last before it,"
+            f" from {start} to {end}: review."
+        )
+        return Resolved(start, end, True, note)
+    note = (
+        f"The text says {said} without the year; taken as the last calendar {label} of that number ended before"
+        f" the publication date ({published}): review."
     )
+    return Resolved(start, end, True, note)
+
+
+def _fiscal(period, published, year_end, said, fiscal_note) -> Resolved:
+    """A fiscal quarter, half, nine months or year: from the company's fiscal year end where known, else from
+    the publication date (the one that ended last before it, in the labelled year)."""
+    months, number = period.months or 12, period.number or 1
+    inferred_end = year_end is None
+    if inferred_end:
+        candidates = [(month, calendar.monthrange(2001, month)[1]) for month in range(1, 13)]
+    else:
+        candidates = [year_end]
+    options = []
+    for month, day in candidates:
+        for fiscal_year in _fiscal_years(period.year, published):
+            year_end_date = _fiscal_end(fiscal_year, (month, day))
+            year_start = _year_before(year_end_date)
+            offset = months * (number - 1) if months <= 6 else 0
+            start = _add_months(year_start, offset)
+            end = _add_months(start, months) - dt.timedelta(days=1) if months < 12 else year_end_date
+            if end <= published:
+                options.append((_likelihood(end, published, inferred_end), end, start, (month, day)))
+    if not options:  # a label in the future: take the calendar reading, flagged
+        return _calendar(replace(period, fiscal=False), published, said)
+    _, end, start, chosen_end = max(options)
+    label = period.kind
+    if inferred_end:
+        note = (
+            f"The text says {said} but not when the fiscal year ends; taken as the fiscal {label} ended last before"
+            f" the publication date ({published}), from {start} to {end} (a year ending {_day_month(chosen_end)}):"
+            " review."
+        )
+        return Resolved(start, end, True, note)
+    if period.year is None:
+        note = (
+            f"The text says {said} without the year; taken as the last fiscal {label} ended before the publication"
+            f" date ({published}).{fiscal_note} Review."
+        )
+        return Resolved(start, end, True, note)
+    return Resolved(start, end, False, f"Stated by the text ({said}): the company's fiscal {label}.{fiscal_note}")
+
+
+def _fiscal_years(label: int | None, published: dt.date) -> list[int]:
+    """The fiscal years (by the calendar year they end in) a label may name; all recent ones without it."""
+    if label is not None:
+        return [label]
+    return [published.year - 1, published.year, published.year + 1]
+
+
+def _likelihood(end: dt.date, published: dt.date, any_year_end: bool) -> tuple[bool, bool, dt.date]:
+    """How likely a period ending on `end` is what news published on `published` reports: ended two weeks to
+    three months before (results take that long), then at a quarter's end where the year end is a guess
+    (most fiscal years end with a quarter), then the latest."""
+    days = (published - end).days
+    return 14 <= days <= STALE_DAYS, not any_year_end or end.month % 3 == 0, end
+
+
+def year_end_of(period: Period) -> tuple[int, int] | None:
+    """The fiscal year end a period named by its end implies: a fiscal year to 31 March ends on 31 March; a
+    first half to 31 December, on 30 June; a fourth fiscal quarter to 30 November, on 30 November.
+
+    >>> year_end_of(Period(12, "year ended March 31", end=(3, 31)))
+    (3, 31)
+    >>> year_end_of(Period(6, "premier semestre clos fin décembre", number=1, end=(12, None)))
+    (6, 30)
+    """
+    if period.end is None or period.months is None or period.months % 3 or period.weeks:
+        return None
+    month, day = period.end
+    if period.months == 12:
+        after = 0
+    elif period.number is not None:
+        after = 12 - period.months * period.number if period.months <= 6 else 12 - period.months
+    else:
+        return None
+    end_month = (month - 1 + after) % 12 + 1
+    last = calendar.monthrange(2001, end_month)[1]
+    if day is not None and day < 28:
+        return None  # a 52/53-week calendar: its year end moves from year to year
+    return end_month, last
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Calendar arithmetic
+
+
+def _quarter_end_before(day: dt.date) -> dt.date:
+    """The last quarter end (31 March, 30 June, 30 September, 31 December) strictly before `day`."""
+    month = (day.month - 1) // 3 * 3
+    year = day.year
+    if month == 0:
+        month, year = 12, year - 1
+    return _month_end(year, month, None)
 
 
 def _fiscal_end(year: int, year_end: tuple[int, int]) -> dt.date:
@@ -232,10 +441,10 @@ def _month_end(year: int, month: int, day: int | None) -> dt.date:
     return dt.date(year, month, min(day, last) if day else last)
 
 
-def _last_year(published: dt.date, year_end: tuple[int, int] | None) -> tuple[dt.date, dt.date]:
+def last_year(published: dt.date, year_end: tuple[int, int] | None) -> tuple[dt.date, dt.date]:
     """The last whole year ended by `published`: the fiscal year where its end is known, else the calendar year.
 
-    >>> _last_year(dt.date(2018, 7, 3), (3, 31)), _last_year(dt.date(2018, 7, 3), None)[0]
+    >>> last_year(dt.date(2018, 7, 3), (3, 31)), last_year(dt.date(2018, 7, 3), None)[0]
     ((datetime.date(2017, 4, 1), datetime.date(2018, 3, 31)), datetime.date(2017, 1, 1))
     """
     if not year_end:

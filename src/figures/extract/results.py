@@ -43,6 +43,7 @@ class Claim:
     period_end: dt.date | None = None
     period_inferred: bool = False
     period_note: str = ""
+    period_from: str = ""  # the words of an earlier sentence that named the period, where it was taken from there
 
 
 @dataclass
