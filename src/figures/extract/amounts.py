@@ -23,6 +23,7 @@ class Figure:
     currency_text: str = ""
     notes: list[str] = field(default_factory=list)
     sign: str = ""
+    flagged: str = ""  # what a person should check, where the figure was read with judgement
 
     @property
     def span(self) -> tuple[int, int]:

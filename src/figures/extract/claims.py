@@ -15,7 +15,7 @@ from figures.errors import FiguresError
 from figures.extract.amounts import Figure, amounts, percents
 from figures.extract.article import Article, read_article
 from figures.extract.companies import Companies, KnownCompany, core_key, reported_companies
-from figures.extract.language import FISCAL_YEAR_ENDS, Grammar, grammar, slug, table
+from figures.extract.language import FISCAL_YEAR_ENDS, Grammar, NumberError, grammar, parse_number, slug, table
 from figures.extract.periods import Mention, Period, mentions, resolve_period, year_end_of
 from figures.extract.results import Claim, Extraction, LeftOut, millions
 from figures.extract.segments import segment_of
@@ -76,8 +76,9 @@ class _Extractor:
         self.sentences = split_sentences(self.text)
         self.date_spans = [m.span() for m in self.g.dates.finditer(self.text)]
         self.amount_spans = [m.span() for m in self.g.amount.finditer(self.text)]
-        self.companies = Companies(self.g, self.text, self.sentences, self.amount_spans, reported)
         self.periods = self._period_mentions()
+        not_names = self.amount_spans + self.date_spans + [(m.start, m.end) for _, m in self.periods]
+        self.companies = Companies(self.g, self.text, self.sentences, not_names, reported)
         self.claims: list[Claim] = []
         self.left_out: list[LeftOut] = []
 
@@ -96,8 +97,9 @@ class _Extractor:
             raise FiguresError(f"no revenue or growth claim found in {self.article.where}")
         self._growth_currencies()
         year_ends = self._year_ends()
+        fiscal = self._fiscal_companies()
         for claim in self.claims:
-            self._resolve_period(claim, year_ends)
+            self._resolve_period(claim, year_ends, fiscal)
         self._deduplicate()
         counters: dict[tuple[str, str], int] = {}
         for number, claim in enumerate(sorted(self.claims, key=lambda c: c.start), start=1):
@@ -125,10 +127,16 @@ class _Extractor:
         keywords = [(r, "revenue") for r in revenue] + [(x, "excluded") for x in excluded]
         money, unreadable = amounts(g, text, start, end)
         self.left_out += [LeftOut(*item) for item in unreadable]
-        for scaled in g.scaled.finditer(text, start, end):  # "12.6 billion francs": listed, not guessed at
-            if not any(overlap(scaled.span(), a.span) for a in money):
+        for scaled in g.scaled.finditer(text, start, end):  # "7,188 milliards": the currency of the amount before
+            if any(overlap(scaled.span(), a.span) for a in money):
+                continue
+            figure = self._bare_amount(scaled, index, money)
+            if figure is None:
                 reason = "no currency the rules know (a count, or a currency they do not read)"
                 self.left_out.append(LeftOut(scaled.start(), scaled.end(), reason))
+            else:
+                money.append(figure)
+        money.sort(key=lambda f: f.start)
         rates = [p for p in percents(g, text, start, end) if not any(overlap(p.span, a.span) for a in money)]
         figures = sorted(money + rates, key=lambda f: f.start)
         translated = self._translations(money)
@@ -163,6 +171,32 @@ class _Extractor:
                 beside = clean(text[pair.start : pair.end])
                 claim.notes.append(f"Its currency is that of the revenue figure it is set beside (“{beside}”).")
         self.claims.extend(sentence_claims)
+
+    def _bare_amount(self, scaled: re.Match[str], index: int, money: list[Figure]) -> Figure | None:
+        """A number with a scale word and no currency ("7,188 milliards") right after a revenue word, read in the
+        currency of the amount stated last before it in the same or the previous sentence, flagged; else None
+        (a count of users, a currency the rules do not read)."""
+        text = self.text
+        keyword = self.g.revenue.search(text, max(self.sentences[index][0], scaled.start() - 80), scaled.start())
+        if keyword is None:
+            return None
+        first = self.sentences[max(0, index - 1)][0]
+        earlier = [a for a in amounts(self.g, text, first, scaled.start())[0] if a.currency]
+        if not earlier:
+            return None
+        model = earlier[-1]
+        try:
+            value, note = parse_number(scaled.group("number"), self.g.code)
+        except NumberError:
+            return None
+        unit, multiplier = self.g.scales[re.sub(r"\s+", " ", scaled.group("scale").lower().rstrip("."))]
+        figure = Figure("amount", scaled.start(), scaled.end(), value * multiplier, unit, model.currency)
+        model_text = clean(text[model.start : model.end])
+        figure.notes.append(f"The text gives no currency; read in that of the amount before it (“{model_text}”).")
+        if note:
+            figure.notes.append(f"The number {note}.")
+        figure.flagged = "currency taken from the amount before"
+        return figure
 
     def _translations(self, money: list[Figure]) -> dict[int, tuple[Figure, Figure]]:
         """Amounts that restate the one beside them in another currency ("32.15 billion yuan ($4.84 billion)"),
@@ -233,6 +267,8 @@ class _Extractor:
                 notes=list(figure.notes),
             )
             claim.period_from = period_from
+            if figure.flagged:
+                claim.flags.append(figure.flagged)
             if attribution.flag:
                 claim.flags.append(attribution.flag)
             if len(attribution.names) > 1:
@@ -261,7 +297,10 @@ class _Extractor:
             return "an estimate (analysts', a consensus), not a reported figure"
         if patterns["hypothetical"].search(ahead):
             return "a figure that did not happen (what it would have been)"
-        if patterns["range_before"].search(before) or patterns["range_after"].match(after):
+        lower = patterns["range_before"].search(before)
+        if figure.kind == "amount" and lower and re.search(r"%|\bp(?:er|our)\s*cent|Prozent", lower.group(0)):
+            lower = None  # "a augmenté de 6% à 10,22 milliards": a growth, then the amount it reached
+        if lower or patterns["range_after"].match(after):
             return "one end of a range (guidance or an estimate)"
         if g.previous_before.search(before) or g.previous_after.search(after) or self._von_auf(before, after):
             return "a figure of an earlier period, given for comparison"
@@ -352,7 +391,34 @@ class _Extractor:
         for index, (start, end) in enumerate(self.sentences):
             here = mentions(self.g, self.text, start, end, excluded)
             found += [(index, mention) for mention in _merged(here)]
-        return found
+        # A period named again without its year is the one named with it ("first half 2008" ... "the first
+        # half"; "the half year ended September 30, 2010" ... "for the half year").
+        completed = []
+        for index, mention in found:
+            period = mention.period
+            if period.year is None and period.end_year is None and period.months in (3, 6, 9) and not period.rel:
+                same = [
+                    (abs(i - index), other.period)
+                    for i, other in found
+                    if other.period.months == period.months
+                    and (other.period.number == period.number or None in (other.period.number, period.number))
+                    and (other.period.year is not None or other.period.end_year is not None)
+                ]
+                if same:
+                    named = min(same, key=lambda item: item[0])[1]
+                    period = replace(
+                        period,
+                        year=named.year,
+                        end=period.end or named.end,
+                        end_year=named.end_year,
+                        fiscal=period.fiscal or named.fiscal,
+                        number=period.number or named.number,
+                        wording=f"{period.wording} ({named.wording})",
+                    )
+                else:
+                    period = self._with_fiscal_label(period, index, found)
+            completed.append((index, Mention(mention.start, mention.end, period)))
+        return completed
 
     def _period(self, figure: Figure, index: int, clause: tuple[int, int]) -> tuple[Period | None, str]:
         """The period of a figure: the one named nearest in its sentence (its clause first); else, or where the
@@ -367,13 +433,34 @@ class _Extractor:
             chosen = min(here, key=distance)
             if not chosen.period.context:
                 return chosen.period, ""
-        if self.claims and self.claims[-1].period is not None:
-            last = self.claims[-1]
-            return last.period, last.period_from or clean(last.period.wording)
-        earlier = [m for i, m in self.periods if i < index and not m.period.context and self._has_figure(i)]
-        if earlier:
+        # The last period named before: in the sentence just before, or in one that states a figure (not "to
+        # reach its targets for the year"), or the previous claim's, whichever comes last.
+        earlier = [m for i, m in self.periods if i < index and not m.period.context]
+        earlier = [m for i, m in self.periods if i < index and (i == index - 1 or self._has_figure(i))] or earlier
+        earlier = [m for m in earlier if not m.period.context]
+        last_claim = self.claims[-1] if self.claims and self.claims[-1].period is not None else None
+        if earlier and (last_claim is None or earlier[-1].start > last_claim.start):
             return earlier[-1].period, clean(earlier[-1].period.wording)
+        if last_claim is not None:
+            return last_claim.period, last_claim.period_from or clean(last_claim.period.wording)
         return None, ""
+
+    def _with_fiscal_label(self, period: Period, index: int, found: list[tuple[int, Mention]]) -> Period:
+        """A quarter, half or nine months named without a year, right after a sentence that names the fiscal year
+        ("Im laufenden Geschäftsjahr 2016/17 ... Nach neun Monaten"), is of that fiscal year."""
+        if period.year is not None or period.end is not None or period.months not in (3, 6, 9):
+            return period
+        labels = [
+            m.period
+            for i, m in found
+            if index - 2 <= i < index and m.period.months == 12 and (m.period.fiscal or m.period.end) and m.period.year
+        ]
+        labels += [m.period for i, m in found if index - 2 <= i < index and m.period.months == 12 and m.period.end_year]
+        if not labels:
+            return period
+        label = labels[-1]
+        year = label.year if label.year is not None else label.end_year
+        return replace(period, year=year, fiscal=True, wording=f"{period.wording} ({label.wording})")
 
     def _has_figure(self, index: int) -> bool:
         start, end = self.sentences[index]
@@ -403,10 +490,23 @@ class _Extractor:
                     ends[claim.company] = year_end_of(claim.period)
         return ends
 
-    def _resolve_period(self, claim: Claim, year_ends: dict[str, tuple[int, int]]) -> None:
+    def _fiscal_companies(self) -> set[str]:
+        """Companies the text gives fiscal periods ("son exercice décalé 2020/21", "fiscal 2024"): their quarters
+        and halves named without "fiscal" are fiscal ones too. A text about one company gives it all of its."""
+        companies = {claim.company for claim in self.claims}
+        explicit = {claim.company for claim in self.claims if claim.period is not None and claim.period.fiscal}
+        if len(companies) == 1 and any(m.period.fiscal and m.period.year for _, m in self.periods):
+            explicit |= companies
+        return explicit
+
+    def _resolve_period(self, claim: Claim, year_ends: dict[str, tuple[int, int]], fiscal: set[str]) -> None:
         published = self.article.published
         assert published is not None
-        resolved = resolve_period(claim.period, published, year_ends.get(claim.company))
+        period = claim.period
+        if period is not None and claim.company in fiscal and period.months in (3, 6, 9) and not period.fiscal:
+            period = replace(period, fiscal=True)
+        calendar_years = bool(table(self.g.code).get("calendar_fiscal_years"))
+        resolved = resolve_period(period, published, year_ends.get(claim.company), calendar_years)
         claim.period_start, claim.period_end = resolved.start, resolved.end
         claim.period_inferred, claim.period_note = resolved.inferred, resolved.note
         if claim.period_from:

@@ -24,7 +24,7 @@ from figures.extract.sentences import overlap
 _TOKEN = re.compile(r"[^\W\d_][\w.&'’-]*|&")
 _CONNECTORS = frozenset(["and", "&", "of", "et", "und", "de", "du", "des"])
 _STRONG = {"legal": 3, "descriptor": 3, "ticker": 3, "acronym": 3, "reported": 3}
-_WEAK = {"possessive": 1, "subject": 1, "headline": 1}
+_WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1}
 
 
 @dataclass(frozen=True)
@@ -179,6 +179,18 @@ class Companies:
                 if re.search(rf"(?<!\w){re.escape(entity.display)}(?!\w)", headline):
                     entity.evidence.add("headline")
 
+    def _lead(self) -> int:
+        """Where the first name of the article's first sentence (after its headline and dateline) starts."""
+        for index, (start, end) in enumerate(self.sentences):
+            if start < self._title():
+                continue
+            names = [m for e in self.entities.values() for m in e.mentions if m.sentence == index]
+            if names:
+                return min(m.start for m in names)
+            if re.search(r"\w{3,}", self.text[start:end]):
+                return -1
+        return -1
+
     def _title(self) -> int:
         """The end of the headline (a first line without a full stop), or 0."""
         first_line = self.text.split("\n", 1)[0]
@@ -197,8 +209,11 @@ class Companies:
         Heidelberg Materials", "le groupe de luxe Hermès")."""
         spans = []
         for match in self.g.descriptor_name.finditer(self.text):
-            name_start, name_end = match.span("name")
-            name = self.text[name_start:name_end]
+            if re.search(
+                r"(?:\b(?:de|du|des|par|à|au|aux|of|by|von|der)|d['’])\s*$",
+                self.text[match.start() : match.start("name")],
+            ):
+                continue  # "le propriétaire de Cartier", "le groupe détenu par X": a complement, not the company
             for group in ("name", "name2"):
                 if match.group(group):
                     span = self._name_span(*match.span(group))
@@ -309,7 +324,9 @@ class Companies:
         if not key or len(key) < 2 or plain in NOT_COMPANIES or plain.split(" ")[0] in NOT_COMPANIES:
             return
         if any(overlap((start, end), span) for span in self.amount_spans):
-            return  # 'HK' of HK$3 billion, 'CHF' of CHF 2 billion: a currency, not a name
+            return  # 'HK' of HK$3 billion, a period ('Auftaktquartal'), a date: not a name
+        if len(words) == 1 and self.g.descriptor_word.fullmatch(words[0]):
+            return  # "Baustoffkonzern": what a company is, not its name
         if self._dateline(start, end):
             return
         entity = self.entities.setdefault(key, Entity(key, " ".join(words)))
@@ -334,6 +351,7 @@ class Companies:
     def _weigh(self) -> None:
         text, g = self.text, self.g
         title_end = self._title()
+        lead = self._lead()
         for entity in self.entities.values():
             words = entity.display.split()
             if any(_strip(word).lower() in COMPANY_SUFFIXES for word in words[1:]) or (
@@ -361,6 +379,8 @@ class Companies:
                     entity.evidence.add("subject")
                 if mention.start < title_end:
                     entity.evidence.add("headline")  # (a title-case headline's names were marked above)
+                if mention.start == lead:
+                    entity.evidence.add("lead")
                 if self._person(mention, before, after):
                     entity.person = True
         for abbr, key in self.aliases.items():

@@ -216,7 +216,7 @@ def _names_stoplist() -> frozenset[str]:
         words |= set(_words(table["not_names"])) | set(_words(table["stopwords"]))
         words |= {name.lower().rstrip(".") for name in get_month_names("wide", locale=LOCALES[lang]).values()}
         words |= {name.lower() for name in get_day_names("wide", locale=LOCALES[lang]).values()}
-        words |= {word for phrase in table["currencies"] for word in phrase.split()}
+        words |= {phrase.split()[-1] for phrase in table["currencies"]}  # "rupees", not "indian" of "indian rupees"
         words |= set(table["scales"])
     return frozenset(words)
 

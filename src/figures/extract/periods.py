@@ -48,6 +48,7 @@ class Period:
     rel: str | None = None
     weeks: int | None = None
     context: bool = False
+    split: bool = False  # a fiscal year named by two years ("2023/24")
 
     @property
     def kind(self) -> str:
@@ -104,9 +105,10 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
     fiscal = any(key.startswith("fiscal") for key in parts)
     year = _year(parts.get("year") or parts.get("year2"), parts.get("yy"))
     year_end = parts.get("year_end")
+    split = False
     if year is not None and year_end:
         year = _split_year_end(year, year_end)
-        fiscal = True
+        fiscal = split = True
     rel = entry.rel or parts.get("rel", "").lower() or None
     number = entry.number
     if parts.get("number") or parts.get("number2"):
@@ -139,7 +141,7 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         months = g.month_counts.get(parts.get("count", "").lower())
         return Period(months, wording, number=1, year=year, fiscal=fiscal, rel=rel) if months else None
     if kind == "fiscal_year":
-        return Period(12, wording, year=year, fiscal=True, rel=rel)
+        return Period(12, wording, year=year, fiscal=True, rel=rel, split=split)
     if kind == "year":
         return Period(12, wording, year=year, rel=rel)
     if kind == "just_ended":
@@ -169,7 +171,13 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         end_year = _year(parts.get("end_year"))
         if end_year is None and parts.get("fy_year"):
             end_year = _split_year_end(_year(parts["fy_year"]), parts.get("fy_end") or parts["fy_year"])
-        return Period(months, wording, end=(month, day), end_year=end_year, weeks=weeks, fiscal=fiscal)
+        if parts.get("order") and months in (3, 6):  # "premier semestre, clos fin décembre"
+            number = (
+                ordinal(g.code, parts["order"].lower())
+                if months == 3
+                else (1 if _first_half(parts["order"].lower()) else 2)
+            )
+        return Period(months, wording, number=number, end=(month, day), end_year=end_year, weeks=weeks, fiscal=fiscal)
     return None
 
 
@@ -210,10 +218,14 @@ class Resolved(NamedTuple):
     note: str
 
 
-def resolve_period(period: Period | None, published: dt.date, year_end: tuple[int, int] | None) -> Resolved:
+def resolve_period(
+    period: Period | None, published: dt.date, year_end: tuple[int, int] | None, calendar_years: bool = False
+) -> Resolved:
     """The dates of a period as the text states it; what it leaves open inferred and said so.
 
-    `year_end` is the company's fiscal year end (month, day) where known (its reported figures, or the text).
+    `year_end` is the company's fiscal year end (month, day) where known (its reported figures, or the text);
+    `calendar_years` says that the language names a fiscal year by one year where it is the calendar year
+    ("Geschäftsjahr 2020", "exercice 2023"), as it names one of another end by two ("2023/24").
 
     >>> resolve_period(Period(12, "en 2017", year=2017), dt.date(2018, 7, 3), None)[:3]
     (datetime.date(2017, 1, 1), datetime.date(2017, 12, 31), False)
@@ -253,6 +265,19 @@ def resolve_period(period: Period | None, published: dt.date, year_end: tuple[in
         start = _add_months(end + dt.timedelta(days=1), -months)
         note = f"The text says {said}: the {period.kind} ended last before the publication date ({published}): review."
         return Resolved(start, end, True, note)
+    if (
+        calendar_years
+        and months == 12
+        and period.fiscal
+        and not period.split
+        and period.year is not None
+        and year_end is None
+        and dt.date(period.year, 12, 31) <= published
+    ):
+        note = (
+            f"Stated by the text ({said}): a fiscal year named by one year, taken as the calendar year {period.year}."
+        )
+        return Resolved(dt.date(period.year, 1, 1), dt.date(period.year, 12, 31), False, note)
     fiscal = period.fiscal or period.rel == "current" or known
     if fiscal:
         return _fiscal(period, published, year_end, said, fiscal_note)
@@ -299,11 +324,11 @@ def _ended(period: Period, published: dt.date, said: str) -> Resolved:
 def _relative_year(period, published, year_end, said, fiscal_note) -> Resolved:
     if period.rel == "last":
         start, end = last_year(published, year_end)
-        relative = f"Stated by the text ({said}), relative to the publication date ({published}):"
+        relative = f"The text says {said}, relative to the publication date ({published}):"
         note = (
             f"{relative} the company's last fiscal year.{fiscal_note}" if fiscal_note else f"{relative} {start.year}."
         )
-        return Resolved(start, end, False, note)
+        return Resolved(start, end, True, note + " Review.")
     start, end = dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
     return Resolved(start, end, True, f"The text says {said}: {published.year}, the year of publication: review.")
 
@@ -386,11 +411,11 @@ def _fiscal_years(label: int | None, published: dt.date) -> list[int]:
 
 
 def _likelihood(end: dt.date, published: dt.date, any_year_end: bool) -> tuple[bool, bool, dt.date]:
-    """How likely a period ending on `end` is what news published on `published` reports: ended two weeks to
+    """How likely a period ending on `end` is what news published on `published` reports: ended at most about
     three months before (results take that long), then at a quarter's end where the year end is a guess
     (most fiscal years end with a quarter), then the latest."""
     days = (published - end).days
-    return 14 <= days <= STALE_DAYS, not any_year_end or end.month % 3 == 0, end
+    return 0 <= days <= STALE_DAYS, not any_year_end or end.month % 3 == 0, end
 
 
 def year_end_of(period: Period) -> tuple[int, int] | None:
