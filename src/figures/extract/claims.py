@@ -302,7 +302,12 @@ class _Extractor:
             lower = None  # "a augmenté de 6% à 10,22 milliards": a growth, then the amount it reached
         if lower or patterns["range_after"].match(after):
             return "one end of a range (guidance or an estimate)"
-        if g.previous_before.search(before) or g.previous_after.search(after) or self._von_auf(before, after):
+        if (
+            g.previous_before.search(before)
+            or g.previous_after.search(after)
+            or self._von_auf(before, after)
+            or patterns["earlier_before"].search(ahead)
+        ):
             return "a figure of an earlier period, given for comparison"
         if figure.kind == "percent" and (
             patterns["organic_before"].search(ahead) or patterns["organic_after"].match(own[1])
@@ -453,14 +458,12 @@ class _Extractor:
         labels = [
             m.period
             for i, m in found
-            if index - 2 <= i < index and m.period.months == 12 and (m.period.fiscal or m.period.end) and m.period.year
+            if index - 2 <= i < index and m.period.months == 12 and m.period.fiscal and m.period.year
         ]
-        labels += [m.period for i, m in found if index - 2 <= i < index and m.period.months == 12 and m.period.end_year]
         if not labels:
             return period
         label = labels[-1]
-        year = label.year if label.year is not None else label.end_year
-        return replace(period, year=year, fiscal=True, wording=f"{period.wording} ({label.wording})")
+        return replace(period, year=label.year, fiscal=True, wording=f"{period.wording} ({label.wording})")
 
     def _has_figure(self, index: int) -> bool:
         start, end = self.sentences[index]
@@ -618,6 +621,7 @@ def _patterns(lang: str) -> dict:
         "range_after": re.compile(patterns["range_after"], flags),
         "hypothetical": re.compile(patterns["hypothetical"], flags),
         "sequential": re.compile(patterns["sequential"], flags),
+        "earlier_before": re.compile(patterns["earlier_before"], flags),
         "effect_before": re.compile(patterns["effect_before"], flags),
         "estimate_before": re.compile(patterns["estimate_before"], flags),
         "default_currency": patterns["default_currency"],

@@ -184,7 +184,8 @@ _NAME = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\.(?=[ \u00a0,]))?(?:[ \u00a0]+(?:&[ \u00
 def _descriptor_name(companies: dict) -> re.Pattern[str]:
     """A name right after a noun that says what it is: "chipmaker Infineon", "le groupe de luxe Hermès" (a few
     small words between), "der Baustoffkonzern Heidelberg Materials" (a noun ending in "-konzern")."""
-    nouns = _alternation(_words(companies["descriptors"]))
+    # As printed: "group" introduces a name, "Group" ends one ("Marks & Spencer Group Plc").
+    nouns = _alternation(_words(companies["descriptors"]), ignore_case=False)
     suffixes = _words(companies.get("descriptor_suffixes", ""))
     introducer = rf"\b{nouns}(?:s|e|es|en)?"
     if suffixes:
@@ -200,7 +201,7 @@ def _descriptor_name(companies: dict) -> re.Pattern[str]:
 
 
 def _descriptor_word(companies: dict) -> re.Pattern[str]:
-    nouns = _alternation(_words(companies["descriptors"]))
+    nouns = _alternation(_words(companies["descriptors"]), ignore_case=False)
     suffixes = _words(companies.get("descriptor_suffixes", ""))
     pattern = rf"{nouns}(?:s|e|es|en)?"
     if suffixes:

@@ -139,7 +139,10 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         )
     if kind == "months":
         months = g.month_counts.get(parts.get("count", "").lower())
-        return Period(months, wording, number=1, year=year, fiscal=fiscal, rel=rel) if months else None
+        first = bool(parts.get("first")) or months == 9
+        if not months or (not first and year is None and not fiscal):
+            return None  # "a total three-month revenue": a length, not which months
+        return Period(months, wording, number=1, year=year, fiscal=fiscal, rel=rel)
     if kind == "fiscal_year":
         return Period(12, wording, year=year, fiscal=True, rel=rel, split=split)
     if kind == "year":
@@ -171,13 +174,17 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         end_year = _year(parts.get("end_year"))
         if end_year is None and parts.get("fy_year"):
             end_year = _split_year_end(_year(parts["fy_year"]), parts.get("fy_end") or parts["fy_year"])
+        if parts.get("fy_year"):  # "Geschäftsjahr 2016/17 (per Ende März)": a fiscal year's label
+            fiscal, year = True, end_year
         if parts.get("order") and months in (3, 6):  # "premier semestre, clos fin décembre"
             number = (
                 ordinal(g.code, parts["order"].lower())
                 if months == 3
                 else (1 if _first_half(parts["order"].lower()) else 2)
             )
-        return Period(months, wording, number=number, end=(month, day), end_year=end_year, weeks=weeks, fiscal=fiscal)
+        return Period(
+            months, wording, number=number, year=year, end=(month, day), end_year=end_year, weeks=weeks, fiscal=fiscal
+        )
     return None
 
 
