@@ -352,7 +352,7 @@ class _Extractor:
                 return m, kind
             break
         preceding = [(m, kind) for m, kind in keywords if m.end() <= figure.start and m.start() >= clause[0]]
-        preceding = [(m, kind) for m, kind in preceding if figure.start - m.end() <= 150]
+        preceding = [(m, kind) for m, kind in preceding if figure.start - m.end() <= 250]
         if preceding:
             chosen = max(preceding, key=lambda item: item[0].end())
             # "revenue and operating income saw a 15% growth": the revenue word shares the figure.

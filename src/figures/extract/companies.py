@@ -337,14 +337,14 @@ class Companies:
             entity.evidence.add(evidence)
 
     def _dateline(self, start: int, end: int) -> bool:
-        """Whether a name opens a line as a dateline: 'GÖTTINGEN (dpa-AFX) -', 'ZURICH, 10 novembre (Reuters)'."""
+        """Whether a name opens a line as a dateline: 'GÖTTINGEN (dpa-AFX) -', 'ZURICH, 10 novembre (Reuters)',
+        'Zürich –'."""
         line_start = self.text.rfind("\n", 0, start) + 1
         if self.text[line_start:start].strip():
             return False
         after = self.text[end : end + 60]
-        return bool(re.match(r"\s*(?:,\s*[^()\n]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|\(\w)", after)) and (
-            self.text[start:end].isupper() or bool(re.match(r"\s*(?:,[^\n]{1,30}?)?\s*\(", after))
-        )
+        dash = re.match(r"\s*(?:,[^()\n]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s", after)
+        return bool(dash) or (self.text[start:end].isupper() and bool(re.match(r"\s*[(,]", after)))
 
     # -- weighing the evidence -------------------------------------------------------------------------------
 
@@ -373,10 +373,11 @@ class Companies:
                     re.match(r"['’]s?\s+(?:" + g.business_nouns + r")\b", after)
                 ):
                     entity.evidence.add("possessive")
-                if g.results_verb.match(after.lstrip(" ,")) and not re.search(r"[.!?]\s*$", before[-3:] or "."):
+                if g.results_verb.match(after.lstrip(" ,")):
                     entity.evidence.add("subject")
-                elif g.results_verb.match(after.lstrip(" ,")):
-                    entity.evidence.add("subject")
+                owner = list(g.revenue.finditer(text, max(0, mention.start - 80), mention.start))
+                if owner and g.after_keyword_name.match(text[owner[-1].end() : mention.start]):
+                    entity.evidence.add("possessive")  # "le chiffre d'affaires de Sodexo", "revenue of X"
                 if mention.start < title_end:
                     entity.evidence.add("headline")  # (a title-case headline's names were marked above)
                 if mention.start == lead:
@@ -489,7 +490,7 @@ class Companies:
             return None
         if _title_case(self.text[:title]):
             word = re.match(r"\s*([^\W\d_][\w&'’.-]*)", self.text)
-            if not word or word.group(1).lower() in self.g.not_names:
+            if not word or word.group(1).lower() in self.g.not_names or word.group(1).lower() in NOT_COMPANIES:
                 return None
             key = core_key([word.group(1)])
             return self.entities.setdefault(key, Entity(key, _strip(word.group(1))))

@@ -31,7 +31,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for number, line in enumerate(lines[:-1]):
         end = position + len(line)
         following = lines[number + 1]
-        if not line.strip() or not following.strip() or len(line.strip()) < 60 or re.search(r"[.!?:»\"”]\s*$", line):
+        headline = number == 0 and len(line.strip()) < 150 and following[:1].isupper()
+        if (
+            headline
+            or not line.strip()
+            or not following.strip()
+            or len(line.strip()) < 60
+            or re.search(r"[.!?:»\"”]\s*$", line)
+        ):
             cuts.add(end)
         position = end + 1
     ordered = sorted(cuts)
