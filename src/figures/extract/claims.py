@@ -295,6 +295,8 @@ class _Extractor:
             return "a forecast, not a reported figure"
         if patterns["estimate_before"].search(before):
             return "an estimate (analysts', a consensus), not a reported figure"
+        if patterns["aggregate_before"].search(ahead):
+            return "a total of several companies, not one company's"
         if patterns["hypothetical"].search(ahead):
             return "a figure that did not happen (what it would have been)"
         lower = patterns["range_before"].search(before)
@@ -378,7 +380,7 @@ class _Extractor:
         options = []
         for pattern, direction in ((self.g.up, "up"), (self.g.down, "down")):
             for m in pattern.finditer(self.text, clause[0], clause[1]):
-                before = m.end() <= figure.start and figure.start - m.end() <= 60
+                before = m.end() <= figure.start and figure.start - m.end() <= 100
                 after = m.start() >= figure.end and m.start() - figure.end <= 40
                 if before and not any(m.end() <= other < figure.start for other in others):
                     options.append((figure.start - m.end(), direction))
@@ -620,6 +622,7 @@ def _patterns(lang: str) -> dict:
         "range_before": re.compile(patterns["range_before"], flags),
         "range_after": re.compile(patterns["range_after"], flags),
         "hypothetical": re.compile(patterns["hypothetical"], flags),
+        "aggregate_before": re.compile(patterns["aggregate_before"], flags),
         "sequential": re.compile(patterns["sequential"], flags),
         "earlier_before": re.compile(patterns["earlier_before"], flags),
         "effect_before": re.compile(patterns["effect_before"], flags),

@@ -184,11 +184,10 @@ class Companies:
         for index, (start, end) in enumerate(self.sentences):
             if start < self._title():
                 continue
+            if len(re.findall(r"\b[a-zß-ÿ]{3,}\b", self.text[start:end])) < 4:
+                continue  # a dateline, a byline: "October 30, 2010 01:27 pm | Updated ... IST - Mumbai"
             names = [m for e in self.entities.values() for m in e.mentions if m.sentence == index]
-            if names:
-                return min(m.start for m in names)
-            if re.search(r"\w{3,}", self.text[start:end]):
-                return -1
+            return min(m.start for m in names) if names else -1
         return -1
 
     def _title(self) -> int:
@@ -384,6 +383,15 @@ class Companies:
                     entity.evidence.add("lead")
                 if self._person(mention, before, after):
                     entity.person = True
+        for entity in list(self.entities.values()):
+            words = [w for w in entity.display.split() if _strip(w).lower() not in _CONNECTORS]
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            core = "".join(w[0] for w in words if w[0].isupper() and _strip(w).lower() not in COMPANY_SUFFIXES)
+            for abbr in {initials, core, core + "L", core + "C"}:
+                key = slug(abbr)
+                if len(abbr) >= 3 and key in self.entities and key != entity.key:
+                    if self.entities[key].display.isupper():
+                        self.aliases.setdefault(key, entity.key)
         for abbr, key in self.aliases.items():
             if abbr in self.entities and abbr != key:
                 self.entities[key].mentions += self.entities[abbr].mentions
@@ -441,11 +449,10 @@ class Companies:
         text = self.text
         sentence_start, sentence_end = self.sentences[index]
         here = self.accepted_mentions(sentence_start, sentence_end)
-        anchor = min(keyword.start(), figure.start)
         owner = self._owner(here, keyword)
         if owner is not None:
             return self._attribution(owner, here, clause)
-        before = [item for item in here if item[0].end <= anchor]
+        before = [item for item in here if item[0].end <= figure.start]
         in_clause = [item for item in before if item[0].start >= clause[0]]
         if in_clause or before:
             return self._attribution((in_clause or before)[-1], here, clause)
@@ -494,7 +501,9 @@ class Companies:
                 return None
             key = core_key([word.group(1)])
             return self.entities.setdefault(key, Entity(key, _strip(word.group(1))))
-        names = [e for e in self.entities.values() if any(m.start < title for m in e.mentions) and not e.person]
+        names = [
+            e for e in self.entities.values() if any(0 < m.start < title for m in e.mentions) and not e.person
+        ]  # (a sentence-case title's first word is capitalised for being first)
         return min(names, key=lambda e: min(m.start for m in e.mentions)) if names else None
 
     def _owner(self, here, keyword: re.Match[str]):
