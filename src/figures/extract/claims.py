@@ -395,15 +395,29 @@ class _Extractor:
         ended March 31 (Q4 FY24)")."""
         found = []
         excluded = self.date_spans + self.amount_spans
+        compared: list[tuple[int, Mention]] = []
         for index, (start, end) in enumerate(self.sentences):
             here = mentions(self.g, self.text, start, end, excluded)
-            found += [(index, mention) for mention in _merged(here)]
+            found += [(index, mention) for mention in _merged([m for m in here if not m.compared])]
+            compared += [(index, mention) for mention in here if mention.compared]
         # A period named again without its year is the one named with it ("first half 2008" ... "the first
         # half"; "the half year ended September 30, 2010" ... "for the half year").
         completed = []
         for index, mention in found:
             period = mention.period
-            if period.year is None and period.end_year is None and period.months in (3, 6, 9) and not period.rel:
+            if period.year is None and period.end_year is None and period.months == 12 and period.rel == "current":
+                # "Fiscal year Group revenue", "für das Gesamtjahr": the fiscal year the text names by its end.
+                whole = [(abs(i - index), o.period) for i, o in found if o.period.months == 12 and o.period.complete]
+                if whole:
+                    named = min(whole, key=lambda item: item[0])[1]
+                    period = replace(named, wording=f"{period.wording} ({named.wording})")
+            elif period.year is None and period.end_year is None and period.months in (3, 6, 9) and not period.rel:
+                # "Sales in the fourth quarter ... grew 16.9% from the same period of 2019": of 2020.
+                before = [
+                    o.period
+                    for i, o in compared
+                    if i == index and o.period.year and o.period.months in (None, 3, 6, 9, 12)
+                ]
                 same = [
                     (abs(i - index), other.period)
                     for i, other in found
@@ -418,9 +432,13 @@ class _Extractor:
                         year=named.year,
                         end=period.end or named.end,
                         end_year=named.end_year,
-                        fiscal=period.fiscal or named.fiscal,
+                        fiscal=named.fiscal,
                         number=period.number or named.number,
                         wording=f"{period.wording} ({named.wording})",
+                    )
+                elif before and not period.fiscal:
+                    period = replace(
+                        period, year=before[0].year + 1, wording=f"{period.wording} (a year after {before[0].year})"
                     )
                 else:
                     period = self._with_fiscal_label(period, index, found)
@@ -447,7 +465,12 @@ class _Extractor:
         earlier = [m for m in earlier if not m.period.context]
         last_claim = self.claims[-1] if self.claims and self.claims[-1].period is not None else None
         if earlier and (last_claim is None or earlier[-1].start > last_claim.start):
-            return earlier[-1].period, clean(earlier[-1].period.wording)
+            latest = earlier[-1]
+            if not latest.period.complete:  # "im vergangenen Geschäftsjahr", after "Geschäftsjahr 2023/2024"
+                recent = [m for i, m in self.periods if index - 4 <= i < index and m in earlier]
+                full = [m for m in recent if m.period.complete and m.period.months == latest.period.months]
+                latest = full[-1] if full else latest
+            return latest.period, clean(latest.period.wording)
         if last_claim is not None:
             return last_claim.period, last_claim.period_from or clean(last_claim.period.wording)
         return None, ""

@@ -112,6 +112,7 @@ class Grammar:
     periods: tuple[PeriodPattern, ...]
     comparison_before: re.Pattern[str]
     month_counts: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
     ended_lengths: dict[str, int]
     dates: re.Pattern[str]
     months: dict[str, int]
@@ -316,6 +317,7 @@ def grammar(lang: str) -> Grammar:
         ),
         comparison_before=re.compile(rf"(?:{patterns['comparison_before']})", _FLAGS),
         month_counts={word.lower(): months for word, months in table["month_counts"].items()},
+        seasons={word.lower(): (first, last) for word, (first, last) in table.get("seasons", {}).items()},
         ended_lengths={re.sub(r"[\s-]+", " ", word.lower()): months for word, months in table["ended_lengths"].items()},
         dates=_dates_pattern(lang, month),
         months=months,

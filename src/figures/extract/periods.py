@@ -64,11 +64,12 @@ class Period:
 
 @dataclass(frozen=True)
 class Mention:
-    """A period named in the text, where."""
+    """A period named in the text, where; `compared` for the previous period a figure is compared with."""
 
     start: int
     end: int
     period: Period
+    compared: bool = False
 
 
 def mentions(g: Grammar, text: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Mention]:
@@ -77,20 +78,23 @@ def mentions(g: Grammar, text: str, start: int, end: int, excluded: list[tuple[i
 
     >>> from figures.extract.language import grammar
     >>> text = "Sales rose in the second quarter of 2024 from the same period of 2023."
-    >>> [m.period.wording for m in mentions(grammar("en"), text, 0, len(text), [])]
-    ['second quarter of 2024']
+    >>> [(m.period.wording, m.compared) for m in mentions(grammar("en"), text, 0, len(text), [])]
+    [('second quarter of 2024', False), ('2023', True)]
     """
     found: list[Mention] = []
     compared: list[tuple[int, int]] = []  # previous periods: their words are no other period's
     for entry in g.periods:
         for match in entry.pattern.finditer(text, start, end):
             span = match.span()
-            if any(overlap(span, (m.start, m.end)) for m in found) or any(overlap(span, c) for c in compared):
+            if any(overlap(span, (m.start, m.end)) for m in found):
                 continue
             if any(s <= span[0] and span[1] <= e for s, e in excluded):
                 continue
             if g.comparison_before.search(text[max(start, span[0] - 80) : span[0]]):
                 compared.append(span)
+                period = period_of(g, entry, match)
+                if period is not None:
+                    found.append(Mention(span[0], span[1], period, compared=True))
                 continue
             period = period_of(g, entry, match)
             if period is not None:
@@ -151,6 +155,9 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         return Period(entry.months, wording, rel="just_ended")
     if kind == "context":
         return Period(None, wording, context=True)
+    if kind == "season":
+        first, last = g.seasons[parts["season"].lower()]
+        return Period((last - first) % 12 + 1, wording, end=(last, None), start_month=first)
     if kind == "range":
         first = months_of.get(parts["from_month"].lower().rstrip("."))
         last = months_of.get(parts["to_month"].lower().rstrip("."))

@@ -26,6 +26,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if text[match.start()] == "." and (word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"\w\.\w", word)):
             continue
         cuts.add(match.start(1))
+    for match in re.finditer(r"(?<=[a-zß-ÿ]{3})[.!?](?=[A-ZÀ-Ý][a-zß-ÿ])", text):  # "précédent.Le chiffre"
+        cuts.add(match.end())
     lines = text.split("\n")
     position = 0
     for number, line in enumerate(lines[:-1]):
