@@ -180,7 +180,7 @@ class _Extractor:
         keyword = self.g.revenue.search(text, max(self.sentences[index][0], scaled.start() - 80), scaled.start())
         if keyword is None:
             return None
-        first = self.sentences[max(0, index - 1)][0]
+        first = self.sentences[max(0, index - 3)][0]
         earlier = [a for a in amounts(self.g, text, first, scaled.start())[0] if a.currency]
         if not earlier:
             return None
@@ -242,6 +242,10 @@ class _Extractor:
             self._leave(figure, reason)
             return []
         attribution = self.companies.company(index, match, figure, clause)
+        named_here = any(start <= m.start < end for m, _ in self.companies.accepted_mentions(start, end))
+        if not named_here and self.patterns["aggregate_before"].search(text[clause[0] : figure.start]):
+            self._leave(figure, "a total of several companies, not one company's")
+            return []
         mentions_here = [(m.start, m.end) for m, _ in self.companies.accepted_mentions(start, end)]
         segment = attribution.unit or segment_of(g, text, match, start, parts, mentions_here)
         if segment:
@@ -295,8 +299,6 @@ class _Extractor:
             return "a forecast, not a reported figure"
         if patterns["estimate_before"].search(before):
             return "an estimate (analysts', a consensus), not a reported figure"
-        if patterns["aggregate_before"].search(ahead):
-            return "a total of several companies, not one company's"
         if patterns["hypothetical"].search(ahead):
             return "a figure that did not happen (what it would have been)"
         lower = patterns["range_before"].search(before)
@@ -567,7 +569,11 @@ class _Extractor:
                 claim.flags.append("currency of the growth taken from another sentence")
                 continue
             others = [c.currency for c in revenues if c.currency]
-            if others:
+            national = self.companies.nationality_currency(claim.company)
+            if national:
+                claim.currency = national
+                claim.flags.append(f"currency of the growth taken from the company's nationality ({national})")
+            elif others:
                 claim.currency = max(set(others), key=others.count)
                 claim.flags.append(f"currency of the growth taken from the text's other amounts ({claim.currency})")
             else:

@@ -18,13 +18,21 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from figures.extract.language import COMPANY_SUFFIXES, NATIONALITIES, NOT_COMPANIES, Grammar, slug
+from figures.extract.language import (
+    COMPANY_SUFFIXES,
+    NATIONALITIES,
+    NATIONALITY_CURRENCIES,
+    NOT_COMPANIES,
+    PLACES,
+    Grammar,
+    slug,
+)
 from figures.extract.sentences import overlap
 
 _TOKEN = re.compile(r"[^\W\d_][\w.&'’-]*|&")
 _CONNECTORS = frozenset(["and", "&", "of", "et", "und", "de", "du", "des"])
 _STRONG = {"legal": 3, "descriptor": 3, "ticker": 3, "acronym": 3, "reported": 3}
-_WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1}
+_WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1, "coordinated": 1}
 
 
 @dataclass(frozen=True)
@@ -322,6 +330,8 @@ class Companies:
         plain = key.replace("_", " ")
         if not key or len(key) < 2 or plain in NOT_COMPANIES or plain.split(" ")[0] in NOT_COMPANIES:
             return
+        if " ".join(words).lower() in PLACES:
+            return  # "Taiwan", "Ontario" is no company
         if any(overlap((start, end), span) for span in self.amount_spans):
             return  # 'HK' of HK$3 billion, a period ('Auftaktquartal'), a date: not a name
         if len(words) == 1 and self.g.descriptor_word.fullmatch(words[0]):
@@ -397,13 +407,34 @@ class Companies:
                 self.entities[key].mentions += self.entities[abbr].mentions
                 self.entities[key].evidence |= self.entities[abbr].evidence
                 del self.entities[abbr]
+        strong = {e.key for e in self.entities.values() if _STRONG.keys() & e.evidence}
+        for entity in self.entities.values():
+            # "Adidas und Puma", "Nike and Under Armour": named beside a company, as one.
+            for mention in entity.mentions:
+                around = [
+                    other
+                    for other in self.entities.values()
+                    if other.key in strong and other is not entity
+                    for m in other.mentions
+                    if re.fullmatch(
+                        r"\s*(?:und|and|et|&|,)\s*", text[min(m.end, mention.end) : max(m.start, mention.start)]
+                    )
+                ]
+                if around:
+                    entity.evidence.add("coordinated")
         accepted = [entity for entity in self.entities.values() if self._accepted(entity)]
         for entity in accepted:
             if _STRONG.keys() & entity.evidence - {"headline"} and "descriptor" in entity.evidence:
                 continue
             for other in accepted:
-                if other is not entity and entity.key.startswith(other.key + "_") and "legal" not in entity.evidence:
-                    entity.unit_of = other.key  # 'Walmart International', 'Franke Water Systems'
+                if other is entity or "legal" in entity.evidence or not (_STRONG.keys() & other.evidence):
+                    continue
+                first = other.key.split("_")[0]
+                # 'Walmart International', 'Franke Water Systems', 'LG Home Appliance & Air Solution Company'
+                if entity.key.startswith(other.key + "_") or (
+                    entity.key.startswith(first + "_") and len(entity.key.split("_")) > len(other.key.split("_"))
+                ):
+                    entity.unit_of = other.key
 
     def _person(self, mention: NameMention, before: str, after: str) -> bool:
         """Whether a name is a person's: next to a title ('CEO', 'Konzernchef'), or two or three words that say
@@ -438,6 +469,22 @@ class Companies:
             found += [(mention, entity) for mention in entity.mentions if start <= mention.start < end]
         return sorted(found, key=lambda item: item[0].start)
 
+    def nationality_currency(self, name: str) -> str:
+        """The currency of the nationality the words before a company's first mention give it ("die US-Konzerne
+        Nike und Under Armour": USD), or ""."""
+        entity = next((e for e in self.entities.values() if self.name(e) == name), None)
+        if entity is None or not entity.mentions:
+            return ""
+        first = min(entity.mentions, key=lambda m: m.start)
+        before = self.text[max(0, first.start - 60) : first.start]
+        sentence_start = max(before.rfind(". "), before.rfind("\n"))
+        words = re.findall(r"[\w.]+-?", before[sentence_start + 1 :].lower())
+        for word in reversed(words):
+            for form in (word, word.rstrip("-") + "-" if word.endswith("-") else word):
+                if form in NATIONALITY_CURRENCIES:
+                    return NATIONALITY_CURRENCIES[form]
+        return ""
+
     def name(self, entity: Entity) -> str:
         known = self.reported.get(entity.key)
         return known.name if known else entity.display
@@ -465,6 +512,11 @@ class Companies:
             return Attribution((name,), f"company from an earlier sentence (the one it refers to: {name})")
         if after:
             return self._attribution(after[0], here, clause)
+        later = [item for item in self.accepted_mentions(sentence_end, len(text)) if not item[1].unit_of]
+        if later:
+            entity = max(later, key=lambda item: (item[1].score, -item[0].start))[1]
+            name = self.name(entity)
+            return Attribution((name,), f"company named only later in the text ({name})")
         fallback = self._headline_name()
         if fallback is not None:
             name = self.name(fallback)
@@ -475,7 +527,11 @@ class Companies:
         """The company a sentence without a name refers to: in the nearest sentence before that names one, its
         subject (a name that reports, says or posts) or else its first; else the article's best attested."""
         for previous in range(index - 1, max(-1, index - 4), -1):
-            here = [item for item in self.accepted_mentions(*self.sentences[previous]) if not item[1].unit_of]
+            here = [
+                item
+                for item in self.accepted_mentions(*self.sentences[previous])
+                if not item[1].unit_of and not self._acquired(item[0])
+            ]
             if here:
                 subjects = [item for item in here if self._subject(item[0])]
                 return (subjects or here)[0][1]
@@ -483,6 +539,11 @@ class Companies:
         if not earlier:
             return None
         return max(earlier, key=lambda item: (item[1].score, -item[0].start))[1]
+
+    def _acquired(self, mention: NameMention) -> bool:
+        """Whether a mention names a company bought or sold ("die Übernahme von Poenina"): not the one a sentence
+        without a name refers to."""
+        return bool(self.g.acquired.search(self.text[max(0, mention.start - 60) : mention.start]))
 
     def _subject(self, mention: NameMention) -> bool:
         after = self.text[mention.end : mention.end + 80]

@@ -65,6 +65,14 @@ NOT_COMPANIES = frozenset(_COMMON["names"]["not_companies"])
 """Names that are never a figure's company: news agencies, data providers, exchanges, indices, broadcasters."""
 NATIONALITIES = frozenset(_words(_COMMON["names"]["nationalities"]))
 """Adjectives of nationality and region: they open names ("Chinese device maker") but never are one alone."""
+NATIONALITY_CURRENCIES: dict[str, str] = dict(_COMMON["nationality_currencies"])
+"""The currency a company of a nationality reports in (for a growth rate whose text states no amount)."""
+PLACES = frozenset(
+    name.lower()
+    for lang in _COMMON["languages"]
+    for name in __import__("babel").Locale.parse(_table(lang)["locale"]).territories.values()
+)
+"""Countries and regions by name in every language of the tables (Babel's territories): never a company."""
 FISCAL_YEAR_ENDS: dict[str, tuple[int, int]] = {
     code: (month, day) for code, (month, day) in _COMMON["fiscal_year_ends"].items()
 }
@@ -120,6 +128,7 @@ class Grammar:
     descriptor_name: re.Pattern[str]  # a name after a noun that says what it is: group "name" (and "name2")
     descriptor_word: re.Pattern[str]  # such a noun alone
     anaphora: re.Pattern[str]
+    acquired: re.Pattern[str]
     each: re.Pattern[str]
     results_verb: re.Pattern[str]
     business_nouns: str  # alternations, for patterns built around a name
@@ -325,6 +334,7 @@ def grammar(lang: str) -> Grammar:
         descriptor_name=_descriptor_name(table["companies"]),
         descriptor_word=_descriptor_word(table["companies"]),
         anaphora=re.compile(table["companies"]["anaphora"], _FLAGS),
+        acquired=re.compile(table["companies"]["acquired"], _FLAGS),
         each=re.compile(table["companies"]["each"], _FLAGS),
         results_verb=re.compile(table["companies"]["results_verbs"], _FLAGS),
         business_nouns=_alternation(_words(table["companies"]["business_nouns"]))

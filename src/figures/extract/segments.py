@@ -59,7 +59,7 @@ def segment_of(g: Grammar, text: str, keyword: re.Match[str], start: int, clause
     after = text[keyword.end() : keyword.end() + 80]
     found = g.segment_after.match(after)
     if found:
-        words = clean(found.group("segment") or found.group("activity") or "").split()
+        words = clean(next((v for k, v in found.groupdict().items() if v), "")).split()
         while len(words) > 1 and (words[-1].lower() in g.not_names or len(words[-1]) <= 2):
             words.pop()
         return " ".join(words)
