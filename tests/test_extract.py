@@ -76,13 +76,15 @@ def test_default_case_gives_the_four_reviewed_claims():
 # Articles covering every pattern, in three languages
 
 EN_EXPECTED = [
-    # fiscal 2018 of a company whose fiscal calendar is unknown: calendar year, flagged
-    ("Northwind Traders", "revenue_growth", "2018-01-01", "2018-12-31", "true", "58", "percent", "USD", "false", "58%"),
+    # fiscal 2018 of a company whose fiscal calendar is unknown, published 3 July 2018: the fiscal year labelled 2018
+    # that ended last, at a quarter's end, before publication (to 30 June 2018), flagged. The calendar year 2018
+    # had not ended.
+    ("Northwind Traders", "revenue_growth", "2017-07-01", "2018-06-30", "true", "58", "percent", "USD", "false", "58%"),
     (
         "Northwind Traders",
         "revenue",
-        "2018-01-01",
-        "2018-12-31",
+        "2017-07-01",
+        "2018-06-30",
         "true",
         "39.9",
         "billion",
@@ -140,19 +142,20 @@ EN_EXPECTED = [
         "false",
         "7.5 per cent",
     ),
+    # "last year": a year named relative to publication, inferred (the text prints no year)
     (
         "Adventure Works",
         "revenue",
         "2017-01-01",
         "2017-12-31",
-        "false",
+        "true",
         "2.45",
         "billion",
         "CHF",
         "false",
         "2.45 billion Swiss francs",
     ),
-    ("Adventure Works", "revenue_growth", "2017-01-01", "2017-12-31", "false", "-2", "percent", "CHF", "false", "2%"),
+    ("Adventure Works", "revenue_growth", "2017-01-01", "2017-12-31", "true", "-2", "percent", "CHF", "false", "2%"),
     ("Wide World Importers", "revenue", "2017-01-01", "2017-12-31", "false", "512", "million", "GBP", "false", "£512m"),
     (
         "Wide World Importers",
@@ -195,19 +198,21 @@ EN_EXPECTED = [
     ),
 ]
 FR_EXPECTED = [
+    # "l'exercice 2017": a fiscal year named by one year is, in French, the calendar year (one of another end is
+    # named by two, "2016/17"); stated
     (
         "Aubépine",
         "revenue",
         "2017-01-01",
         "2017-12-31",
-        "true",
+        "false",
         "12.5",
         "billion",
         "EUR",
         "false",
         "12,5 milliards d'euros",
     ),
-    ("Aubépine", "revenue_growth", "2017-01-01", "2017-12-31", "true", "4.2", "percent", "EUR", "false", "4,2 %"),
+    ("Aubépine", "revenue_growth", "2017-01-01", "2017-12-31", "false", "4.2", "percent", "EUR", "false", "4,2 %"),
     (
         "Cerisaie SA",
         "revenue",
@@ -235,25 +240,27 @@ FR_EXPECTED = [
     ("Dauphin", "revenue_growth", "2018-01-01", "2018-06-30", "false", "8", "percent", "EUR", "false", "+8 %"),
     ("Dauphin", "revenue", "2018-01-01", "2018-06-30", "false", "950", "million", "EUR", "false", "950 M€"),
     ("Églantine", "revenue", "2017-01-01", "2017-12-31", "false", "3.2", "billion", "EUR", "true", "3,2 Md€"),
-    ("Figuier", "revenue_growth", "2017-01-01", "2017-12-31", "false", "-6", "percent", "USD", "false", "6 %"),
+    # "l'an dernier": relative to publication, inferred
+    ("Figuier", "revenue_growth", "2017-01-01", "2017-12-31", "true", "-6", "percent", "USD", "false", "6 %"),
     (
         "Figuier",
         "revenue",
         "2017-01-01",
         "2017-12-31",
-        "false",
+        "true",
         "2300",
         "million",
         "USD",
         "false",
         "2 300 millions de dollars US",
     ),
+    # no period in its sentence: the one the sentence before names ("en 2017"), flagged for review
     (
         "Genévrier",
         "revenue",
         "2017-01-01",
         "2017-12-31",
-        "true",
+        "false",
         "4.5",
         "billion",
         "CNY",
@@ -263,19 +270,31 @@ FR_EXPECTED = [
     ("Houx", "revenue", "2017-01-01", "2017-12-31", "false", "1.8", "billion", "USD", "false", "US$ 1,8 milliard"),
 ]
 DE_EXPECTED = [
+    # "im Geschäftsjahr 2017": the calendar year, as in French
     (
         "Erlenhof AG",
         "revenue_growth",
         "2017-01-01",
         "2017-12-31",
-        "true",
+        "false",
         "5.2",
         "percent",
         "EUR",
         "false",
         "5,2 Prozent",
     ),
-    ("Erlenhof AG", "revenue", "2017-01-01", "2017-12-31", "true", "20.1", "billion", "EUR", "false", "20,1 Mrd. Euro"),
+    (
+        "Erlenhof AG",
+        "revenue",
+        "2017-01-01",
+        "2017-12-31",
+        "false",
+        "20.1",
+        "billion",
+        "EUR",
+        "false",
+        "20,1 Mrd. Euro",
+    ),
     (
         "Buchenwald SE",
         "revenue",
@@ -434,10 +453,10 @@ def test_each_row_keeps_its_sentence_and_its_flags():
     rows = {row["wording"]: row for row in extract_claims(ARTICLES / "en_patterns.txt", source="Test Wire")}
     litware = rows["USD 1.2 billion"]
     assert litware["note"].startswith("From the text: “Litware's revenue jumped 14% to USD 1.2 billion.”")
-    assert "Review: period inferred, not stated." in litware["note"]
-    assert "last full calendar year before the publication date (2018-07-03)" in litware["period_note"]
+    # Its sentence names no period: the one the sentence before names, which is about another company, so inferred.
+    assert "period inferred, not stated." in litware["note"]
+    assert "named in an earlier sentence (“2017”). That sentence is about another company" in litware["period_note"]
     assert "“$” read as US dollars" in rows["$39.9 billion"]["note"]
-    assert "company taken from the first word of the sentence" in rows["850 thousand euros"]["note"]
     assert "Review:" not in rows["€18.3bn"]["note"] and rows["€18.3bn"]["source"] == "Test Wire"
 
 
@@ -551,7 +570,9 @@ def test_approximate_figures(lang, sentence, approximate):
     ("lang", "sentence", "period"),
     [
         ("en", "Acme Group's revenue reached $2 billion in 2017.", ("2017-01-01", "2017-12-31", "false")),
-        ("en", "Acme Group's revenue reached $2 billion in fiscal 2018.", ("2018-01-01", "2018-12-31", "true")),
+        # Fiscal 2018, its year end unknown, published 3 July 2018: the fiscal year labelled 2018 that ended last
+        # at a quarter's end before publication (the calendar year 2018 had not ended), flagged.
+        ("en", "Acme Group's revenue reached $2 billion in fiscal 2018.", ("2017-07-01", "2018-06-30", "true")),
         ("en", "Acme Group's revenue reached $2 billion in FY2016.", ("2016-01-01", "2016-12-31", "true")),
         (
             "en",
@@ -589,17 +610,18 @@ def test_approximate_figures(lang, sentence, approximate):
             "Acme Group's revenue reached $2 billion in the half-year ended 30 June 2018.",
             ("2018-01-01", "2018-06-30", "false"),
         ),
-        # 28 February 2016 is not a month's end (a leap year): from the day after 28 February 2015.
+        # 28 February 2016 is not a month's end (a leap year): from the day after 28 February 2015. A period the
+        # text names by its end is stated; that its start is derived (a period counted in weeks may start a few
+        # days apart) is said in the note.
         (
             "en",
             "Acme Group's revenue reached $2 billion in the year ended 28 February 2016.",
-            ("2015-03-01", "2016-02-28", "true"),
+            ("2015-03-01", "2016-02-28", "false"),
         ),
-        # Ended mid-month: a quarter counted in weeks, whose start the text does not give.
         (
             "en",
             "Acme Group's revenue reached $2 billion in the second quarter ended June 15, 2018.",
-            ("2018-03-16", "2018-06-15", "true"),
+            ("2018-03-16", "2018-06-15", "false"),
         ),
         (
             "en",
@@ -612,7 +634,8 @@ def test_approximate_figures(lang, sentence, approximate):
             "Acme Group's revenue reached $2 billion in the first half of 2018.",
             ("2018-01-01", "2018-06-30", "false"),
         ),
-        ("en", "Acme Group's revenue reached $2 billion last year.", ("2017-01-01", "2017-12-31", "false")),
+        # A year named relative to publication: the text prints none, so it is inferred.
+        ("en", "Acme Group's revenue reached $2 billion last year.", ("2017-01-01", "2017-12-31", "true")),
         ("en", "Acme Group's revenue reached $2 billion.", ("2017-01-01", "2017-12-31", "true")),
         ("en", "Acme Group's revenue reached $2 billion in the second quarter.", ("2018-04-01", "2018-06-30", "true")),
         (
@@ -643,17 +666,17 @@ def test_approximate_figures(lang, sentence, approximate):
         (
             "fr",
             "Le chiffre d'affaires d'Acme a atteint 2 milliards d'euros pour l'exercice 2017.",
-            ("2017-01-01", "2017-12-31", "true"),
+            ("2017-01-01", "2017-12-31", "false"),  # one year names the calendar year; "2016/17" another end
         ),
         (
             "fr",
             "Le chiffre d'affaires d'Acme a atteint 2 milliards d'euros l'an dernier.",
-            ("2017-01-01", "2017-12-31", "false"),
+            ("2017-01-01", "2017-12-31", "true"),
         ),
         (
             "de",
             "Der Umsatz der Acme AG erreichte im Geschäftsjahr 2017 2 Milliarden Euro.",
-            ("2017-01-01", "2017-12-31", "true"),
+            ("2017-01-01", "2017-12-31", "false"),
         ),
         (
             "de",
@@ -690,7 +713,8 @@ def test_a_fiscal_year_takes_the_company_calendar_from_the_reported_figures():
     (other,) = extract_claims(
         "Alibaba's revenue reached $39.9 billion in fiscal 2018.", published="2018-07-03", reported=False
     )
-    assert (other["company"], other["period_start"], other["period_inferred"]) == ("Alibaba", "2018-01-01", "true")
+    # Without its calendar: the fiscal year labelled 2018 that ended last at a quarter's end, flagged.
+    assert (other["company"], other["period_start"], other["period_inferred"]) == ("Alibaba", "2017-07-01", "true")
 
 
 def test_a_company_named_only_before_is_inferred_and_flagged():
@@ -698,7 +722,7 @@ def test_a_company_named_only_before_is_inferred_and_flagged():
         "Acme Group had a good year. Its revenue rose 5% to $2 billion in 2017.", published="2018-07-03"
     )
     assert {row["company"] for row in rows} == {"Acme Group"}
-    assert all("company inferred from context (the last one named before: Acme Group)" in row["note"] for row in rows)
+    assert all("company from an earlier sentence (the one it refers to: Acme Group)" in row["note"] for row in rows)
 
 
 def test_a_growth_rate_takes_the_currency_of_the_company_revenue_elsewhere():
@@ -948,7 +972,6 @@ def _bad_inputs(folder):
         "script_only.html": b'<html><head><script>var r = "Acme\'s revenue rose 5% to $2 billion";</script></head>'
         b"<body><script>alert(1)</script></body></html>",
         "no_date.txt": b"Acme Group's revenue rose 5% to $2 billion.",
-        "growth_only.txt": b"July 3, 2018\nAcme Group's revenue rose 5% in 2017.",
     }
     for name, payload in files.items():
         (folder / name).write_bytes(payload)
@@ -963,7 +986,6 @@ BAD = [
     ("no_claim.txt", "no revenue or growth claim found in"),
     ("script_only.html", "found no article text in the HTML page"),
     ("no_date.txt", "give it with --published YYYY-MM-DD"),
-    ("growth_only.txt", "expected a currency for the growth of Acme Group"),
     ("missing.txt", "expected an article file, found no such file"),
 ]
 
@@ -993,6 +1015,21 @@ def test_bad_input_through_the_command_line(tmp_path, capsys):
     assert no_claim.stderr.strip() == f"figures: error: no revenue or growth claim found in {folder / 'no_claim.txt'}"
     usage = run("extract", str(folder / "no_claim.txt"), "--out", str(tmp_path / "x.csv"), "--lang", "it")
     assert usage.returncode == 2 and "unknown language 'it'" in usage.stderr
+
+
+def test_a_growth_rate_alone_is_drafted_with_its_currency_assumed_and_flagged(tmp_path):
+    # One figure the rules cannot place fully never costs the article its draft: a growth rate with no amount
+    # anywhere in the text takes the currency its company's nationality gives, else the language's usual one,
+    # and says so. (It used to stop the run with no draft.)
+    rows = extract_claims("July 3, 2018\nAcme Group's revenue rose 5% in 2017.")
+    assert [(row["company"], row["value"], row["currency"]) for row in rows] == [("Acme Group", "5", "USD")]
+    assert "currency of the growth assumed (USD): the text states no amount" in rows[0]["note"]
+    (swiss,) = extract_claims(
+        "3 juillet 2018 - Le groupe suisse Acme a vu son chiffre d'affaires progresser de 5 % en 2017.", lang="fr"
+    )
+    assert (swiss["currency"], "nationality (CHF)" in swiss["note"]) == ("CHF", True)
+    write_draft("July 3, 2018\nAcme Group's revenue rose 5% in 2017.", tmp_path / "claims.csv")
+    assert len(load_figures(tmp_path / "claims.csv")) == 1
 
 
 def test_command_line_writes_the_draft_the_sidecar_and_the_review_page(tmp_path):
@@ -1160,7 +1197,7 @@ def test_html_template_and_noscript_text_is_not_read(tmp_path):
 def test_figures_the_rules_cannot_place_are_listed_not_dropped():
     text = (
         "PARIS, 20 février 2020 - Nestlé a publié des ventes de 92,6 milliards de francs suisses en 2019."
-        " Le bénéfice net de Nestlé a atteint 12,6 milliards de francs. Sa division joaillerie a progressé de 6 %."
+        " Le bénéfice net de Nestlé a atteint 12,6 milliards de florins. Sa division joaillerie a progressé de 6 %."
     )
     found = extract(text, lang="fr")
     assert [(row["company"], row["value"], row["currency"]) for row in found.rows()] == [("Nestlé", "92.6", "CHF")]

@@ -188,7 +188,8 @@ class RateTable:
         )
 
     def _identity(self, currency: str, start: dt.date, end: dt.date, method: str = "spot") -> AppliedRate:
-        self._series(currency)  # an unknown currency is an error even against itself
+        if currency not in _iso_4217():  # an unknown code is an error even against itself; a currency the ECB
+            self._series(currency)  # does not quote is one against itself (a comparison wholly in TWD)
         return AppliedRate(currency, currency, 1.0, "identity", start, end, None, None, 0, "none", "identity")
 
     def _series(self, currency: str) -> np.ndarray:
@@ -307,3 +308,10 @@ def load_ecb_rates(path: str | Path | None = None) -> RateTable:
     per_eur["EUR"] = np.ones(len(table))
     source = f"{sidecar['citation']}, snapshot to {sidecar['last_date']}"
     return RateTable(dates, per_eur, source)
+
+
+@functools.cache
+def _iso_4217() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())

@@ -182,7 +182,8 @@ def validate(parameters: ReportParameters) -> None:
     from figures.sources import open_rates
 
     check_method(parameters.method)
-    check_currency(parameters.currency, load_ecb_rates())
+    if parameters.rates != "ecb":  # (with ECB rates, the table checks it: one currency throughout needs none)
+        check_currency(parameters.currency, load_ecb_rates())
     if parameters.locale not in LOCALES:
         raise FiguresError(f"expected a locale among {', '.join(LOCALES)}, found {parameters.locale!r}")
     if parameters.rates not in RATE_SOURCES:

@@ -167,7 +167,7 @@ class _Extractor:
                 claim.pair = pair
                 claim.currency = pair.currency
                 claim.period = pair.period
-                claim.period_from = pair.period_from
+                claim.period_from, claim.period_borrowed = pair.period_from, pair.period_borrowed
                 beside = clean(text[pair.start : pair.end])
                 claim.notes.append(f"Its currency is that of the revenue figure it is set beside (“{beside}”).")
         self.claims.extend(sentence_claims)
@@ -254,7 +254,7 @@ class _Extractor:
                 LeftOut(figure.start, figure.end, "a segment's figure, not the group's", company, segment)
             )
             return []
-        period, period_from = self._period(figure, index, clause)
+        period, period_from, source_names = self._period(figure, index, clause)
         claims = []
         for company in attribution.names or ("",):
             claim = Claim(
@@ -271,6 +271,7 @@ class _Extractor:
                 notes=list(figure.notes),
             )
             claim.period_from = period_from
+            claim.period_borrowed = bool(source_names) and company not in source_names
             if figure.flagged:
                 claim.flags.append(figure.flagged)
             if attribution.flag:
@@ -447,9 +448,10 @@ class _Extractor:
             completed.append((index, Mention(mention.start, mention.end, period)))
         return completed
 
-    def _period(self, figure: Figure, index: int, clause: tuple[int, int]) -> tuple[Period | None, str]:
+    def _period(self, figure: Figure, index: int, clause: tuple[int, int]) -> tuple[Period | None, str, set[str]]:
         """The period of a figure: the one named nearest in its sentence (its clause first); else, or where the
-        sentence refers back ("in the period"), the one named last before it in the text."""
+        sentence refers back ("in the period"), the one named last before it in the text; with the companies that
+        sentence names (a period taken from a sentence about other companies is inferred for this one)."""
         here = [m for i, m in self.periods if i == index and not overlap((m.start, m.end), figure.span)]
 
         def distance(mention: Mention):
@@ -459,7 +461,7 @@ class _Extractor:
         if here:
             chosen = min(here, key=distance)
             if not chosen.period.context:
-                return chosen.period, ""
+                return chosen.period, "", set()
         # The last period named before: in the sentence just before, or in one that states a figure (not "to
         # reach its targets for the year"), or the previous claim's, whichever comes last.
         earlier = [m for i, m in self.periods if i < index and not m.period.context]
@@ -472,10 +474,14 @@ class _Extractor:
                 recent = [m for i, m in self.periods if index - 4 <= i < index and m in earlier]
                 full = [m for m in recent if m.period.complete and m.period.months == latest.period.months]
                 latest = full[-1] if full else latest
-            return latest.period, clean(latest.period.wording)
+            source = next(i for i, m in self.periods if m is latest)
+            return latest.period, clean(latest.period.wording), self._names_in(source)
         if last_claim is not None:
-            return last_claim.period, last_claim.period_from or clean(last_claim.period.wording)
-        return None, ""
+            return last_claim.period, last_claim.period_from or clean(last_claim.period.wording), {last_claim.company}
+        return None, "", set()
+
+    def _names_in(self, index: int) -> set[str]:
+        return {self.companies.name(entity) for _, entity in self.companies.accepted_mentions(*self.sentences[index])}
 
     def _with_fiscal_label(self, period: Period, index: int, found: list[tuple[int, Mention]]) -> Period:
         """A quarter, half or nine months named without a year, right after a sentence that names the fiscal year
@@ -542,7 +548,10 @@ class _Extractor:
         if claim.period_from:
             claim.period_note += f" The period is named in an earlier sentence (“{claim.period_from}”)."
             claim.flags.append("period taken from an earlier sentence")
-        if resolved.inferred:
+        if claim.period_borrowed and not resolved.inferred:
+            claim.period_inferred = True
+            claim.period_note += " That sentence is about another company: review."
+        if claim.period_inferred:
             claim.flags.append("period inferred, not stated")
 
     # -- after the pass ----------------------------------------------------------------------------------------

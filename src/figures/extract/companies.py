@@ -29,9 +29,13 @@ from figures.extract.language import (
 )
 from figures.extract.sentences import overlap
 
-_TOKEN = re.compile(r"[^\W\d_][\w.&'’-]*|&")
+_TOKEN = re.compile(r"(?:(?<![\w'’])[dlj]['’](?=[A-ZÀ-Þ]))?([^\W\d_][\w.&'’-]*)|&")
+"""A word, without the French article elided before a name ("d'Alibaba" is Alibaba; "L'Oréal" keeps its L')."""
 _CONNECTORS = frozenset(["and", "&", "of", "et", "und", "de", "du", "des"])
-_STRONG = {"legal": 3, "descriptor": 3, "ticker": 3, "acronym": 3, "reported": 3}
+_LEGAL_LOWER = frozenset(
+    "plc inc inc. ltd ltd. co co. corp corp. llc sa s.a. ag se nv n.v. gmbh spa s.p.a. cie".split()
+)
+_STRONG = {"legal": 3, "descriptor": 3, "ticker": 3, "acronym": 3, "reported": 3, "reports": 2, "owner": 2}
 _WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1, "coordinated": 1}
 
 
@@ -253,9 +257,9 @@ class Companies:
         """Runs of capitalised words (a legal form or '&' continuing one; 'and', 'of' joining two where the
         run ends in a legal form), cut at words that never name a company."""
         text = self.text
-        tokens = list(_TOKEN.finditer(text, start, end))
-        chunks: list[list[re.Match[str]]] = []
-        current: list[re.Match[str]] = []
+        tokens = [_Word(match) for match in _TOKEN.finditer(text, start, end)]
+        chunks: list[list[_Word]] = []
+        current: list[_Word] = []
 
         def close():
             nonlocal current
@@ -272,7 +276,8 @@ class Companies:
             if not follows:
                 close()
             if lower in COMPANY_SUFFIXES or word == "&":
-                if current or word[0].isupper():
+                # A legal form continues a name ("Acme plc"); a lower-case "group" does not ("the Swiss group").
+                if word[0].isupper() or word == "&" or (current and lower in _LEGAL_LOWER):
                     current.append(token)
                 continue
             if lower in _CONNECTORS and current:
@@ -291,7 +296,7 @@ class Companies:
             spans += self._split_connectors(chunk)
         return spans
 
-    def _split_connectors(self, chunk: list[re.Match[str]]) -> list[tuple[int, int]]:
+    def _split_connectors(self, chunk: list[_Word]) -> list[tuple[int, int]]:
         """A run joined by 'and' or 'of' stays whole only where it ends in a legal form ('Indian Railway
         Catering and Tourism Corporation'); else it is several names ('Alphabet, Microsoft and Apple')."""
         words = [_strip(token.group(0)).lower() for token in chunk]
@@ -316,7 +321,7 @@ class Companies:
     def _add(self, start: int, end: int, sentence: int, evidence: str = "") -> None:
         text = self.text
         surface = re.sub(r"\s+", " ", text[start:end]).strip()
-        surface = re.sub(r"['’]s$", "", surface).rstrip(",")
+        surface = re.sub(r"(?<=s)['’]$|['’]s$", "", surface).rstrip(",")
         words = [_strip(word) for word in surface.split()]
         if not words:
             return
@@ -382,11 +387,23 @@ class Companies:
                     re.match(r"['’]s?\s+(?:" + g.business_nouns + r")\b", after)
                 ):
                     entity.evidence.add("possessive")
-                if g.results_verb.match(after.lstrip(" ,")):
+                verb = re.sub(r"^\s*\([^()]{1,60}\)", "", after).lstrip(" ,")  # "Associated British Foods (ABF) has"
+                if g.results_verb.match(verb):
                     entity.evidence.add("subject")
+                if g.reports_verb.match(verb):
+                    entity.evidence.add("reports")  # "Tailspin Toys posted", "a réalisé", "erzielte"
+                appositive = re.match(
+                    r",\s+(?:the|a|an|le|la|l['’]|un|une|der|die|das|ein|eine)\s+(?:[\w'’-]+\s+){0,3}", after
+                )
+                if appositive and g.descriptor_word.match(after[appositive.end() :].split(",")[0].split(" ")[0]):
+                    entity.evidence.add("descriptor")  # "Adventure Works, the Swiss group, said"
                 owner = list(g.revenue.finditer(text, max(0, mention.start - 80), mention.start))
                 if owner and g.after_keyword_name.match(text[owner[-1].end() : mention.start]):
-                    entity.evidence.add("possessive")  # "le chiffre d'affaires de Sodexo", "revenue of X"
+                    entity.evidence.add("owner")  # "le chiffre d'affaires de Sodexo", "revenue of X"
+                apostrophe = after.startswith(("'", "’")) or text[mention.end - 2 : mention.end] in ("'s", "’s")
+                gaps = [re.match(pattern, after) for pattern in (r"(?:['’]s?)?\s+", r"(?:['’]s?)?\s+[\w-]+\s+")]
+                if apostrophe and any(gap and g.revenue.match(after, gap.end()) for gap in gaps):
+                    entity.evidence.add("owner")  # "Litware's revenue", "Xiaomi’s total revenue"
                 if mention.start < title_end:
                     entity.evidence.add("headline")  # (a title-case headline's names were marked above)
                 if mention.start == lead:
@@ -595,6 +612,23 @@ class Companies:
         return Attribution(tuple(names))
 
 
+class _Word:
+    """A word of `_TOKEN` as a match of its name part: "d'Alibaba" starts at the A."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._span = match.span(1) if match.group(1) else match.span()
+        self._text = match.group(1) or match.group(0)
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def group(self, _: int = 0) -> str:
+        return self._text
+
+
 def _title_case(line: str) -> bool:
     """Whether a headline capitalises its words ("Nestlé Leans On Price Increases For Organic Growth")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
@@ -602,7 +636,7 @@ def _title_case(line: str) -> bool:
 
 
 def _strip(word: str) -> str:
-    word = re.sub(r"['’]s$", "", word)
+    word = re.sub(r"(?<=s)['’]$|['’]s$", "", word)  # "Acme's", "Northwind Traders'"
     if word.endswith((".", ",")) and word.lower().rstrip(",") not in COMPANY_SUFFIXES:
         word = word.rstrip(".,")
     return word

@@ -119,6 +119,7 @@ class Grammar:
     group_qualifiers: frozenset[str]
     periods: tuple[PeriodPattern, ...]
     comparison_before: re.Pattern[str]
+    current_year: re.Pattern[str]
     month_counts: dict[str, int]
     seasons: dict[str, tuple[int, int]]
     ended_lengths: dict[str, int]
@@ -131,6 +132,7 @@ class Grammar:
     acquired: re.Pattern[str]
     each: re.Pattern[str]
     results_verb: re.Pattern[str]
+    reports_verb: re.Pattern[str]
     business_nouns: str  # alternations, for patterns built around a name
     titles: str
     speech_verbs: str
@@ -325,6 +327,7 @@ def grammar(lang: str) -> Grammar:
             for entry in table["periods"]
         ),
         comparison_before=re.compile(rf"(?:{patterns['comparison_before']})", _FLAGS),
+        current_year=re.compile(patterns["current_year"], _FLAGS),
         month_counts={word.lower(): months for word, months in table["month_counts"].items()},
         seasons={word.lower(): (first, last) for word, (first, last) in table.get("seasons", {}).items()},
         ended_lengths={re.sub(r"[\s-]+", " ", word.lower()): months for word, months in table["ended_lengths"].items()},
@@ -337,6 +340,7 @@ def grammar(lang: str) -> Grammar:
         acquired=re.compile(table["companies"]["acquired"], _FLAGS),
         each=re.compile(table["companies"]["each"], _FLAGS),
         results_verb=re.compile(table["companies"]["results_verbs"], _FLAGS),
+        reports_verb=re.compile(table["companies"]["reports_verbs"], _FLAGS),
         business_nouns=_alternation(_words(table["companies"]["business_nouns"]))
         if table["companies"]["business_nouns"].strip()
         else "(?!)",

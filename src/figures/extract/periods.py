@@ -79,7 +79,7 @@ def mentions(g: Grammar, text: str, start: int, end: int, excluded: list[tuple[i
     >>> from figures.extract.language import grammar
     >>> text = "Sales rose in the second quarter of 2024 from the same period of 2023."
     >>> [(m.period.wording, m.compared) for m in mentions(grammar("en"), text, 0, len(text), [])]
-    [('second quarter of 2024', False), ('2023', True)]
+    [('the second quarter of 2024', False), ('2023', True)]
     """
     found: list[Mention] = []
     compared: list[tuple[int, int]] = []  # previous periods: their words are no other period's
@@ -114,6 +114,8 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         year = _split_year_end(year, year_end)
         fiscal = split = True
     rel = entry.rel or parts.get("rel", "").lower() or None
+    if rel is None and g.current_year.search(wording):
+        rel = "current"  # "in den ersten sechs Monaten des laufenden Geschäftsjahrs"
     number = entry.number
     if parts.get("number") or parts.get("number2"):
         number = int(parts.get("number") or parts["number2"])
@@ -332,6 +334,11 @@ def _ended(period: Period, published: dt.date, said: str) -> Resolved:
         note = f"Stated by the text ({said})."
         if period.weeks:
             note += f" {period.weeks} weeks."
+        elif period.start_month is None and end != _month_end(end.year, end.month, None):
+            note += (
+                f" It ends mid-month (a period counted in weeks): its start is taken as {period.months or 3} months"
+                " before, which may be a few days off."
+            )
     return Resolved(start, end, inferred, note)
 
 
@@ -342,7 +349,7 @@ def _relative_year(period, published, year_end, said, fiscal_note) -> Resolved:
         note = (
             f"{relative} the company's last fiscal year.{fiscal_note}" if fiscal_note else f"{relative} {start.year}."
         )
-        return Resolved(start, end, True, note + " Review.")
+        return Resolved(start, end, True, note + " To review.")
     start, end = dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
     return Resolved(start, end, True, f"The text says {said}: {published.year}, the year of publication: review.")
 
@@ -395,8 +402,14 @@ def _fiscal(period, published, year_end, said, fiscal_note) -> Resolved:
             offset = months * (number - 1) if months <= 6 else 0
             start = _add_months(year_start, offset)
             end = _add_months(start, months) - dt.timedelta(days=1) if months < 12 else year_end_date
-            if end <= published:
-                options.append((_likelihood(end, published, inferred_end), end, start, (month, day)))
+            if end > published:
+                continue
+            if period.rel == "current" and months < 12:
+                # Of the fiscal year still running: the part of it that ended last.
+                if year_end_date < published:
+                    continue
+            options.append((_likelihood(end, published, inferred_end), end, start, (month, day)))
+
     if not options:  # a label in the future: take the calendar reading, flagged
         return _calendar(replace(period, fiscal=False), published, said)
     _, end, start, chosen_end = max(options)

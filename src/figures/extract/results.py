@@ -44,6 +44,7 @@ class Claim:
     period_inferred: bool = False
     period_note: str = ""
     period_from: str = ""  # the words of an earlier sentence that named the period, where it was taken from there
+    period_borrowed: bool = False  # taken from a sentence about other companies
 
 
 @dataclass
