@@ -84,7 +84,28 @@ def amounts(g: Grammar, text: str, start: int, end: int) -> tuple[list[Figure], 
             figure.value, figure.unit = value / Decimal(10) ** size, unit
             figure.notes.append(f"Printed without a scale word: written here in {unit}s.")
         found.append(figure)
-    return found, unreadable
+    for match in g.spelled_amount.finditer(text, start, end):  # "rund zwei Milliarden Euro"
+        if any(f.start < match.end() and match.start() < f.end for f in found):
+            continue
+        figure = _spelled_amount(g, text, match, text[start:end])
+        if figure is not None:
+            found.append(figure)
+    return sorted(found, key=lambda f: f.start), unreadable
+
+
+def _spelled_amount(g: Grammar, text: str, match: re.Match[str], sentence: str) -> Figure | None:
+    """An amount whose number is written in words, read by text2num: the longest run of words it reads."""
+    spelled = _spelled_number(g, text, match.start("words"), match.end("words"))
+    if spelled is None:
+        return None
+    value, at = spelled
+    unit, multiplier = g.scales[re.sub(r"\s+", " ", match.group("scale").lower().rstrip("."))]
+    currency, note = currency_of(g, match.group("currency_after"), sentence)
+    currency, cue_note = local_currency(currency, match.group("currency_after"), text)
+    figure = Figure("amount", at, match.end(), value * multiplier, unit, currency, match.group("currency_after"))
+    figure.notes += [n for n in (cue_note or note,) if n]
+    figure.notes.append(f"The number is written in words (“{clean(text[at : match.start('scale')])}”).")
+    return figure
 
 
 def currency_of(g: Grammar, surface: str, sentence: str) -> tuple[str, str | None]:

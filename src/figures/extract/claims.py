@@ -181,7 +181,11 @@ class _Extractor:
         if keyword is None:
             return None
         first = self.sentences[max(0, index - 3)][0]
-        earlier = [a for a in amounts(self.g, text, first, scaled.start())[0] if a.currency]
+        earlier = [
+            a
+            for a in amounts(self.g, text, first, scaled.start())[0]
+            if a.currency and not re.search(r"[(\[]\s*(?:\w+\s+){0,2}$", text[max(0, a.start - 20) : a.start])
+        ]  # (not a bracketed translation: "8,65 Milliarden Franken (7,55 Mrd. Euro)")
         if not earlier:
             return None
         model = earlier[-1]
@@ -254,7 +258,8 @@ class _Extractor:
                 LeftOut(figure.start, figure.end, "a segment's figure, not the group's", company, segment)
             )
             return []
-        period, period_from, source_names = self._period(figure, index, clause)
+        first_company = attribution.names[0] if attribution.names else ""
+        period, period_from, source_names = self._period(figure, index, clause, first_company)
         claims = []
         for company in attribution.names or ("",):
             claim = Claim(
@@ -298,8 +303,10 @@ class _Extractor:
         ahead = text[clause[0] : figure.start]
         if g.forecast.search(ahead):
             return "a forecast, not a reported figure"
-        if patterns["estimate_before"].search(before):
+        if patterns["estimate_before"].search(before) or patterns["estimate_after"].match(after):
             return "an estimate (analysts', a consensus), not a reported figure"
+        if patterns["difference_after"].match(after):
+            return "a difference from an estimate, not a reported figure"
         if patterns["hypothetical"].search(ahead):
             return "a figure that did not happen (what it would have been)"
         lower = patterns["range_before"].search(before)
@@ -310,7 +317,7 @@ class _Extractor:
         if (
             g.previous_before.search(before)
             or g.previous_after.search(after)
-            or self._von_auf(before, after)
+            or self._von_auf(figure, before, after)
             or patterns["earlier_before"].search(ahead)
         ):
             return "a figure of an earlier period, given for comparison"
@@ -341,9 +348,13 @@ class _Extractor:
             return False
         return True
 
-    def _von_auf(self, before: str, after: str) -> bool:
-        """German 'von 19 auf 20 Milliarden Euro': the figure after 'von' is the earlier one."""
-        return self.g.code == "de" and bool(re.search(r"\bvon\s+$", before)) and bool(re.match(r"^\s*auf\b", after))
+    def _von_auf(self, figure: Figure, before: str, after: str) -> bool:
+        """German 'von 19 auf 20 Milliarden Euro': the figure after 'von' is the earlier one (not so 'ein Plus von
+        5,3 Prozent auf 22,4 Milliarden Euro', a growth and the amount it reached)."""
+        if self.g.code != "de" or not re.search(r"\bvon\s+$", before):
+            return False
+        following = re.match(r"^\s*auf\s+(?:\S+\s+)?(?P<next>\S*\d[\d.,]*\s*(?P<unit>%|Prozent)?)", after)
+        return bool(following) and bool(following.group("unit")) == (figure.kind == "percent")
 
     # -- figures -----------------------------------------------------------------------------------------------
 
@@ -385,7 +396,10 @@ class _Extractor:
             for m in pattern.finditer(self.text, clause[0], clause[1]):
                 before = m.end() <= figure.start and figure.start - m.end() <= 100
                 after = m.start() >= figure.end and m.start() - figure.end <= 40
-                if before and not any(m.end() <= other < figure.start for other in others):
+                # "das Wachstum beim Auftragseingang 1,7 Prozent und beim Umsatz 3,6 Prozent": one word, two figures
+                blocking = [o for o in others if m.end() <= o < figure.start]
+                coordinated = blocking and re.search(r"\b(?:und|and|et)\b", self.text[max(blocking) : figure.start])
+                if before and (not blocking or coordinated):
                     options.append((figure.start - m.end(), direction))
                 elif after and not any(figure.end <= other < m.start() for other in others):
                     options.append((m.start() - figure.end + 20, direction))
@@ -395,93 +409,112 @@ class _Extractor:
 
     def _period_mentions(self) -> list[tuple[int, Mention]]:
         """Every period the text names, with its sentence, adjacent mentions of one period merged ("the quarter
-        ended March 31 (Q4 FY24)")."""
-        found = []
+        ended March 31 (Q4 FY24)"); those given for comparison are kept apart (`self.compared`)."""
+        found: list[tuple[int, Mention]] = []
         excluded = self.date_spans + self.amount_spans
-        compared: list[tuple[int, Mention]] = []
+        self.compared: list[tuple[int, Mention]] = []
         for index, (start, end) in enumerate(self.sentences):
             here = mentions(self.g, self.text, start, end, excluded)
             found += [(index, mention) for mention in _merged([m for m in here if not m.compared])]
-            compared += [(index, mention) for mention in here if mention.compared]
-        # A period named again without its year is the one named with it ("first half 2008" ... "the first
-        # half"; "the half year ended September 30, 2010" ... "for the half year").
-        completed = []
-        for index, mention in found:
-            period = mention.period
-            if period.year is None and period.end_year is None and period.months == 12 and period.rel == "current":
-                # "Fiscal year Group revenue", "für das Gesamtjahr": the fiscal year the text names by its end.
-                whole = [(abs(i - index), o.period) for i, o in found if o.period.months == 12 and o.period.complete]
-                if whole:
-                    named = min(whole, key=lambda item: item[0])[1]
-                    period = replace(named, wording=f"{period.wording} ({named.wording})")
-            elif period.year is None and period.end_year is None and period.months in (3, 6, 9) and not period.rel:
-                # "Sales in the fourth quarter ... grew 16.9% from the same period of 2019": of 2020.
-                before = [
-                    o.period
-                    for i, o in compared
-                    if i == index and o.period.year and o.period.months in (None, 3, 6, 9, 12)
-                ]
-                same = [
-                    (abs(i - index), other.period)
-                    for i, other in found
-                    if other.period.months == period.months
-                    and (other.period.number == period.number or None in (other.period.number, period.number))
-                    and (other.period.year is not None or other.period.end_year is not None)
-                ]
-                if same:
-                    named = min(same, key=lambda item: item[0])[1]
-                    period = replace(
-                        period,
-                        year=named.year,
-                        end=period.end or named.end,
-                        end_year=named.end_year,
-                        fiscal=named.fiscal,
-                        number=period.number or named.number,
-                        wording=f"{period.wording} ({named.wording})",
-                    )
-                elif before and not period.fiscal:
-                    period = replace(
-                        period, year=before[0].year + 1, wording=f"{period.wording} (a year after {before[0].year})"
-                    )
-                else:
-                    period = self._with_fiscal_label(period, index, found)
-            completed.append((index, Mention(mention.start, mention.end, period)))
-        return completed
+            self.compared += [(index, mention) for mention in here if mention.compared]
+        return found
 
-    def _period(self, figure: Figure, index: int, clause: tuple[int, int]) -> tuple[Period | None, str, set[str]]:
+    def _period(
+        self, figure: Figure, index: int, clause: tuple[int, int], company: str
+    ) -> tuple[Period | None, str, set[str]]:
         """The period of a figure: the one named nearest in its sentence (its clause first); else, or where the
-        sentence refers back ("in the period"), the one named last before it in the text; with the companies that
-        sentence names (a period taken from a sentence about other companies is inferred for this one)."""
+        sentence refers back ("in the quarter"), the one named last before it in the text, of the same length
+        where the words give one; with the companies that sentence names (a period taken from a sentence about
+        other companies is inferred for this one)."""
         here = [m for i, m in self.periods if i == index and not overlap((m.start, m.end), figure.span)]
 
         def distance(mention: Mention):
             gap = figure.start - mention.end if mention.end <= figure.start else mention.start - figure.end
             return (not (clause[0] <= mention.start < clause[1]), gap)
 
+        months = None
         if here:
             chosen = min(here, key=distance)
             if not chosen.period.context:
-                return chosen.period, "", set()
+                return self._complete(chosen.period, index, company), "", set()
+            months = chosen.period.months
         # The last period named before: in the sentence just before, or in one that states a figure (not "to
         # reach its targets for the year"), or the previous claim's, whichever comes last.
-        earlier = [m for i, m in self.periods if i < index and not m.period.context]
-        earlier = [m for i, m in self.periods if i < index and (i == index - 1 or self._has_figure(i))] or earlier
-        earlier = [m for m in earlier if not m.period.context]
-        last_claim = self.claims[-1] if self.claims and self.claims[-1].period is not None else None
-        if earlier and (last_claim is None or earlier[-1].start > last_claim.start):
-            latest = earlier[-1]
+        earlier = [(i, m) for i, m in self.periods if i < index and not m.period.context]
+        if months is not None:  # "for the quarter": the last quarter named
+            earlier = [(i, m) for i, m in earlier if m.period.months == months] or earlier
+        recent = [(i, m) for i, m in earlier if i == index - 1 or self._has_figure(i)] or earlier
+        own = [(i, m) for i, m in recent if company in self._names_in(i)]
+        recent = own if own and len(self._companies_named()) > 1 else recent
+        last_claim = next((c for c in reversed(self.claims) if c.period is not None and c.company == company), None)
+        if recent and (last_claim is None or recent[-1][1].start > last_claim.start):
+            source, latest = recent[-1]
             if not latest.period.complete:  # "im vergangenen Geschäftsjahr", after "Geschäftsjahr 2023/2024"
-                recent = [m for i, m in self.periods if index - 4 <= i < index and m in earlier]
-                full = [m for m in recent if m.period.complete and m.period.months == latest.period.months]
-                latest = full[-1] if full else latest
-            source = next(i for i, m in self.periods if m is latest)
-            return latest.period, clean(latest.period.wording), self._names_in(source)
+                full = [
+                    (i, m)
+                    for i, m in recent
+                    if index - 4 <= i and m.period.complete and m.period.months == latest.period.months
+                ]
+                source, latest = full[-1] if full else (source, latest)
+            period = self._complete(latest.period, source, company)
+            return period, clean(latest.period.wording), self._names_in(source)
         if last_claim is not None:
             return last_claim.period, last_claim.period_from or clean(last_claim.period.wording), {last_claim.company}
         return None, "", set()
 
+    def _complete(self, period: Period, index: int, company: str) -> Period:
+        """A period named without its year, completed from the text: where it is named again with it (in a
+        sentence about the same company first: "first half 2008" ... "the first half"), or a year after the one
+        it is compared with ("from the same period of 2019"), or in the fiscal year named just before."""
+        if period.year is not None or period.end_year is not None or period.rel not in (None, "current"):
+            return period
+        if period.months == 12 and period.rel == "current":
+            # "Fiscal year Group revenue", "für das Gesamtjahr": the fiscal year the text names by its end.
+            named = self._named_again(index, company, lambda o: o.months == 12 and o.complete)
+            return replace(named, wording=f"{period.wording} ({named.wording})") if named else period
+        if period.months not in (3, 6, 9) or period.rel:
+            return period
+        named = self._named_again(
+            index,
+            company,
+            lambda o: (
+                o.months == period.months
+                and (o.number == period.number or None in (o.number, period.number))
+                and (o.year is not None or o.end_year is not None or o.end is not None)
+            ),
+        )
+        if named is not None:
+            return replace(
+                period,
+                year=named.year,
+                end=period.end or named.end,
+                end_year=named.end_year,
+                fiscal=named.fiscal,
+                number=period.number or named.number,
+                wording=f"{period.wording} ({named.wording})",
+            )
+        compared = [o.period for i, o in self.compared if i == index and o.period.year]
+        if compared and not period.fiscal:  # "Sales in the fourth quarter ... from the same period of 2019"
+            return replace(
+                period, year=compared[0].year + 1, wording=f"{period.wording} (a year after {compared[0].year})"
+            )
+        return self._with_fiscal_label(period, index, self.periods)
+
+    def _named_again(self, index: int, company: str, matches) -> Period | None:
+        """The nearest mention that `matches`, in a sentence about the same company (or none) before others."""
+        options = [
+            (bool(self._names_in(i)) and company not in self._names_in(i), abs(i - index), m.period)
+            for i, m in self.periods
+            if matches(m.period) and not m.period.context
+        ]
+        return min(options, key=lambda item: item[:2])[2] if options else None
+
     def _names_in(self, index: int) -> set[str]:
+        """The companies a sentence names."""
         return {self.companies.name(entity) for _, entity in self.companies.accepted_mentions(*self.sentences[index])}
+
+    def _companies_named(self) -> set[str]:
+        return {self.companies.name(entity) for _, entity in self.companies.accepted_mentions(0, len(self.text))}
 
     def _with_fiscal_label(self, period: Period, index: int, found: list[tuple[int, Mention]]) -> Period:
         """A quarter, half or nine months named without a year, right after a sentence that names the fiscal year
@@ -660,6 +693,8 @@ def _patterns(lang: str) -> dict:
         "range_before": re.compile(patterns["range_before"], flags),
         "range_after": re.compile(patterns["range_after"], flags),
         "hypothetical": re.compile(patterns["hypothetical"], flags),
+        "estimate_after": re.compile(patterns["estimate_after"], flags),
+        "difference_after": re.compile(patterns["difference_after"], flags),
         "aggregate_before": re.compile(patterns["aggregate_before"], flags),
         "sequential": re.compile(patterns["sequential"], flags),
         "earlier_before": re.compile(patterns["earlier_before"], flags),

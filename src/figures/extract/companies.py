@@ -120,6 +120,7 @@ class Entity:
     evidence: set[str] = field(default_factory=set)
     person: bool = False
     unit_of: str = ""
+    noun: bool = False  # (German) a common noun: most of its mentions follow an article
 
     @property
     def score(self) -> int:
@@ -152,13 +153,14 @@ class Companies:
         self.amount_spans = amount_spans
         self.entities: dict[str, Entity] = {}
         self.aliases: dict[str, str] = {}
+        self._unit_spans: list[tuple[int, int]] = []  # names introduced as a part: "its subsidiary Jaguar Land Rover"
         self._find_names()
         self._weigh()
 
     # -- finding names ---------------------------------------------------------------------------------------
 
     def _find_names(self) -> None:
-        described = self._described()
+        described = self._described() + self._compounds()
         # A name of several words once introduced is that name wherever it stands ("Heidelberg Materials" in
         # a German headline, where every noun has a capital and a run of capitals is no name).
         surfaces = {re.sub(r"\s+", " ", self.text[a:b]) for a, b in described if " " in self.text[a:b].strip()}
@@ -215,6 +217,20 @@ class Companies:
         before = self.text[max(0, chunk[0] - 12) : chunk[0]]
         return word.upper() == word and bool(re.search(r"[(,]\s*(?:[A-Za-z]+\s*:\s*)?$", before))
 
+    def _compounds(self) -> list[tuple[int, int]]:
+        """Names joined to a noun that says what they are ("voestalpine-Konzern", "Henkel-Chef", "H&M-Aktie"),
+        and every other place the same name stands (a lower-case brand is found no other way)."""
+        pattern = self.g.compound_name
+        if pattern is None:
+            return []
+        names = {m.group("name") for m in pattern.finditer(self.text)}
+        names = {name for name in names if name.lower() not in self.g.not_names and len(name) > 2}
+        spans = []
+        for name in names:
+            spans += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", self.text)]
+            spans += [m.span("name") for m in pattern.finditer(self.text) if m.group("name") == name]
+        return sorted(set(spans))
+
     def _described(self) -> list[tuple[int, int]]:
         """Names right after a noun that says what they are ("chipmaker Infineon", "Der Baustoffkonzern
         Heidelberg Materials", "le groupe de luxe Hermès")."""
@@ -225,11 +241,14 @@ class Companies:
                 self.text[match.start() : match.start("name")],
             ):
                 continue  # "le propriétaire de Cartier", "le groupe détenu par X": a complement, not the company
+            unit = bool(self.g.unit_word.search(self.text[match.start() : match.start("name")].strip()))
             for group in ("name", "name2"):
                 if match.group(group):
                     span = self._name_span(*match.span(group))
                     if span:
                         spans.append(span)
+                        if unit:
+                            self._unit_spans.append(span)
         return spans
 
     def _name_span(self, start: int, end: int) -> tuple[int, int] | None:
@@ -343,6 +362,12 @@ class Companies:
             return  # "Baustoffkonzern": what a company is, not its name
         if self._dateline(start, end):
             return
+        owned = re.search(r"['’]s$", text[start:end])
+        if owned and re.match(
+            r"\s+(?:Cos?\.|Companies|Inc\b|Corp\b|said\b|says\b|reported\b|posted\b|ranks\b)", text[end:]
+        ):
+            words[-1] += text[end - 2 : end]  # "Lowe’s Cos. Inc.", "Lowe’s said": the name is Lowe’s
+            key = core_key(words)
         entity = self.entities.setdefault(key, Entity(key, " ".join(words)))
         if len(" ".join(words)) > len(entity.display) and key == core_key(entity.display.split()):
             entity.display = " ".join(words)
@@ -354,8 +379,8 @@ class Companies:
         """Whether a name opens a line as a dateline: 'GÖTTINGEN (dpa-AFX) -', 'ZURICH, 10 novembre (Reuters)',
         'Zürich –'."""
         line_start = self.text.rfind("\n", 0, start) + 1
-        if self.text[line_start:start].strip():
-            return False
+        if self.text[line_start:start].strip() or start < self._title():
+            return False  # (a headline's "Morrison - full year sales dip" is no dateline)
         after = self.text[end : end + 60]
         dash = re.match(r"\s*(?:,[^()\n]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s", after)
         return bool(dash) or (self.text[start:end].isupper() and bool(re.match(r"\s*[(,]", after)))
@@ -388,8 +413,8 @@ class Companies:
                 ):
                     entity.evidence.add("possessive")
                 verb = re.sub(r"^\s*\([^()]{1,60}\)", "", after).lstrip(" ,")  # "Associated British Foods (ABF) has"
-                if g.results_verb.match(verb):
-                    entity.evidence.add("subject")
+                if g.results_verb.match(verb) or g.speaker_before.search(before):
+                    entity.evidence.add("subject")  # "Acme reported", "teilte Henkel mit", "said Apple"
                 if g.reports_verb.match(verb):
                     entity.evidence.add("reports")  # "Tailspin Toys posted", "a réalisé", "erzielte"
                 appositive = re.match(
@@ -419,6 +444,15 @@ class Companies:
                 if len(abbr) >= 3 and key in self.entities and key != entity.key:
                     if self.entities[key].display.isupper():
                         self.aliases.setdefault(key, entity.key)
+        if g.code == "de":
+            article = re.compile(
+                r"\b(?:der|die|das|dem|den|des|ein|eine|einer|eines|einem|einen|beim|im|am|zum|zur|vom|ins)\s+"
+                r"(?:[a-zäöüß][\w-]*\s+){0,2}$",
+                re.IGNORECASE,
+            )
+            for entity in self.entities.values():
+                after_article = sum(bool(article.search(text[max(0, m.start - 40) : m.start])) for m in entity.mentions)
+                entity.noun = " " not in entity.display and 2 * after_article >= len(entity.mentions)
         for abbr, key in self.aliases.items():
             if abbr in self.entities and abbr != key:
                 self.entities[key].mentions += self.entities[abbr].mentions
@@ -440,8 +474,21 @@ class Companies:
                 if around:
                     entity.evidence.add("coordinated")
         accepted = [entity for entity in self.entities.values() if self._accepted(entity)]
+        for entity in [e for e in self.entities.values() if e not in accepted and "_" not in e.key]:
+            longer = [other for other in accepted if other.key.startswith(entity.key + "_")]
+            if len(longer) == 1 and not entity.person:  # "Samsung disclosed" after "Samsung Electronics reported"
+                longer[0].mentions += entity.mentions
+                del self.entities[entity.key]
+        accepted = [entity for entity in self.entities.values() if self._accepted(entity)]
+        unit_starts = {start for start, _ in self._unit_spans}
         for entity in accepted:
-            if _STRONG.keys() & entity.evidence - {"headline"} and "descriptor" in entity.evidence:
+            if any(m.start in unit_starts for m in entity.mentions):
+                first = min(m.start for m in entity.mentions)
+                parents = [e for e in accepted if e is not entity and any(m.start < first for m in e.mentions)]
+                if parents:  # "India's Tata Motors ... its British luxury subsidiary Jaguar Land Rover"
+                    entity.unit_of = max(parents, key=lambda e: e.score).key
+        for entity in accepted:
+            if entity.unit_of or (_STRONG.keys() & entity.evidence - {"headline"} and "descriptor" in entity.evidence):
                 continue
             for other in accepted:
                 if other is entity or "legal" in entity.evidence or not (_STRONG.keys() & other.evidence):
@@ -472,6 +519,8 @@ class Companies:
 
     def _accepted(self, entity: Entity) -> bool:
         if entity.person and not (_STRONG.keys() & entity.evidence):
+            return False
+        if entity.noun and not ({"legal", "descriptor", "ticker", "acronym", "reported"} & entity.evidence):
             return False
         return entity.score >= 2
 

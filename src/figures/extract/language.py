@@ -102,6 +102,7 @@ class Grammar:
     scale_currencies: dict[str, tuple[str, Decimal, str]]
     amount: re.Pattern[str]
     scaled: re.Pattern[str]  # a number with a scale word, with or without a known currency
+    spelled_amount: re.Pattern[str]  # a number in words with a scale word and a currency ("zwei Milliarden Euro")
     percent: re.Pattern[str]
     percent_word: re.Pattern[str]  # the words alone, after a number written in words
     revenue: re.Pattern[str]
@@ -128,11 +129,14 @@ class Grammar:
     ordinals: dict[str, int]
     descriptor_name: re.Pattern[str]  # a name after a noun that says what it is: group "name" (and "name2")
     descriptor_word: re.Pattern[str]  # such a noun alone
+    unit_word: re.Pattern[str]  # a noun that introduces a part of a company ("subsidiary", "Tochter")
+    compound_name: re.Pattern[str] | None  # a name joined to such a noun ("Henkel-Chef"), where the language has it
     anaphora: re.Pattern[str]
     acquired: re.Pattern[str]
     each: re.Pattern[str]
     results_verb: re.Pattern[str]
     reports_verb: re.Pattern[str]
+    speaker_before: re.Pattern[str]
     business_nouns: str  # alternations, for patterns built around a name
     titles: str
     speech_verbs: str
@@ -299,6 +303,10 @@ def grammar(lang: str) -> Grammar:
         scaled=re.compile(
             rf"(?<![\w.,])(?P<number>{NUMBER})(?![\d])\s*(?P<scale>{_alternation(words)})(?![\w])", re.IGNORECASE
         ),
+        spelled_amount=re.compile(
+            rf"(?<![\w])(?P<words>[^\W\d_]+(?:[\s-]+[^\W\d_]+){{0,3}})\s+(?P<scale>{_alternation(words)})(?![\w])"
+            rf"{patterns['amount_connector']}(?P<currency_after>{suffix})(?![\w])"
+        ),
         percent=re.compile(percent),
         percent_word=re.compile(rf"(?<!\w){_alternation(patterns['percent_words'].split('|'))}(?!\w)"),
         revenue=re.compile(patterns["revenue"], _FLAGS),
@@ -336,11 +344,18 @@ def grammar(lang: str) -> Grammar:
         ordinals=ordinals,
         descriptor_name=_descriptor_name(table["companies"]),
         descriptor_word=_descriptor_word(table["companies"]),
+        compound_name=re.compile(table["companies"]["compound_name"])
+        if "compound_name" in table["companies"]
+        else None,
+        unit_word=re.compile(
+            rf"(?:{_alternation(_words(table['companies']['unit_descriptors']))})(?:s|n)?$", re.IGNORECASE
+        ),
         anaphora=re.compile(table["companies"]["anaphora"], _FLAGS),
         acquired=re.compile(table["companies"]["acquired"], _FLAGS),
         each=re.compile(table["companies"]["each"], _FLAGS),
         results_verb=re.compile(table["companies"]["results_verbs"], _FLAGS),
         reports_verb=re.compile(table["companies"]["reports_verbs"], _FLAGS),
+        speaker_before=re.compile(table["companies"]["speaker_before"], _FLAGS),
         business_nouns=_alternation(_words(table["companies"]["business_nouns"]))
         if table["companies"]["business_nouns"].strip()
         else "(?!)",
