@@ -177,7 +177,7 @@ class _Extractor:
         currency of the amount stated last before it in the same or the previous sentence, flagged; else None
         (a count of users, a currency the rules do not read)."""
         text = self.text
-        keyword = self.g.revenue.search(text, max(self.sentences[index][0], scaled.start() - 80), scaled.start())
+        keyword = self.g.revenue.search(text, max(self.sentences[index][0], scaled.start() - 150), scaled.start())
         if keyword is None:
             return None
         first = self.sentences[max(0, index - 3)][0]
@@ -186,8 +186,12 @@ class _Extractor:
             for a in amounts(self.g, text, first, scaled.start())[0]
             if a.currency and not re.search(r"[(\[]\s*(?:\w+\s+){0,2}$", text[max(0, a.start - 20) : a.start])
         ]  # (not a bracketed translation: "8,65 Milliarden Franken (7,55 Mrd. Euro)")
-        if not earlier:
-            return None
+        if not earlier:  # the text's usual currency, where it has one ("44,7 millions" beside "millions de dollars")
+            everywhere = [a for a in amounts(self.g, text, 0, len(text))[0] if a.currency]
+            if not everywhere:
+                return None
+            usual = max({a.currency for a in everywhere}, key=[a.currency for a in everywhere].count)
+            earlier = [next(a for a in everywhere if a.currency == usual)]
         model = earlier[-1]
         try:
             value, note = parse_number(scaled.group("number"), self.g.code)
@@ -460,6 +464,9 @@ class _Extractor:
             return period, clean(latest.period.wording), self._names_in(source)
         if last_claim is not None:
             return last_claim.period, last_claim.period_from or clean(last_claim.period.wording), {last_claim.company}
+        compared = [m.period for i, m in self.compared if i == index and m.period.complete]
+        if compared and not here:  # "9,8 MdsE, en hausse de 8% ... comparé aux 9 premiers mois de 2020": of 2021
+            return _year_later(compared[0]), "", set()
         return None, "", set()
 
     def _complete(self, period: Period, index: int, company: str) -> Period:
@@ -645,6 +652,18 @@ class _Extractor:
             if not same:
                 first.flags.append(f"the text also gives {clean(self.text[claim.start : claim.end])} for it")
         self.claims = list(kept.values())
+
+
+def _year_later(period: Period) -> Period:
+    """The same period a year later: what a figure compared with `period` covers."""
+    return replace(
+        period,
+        year=period.year + 1 if period.year is not None else None,
+        end_year=period.end_year + 1 if period.end_year is not None else None,
+        start_year=period.start_year + 1 if period.start_year is not None else None,
+        wording=f"a year after “{period.wording}”, the period it is compared with",
+        rel="compared",
+    )
 
 
 def _precision(claim: Claim) -> tuple[bool, int]:

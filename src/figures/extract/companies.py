@@ -360,8 +360,8 @@ class Companies:
             return  # 'HK' of HK$3 billion, a period ('Auftaktquartal'), a date: not a name
         if len(words) == 1 and self.g.descriptor_word.fullmatch(words[0]):
             return  # "Baustoffkonzern": what a company is, not its name
-        if self._dateline(start, end):
-            return
+        if self._dateline(start, end) or (surface.isupper() and re.match(r"\s*:", text[end:])):
+            return  # a dateline; a section heading ("TÉLÉCOMMUNICATIONS:")
         owned = re.search(r"['’]s$", text[start:end])
         if owned and re.match(
             r"\s+(?:Cos?\.|Companies|Inc\b|Corp\b|said\b|says\b|reported\b|posted\b|ranks\b)", text[end:]
@@ -402,11 +402,12 @@ class Companies:
             for mention in entity.mentions:
                 after = text[mention.end : mention.end + 80]
                 before = text[max(0, mention.start - 60) : mention.start]
-                if re.match(r"\s*\((?:[A-Z]+\s*:\s*)?[A-Z0-9]{2,6}(?:\.[A-Z]{1,3})?(?:[,;)]|\s*,)", after):
+                # A ticker names its exchange or market: (NYSE: WMT), (MAKSY.PK, MKS.L), (BOL.PA).
+                if re.match(r"\s*\((?:[A-Z]+\s*:\s*[A-Z0-9]{1,6}|[A-Z0-9]{1,6}\.[A-Z]{1,3})(?:[,;)]|\s*,)", after):
                     entity.evidence.add("ticker")
                 acronym = re.match(r"\s*\((?P<abbr>[A-Z][A-Za-z&]{1,6})(?:[,)]| ?,)", after)
-                if acronym and acronym.group("abbr").upper() == acronym.group("abbr"):
-                    self.aliases[slug(acronym.group("abbr"))] = entity.key
+                if acronym and _abbreviates(acronym.group("abbr"), entity.display):
+                    self.aliases[slug(acronym.group("abbr"))] = entity.key  # "Hennes & Mauritz (H&M)", "(IRCTC)"
                     entity.evidence.add("acronym")
                 if re.match(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + g.business_nouns + r")\b", text[mention.end - 2 :]) or (
                     re.match(r"['’]s?\s+(?:" + g.business_nouns + r")\b", after)
@@ -420,7 +421,12 @@ class Companies:
                 appositive = re.match(
                     r",\s+(?:the|a|an|le|la|l['’]|un|une|der|die|das|ein|eine)\s+(?:[\w'’-]+\s+){0,3}", after
                 )
-                if appositive and g.descriptor_word.match(after[appositive.end() :].split(",")[0].split(" ")[0]):
+                titled = appositive and re.search(r"\b(?:" + g.titles + r")\b", after[: appositive.end() + 30], re.I)
+                if (
+                    appositive
+                    and not titled
+                    and g.descriptor_word.match(after[appositive.end() :].split(",")[0].split(" ")[0])
+                ):
                     entity.evidence.add("descriptor")  # "Adventure Works, the Swiss group, said"
                 owner = list(g.revenue.finditer(text, max(0, mention.start - 80), mention.start))
                 if owner and g.after_keyword_name.match(text[owner[-1].end() : mention.start]):
@@ -481,6 +487,18 @@ class Companies:
                 del self.entities[entity.key]
         accepted = [entity for entity in self.entities.values() if self._accepted(entity)]
         unit_starts = {start for start, _ in self._unit_spans}
+        for entity in accepted:  # "Henkel (Persil, Pritt, Schwarzkopf)", "Ce groupe, présent ... (BFM TV)"
+            for mention in entity.mentions:
+                opening = text.rfind("(", max(0, mention.start - 60), mention.start)
+                if opening < 0 or ")" in text[opening : mention.start]:
+                    continue
+                owners = [
+                    o
+                    for o in accepted
+                    if o is not entity and any(m.end <= opening and opening - m.end < 150 for m in o.mentions)
+                ]
+                if owners:
+                    unit_starts.add(mention.start)
         for entity in accepted:
             if any(m.start in unit_starts for m in entity.mentions):
                 first = min(m.start for m in entity.mentions)
@@ -583,6 +601,11 @@ class Companies:
             entity = max(later, key=lambda item: (item[1].score, -item[0].start))[1]
             name = self.name(entity)
             return Attribution((name,), f"company named only later in the text ({name})")
+        subjects = [e for e in self.entities.values() if "subject" in e.evidence and not e.person and not e.noun]
+        if subjects and not any(self._accepted(e) for e in self.entities.values()):
+            entity = max(subjects, key=lambda e: (e.score, len(e.mentions)))
+            name = self.name(entity)
+            return Attribution((name,), f"company from the only name that reports anything ({name}): review")
         fallback = self._headline_name()
         if fallback is not None:
             name = self.name(fallback)
@@ -592,7 +615,7 @@ class Companies:
     def _salient(self, index: int) -> Entity | None:
         """The company a sentence without a name refers to: in the nearest sentence before that names one, its
         subject (a name that reports, says or posts) or else its first; else the article's best attested."""
-        for previous in range(index - 1, max(-1, index - 4), -1):
+        for previous in range(index - 1, max(-1, index - 7), -1):
             here = [
                 item
                 for item in self.accepted_mentions(*self.sentences[previous])
@@ -604,7 +627,7 @@ class Companies:
         earlier = [item for item in self.accepted_mentions(0, self.sentences[index][0]) if not item[1].unit_of]
         if not earlier:
             return None
-        return max(earlier, key=lambda item: (item[1].score, -item[0].start))[1]
+        return max(earlier, key=lambda item: (item[1].score, len(item[1].mentions), -item[0].start))[1]
 
     def _acquired(self, mention: NameMention) -> bool:
         """Whether a mention names a company bought or sold ("die Übernahme von Poenina"): not the one a sentence
@@ -612,6 +635,9 @@ class Companies:
         return bool(self.g.acquired.search(self.text[max(0, mention.start - 60) : mention.start]))
 
     def _subject(self, mention: NameMention) -> bool:
+        before = self.text[max(0, mention.start - 12) : mention.start]
+        if re.search(r"\b(?:of|by|for|from|de|du|des|d['’]|von|vom|bei)\s*$", before, re.IGNORECASE):
+            return False  # "The catering arm of Indian Railways had reported": the arm reported
         after = self.text[mention.end : mention.end + 80]
         after = re.sub(r"^\s*\([^()]{1,60}\)", "", after)  # "Associated British Foods (ABF) has reported"
         return bool(self.g.results_verb.match(after.lstrip(" ,")))
@@ -676,6 +702,22 @@ class _Word:
 
     def group(self, _: int = 0) -> str:
         return self._text
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    """Whether an abbreviation stands for a name: its capitals, in order, open with the name's initials or the
+    name's opening letters ("IRCTC", "ABF", "H&M" for Hennes & Mauritz, "HUL" for Hindustan Unilever; not "SG"
+    for Rapperswil-Jona).
+
+    >>> _abbreviates("HUL", "Hindustan Unilever"), _abbreviates("SG", "Rapperswil-Jona")
+    (True, False)
+    """
+    letters = [c for c in abbr if c.isalpha()]
+    if abbr.upper() != abbr or len(letters) < 2:
+        return False
+    words = [w for w in re.split(r"[\s&-]+", name) if w and w.lower() not in _CONNECTORS]
+    initials = "".join(w[0].upper() for w in words)
+    return initials.startswith("".join(letters)[: len(initials)]) or "".join(letters).startswith(initials)
 
 
 def _title_case(line: str) -> bool:

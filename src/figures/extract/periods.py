@@ -265,6 +265,10 @@ def resolve_period(
                 f" publication date ({published}): review."
             )
         return Resolved(start, end, True, note)
+    if period.rel == "compared":  # a year after the period the text compares the figure with: inferred
+        resolved = resolve_period(replace(period, rel=None), published, year_end, calendar_years)
+        note = f"The text names no period; taken as {period.wording}: review."
+        return Resolved(resolved.start, resolved.end, True, note)
     said = f"“{period.wording}”"
     if period.end is not None:
         return _ended(period, published, said)

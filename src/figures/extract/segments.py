@@ -17,7 +17,7 @@ from figures.extract.sentences import clause_of, clean
 
 
 @cache
-def _rules(lang: str) -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _rules(lang: str) -> tuple:
     segments = table(lang)["segments"]
     places = {name.lower() for name in Locale.parse(table(lang)["locale"]).territories.values()}
     regions = sorted(places | set(segments["regions"].split()), key=len, reverse=True)
@@ -29,7 +29,8 @@ def _rules(lang: str) -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str],
     )
     marker = re.compile(segments["marker_before"], re.IGNORECASE | re.VERBOSE)
     clause_start = re.compile(segments["segment_clause"], re.IGNORECASE | re.VERBOSE)
-    return frozenset(segments["not_modifiers"].split()), region_after, region_before, marker, clause_start
+    subject = re.compile(segments["segment_subject"], re.IGNORECASE | re.VERBOSE)
+    return frozenset(segments["not_modifiers"].split()), region_after, region_before, marker, clause_start, subject
 
 
 def segment_of(g: Grammar, text: str, keyword: re.Match[str], start: int, clauses, companies) -> str:
@@ -47,7 +48,7 @@ def segment_of(g: Grammar, text: str, keyword: re.Match[str], start: int, clause
     >>> segment_of(g, text, g.revenue.search(text), 0, [(0, len(text))], [])
     'Food'
     """
-    not_modifiers, region_after, region_before, marker_before, clause_start = _rules(g.code)
+    not_modifiers, region_after, region_before, marker_before, clause_start, subject = _rules(g.code)
     word = keyword.group(0)
     if g.code == "de":
         prefix = re.split(r"(?i)ums[aä]tz|erlös", word)[0]
@@ -63,12 +64,17 @@ def segment_of(g: Grammar, text: str, keyword: re.Match[str], start: int, clause
         while len(words) > 1 and (words[-1].lower() in g.not_names or len(words[-1]) <= 2):
             words.pop()
         return " ".join(words)
+    adjective = re.match(
+        r"\s+(?P<adjective>[a-zàâçéèêëîïôûùüÿœ]+(?:aires?|iques?|elles?|els?|aux|ales?|iens?|iennes?))\b", after
+    )
+    if g.code == "fr" and adjective and adjective.group("adjective") not in g.group_qualifiers:
+        return adjective.group("adjective")  # "recettes publicitaires": advertising's, not the group's
     region = region_after.match(after)
     if region:
         return clean(region.group(0)).split(" ", 1)[-1]
     clause = clause_of(clauses, keyword.start())
     before = text[clause[0] : keyword.start()]
-    region = region_before.search(before) or clause_start.search(before)
+    region = region_before.search(before) or clause_start.search(before) or subject.search(text[clause[0] : clause[1]])
     if region:
         return clean(region.group(0)).strip(",; ")
     marker = marker_before.search(before)
