@@ -475,6 +475,8 @@ class _Extractor:
         it is compared with ("from the same period of 2019"), or in the fiscal year named just before."""
         if period.year is not None or period.end_year is not None or period.rel not in (None, "current"):
             return period
+        if period.end is not None and period.start_month is not None:
+            return self._range_in_fiscal_year(period, index)
         if period.months == 12 and period.rel == "current":
             # "Fiscal year Group revenue", "für das Gesamtjahr": the fiscal year the text names by its end.
             named = self._named_again(index, company, lambda o: o.months == 12 and o.complete)
@@ -522,6 +524,24 @@ class _Extractor:
 
     def _companies_named(self) -> set[str]:
         return {self.companies.name(entity) for _, entity in self.companies.accepted_mentions(0, len(self.text))}
+
+    def _range_in_fiscal_year(self, period: Period, index: int) -> Period:
+        """Months named without a year ("De juillet à septembre", "entre juillet et septembre") in or right after a
+        sentence that names the fiscal year ("son exercice décalé 2022-23") are of that fiscal year: the last such
+        months of it ended before publication."""
+        labels = [m.period for i, m in self.periods if index - 2 <= i <= index and m.period.fiscal and m.period.year]
+        if not labels:
+            return period
+        label = labels[-1]
+        published = self.article.published
+        month, day = period.end
+        for year in (label.year, label.year - 1):
+            if published is None or dt.date(year, month, 28) <= published:
+                start_year = year - (period.start_month > month)
+                return replace(
+                    period, end_year=year, start_year=start_year, wording=f"{period.wording} ({label.wording})"
+                )
+        return period
 
     def _with_fiscal_label(self, period: Period, index: int, found: list[tuple[int, Mention]]) -> Period:
         """A quarter, half or nine months named without a year, right after a sentence that names the fiscal year

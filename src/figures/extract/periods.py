@@ -156,7 +156,7 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
     if kind == "just_ended":
         return Period(entry.months, wording, rel="just_ended")
     if kind == "context":
-        return Period(None, wording, context=True)
+        return Period(entry.months, wording, context=True)
     if kind == "season":
         first, last = g.seasons[parts["season"].lower()]
         return Period((last - first) % 12 + 1, wording, end=(last, None), start_month=first)
