@@ -381,7 +381,9 @@ class _Extractor:
                 for m, kind in preceding
                 if kind == "revenue" and re.fullmatch(r"\s*(?:and|und|et|,)\s*", text[m.end() : chosen[0].start()])
             ]
-            return joined[0] if chosen[1] == "excluded" and joined else chosen
+            # But "revenue and profits of $616 million": the excluded word governs the figure.
+            governed = re.fullmatch(r"\s*(?:of|at|de|d['’]|von|à)\s*", text[chosen[0].end() : figure.start])
+            return joined[0] if chosen[1] == "excluded" and joined and not governed else chosen
         later = [(m, kind) for m, kind in following if m.start() < clause[1] and m.start() - figure.end <= 80]
         if later:
             return min(later, key=lambda item: item[0].start())
@@ -501,22 +503,30 @@ class _Extractor:
                 fiscal=named.fiscal,
                 number=period.number or named.number,
                 wording=f"{period.wording} ({named.wording})",
+                supplied=named.supplied,
             )
         compared = [o.period for i, o in self.compared if i == index and o.period.year]
         if compared and not period.fiscal:  # "Sales in the fourth quarter ... from the same period of 2019"
             return replace(
-                period, year=compared[0].year + 1, wording=f"{period.wording} (a year after {compared[0].year})"
+                period,
+                year=compared[0].year + 1,
+                wording=f"{period.wording} (a year after {compared[0].year})",
+                supplied=True,
             )
         return self._with_fiscal_label(period, index, self.periods)
 
     def _named_again(self, index: int, company: str, matches) -> Period | None:
-        """The nearest mention that `matches`, in a sentence about the same company (or none) before others."""
+        """The nearest mention that `matches`, in a sentence about the same company (or none) before others;
+        marked `supplied` unless it is in the same sentence or the one just before."""
         options = [
-            (bool(self._names_in(i)) and company not in self._names_in(i), abs(i - index), m.period)
+            (bool(self._names_in(i)) and company not in self._names_in(i), abs(i - index), i, m.period)
             for i, m in self.periods
             if matches(m.period) and not m.period.context
         ]
-        return min(options, key=lambda item: item[:2])[2] if options else None
+        if not options:
+            return None
+        _, _, found, period = min(options, key=lambda item: item[:2])
+        return period
 
     def _names_in(self, index: int) -> set[str]:
         """The companies a sentence names."""
@@ -653,6 +663,13 @@ class _Extractor:
         """One row per company, metric and period (the claims file's key): the precise figure kept over a
         rounded or approximate one, else the first; the other is noted on it and listed as left out."""
         kept: dict[tuple[str, str, dt.date, dt.date], Claim] = {}
+        # A figure stated twice, once where the text names its period and once where it names none (a headline
+        # repeated as the lead): one figure, of the named period.
+        dated = {(c.company, c.metric, millions(c), c.currency) for c in self.claims if c.period is not None}
+        for claim in [c for c in self.claims if c.period is None]:
+            if (claim.company, claim.metric, millions(claim), claim.currency) in dated:
+                self.claims.remove(claim)
+                self.left_out.append(LeftOut(claim.start, claim.end, "the same figure stated again", claim.company))
         for claim in sorted(self.claims, key=lambda c: c.start):
             key = (claim.company, claim.metric, claim.period_start, claim.period_end)
             first = kept.get(key)

@@ -409,9 +409,9 @@ class Companies:
                 if acronym and _abbreviates(acronym.group("abbr"), entity.display):
                     self.aliases[slug(acronym.group("abbr"))] = entity.key  # "Hennes & Mauritz (H&M)", "(IRCTC)"
                     entity.evidence.add("acronym")
-                if re.match(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + g.business_nouns + r")\b", text[mention.end - 2 :]) or (
-                    re.match(r"['’]s?\s+(?:" + g.business_nouns + r")\b", after)
-                ):
+                tail = text[mention.end - 2 : mention.end]  # "Apple's", "Coles'" (the apostrophe in the mention)
+                apostrophe_at = mention.end - 2 if tail in ("'s", "’s") else mention.end - (tail[-1:] in ("'", "’"))
+                if re.match(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + g.business_nouns + r")\b", text[apostrophe_at:]):
                     entity.evidence.add("possessive")
                 verb = re.sub(r"^\s*\([^()]{1,60}\)", "", after).lstrip(" ,")  # "Associated British Foods (ABF) has"
                 if g.results_verb.match(verb) or g.speaker_before.search(before):
@@ -431,9 +431,9 @@ class Companies:
                 owner = list(g.revenue.finditer(text, max(0, mention.start - 80), mention.start))
                 if owner and g.after_keyword_name.match(text[owner[-1].end() : mention.start]):
                     entity.evidence.add("owner")  # "le chiffre d'affaires de Sodexo", "revenue of X"
-                apostrophe = after.startswith(("'", "’")) or text[mention.end - 2 : mention.end] in ("'s", "’s")
-                gaps = [re.match(pattern, after) for pattern in (r"(?:['’]s?)?\s+", r"(?:['’]s?)?\s+[\w-]+\s+")]
-                if apostrophe and any(gap and g.revenue.match(after, gap.end()) for gap in gaps):
+                possessed = text[apostrophe_at:]
+                gaps = [re.match(pattern, possessed) for pattern in (r"['’]s?\s+", r"['’]s?\s+[\w-]+\s+")]
+                if any(gap and g.revenue.match(possessed, gap.end()) for gap in gaps):
                     entity.evidence.add("owner")  # "Litware's revenue", "Xiaomi’s total revenue"
                 if mention.start < title_end:
                     entity.evidence.add("headline")  # (a title-case headline's names were marked above)

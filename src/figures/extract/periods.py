@@ -49,6 +49,7 @@ class Period:
     weeks: int | None = None
     context: bool = False
     split: bool = False  # a fiscal year named by two years ("2023/24")
+    supplied: bool = False  # its year supplied by the reader (from another sentence, a comparison, a label)
 
     @property
     def kind(self) -> str:
@@ -107,8 +108,8 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
     parts = {key: value for key, value in match.groupdict().items() if value}
     wording = clean(match.group(0))
     fiscal = any(key.startswith("fiscal") for key in parts)
-    year = _year(parts.get("year") or parts.get("year2"), parts.get("yy"))
-    year_end = parts.get("year_end")
+    year = _year(parts.get("year") or parts.get("year2") or parts.get("year3"), parts.get("yy"))
+    year_end = parts.get("year_end") or parts.get("year_end2")
     split = False
     if year is not None and year_end:
         year = _split_year_end(year, year_end)
@@ -144,7 +145,8 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
             end_year=_year(parts.get("end_year")),
         )
     if kind == "months":
-        months = g.month_counts.get(parts.get("count", "").lower())
+        # "the first three quarters", "die ersten drei Quartale", "les trois premiers trimestres": nine months
+        months = 9 if parts.get("quarters") else g.month_counts.get(parts.get("count", "").lower())
         first = bool(parts.get("first")) or months == 9
         if not months or (not first and year is None and not fiscal):
             return None  # "a total three-month revenue": a length, not which months
@@ -269,6 +271,9 @@ def resolve_period(
         resolved = resolve_period(replace(period, rel=None), published, year_end, calendar_years)
         note = f"The text names no period; taken as {period.wording}: review."
         return Resolved(resolved.start, resolved.end, True, note)
+    if period.supplied:  # "au premier semestre" ... "au premier semestre 2017" three paragraphs before
+        resolved = resolve_period(replace(period, supplied=False), published, year_end, calendar_years)
+        return resolved._replace(inferred=True, note=resolved.note + " Its year is not in its sentence: review.")
     said = f"“{period.wording}”"
     if period.end is not None:
         return _ended(period, published, said)
@@ -414,6 +419,15 @@ def _fiscal(period, published, year_end, said, fiscal_note) -> Resolved:
                     continue
             options.append((_likelihood(end, published, inferred_end), end, start, (month, day)))
 
+    if not options and months == 12 and period.year is not None and period.split:
+        # "Für das laufende Geschäftsjahr 2018/19" (published May 2018) before the figures: a year not yet
+        # ended, so the figures reported are of the one before it.
+        earlier = _fiscal(replace(period, year=period.year - 1), published, year_end, said, fiscal_note)
+        note = (
+            f"The text names {said}, a fiscal year not ended by the publication date ({published}); taken as the"
+            f" one before it, from {earlier.start} to {earlier.end}: review."
+        )
+        return Resolved(earlier.start, earlier.end, True, note)
     if not options:  # a label in the future: take the calendar reading, flagged
         return _calendar(replace(period, fiscal=False), published, said)
     _, end, start, chosen_end = max(options)
