@@ -121,6 +121,7 @@ class Entity:
     person: bool = False
     unit_of: str = ""
     noun: bool = False  # (German) a common noun: most of its mentions follow an article
+    place: bool = False  # every mention follows "in": "increases in Ontario and Alberta"
 
     @property
     def score(self) -> int:
@@ -309,6 +310,8 @@ class Companies:
                 # German writes every noun with a capital: a name runs on only through a legal form or '&'.
                 close()
             current.append(token)
+            if token.group(0).endswith(("'s", "’s")):
+                close()  # a possessive ends a name: "India’s Tata Motors", "Apple's App Store"
         close()
         spans = []
         for chunk in chunks:
@@ -392,6 +395,10 @@ class Companies:
         title_end = self._title()
         lead = self._lead()
         for entity in self.entities.values():
+            entity.place = all(
+                re.search(r"(?:^|\s)(?:in|en|au|aux|im|in\s+der|across)\s+(?:\w+\s+and\s+|\w+,\s+)?$", text[max(0, m.start - 30) : m.start])
+                for m in entity.mentions
+            )
             words = entity.display.split()
             if any(_strip(word).lower() in COMPANY_SUFFIXES for word in words[1:]) or (
                 len(words) > 1 and words[0].lower() in ("groupe", "gruppe")
@@ -452,9 +459,8 @@ class Companies:
                         self.aliases.setdefault(key, entity.key)
         if g.code == "de":
             article = re.compile(
-                r"\b(?:der|die|das|dem|den|des|ein|eine|einer|eines|einem|einen|beim|im|am|zum|zur|vom|ins)\s+"
-                r"(?:[a-zäöüß][\w-]*\s+){0,2}$",
-                re.IGNORECASE,
+                r"\b(?i:der|die|das|dem|den|des|ein|eine|einer|eines|einem|einen|beim|im|am|zum|zur|vom|ins)\s+"
+                r"(?:[a-zäöüß][\w-]*\s+){0,2}$"  # (lowercase adjectives between: "der neue")
             )
             for entity in self.entities.values():
                 after_article = sum(bool(article.search(text[max(0, m.start - 40) : m.start])) for m in entity.mentions)
@@ -536,7 +542,7 @@ class Companies:
         return before.endswith("/") or bool(re.search(r"\((?:Reportage|Rédigé par|Reporting by)\s+$", before))
 
     def _accepted(self, entity: Entity) -> bool:
-        if entity.person and not (_STRONG.keys() & entity.evidence):
+        if (entity.person or entity.place) and not (_STRONG.keys() & entity.evidence):
             return False
         if entity.noun and not ({"legal", "descriptor", "ticker", "acronym", "reported"} & entity.evidence):
             return False
