@@ -678,7 +678,7 @@ class _Extractor:
                 continue
             # ¥9.48 trillion and ¥9,480 billion are one figure.
             same = (millions(first), first.currency) == (millions(claim), claim.currency)
-            if (not same and _precision(claim) > _precision(first)) or (
+            if (not same and _standing(claim, first) > _standing(first, claim)) or (
                 same and first.period_inferred and not claim.period_inferred
             ):
                 kept[key], first, claim = claim, claim, first
@@ -701,6 +701,13 @@ def _year_later(period: Period) -> Period:
         wording=f"a year after “{period.wording}”, the period it is compared with",
         rel="compared",
     )
+
+
+def _standing(claim: Claim, other: Claim) -> tuple[bool, bool, int]:
+    """Which of two figures for one company, metric and period to keep: the one whose period its own sentence
+    names; then, of two close figures, the precise one ("2,32 milliards" over "2,3 milliards"); else the first."""
+    close = 20 * abs(millions(claim) - millions(other)) <= max(abs(millions(claim)), abs(millions(other)))
+    return (claim.period is not None and not claim.period_from, *(_precision(claim) if close else (True, 0)))
 
 
 def _precision(claim: Claim) -> tuple[bool, int]:

@@ -216,7 +216,7 @@ class Companies:
         """A ticker in brackets: (NYSE: WMT), (MAKSY.PK, MKS.L), (BOL.PA)."""
         word = self.text[chunk[0] : chunk[1]]
         before = self.text[max(0, chunk[0] - 12) : chunk[0]]
-        return word.upper() == word and bool(re.search(r"[(,]\s*(?:[A-Za-z]+\s*:\s*)?$", before))
+        return word.upper() == word and " " not in word and bool(re.search(r"[(,]\s*(?:[A-Za-z]+\s*:\s*)?$", before))
 
     def _compounds(self) -> list[tuple[int, int]]:
         """Names joined to a noun that says what they are ("voestalpine-Konzern", "Henkel-Chef", "H&M-Aktie"),
@@ -507,7 +507,7 @@ class Companies:
                     unit_starts.add(mention.start)
         for entity in accepted:
             if any(m.start in unit_starts for m in entity.mentions):
-                first = min(m.start for m in entity.mentions)
+                first = min(m.start for m in entity.mentions if m.start in unit_starts)
                 parents = [e for e in accepted if e is not entity and any(m.start < first for m in e.mentions)]
                 if parents:  # "India's Tata Motors ... its British luxury subsidiary Jaguar Land Rover"
                     entity.unit_of = max(parents, key=lambda e: e.score).key
@@ -579,6 +579,15 @@ class Companies:
         known = self.reported.get(entity.key)
         return known.name if known else entity.display
 
+    def _bracketed(self, mention: NameMention, figure) -> bool:
+        """Whether a mention stands in brackets that do not also hold the figure."""
+        text = self.text
+        opening = text.rfind("(", max(0, mention.start - 60), mention.start)
+        closing = text.find(")", mention.end, mention.end + 60)
+        if opening < 0 or closing < 0 or ")" in text[opening : mention.start] or "(" in text[mention.end : closing]:
+            return False
+        return not opening < figure.start < closing
+
     def company(self, index: int, keyword: re.Match[str], figure, clause: tuple[int, int]) -> Attribution:
         """The company a figure belongs to: the one whose revenue the words name ('Apple revenue', 'le chiffre
         d'affaires de SEB'), else the one named before it in its sentence, else after it, else the one named
@@ -589,7 +598,8 @@ class Companies:
         owner = self._owner(here, keyword)
         if owner is not None:
             return self._attribution(owner, here, clause)
-        before = [item for item in here if item[0].end <= figure.start]
+        # A name in brackets is an aside ("Ce groupe, présent en télévision (BFM TV), a amélioré ...").
+        before = [item for item in here if item[0].end <= figure.start and not self._bracketed(item[0], figure)]
         in_clause = [item for item in before if item[0].start >= clause[0]]
         if in_clause or before:
             return self._attribution((in_clause or before)[-1], here, clause)
@@ -625,7 +635,7 @@ class Companies:
             here = [
                 item
                 for item in self.accepted_mentions(*self.sentences[previous])
-                if not item[1].unit_of and not self._acquired(item[0])
+                if not item[1].unit_of and not self._acquired(item[0]) and not self._aside(item)
             ]
             if here:
                 subjects = [item for item in here if self._subject(item[0])]
@@ -634,6 +644,14 @@ class Companies:
         if not earlier:
             return None
         return max(earlier, key=lambda item: (item[1].score, len(item[1].mentions), -item[0].start))[1]
+
+    def _aside(self, item: tuple[NameMention, Entity]) -> bool:
+        """A name only ever met as a complement ("les coûts de restructuration du groupe Tests"), with no sign
+        of reporting anything: not what a later sentence without a name is about."""
+        mention, entity = item
+        before = self.text[max(0, mention.start - 20) : mention.start]
+        complement = re.search(r"\b(?:of|de|du|des|d['’]|von|vom)\s+(?:(?:the|le|la|der|dem)\s+)?(?:\w+\s+)?$", before)
+        return bool(complement) and not ({"owner", "reports", "subject"} & entity.evidence)
 
     def _acquired(self, mention: NameMention) -> bool:
         """Whether a mention names a company bought or sold ("die Übernahme von Poenina"): not the one a sentence
