@@ -3,6 +3,8 @@ period, growth rates paired with the revenue they stand beside, and the same fig
 
 from __future__ import annotations
 
+import calendar
+
 import datetime as dt
 import re
 from dataclasses import replace
@@ -15,6 +17,7 @@ from figures.errors import FiguresError
 from figures.extract.amounts import Figure, amounts, percents
 from figures.extract.article import Article, read_article
 from figures.extract.companies import Companies, KnownCompany, core_key, reported_companies
+from figures.extract.fiscal_years import FiscalYearEnd, known_year_end
 from figures.extract.language import FISCAL_YEAR_ENDS, Grammar, NumberError, grammar, parse_number, slug, table
 from figures.extract.periods import Mention, Period, mentions, resolve_period, year_end_of
 from figures.extract.results import Claim, Extraction, LeftOut, millions
@@ -73,6 +76,7 @@ class _Extractor:
         self.g: Grammar = grammar(article.language)
         self.patterns = _patterns(article.language)
         self.reported = reported
+        self.listed_ends: dict[str, FiscalYearEnd] = {}  # companies dated by the table of known fiscal years
         self.sentences = split_sentences(self.text)
         self.date_spans = [m.span() for m in self.g.dates.finditer(self.text)]
         self.amount_spans = [m.span() for m in self.g.amount.finditer(self.text)]
@@ -463,7 +467,10 @@ class _Extractor:
                 ]
                 source, latest = full[-1] if full else (source, latest)
             period = self._complete(latest.period, source, company)
-            return period, clean(latest.period.wording), self._names_in(source)
+            start, end = self.sentences[source]
+            # "It generated $50.95 billion of revenue in Q2": the sentence is about the company of its claims.
+            names = self._names_in(source) or {c.company for c in self.claims if start <= c.start < end}
+            return period, clean(latest.period.wording), names
         if last_claim is not None:
             return last_claim.period, last_claim.period_from or clean(last_claim.period.wording), {last_claim.company}
         compared = [m.period for i, m in self.compared if i == index and m.period.complete]
@@ -583,10 +590,14 @@ class _Extractor:
             known = self.reported.get(core_key(company.split()))
             currencies = {claim.currency for claim in self.claims if claim.company == company}
             by_law = {FISCAL_YEAR_ENDS[code] for code in currencies if code in FISCAL_YEAR_ENDS}
+            listed = known_year_end(company)
             if known and known.year_end:
                 ends[company] = known.year_end
             elif len(stated) == 1 and len(companies) == 1:
                 ends[company] = next(iter(stated))
+            elif listed is not None:
+                ends[company] = (listed.month, listed.day)
+                self.listed_ends[company] = listed
             elif len(by_law) == 1:
                 ends[company] = next(iter(by_law))
         if len(stated) == 1 and len(companies) > 1:
@@ -612,7 +623,21 @@ class _Extractor:
         if period is not None and claim.company in fiscal and period.months in (3, 6, 9) and not period.fiscal:
             period = replace(period, fiscal=True)
         calendar_years = bool(table(self.g.code).get("calendar_fiscal_years"))
-        resolved = resolve_period(period, published, year_ends.get(claim.company), calendar_years)
+        # A period taken from a sentence about another company ("$50.95 billion of revenue in Q2" ... "revenue
+        # rose 21%") keeps the dates it has there, not this company's fiscal reading of its words.
+        year_end = None if claim.period_borrowed else year_ends.get(claim.company)
+        resolved = resolve_period(period, published, year_end, calendar_years)
+        listed = None if claim.period_borrowed else self.listed_ends.get(claim.company)
+        fiscal_reading = period is None or period.fiscal or period.rel in ("current", "last", "this")
+        if listed is not None and (
+            fiscal_reading or resolved[:2] != resolve_period(period, published, None, calendar_years)[:2]
+        ):
+            # The year end comes from the table, not the text: inferred, with its source.
+            note = (
+                f"{resolved.note} The year end ({listed.day} {calendar.month_name[listed.month]}) is not in the text but in the table of known"
+                f" fiscal years ({listed.source}): review."
+            )
+            resolved = resolved._replace(inferred=True, note=note)
         claim.period_start, claim.period_end = resolved.start, resolved.end
         claim.period_inferred, claim.period_note = resolved.inferred, resolved.note
         if claim.period_from:

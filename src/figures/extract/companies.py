@@ -303,7 +303,12 @@ class Companies:
             if lower in _CONNECTORS and current:
                 current.append(token)
                 continue
-            if not word[:1].isupper() or lower in self.g.not_names or self._code_word(word):
+            if (
+                not word[:1].isupper()
+                or lower in self.g.not_names
+                or self._code_word(word)
+                or lower.endswith(("-parent", "-owner", "-based", "-listed", "-headquartered"))
+            ):  # "the Google-parent reported": a description, not a name
                 close()
                 continue
             if self.g.code == "de" and current and _strip(current[-1].group(0)) != "&":

@@ -1,0 +1,51 @@
+"""Known fiscal year ends: companies whose year does not end on 31 December, from their annual reports.
+
+A reader who sees "Walmart's fourth quarter" knows it ends in January; the text rarely says so. The table
+(`fiscal_year_ends.csv`, one row per company: its name, other names separated by "|", the month and day its
+year ends, and the report that says so) gives the extractor that knowledge. Its year ends are the nominal ones:
+a company counting 52 or 53 weeks ("the Saturday nearest 31 March") ends its year within a few days of it, as
+the note on each period it sets says. A period dated from the table is inferred, never stated by the text.
+
+>>> known_year_end("Walmart Inc.")
+FiscalYearEnd(company='Walmart', month=1, day=31, source='Walmart Inc. Form 10-K: fiscal year ends January 31')
+>>> known_year_end("Adventure Works") is None
+True
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from figures.extract.language import COMPANY_SUFFIXES, slug
+
+
+class FiscalYearEnd(NamedTuple):
+    company: str
+    month: int
+    day: int
+    source: str
+
+
+def _key(name: str) -> str:
+    words = [word for word in name.replace(",", " ").split() if word.lower().rstrip(".") not in COMPANY_SUFFIXES]
+    return slug(" ".join(words or name.split()))
+
+
+@cache
+def _table() -> dict[str, FiscalYearEnd]:
+    text = resources.files("figures.extract").joinpath("fiscal_year_ends.csv").read_text(encoding="utf-8")
+    found: dict[str, FiscalYearEnd] = {}
+    for row in csv.DictReader(text.splitlines()):
+        month, day = (int(part) for part in row["year_end"].split("-"))
+        entry = FiscalYearEnd(row["company"], month, day, row["source"])
+        for name in [row["company"], *filter(None, row["aliases"].split("|"))]:
+            found[_key(name)] = entry
+    return found
+
+
+def known_year_end(company: str) -> FiscalYearEnd | None:
+    """The fiscal year end the table gives for a company, by any of its names (without legal forms)."""
+    return _table().get(_key(company))
