@@ -45,8 +45,8 @@ def amounts(g: Grammar, text: str, start: int, end: int) -> tuple[list[Figure], 
     found, unreadable = [], []
     for match in g.amount.finditer(text, start, end):
         groups = match.groupdict()
-        number = groups["number"] or groups["number2"] or groups.get("number3")
-        combined = groups.get("combined")
+        number = groups["number"] or groups["number2"] or groups.get("number3") or groups.get("number4")
+        combined = groups.get("combined") or groups.get("combined_before")
         scale = match.group("scale") or match.group("scale2")
         currency_text = match.group("currency_before") or match.group("sign_before") or match.group("currency_after")
         try:

@@ -258,7 +258,9 @@ def grammar(lang: str) -> Grammar:
     lettered = [symbol for symbol in [*symbols, *CODES] if symbol[0].isalpha()]
     signs = [symbol for symbol in symbols if not symbol[0].isalpha()]
     suffix = rf"(?:{_alternation(currencies)}|{_alternation([*SYMBOLS, *CODES], ignore_case=False)})"
-    combined = table.get("scale_currencies", {})
+    combined = dict(table.get("scale_currencies", {}))
+    # Nordic and trade-press style: "MSEK 33 111", "MEUR 120", "BSEK 4.2" (millions, billions of the code).
+    prefixed = {f"{letter}{code}": [unit, 1, code] for code in CODES for letter, unit in (("M", "million"), ("B", "billion"))}
     amount = (
         rf"(?:(?:(?<![\w$])(?P<currency_before>{_alternation(lettered, ignore_case=False)})"
         rf"|(?<![$\d])(?P<sign_before>{_alternation(signs, ignore_case=False)}))"
@@ -266,11 +268,11 @@ def grammar(lang: str) -> Grammar:
         rf"|(?:(?<![\w.,])(?P<number2>{NUMBER})(?![\d])(?P<aside>\s*\([^()]{{1,60}}\)(?=\s*(?:{scale_words})))?"
         rf"(?:\s*(?P<scale2>{scale_words})(?![\w]))?{patterns['amount_connector']}(?P<currency_after>{suffix})(?![\w]))"
     )
-    if combined:
-        amount += (
-            rf"|(?:(?<![\w.,])(?P<number3>{NUMBER})(?![\d])\s*"
-            rf"(?P<combined>{_alternation(combined, ignore_case=False)})(?![\w€$]))"
-        )
+    amount += (
+        rf"|(?:(?<![\w.,])(?P<number3>{NUMBER})(?![\d])\s*"
+        rf"(?P<combined>{_alternation({**combined, **prefixed}, ignore_case=False)})(?![\w€$]))"
+        rf"|(?:(?<![\w$])(?P<combined_before>{_alternation(prefixed, ignore_case=False)})\s?(?P<number4>{NUMBER})(?![\d]))"
+    )
     percent = (
         rf"(?<![\w.,+\-−])(?:(?P<sign>[+\-−])\s?)?(?P<number>{NUMBER})(?![\d])\s?"
         rf"(?P<unit>%|{_alternation(patterns['percent_words'].split('|'))})(?![\w])"
@@ -296,7 +298,8 @@ def grammar(lang: str) -> Grammar:
         currencies=currencies,
         symbols=symbols,
         scale_currencies={
-            word: (unit, Decimal(str(multiplier)), code) for word, (unit, multiplier, code) in combined.items()
+            word: (unit, Decimal(str(multiplier)), code)
+            for word, (unit, multiplier, code) in {**combined, **prefixed}.items()
         },
         amount=re.compile(amount),
         # Scale words only ("million", "milliards"): a bare "M" after a number is as often "M&A" or "M. Dupont".
