@@ -337,6 +337,8 @@ class _Extractor:
             patterns["sequential"].search(ahead) or patterns["sequential"].search(own[1][:60])
         ):
             return "growth over the previous quarter, not over the same period a year before"
+        if figure.kind == "percent" and patterns["other_base"].search(own[1][:80]):
+            return "growth over another base (before a crisis), not over the same period a year before"
         if patterns["effect_before"].search(text[clause[0] : figure.start][-80:]) and figure.kind == "amount":
             return "an effect on revenue (of currencies, of a deal), not revenue"
         return ""
@@ -785,6 +787,7 @@ def _patterns(lang: str) -> dict:
         "difference_after": re.compile(patterns["difference_after"], flags),
         "aggregate_before": re.compile(patterns["aggregate_before"], flags),
         "sequential": re.compile(patterns["sequential"], flags),
+        "other_base": re.compile(patterns["other_base"], flags),
         "earlier_before": re.compile(patterns["earlier_before"], flags),
         "effect_before": re.compile(patterns["effect_before"], flags),
         "estimate_before": re.compile(patterns["estimate_before"], flags),

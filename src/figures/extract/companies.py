@@ -426,9 +426,11 @@ class Companies:
                 if re.match(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + g.business_nouns + r")\b", text[apostrophe_at:]):
                     entity.evidence.add("possessive")
                 verb = re.sub(r"^\s*\([^()]{1,60}\)", "", after).lstrip(" ,")  # "Associated British Foods (ABF) has"
-                if g.results_verb.match(verb) or g.speaker_before.search(before):
+                # "The catering arm of Indian Railways had reported": the arm reported, not the railways.
+                complement = re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", before)
+                if (g.results_verb.match(verb) and not complement) or g.speaker_before.search(before):
                     entity.evidence.add("subject")  # "Acme reported", "teilte Henkel mit", "said Apple"
-                if g.reports_verb.match(verb):
+                if g.reports_verb.match(verb) and not complement:
                     entity.evidence.add("reports")  # "Tailspin Toys posted", "a réalisé", "erzielte"
                 appositive = re.match(
                     r",\s+(?:the|a|an|le|la|l['’]|un|une|der|die|das|ein|eine)\s+(?:[\w'’-]+\s+){0,3}", after
