@@ -348,7 +348,7 @@ class Companies:
     def _add(self, start: int, end: int, sentence: int, evidence: str = "") -> None:
         text = self.text
         surface = re.sub(r"\s+", " ", text[start:end]).strip()
-        surface = re.sub(r"(?<=s)['’]$|['’]s$", "", surface).rstrip(",")
+        surface = re.sub(r"(?<=[sxzß])['’]$|['’]s$", "", surface).rstrip(",")  # "Electrolux' Umsatz"
         words = [_strip(word) for word in surface.split()]
         if not words:
             return

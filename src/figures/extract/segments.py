@@ -50,7 +50,7 @@ def segment_of(g: Grammar, text: str, keyword: re.Match[str], start: int, clause
     """
     not_modifiers, region_after, region_before, marker_before, clause_start, subject = _rules(g.code)
     word = keyword.group(0)
-    if g.code == "de":
+    if g.code == "de" and re.search(r"(?i)ums[aä]tz|erlös", word):  # a compound ("Konzernumsatz"), not "setzte"
         prefix = re.split(r"(?i)ums[aä]tz|erlös", word)[0]
         hyphenated = re.search(r"(\w+)-$", text[max(start, keyword.start() - 40) : keyword.start()])
         if hyphenated and not prefix:
