@@ -711,10 +711,30 @@ def test_a_fiscal_year_takes_the_company_calendar_from_the_reported_figures():
     )
     assert "fiscal year ends on 31 March" in row["period_note"]
     (other,) = extract_claims(
-        "Alibaba's revenue reached $39.9 billion in fiscal 2018.", published="2018-07-03", reported=False
+        "Litware's revenue reached $39.9 billion in fiscal 2018.", published="2018-07-03", reported=False
     )
     # Without its calendar: the fiscal year labelled 2018 that ended last at a quarter's end, flagged.
-    assert (other["company"], other["period_start"], other["period_inferred"]) == ("Alibaba", "2017-07-01", "true")
+    assert (other["company"], other["period_start"], other["period_inferred"]) == ("Litware", "2017-07-01", "true")
+
+
+def test_a_fiscal_year_the_text_does_not_date_takes_the_table_of_known_year_ends_and_is_inferred():
+    # Alibaba's year ends on 31 March (its Form 20-F); without reported figures the table says so, and the
+    # period is inferred because the text does not.
+    (row,) = extract_claims(
+        "Alibaba's revenue reached $39.9 billion in fiscal 2018.", published="2018-07-03", reported=False
+    )
+    assert (row["period_start"], row["period_end"], row["period_inferred"]) == ("2017-04-01", "2018-03-31", "true")
+    assert "Form 20-F" in row["period_note"]
+    # Walmart's fourth quarter, published 28 February 2023, is November to January (its year ends 31 January).
+    (quarter,) = extract_claims(
+        "Walmart's fourth-quarter revenue was $164.0 billion.", published="2023-02-28", reported=False
+    )
+    assert (quarter["period_start"], quarter["period_end"]) == ("2022-11-01", "2023-01-31")
+    # A company the table does not know keeps the reading of the calendar quarter.
+    (unknown,) = extract_claims(
+        "Litware's fourth-quarter revenue was $164.0 billion.", published="2023-02-28", reported=False
+    )
+    assert (unknown["period_start"], unknown["period_end"]) == ("2022-10-01", "2022-12-31")
 
 
 def test_a_company_named_only_before_is_inferred_and_flagged():
