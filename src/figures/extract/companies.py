@@ -216,7 +216,13 @@ class Companies:
         """A ticker in brackets: (NYSE: WMT), (MAKSY.PK, MKS.L), (BOL.PA)."""
         word = self.text[chunk[0] : chunk[1]]
         before = self.text[max(0, chunk[0] - 12) : chunk[0]]
-        return word.upper() == word and " " not in word and bool(re.search(r"[(,]\s*(?:[A-Za-z]+\s*:\s*)?$", before))
+        if word.upper() != word or " " in word:
+            return False
+        if re.search(r"\(\s*(?:[A-Za-z]+\s*:\s*)?$", before):
+            return True
+        # After a comma only inside brackets ("(MAKSY.PK, MKS.L)"), not "annual report, BYD generated".
+        wider = self.text[max(0, chunk[0] - 40) : chunk[0]]
+        return bool(re.search(r",\s*$", before)) and wider.rfind("(") > wider.rfind(")")
 
     def _compounds(self) -> list[tuple[int, int]]:
         """Names joined to a noun that says what they are ("voestalpine-Konzern", "Henkel-Chef", "H&M-Aktie"),
@@ -459,11 +465,12 @@ class Companies:
             words = [w for w in entity.display.split() if _strip(w).lower() not in _CONNECTORS]
             initials = "".join(w[0] for w in words if w[0].isupper())
             core = "".join(w[0] for w in words if w[0].isupper() and _strip(w).lower() not in COMPANY_SUFFIXES)
-            for abbr in {initials, core, core + "L", core + "C"}:
-                key = slug(abbr)
-                if len(abbr) >= 3 and key in self.entities and key != entity.key:
-                    if self.entities[key].display.isupper():
-                        self.aliases.setdefault(key, entity.key)
+            abbreviations = {abbr for abbr in (initials, core, core + "L", core + "C") if len(abbr) >= 2}
+            for other in list(self.entities.values()):
+                letters = re.sub(r"[^A-Za-z]", "", other.display)
+                short = other.display.isupper() and (len(letters) >= 3 or "&" in other.display)
+                if other is not entity and short and letters in abbreviations and len(words) >= 2:
+                    self.aliases.setdefault(other.key, entity.key)  # "IRCTC", "P&G", "HUL"
         if g.code == "de":
             article = re.compile(
                 r"\b(?i:der|die|das|dem|den|des|ein|eine|einer|eines|einem|einen|beim|im|am|zum|zur|vom|ins)\s+"
@@ -493,10 +500,18 @@ class Companies:
                 if around:
                     entity.evidence.add("coordinated")
         accepted = [entity for entity in self.entities.values() if self._accepted(entity)]
-        for entity in [e for e in self.entities.values() if e not in accepted and "_" not in e.key]:
+        introduced = {"legal", "descriptor", "ticker", "acronym", "reported"}
+        for entity in [e for e in self.entities.values() if "_" not in e.key and not e.person]:
             longer = [other for other in accepted if other.key.startswith(entity.key + "_")]
-            if len(longer) == 1 and not entity.person:  # "Samsung disclosed" after "Samsung Electronics reported"
+            if entity in accepted:
+                # "BYD generated" beside "BYD Company Limited", "LG expects" beside "LG Electronics Inc.": the
+                # short name is the one company introduced by its full name (never a unit named like it).
+                if introduced & entity.evidence:
+                    continue
+                longer = [other for other in longer if "legal" in other.evidence]
+            if len(longer) == 1:  # "Samsung disclosed" after "Samsung Electronics reported"
                 longer[0].mentions += entity.mentions
+                longer[0].evidence |= entity.evidence - {"headline", "lead"}
                 del self.entities[entity.key]
         accepted = [entity for entity in self.entities.values() if self._accepted(entity)]
         unit_starts = {start for start, _ in self._unit_spans}
