@@ -35,7 +35,16 @@ _CONNECTORS = frozenset(["and", "&", "of", "et", "und", "de", "du", "des"])
 _LEGAL_LOWER = frozenset(
     "plc inc inc. ltd ltd. co co. corp corp. llc sa s.a. ag se nv n.v. gmbh spa s.p.a. cie".split()
 )
-_STRONG = {"legal": 3, "descriptor": 3, "ticker": 3, "acronym": 3, "reported": 3, "reports": 2, "owner": 2}
+_STRONG = {
+    "legal": 3,
+    "descriptor": 3,
+    "ticker": 3,
+    "acronym": 3,
+    "reported": 3,
+    "reports": 2,
+    "owner": 2,
+    "employer": 2,
+}
 _WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1, "coordinated": 1}
 
 
@@ -448,6 +457,13 @@ class Companies:
                     and g.descriptor_word.match(after[appositive.end() :].split(",")[0].split(" ")[0])
                 ):
                     entity.evidence.add("descriptor")  # "Adventure Works, the Swiss group, said"
+                if re.search(
+                    r"\b(?:" + g.titles + r")(?:\s+(?:général|générale|exécutif|financier|executive|officer))?\s+"
+                    r"(?:de\s+|d['’]|du\s+|of\s+|von\s+|bei\s+)$",
+                    before,
+                    re.IGNORECASE,
+                ):
+                    entity.evidence.add("employer")  # "Directeur Général d'Orpea", "chief executive of Acme"
                 owner = list(g.revenue.finditer(text, max(0, mention.start - 80), mention.start))
                 if owner and g.after_keyword_name.match(text[owner[-1].end() : mention.start]):
                     entity.evidence.add("owner")  # "le chiffre d'affaires de Sodexo", "revenue of X"
