@@ -336,7 +336,19 @@ class Companies:
         spans = []
         for chunk in chunks:
             spans += self._split_connectors(chunk)
-        return spans
+        return [self._lower_case_brand(span) for span in spans]
+
+    def _lower_case_brand(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A short capital name runs on into a lower-case word that always follows it ("SK hynix", twice)."""
+        start, end = span
+        name = self.text[start:end]
+        following = re.match(r" ([a-z][a-z]{2,})\b", self.text[end : end + 30])
+        if not following or not (name.isupper() and len(name) <= 4) or following.group(1) in self.g.stopwords:
+            return span
+        pair = re.escape(f"{name} {following.group(1)}")
+        alone = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
+        together = len(re.findall(rf"(?<![\w-]){pair}(?![\w-])", self.text))
+        return (start, following.end() + end) if together >= 2 and together == alone else span
 
     def _split_connectors(self, chunk: list[_Word]) -> list[tuple[int, int]]:
         """A run joined by 'and' or 'of' stays whole only where it ends in a legal form ('Indian Railway
@@ -442,7 +454,11 @@ class Companies:
                     entity.evidence.add("possessive")
                 verb = re.sub(r"^\s*\([^()]{1,60}\)", "", after).lstrip(" ,")  # "Associated British Foods (ABF) has"
                 # "The catering arm of Indian Railways had reported": the arm reported, not the railways.
-                complement = re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", before)
+                complement = re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", before) or (
+                    # "SK hynix, a key memory chip supplier to Nvidia, achieved": the supplier achieved
+                    re.search(r",\s+(?:a|an|the|le|la|un|une|der|die|das|ein|eine)\s+[^,.]{0,60}$", before)
+                    and after.startswith(",")
+                )
                 if (g.results_verb.match(verb) and not complement) or g.speaker_before.search(before):
                     entity.evidence.add("subject")  # "Acme reported", "teilte Henkel mit", "said Apple"
                 if g.reports_verb.match(verb) and not complement:

@@ -155,8 +155,8 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         return Period(12, wording, year=year, fiscal=True, rel=rel, split=split)
     if kind == "year":
         return Period(12, wording, year=year, rel=rel)
-    if kind == "just_ended":
-        return Period(entry.months, wording, rel="just_ended")
+    if kind == "just_ended":  # "quarterly revenue": the quarter ended last; "annual sales": the last year
+        return Period(entry.months, wording, rel="last" if entry.months == 12 else "just_ended")
     if kind == "context":
         return Period(entry.months, wording, context=True)
     if kind == "season":

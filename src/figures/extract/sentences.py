@@ -26,7 +26,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if text[match.start()] == "." and (word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"\w\.\w", word)):
             continue
         cuts.add(match.start(1))
-    for match in re.finditer(r"(?<=[a-zß-ÿ]{3})[.!?](?=[A-ZÀ-Ý][a-zß-ÿ])", text):  # "précédent.Le chiffre"
+    # Glued by a missing space: "précédent.Le chiffre", "memory (HBM).The Korean", "in 2023.Annual sales"
+    for match in re.finditer(r"(?:(?<=[a-zß-ÿ]{3})|(?<=[A-Z]{2}\))|(?<=\d{4}))[.!?](?=[A-ZÀ-Ý][a-zß-ÿ])", text):
         cuts.add(match.end())
     lines = text.split("\n")
     position = 0
