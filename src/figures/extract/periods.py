@@ -285,6 +285,12 @@ def resolve_period(
         return Resolved(dt.date(period.year, 1, 1), dt.date(period.year, 12, 31), False, note)
     if period.rel in ("last", "this") and months == 12:
         return _relative_year(period, published, year_end, said, fiscal_note)
+    if period.rel in ("last", "this") and period.number and not period.fiscal and not known:
+        # "the first quarter of last year": of the calendar year before the one of publication
+        year = published.year - (period.rel == "last")
+        resolved = _calendar(replace(period, year=year, rel=None), published, said)
+        note = f"The text says {said}, relative to the publication date ({published}): {year}. Review."
+        return Resolved(resolved.start, resolved.end, True, note)
     if period.rel == "just_ended":
         end = _quarter_end_before(published)
         start = _add_months(end + dt.timedelta(days=1), -months)
