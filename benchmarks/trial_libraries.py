@@ -96,7 +96,9 @@ def main() -> int:
             print(f"{label}: not installed ({error})")
     base = runs[0][2]
     for label, result, elapsed in runs:
-        shown = ", ".join(f"{key} {value:.3f}" if isinstance(value, float) else f"{key} {value}" for key, value in result.items())
+        shown = ", ".join(
+            f"{key} {value:.3f}" if isinstance(value, float) else f"{key} {value}" for key, value in result.items()
+        )
         print(f"{label:14} {elapsed / base:5.2f}× time  {shown}")
     try:
         print(dateparser_trial())

@@ -23,8 +23,8 @@ from figures.extract.score import (
     score_article,
     scores,
 )
-from figures.report import ReportParameters, validate
 from figures.rates import load_ecb_rates
+from figures.report import ReportParameters, validate
 
 CORPUS = Path(__file__).parent / "corpus"
 DEV, HELDOUT = CORPUS / "dev", CORPUS / "heldout"

@@ -134,8 +134,8 @@ def local_currency(code: str, surface: str, text: str) -> tuple[str, str | None]
     """A currency read from a bare word ("$", "dollars", "Kronen") as the local currency of the places the
     text names, where it names any (`[currency_cues]` of common.toml); else as it was read.
 
-    >>> local_currency("USD", "$", "MONTRÉAL - Saputo a rapporté 2,892 milliards $.")
-    ('CAD', '“$” read as CAD: the text names places where it is the local currency (“MONTRÉAL”) more often than those where it is USD; review.')
+    >>> local_currency("USD", "$", "MONTRÉAL - Saputo a rapporté 2,892 milliards $.")[0]
+    'CAD'
     >>> local_currency("USD", "US$", "MONTRÉAL - 2 milliards US$.")
     ('USD', None)
     """

@@ -3,23 +3,20 @@ period, growth rates paired with the revenue they stand beside, and the same fig
 
 from __future__ import annotations
 
-import calendar
-
 import datetime as dt
 import re
-from dataclasses import replace
-from functools import cache
 from decimal import Decimal
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
 from figures.errors import FiguresError
 from figures.extract.amounts import Figure, amounts, percents
 from figures.extract.article import Article, read_article
-from figures.extract.companies import Companies, KnownCompany, core_key, reported_companies
-from figures.extract.fiscal_years import FiscalYearEnd, known_year_end
-from figures.extract.language import FISCAL_YEAR_ENDS, Grammar, NumberError, grammar, parse_number, slug, table
-from figures.extract.periods import Mention, Period, mentions, resolve_period, year_end_of
+from figures.extract.claim_periods import ClaimPeriods
+from figures.extract.companies import Companies, KnownCompany, reported_companies
+from figures.extract.fiscal_years import FiscalYearEnd
+from figures.extract.language import Grammar, NumberError, grammar, parse_number, slug, table
 from figures.extract.results import Claim, Extraction, LeftOut, millions
 from figures.extract.segments import segment_of
 from figures.extract.sentences import clause_of, clauses, clean, overlap, same_clause, split_sentences
@@ -69,7 +66,7 @@ def extract_claims(
     return extract(path_or_text, lang=lang, published=published, source=source, reported=reported).rows()
 
 
-class _Extractor:
+class _Extractor(ClaimPeriods):
     def __init__(self, article: Article, reported: dict[str, KnownCompany]) -> None:
         self.article = article
         self.text = article.text
@@ -417,240 +414,6 @@ class _Extractor:
                     options.append((m.start() - figure.end + 20, direction))
         return min(options)[1] if options else None
 
-    # -- periods -----------------------------------------------------------------------------------------------
-
-    def _period_mentions(self) -> list[tuple[int, Mention]]:
-        """Every period the text names, with its sentence, adjacent mentions of one period merged ("the quarter
-        ended March 31 (Q4 FY24)"); those given for comparison are kept apart (`self.compared`)."""
-        found: list[tuple[int, Mention]] = []
-        excluded = self.date_spans + self.amount_spans
-        self.compared: list[tuple[int, Mention]] = []
-        for index, (start, end) in enumerate(self.sentences):
-            here = mentions(self.g, self.text, start, end, excluded)
-            found += [(index, mention) for mention in _merged([m for m in here if not m.compared])]
-            self.compared += [(index, mention) for mention in here if mention.compared]
-        return found
-
-    def _period(
-        self, figure: Figure, index: int, clause: tuple[int, int], company: str
-    ) -> tuple[Period | None, str, set[str]]:
-        """The period of a figure: the one named nearest in its sentence (its clause first); else, or where the
-        sentence refers back ("in the quarter"), the one named last before it in the text, of the same length
-        where the words give one; with the companies that sentence names (a period taken from a sentence about
-        other companies is inferred for this one)."""
-        here = [m for i, m in self.periods if i == index and not overlap((m.start, m.end), figure.span)]
-
-        def distance(mention: Mention):
-            gap = figure.start - mention.end if mention.end <= figure.start else mention.start - figure.end
-            return (not (clause[0] <= mention.start < clause[1]), gap)
-
-        months = None
-        if here:
-            chosen = min(here, key=distance)
-            if not chosen.period.context:
-                return self._complete(chosen.period, index, company), "", set()
-            months = chosen.period.months
-        # The last period named before: in the sentence just before, or in one that states a figure (not "to
-        # reach its targets for the year"), or the previous claim's, whichever comes last.
-        earlier = [(i, m) for i, m in self.periods if i < index and not m.period.context]
-        if months is not None:  # "for the quarter": the last quarter named
-            earlier = [(i, m) for i, m in earlier if m.period.months == months] or earlier
-        recent = [(i, m) for i, m in earlier if i == index - 1 or self._has_figure(i)] or earlier
-        own = [(i, m) for i, m in recent if company in self._names_in(i)]
-        recent = own if own and len(self._companies_named()) > 1 else recent
-        last_claim = next((c for c in reversed(self.claims) if c.period is not None and c.company == company), None)
-        if recent and (last_claim is None or recent[-1][1].start > last_claim.start):
-            source, latest = recent[-1]
-            if not latest.period.complete:  # "im vergangenen Geschäftsjahr", after "Geschäftsjahr 2023/2024"
-                full = [
-                    (i, m)
-                    for i, m in recent
-                    if index - 4 <= i and m.period.complete and m.period.months == latest.period.months
-                ]
-                source, latest = full[-1] if full else (source, latest)
-            period = self._complete(latest.period, source, company)
-            start, end = self.sentences[source]
-            # "It generated $50.95 billion of revenue in Q2": the sentence is about the company of its claims.
-            names = self._names_in(source) or {c.company for c in self.claims if start <= c.start < end}
-            return period, clean(latest.period.wording), names
-        if last_claim is not None:
-            return last_claim.period, last_claim.period_from or clean(last_claim.period.wording), {last_claim.company}
-        compared = [m.period for i, m in self.compared if i == index and m.period.complete]
-        if compared and not here:  # "9,8 MdsE, en hausse de 8% ... comparé aux 9 premiers mois de 2020": of 2021
-            return _year_later(compared[0]), "", set()
-        return None, "", set()
-
-    def _complete(self, period: Period, index: int, company: str) -> Period:
-        """A period named without its year, completed from the text: where it is named again with it (in a
-        sentence about the same company first: "first half 2008" ... "the first half"), or a year after the one
-        it is compared with ("from the same period of 2019"), or in the fiscal year named just before."""
-        if period.year is not None or period.end_year is not None or period.rel not in (None, "current"):
-            return period
-        if period.end is not None and period.start_month is not None:
-            return self._range_in_fiscal_year(period, index)
-        if period.months == 12 and period.rel == "current":
-            # "Fiscal year Group revenue", "für das Gesamtjahr": the fiscal year the text names by its end.
-            named = self._named_again(index, company, lambda o: o.months == 12 and o.complete)
-            return replace(named, wording=f"{period.wording} ({named.wording})") if named else period
-        if period.months not in (3, 6, 9) or period.rel:
-            return period
-        named = self._named_again(
-            index,
-            company,
-            lambda o: (
-                o.months == period.months
-                and (o.number == period.number or None in (o.number, period.number))
-                and (o.year is not None or o.end_year is not None or o.end is not None)
-            ),
-        )
-        if named is not None:
-            return replace(
-                period,
-                year=named.year,
-                end=period.end or named.end,
-                end_year=named.end_year,
-                fiscal=named.fiscal,
-                number=period.number or named.number,
-                wording=f"{period.wording} ({named.wording})",
-                supplied=named.supplied,
-            )
-        compared = [o.period for i, o in self.compared if i == index and o.period.year]
-        if compared and not period.fiscal:  # "Sales in the fourth quarter ... from the same period of 2019"
-            return replace(
-                period,
-                year=compared[0].year + 1,
-                wording=f"{period.wording} (a year after {compared[0].year})",
-                supplied=True,
-            )
-        return self._with_fiscal_label(period, index, self.periods)
-
-    def _named_again(self, index: int, company: str, matches) -> Period | None:
-        """The nearest mention that `matches`, in a sentence about the same company (or none) before others;
-        marked `supplied` unless it is in the same sentence or the one just before."""
-        options = [
-            (bool(self._names_in(i)) and company not in self._names_in(i), abs(i - index), i, m.period)
-            for i, m in self.periods
-            if matches(m.period) and not m.period.context
-        ]
-        if not options:
-            return None
-        _, _, found, period = min(options, key=lambda item: item[:2])
-        return period
-
-    def _names_in(self, index: int) -> set[str]:
-        """The companies a sentence names."""
-        return {self.companies.name(entity) for _, entity in self.companies.accepted_mentions(*self.sentences[index])}
-
-    def _companies_named(self) -> set[str]:
-        return {self.companies.name(entity) for _, entity in self.companies.accepted_mentions(0, len(self.text))}
-
-    def _range_in_fiscal_year(self, period: Period, index: int) -> Period:
-        """Months named without a year ("De juillet à septembre", "entre juillet et septembre") in or right after a
-        sentence that names the fiscal year ("son exercice décalé 2022-23") are of that fiscal year: the last such
-        months of it ended before publication."""
-        labels = [m.period for i, m in self.periods if index - 2 <= i <= index and m.period.fiscal and m.period.year]
-        if not labels:
-            return period
-        label = labels[-1]
-        published = self.article.published
-        month, day = period.end
-        for year in (label.year, label.year - 1):
-            if published is None or dt.date(year, month, 28) <= published:
-                start_year = year - (period.start_month > month)
-                return replace(
-                    period, end_year=year, start_year=start_year, wording=f"{period.wording} ({label.wording})"
-                )
-        return period
-
-    def _with_fiscal_label(self, period: Period, index: int, found: list[tuple[int, Mention]]) -> Period:
-        """A quarter, half or nine months named without a year, right after a sentence that names the fiscal year
-        ("Im laufenden Geschäftsjahr 2016/17 ... Nach neun Monaten"), is of that fiscal year."""
-        if period.year is not None or period.end is not None or period.months not in (3, 6, 9):
-            return period
-        labels = [
-            m.period
-            for i, m in found
-            if index - 2 <= i < index and m.period.months == 12 and m.period.fiscal and m.period.year
-        ]
-        if not labels:
-            return period
-        label = labels[-1]
-        return replace(period, year=label.year, fiscal=True, wording=f"{period.wording} ({label.wording})")
-
-    def _has_figure(self, index: int) -> bool:
-        start, end = self.sentences[index]
-        return any(start <= a < end for a, _ in self.amount_spans) or bool(self.g.percent.search(self.text, start, end))
-
-    def _year_ends(self) -> dict[str, tuple[int, int]]:
-        """The fiscal year end of each company: from its reported figures, else from a period the text names by
-        its end ("the year ended March 31", "premier semestre clos fin décembre"); a text about one company
-        gives its every such period to it."""
-        ends: dict[str, tuple[int, int]] = {}
-        stated = {year_end_of(m.period) for _, m in self.periods} - {None}
-        companies = {claim.company for claim in self.claims if claim.company}
-        for company in companies:
-            known = self.reported.get(core_key(company.split()))
-            currencies = {claim.currency for claim in self.claims if claim.company == company}
-            by_law = {FISCAL_YEAR_ENDS[code] for code in currencies if code in FISCAL_YEAR_ENDS}
-            listed = known_year_end(company)
-            if known and known.year_end:
-                ends[company] = known.year_end
-            elif len(stated) == 1 and len(companies) == 1:
-                ends[company] = next(iter(stated))
-            elif listed is not None:
-                ends[company] = (listed.month, listed.day)
-                self.listed_ends[company] = listed
-            elif len(by_law) == 1:
-                ends[company] = next(iter(by_law))
-        if len(stated) == 1 and len(companies) > 1:
-            # Several companies: a stated year end belongs to the one whose claims name it.
-            for claim in self.claims:
-                if claim.company and claim.company not in ends and claim.period and year_end_of(claim.period):
-                    ends[claim.company] = year_end_of(claim.period)
-        return ends
-
-    def _fiscal_companies(self) -> set[str]:
-        """Companies the text gives fiscal periods ("son exercice décalé 2020/21", "fiscal 2024"): their quarters
-        and halves named without "fiscal" are fiscal ones too. A text about one company gives it all of its."""
-        companies = {claim.company for claim in self.claims}
-        explicit = {claim.company for claim in self.claims if claim.period is not None and claim.period.fiscal}
-        if len(companies) == 1 and any(m.period.fiscal and m.period.year for _, m in self.periods):
-            explicit |= companies
-        return explicit
-
-    def _resolve_period(self, claim: Claim, year_ends: dict[str, tuple[int, int]], fiscal: set[str]) -> None:
-        published = self.article.published
-        assert published is not None
-        period = claim.period
-        if period is not None and claim.company in fiscal and period.months in (3, 6, 9) and not period.fiscal:
-            period = replace(period, fiscal=True)
-        calendar_years = bool(table(self.g.code).get("calendar_fiscal_years"))
-        # A period taken from a sentence about another company ("$50.95 billion of revenue in Q2" ... "revenue
-        # rose 21%") keeps the dates it has there, not this company's fiscal reading of its words.
-        year_end = None if claim.period_borrowed else year_ends.get(claim.company)
-        resolved = resolve_period(period, published, year_end, calendar_years)
-        listed = None if claim.period_borrowed else self.listed_ends.get(claim.company)
-        fiscal_reading = period is None or period.fiscal or period.rel in ("current", "last", "this")
-        if listed is not None and (
-            fiscal_reading or resolved[:2] != resolve_period(period, published, None, calendar_years)[:2]
-        ):
-            # The year end comes from the table, not the text: inferred, with its source.
-            note = (
-                f"{resolved.note} The year end ({listed.day} {calendar.month_name[listed.month]}) is not in the text but in the table of known"
-                f" fiscal years ({listed.source}): review."
-            )
-            resolved = resolved._replace(inferred=True, note=note)
-        claim.period_start, claim.period_end = resolved.start, resolved.end
-        claim.period_inferred, claim.period_note = resolved.inferred, resolved.note
-        if claim.period_from:
-            claim.period_note += f" The period is named in an earlier sentence (“{claim.period_from}”)."
-            claim.flags.append("period taken from an earlier sentence")
-        if claim.period_borrowed and not resolved.inferred:
-            claim.period_inferred = True
-            claim.period_note += " That sentence is about another company: review."
-        if claim.period_inferred:
-            claim.flags.append("period inferred, not stated")
-
     # -- after the pass ----------------------------------------------------------------------------------------
 
     def _growth_currencies(self) -> None:
@@ -718,18 +481,6 @@ class _Extractor:
         self.claims = list(kept.values())
 
 
-def _year_later(period: Period) -> Period:
-    """The same period a year later: what a figure compared with `period` covers."""
-    return replace(
-        period,
-        year=period.year + 1 if period.year is not None else None,
-        end_year=period.end_year + 1 if period.end_year is not None else None,
-        start_year=period.start_year + 1 if period.start_year is not None else None,
-        wording=f"a year after “{period.wording}”, the period it is compared with",
-        rel="compared",
-    )
-
-
 def _standing(claim: Claim, other: Claim) -> tuple[bool, bool, int]:
     """Which of two figures for one company, metric and period to keep: the one whose period its own sentence
     names; then, of two close figures, the precise one ("2,32 milliards" over "2,3 milliards"); else the first."""
@@ -740,37 +491,6 @@ def _standing(claim: Claim, other: Claim) -> tuple[bool, bool, int]:
 def _precision(claim: Claim) -> tuple[bool, int]:
     digits = len(format(claim.value, "f").replace("-", "").replace(".", "").strip("0"))
     return not claim.approximate, digits
-
-
-def _merged(found: list[Mention]) -> list[Mention]:
-    """Mentions of one period side by side merged: a numbered quarter or half and the same period named by its
-    end or months ("the quarter ended March 31 (Q4 FY24)", "premier semestre 2021-2022 (de septembre 2021 à
-    février 2022)")."""
-    merged: list[Mention] = []
-    for mention in found:
-        if merged and _complement(merged[-1].period, mention.period):
-            last = merged.pop()
-            mention = Mention(last.start, mention.end, _combine(last.period, mention.period))
-        merged.append(mention)
-    return merged
-
-
-def _complement(a: Period, b: Period) -> bool:
-    if a.context or b.context or a.months != b.months or a.months is None:
-        return False
-    numbered, ended = (a, b) if a.end is None else (b, a)
-    return numbered.end is None and ended.end is not None and numbered.number is not None
-
-
-def _combine(a: Period, b: Period) -> Period:
-    numbered, ended = (a, b) if a.end is None else (b, a)
-    return replace(
-        ended,
-        wording=f"{a.wording} {b.wording}",
-        number=numbered.number,
-        fiscal=numbered.fiscal or ended.fiscal,
-        year=numbered.year,
-    )
 
 
 @cache

@@ -14,38 +14,28 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from figures.extract.language import (
     COMPANY_SUFFIXES,
-    NATIONALITIES,
     NATIONALITY_CURRENCIES,
     NOT_COMPANIES,
-    PLACES,
     Grammar,
     slug,
 )
-from figures.extract.sentences import overlap
-
-_TOKEN = re.compile(r"(?:(?<![\w'’])[dlj]['’](?=[A-ZÀ-Þ]))?([^\W\d_][\w.&'’-]*)|&")
-"""A word, without the French article elided before a name ("d'Alibaba" is Alibaba; "L'Oréal" keeps its L')."""
-_CONNECTORS = frozenset(["and", "&", "of", "et", "und", "de", "du", "des"])
-_LEGAL_LOWER = frozenset(
-    "plc inc inc. ltd ltd. co co. corp corp. llc sa s.a. ag se nv n.v. gmbh spa s.p.a. cie".split()
+from figures.extract.names import (
+    _CONNECTORS,
+    _STRONG,
+    Entity,
+    NameFinder,
+    NameMention,
+    _abbreviates,
+    _strip,
+    _title_case,
+    core_key,
 )
-_STRONG = {
-    "legal": 3,
-    "descriptor": 3,
-    "ticker": 3,
-    "acronym": 3,
-    "reported": 3,
-    "reports": 2,
-    "owner": 2,
-    "employer": 2,
-}
-_WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1, "coordinated": 1}
 
 
 @dataclass(frozen=True)
@@ -98,47 +88,6 @@ def reported_companies(reported: str | Path | bool | None) -> dict[str, KnownCom
     return _reported_file(str(path.resolve()), mtime)
 
 
-def core_key(tokens: list[str]) -> str:
-    """A name's key: its words without legal forms, as an ASCII slug.
-
-    >>> core_key(["Loblaw", "Companies", "Ltd"]), core_key(["Bolloré", "Group"])
-    ('loblaw_companies', 'bollore')
-    """
-    core = [token for token in tokens if _strip(token).lower() not in COMPANY_SUFFIXES and token != "&"]
-    return slug(" ".join(core)) if core else ""
-
-
-@dataclass
-class NameMention:
-    """A capitalised name in the text, which may be a company's."""
-
-    start: int
-    end: int
-    surface: str
-    key: str
-    sentence: int
-
-
-@dataclass
-class Entity:
-    """Everything the text says of one name: its mentions and the evidence that it is a company."""
-
-    key: str
-    display: str
-    mentions: list[NameMention] = field(default_factory=list)
-    evidence: set[str] = field(default_factory=set)
-    person: bool = False
-    unit_of: str = ""
-    noun: bool = False  # (German) a common noun: most of its mentions follow an article
-    place: bool = False  # every mention follows "in": "increases in Ontario and Alberta"
-
-    @property
-    def score(self) -> int:
-        strong = sum(_STRONG.get(item, 0) for item in self.evidence)
-        weak = sum(_WEAK.get(item, 0) for item in self.evidence)
-        return strong + weak + (len({m.sentence for m in self.mentions}) >= 2)
-
-
 @dataclass(frozen=True)
 class Attribution:
     """Which company (or companies) a figure belongs to, and what a person should check about it."""
@@ -148,7 +97,7 @@ class Attribution:
     unit: str = ""
 
 
-class Companies:
+class Companies(NameFinder):
     """The company names of an article, and the choice of a figure's company."""
 
     def __init__(
@@ -167,259 +116,6 @@ class Companies:
         self._find_names()
         self._weigh()
 
-    # -- finding names ---------------------------------------------------------------------------------------
-
-    def _find_names(self) -> None:
-        described = self._described() + self._compounds()
-        # A name of several words once introduced is that name wherever it stands ("Heidelberg Materials" in
-        # a German headline, where every noun has a capital and a run of capitals is no name).
-        surfaces = {re.sub(r"\s+", " ", self.text[a:b]) for a, b in described if " " in self.text[a:b].strip()}
-        repeated = [
-            m.span()
-            for surface in surfaces
-            for m in re.finditer(r"(?<!\w)" + re.escape(surface).replace("\\ ", r"\s+") + r"(?!\w)", self.text)
-            if not any(overlap(m.span(), span) for span in described)
-        ]
-        title = self._title()
-        title_case = title and _title_case(self.text[:title])
-        for index, (start, end) in enumerate(self.sentences):
-            taken = [span for span in described if start <= span[0] < end]
-            for span in taken:
-                self._add(span[0], span[1], index, evidence="descriptor")
-            again = [span for span in repeated if start <= span[0] < end]
-            for span in again:
-                self._add(span[0], span[1], index)
-            for chunk in self._chunks(start, end):
-                if any(overlap(chunk, span) for span in taken + again):
-                    continue
-                if title_case and chunk[0] < title:
-                    continue  # "Nestlé Leans On Price Increases": a title-case headline is no run of names
-                if self._ticker(chunk):
-                    continue
-                self._add(chunk[0], chunk[1], index)
-        if title_case:  # names of the body that the headline repeats
-            headline = self.text[:title]
-            for entity in self.entities.values():
-                if re.search(rf"(?<!\w){re.escape(entity.display)}(?!\w)", headline):
-                    entity.evidence.add("headline")
-
-    def _lead(self) -> int:
-        """Where the first name of the article's first sentence (after its headline and dateline) starts."""
-        for index, (start, end) in enumerate(self.sentences):
-            if start < self._title():
-                continue
-            if len(re.findall(r"\b[a-zß-ÿ]{3,}\b", self.text[start:end])) < 4:
-                continue  # a dateline, a byline: "October 30, 2010 01:27 pm | Updated ... IST - Mumbai"
-            names = [m for e in self.entities.values() for m in e.mentions if m.sentence == index]
-            return min(m.start for m in names) if names else -1
-        return -1
-
-    def _title(self) -> int:
-        """The end of the headline (a first line without a full stop), or 0."""
-        first_line = self.text.split("\n", 1)[0]
-        if len(first_line) < 150 and "\n" in self.text and not re.search(r"[.!?]\s*$", first_line):
-            return len(first_line)
-        return 0
-
-    def _ticker(self, chunk: tuple[int, int]) -> bool:
-        """A ticker in brackets: (NYSE: WMT), (MAKSY.PK, MKS.L), (BOL.PA)."""
-        word = self.text[chunk[0] : chunk[1]]
-        before = self.text[max(0, chunk[0] - 12) : chunk[0]]
-        if word.upper() != word or " " in word:
-            return False
-        if re.search(r"\(\s*(?:[A-Za-z]+\s*:\s*)?$", before):
-            return True
-        # After a comma only inside brackets ("(MAKSY.PK, MKS.L)"), not "annual report, BYD generated".
-        wider = self.text[max(0, chunk[0] - 40) : chunk[0]]
-        return bool(re.search(r",\s*$", before)) and wider.rfind("(") > wider.rfind(")")
-
-    def _compounds(self) -> list[tuple[int, int]]:
-        """Names joined to a noun that says what they are ("voestalpine-Konzern", "Henkel-Chef", "H&M-Aktie"),
-        and every other place the same name stands (a lower-case brand is found no other way)."""
-        pattern = self.g.compound_name
-        if pattern is None:
-            return []
-        names = {m.group("name") for m in pattern.finditer(self.text)}
-        names = {name for name in names if name.lower() not in self.g.not_names and len(name) > 2}
-        spans = []
-        for name in names:
-            spans += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", self.text)]
-            spans += [m.span("name") for m in pattern.finditer(self.text) if m.group("name") == name]
-        return sorted(set(spans))
-
-    def _described(self) -> list[tuple[int, int]]:
-        """Names right after a noun that says what they are ("chipmaker Infineon", "Der Baustoffkonzern
-        Heidelberg Materials", "le groupe de luxe Hermès")."""
-        spans = []
-        for match in self.g.descriptor_name.finditer(self.text):
-            if re.search(
-                r"(?:\b(?:de|du|des|par|à|au|aux|of|by|von|der)|d['’])\s*$",
-                self.text[match.start() : match.start("name")],
-            ):
-                continue  # "le propriétaire de Cartier", "le groupe détenu par X": a complement, not the company
-            unit = bool(self.g.unit_word.search(self.text[match.start() : match.start("name")].strip()))
-            for group in ("name", "name2"):
-                if match.group(group):
-                    span = self._name_span(*match.span(group))
-                    if span:
-                        spans.append(span)
-                        if unit:
-                            self._unit_spans.append(span)
-        return spans
-
-    def _name_span(self, start: int, end: int) -> tuple[int, int] | None:
-        """A described name without what is not part of it: a descriptor before it ("Gebäudetechniker
-        Burkhalter"), small words after it."""
-        words = list(re.finditer(r"\S+", self.text[start:end]))
-
-        def plain(match):
-            return _strip(match.group(0)).lower()
-
-        while words and (
-            plain(words[-1]) in _CONNECTORS
-            or (plain(words[-1]) in self.g.not_names and plain(words[-1]) not in COMPANY_SUFFIXES)
-        ):
-            words.pop()
-        while words and (
-            self.g.descriptor_word.fullmatch(_strip(words[0].group(0))) or plain(words[0]) in NATIONALITIES
-        ):
-            words.pop(0)
-        if not words or plain(words[0]) in self.g.not_names:
-            return None
-        return start + words[0].start(), start + words[-1].end()
-
-    def _chunks(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Runs of capitalised words (a legal form or '&' continuing one; 'and', 'of' joining two where the
-        run ends in a legal form), cut at words that never name a company."""
-        text = self.text
-        tokens = [_Word(match) for match in _TOKEN.finditer(text, start, end)]
-        chunks: list[list[_Word]] = []
-        current: list[_Word] = []
-
-        def close():
-            nonlocal current
-            while current and _strip(current[-1].group(0)).lower() in _CONNECTORS:
-                current = current[:-1]
-            if current:
-                chunks.append(current)
-            current = []
-
-        for token in tokens:
-            word = _strip(token.group(0))
-            lower = word.lower()
-            follows = bool(current) and text[current[-1].end() : token.start()] in (" ", "\u00a0")
-            if not follows:
-                close()
-            if lower in COMPANY_SUFFIXES or word == "&":
-                # A legal form continues a name ("Acme plc"); a lower-case "group" does not ("the Swiss group").
-                if word[0].isupper() or word == "&" or (current and lower in _LEGAL_LOWER):
-                    current.append(token)
-                continue
-            if lower in _CONNECTORS and current:
-                current.append(token)
-                continue
-            if (
-                not word[:1].isupper()
-                or lower in self.g.not_names
-                or self._code_word(word)
-                or lower.endswith(("-parent", "-owner", "-based", "-listed", "-headquartered"))
-            ):  # "the Google-parent reported": a description, not a name
-                close()
-                continue
-            if self.g.code == "de" and current and _strip(current[-1].group(0)) != "&":
-                # German writes every noun with a capital: a name runs on only through a legal form or '&'.
-                close()
-            current.append(token)
-            if token.group(0).endswith(("'s", "’s")):
-                close()  # a possessive ends a name: "India’s Tata Motors", "Apple's App Store"
-        close()
-        spans = []
-        for chunk in chunks:
-            spans += self._split_connectors(chunk)
-        return [self._lower_case_brand(span) for span in spans]
-
-    def _lower_case_brand(self, span: tuple[int, int]) -> tuple[int, int]:
-        """A short capital name runs on into a lower-case word that always follows it ("SK hynix", twice)."""
-        start, end = span
-        name = self.text[start:end]
-        following = re.match(r" ([a-z][a-z]{2,})\b", self.text[end : end + 30])
-        if not following or not (name.isupper() and len(name) <= 4) or following.group(1) in self.g.stopwords:
-            return span
-        pair = re.escape(f"{name} {following.group(1)}")
-        alone = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
-        together = len(re.findall(rf"(?<![\w-]){pair}(?![\w-])", self.text))
-        return (start, following.end() + end) if together >= 2 and together == alone else span
-
-    def _split_connectors(self, chunk: list[_Word]) -> list[tuple[int, int]]:
-        """A run joined by 'and' or 'of' stays whole only where it ends in a legal form ('Indian Railway
-        Catering and Tourism Corporation'); else it is several names ('Alphabet, Microsoft and Apple')."""
-        words = [_strip(token.group(0)).lower() for token in chunk]
-        if not any(word in _CONNECTORS - {"&"} for word in words) or words[-1] in COMPANY_SUFFIXES:
-            return [(chunk[0].start(), chunk[-1].end())]
-        parts, current = [], []
-        for token, word in zip(chunk, words, strict=True):
-            if word in _CONNECTORS - {"&"}:
-                if current:
-                    parts.append((current[0].start(), current[-1].end()))
-                current = []
-            else:
-                current.append(token)
-        if current:
-            parts.append((current[0].start(), current[-1].end()))
-        return parts
-
-    @staticmethod
-    def _code_word(word: str) -> bool:
-        return bool(re.fullmatch(r"(?:Q[1-4]|H[12]|T[1-4]|S[12]|FY\d*|CA|GMV|PIB|BIP|GDP|EBITDA?|EBIT|YoY|QoQ)", word))
-
-    def _add(self, start: int, end: int, sentence: int, evidence: str = "") -> None:
-        text = self.text
-        surface = re.sub(r"\s+", " ", text[start:end]).strip()
-        surface = re.sub(r"(?<=[sxzß])['’]$|['’]s$", "", surface).rstrip(",")  # "Electrolux' Umsatz"
-        words = [_strip(word) for word in surface.split()]
-        if not words:
-            return
-        legal = words[-1].lower() in COMPANY_SUFFIXES
-        while len(words) > 1 and words[0].lower() in NATIONALITIES and not legal:
-            start = text.index(words[1], start)  # "Australian JB Hi-Fi": the name is JB Hi-Fi
-            words = words[1:]
-        if len(words) == 1 and words[0].lower() in NATIONALITIES:
-            return
-        key = core_key(words)
-        plain = key.replace("_", " ")
-        if not key or len(key) < 2 or plain in NOT_COMPANIES or plain.split(" ")[0] in NOT_COMPANIES:
-            return
-        if " ".join(words).lower() in PLACES:
-            return  # "Taiwan", "Ontario" is no company
-        if any(overlap((start, end), span) for span in self.amount_spans):
-            return  # 'HK' of HK$3 billion, a period ('Auftaktquartal'), a date: not a name
-        if len(words) == 1 and self.g.descriptor_word.fullmatch(words[0]):
-            return  # "Baustoffkonzern": what a company is, not its name
-        if self._dateline(start, end) or (surface.isupper() and re.match(r"\s*:", text[end:])):
-            return  # a dateline; a section heading ("TÉLÉCOMMUNICATIONS:")
-        owned = re.search(r"['’]s$", text[start:end])
-        if owned and re.match(
-            r"\s+(?:Cos?\.|Companies|Inc\b|Corp\b|said\b|says\b|reported\b|posted\b|ranks\b)", text[end:]
-        ):
-            words[-1] += text[end - 2 : end]  # "Lowe’s Cos. Inc.", "Lowe’s said": the name is Lowe’s
-            key = core_key(words)
-        entity = self.entities.setdefault(key, Entity(key, " ".join(words)))
-        if len(" ".join(words)) > len(entity.display) and key == core_key(entity.display.split()):
-            entity.display = " ".join(words)
-        entity.mentions.append(NameMention(start, end, surface, key, sentence))
-        if evidence:
-            entity.evidence.add(evidence)
-
-    def _dateline(self, start: int, end: int) -> bool:
-        """Whether a name opens a line as a dateline: 'GÖTTINGEN (dpa-AFX) -', 'ZURICH, 10 novembre (Reuters)',
-        'Zürich –'."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        if self.text[line_start:start].strip() or start < self._title():
-            return False  # (a headline's "Morrison - full year sales dip" is no dateline)
-        after = self.text[end : end + 60]
-        dash = re.match(r"\s*(?:,[^()\n]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s", after)
-        return bool(dash) or (self.text[start:end].isupper() and bool(re.match(r"\s*[(,]", after)))
-
     # -- weighing the evidence -------------------------------------------------------------------------------
 
     def _weigh(self) -> None:
@@ -428,7 +124,10 @@ class Companies:
         lead = self._lead()
         for entity in self.entities.values():
             entity.place = all(
-                re.search(r"(?:^|\s)(?:in|en|au|aux|im|in\s+der|across)\s+(?:\w+\s+and\s+|\w+,\s+)?$", text[max(0, m.start - 30) : m.start])
+                re.search(
+                    r"(?:^|\s)(?:in|en|au|aux|im|in\s+der|across)\s+(?:\w+\s+and\s+|\w+,\s+)?$",
+                    text[max(0, m.start - 30) : m.start],
+                )
                 for m in entity.mentions
             )
             words = entity.display.split()
@@ -743,9 +442,12 @@ class Companies:
         text = self.text
         for mention, entity in here:
             gap_before = text[mention.end : keyword.start()]
-            if mention.end <= keyword.start() and re.fullmatch(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,1}", gap_before):
-                if not gap_before.strip(" ’'s") or gap_before.strip().lower() in self.g.group_qualifiers:
-                    return mention, entity
+            if (
+                mention.end <= keyword.start()
+                and re.fullmatch(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,1}", gap_before)
+                and (not gap_before.strip(" ’'s") or gap_before.strip().lower() in self.g.group_qualifiers)
+            ):
+                return mention, entity
             if keyword.end() <= mention.start and self.g.after_keyword_name.match(text[keyword.end() : mention.start]):
                 return mention, entity
         return None
@@ -763,49 +465,3 @@ class Companies:
             if re.fullmatch(r"\s*(?:,|and|und|et|&)\s*", between):
                 names.append(self.name(following[0][1]))
         return Attribution(tuple(names))
-
-
-class _Word:
-    """A word of `_TOKEN` as a match of its name part: "d'Alibaba" starts at the A."""
-
-    def __init__(self, match: re.Match[str]) -> None:
-        self._span = match.span(1) if match.group(1) else match.span()
-        self._text = match.group(1) or match.group(0)
-
-    def start(self) -> int:
-        return self._span[0]
-
-    def end(self) -> int:
-        return self._span[1]
-
-    def group(self, _: int = 0) -> str:
-        return self._text
-
-
-def _abbreviates(abbr: str, name: str) -> bool:
-    """Whether an abbreviation stands for a name: its capitals, in order, open with the name's initials or the
-    name's opening letters ("IRCTC", "ABF", "H&M" for Hennes & Mauritz, "HUL" for Hindustan Unilever; not "SG"
-    for Rapperswil-Jona).
-
-    >>> _abbreviates("HUL", "Hindustan Unilever"), _abbreviates("SG", "Rapperswil-Jona")
-    (True, False)
-    """
-    letters = [c for c in abbr if c.isalpha()]
-    if abbr.upper() != abbr or len(letters) < 2:
-        return False
-    words = [w for w in re.split(r"[\s&-]+", name) if w and w.lower() not in _CONNECTORS]
-    initials = "".join(w[0].upper() for w in words)
-    return initials.startswith("".join(letters)[: len(initials)]) or "".join(letters).startswith(initials)
-
-
-def _title_case(line: str) -> bool:
-    """Whether a headline capitalises its words ("Nestlé Leans On Price Increases For Organic Growth")."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", line)
-    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.6 * len(words)
-
-
-def _strip(word: str) -> str:
-    word = re.sub(r"(?<=s)['’]$|['’]s$", "", word)  # "Acme's", "Northwind Traders'"
-    if word.endswith((".", ",")) and word.lower().rstrip(",") not in COMPANY_SUFFIXES:
-        word = word.rstrip(".,")
-    return word

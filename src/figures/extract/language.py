@@ -193,7 +193,10 @@ def _dates_pattern(lang: str, month: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(textual + numeric) + r")(?![\w])", re.IGNORECASE)
 
 
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\.(?=[ \u00a0,]))?(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-ZÀ-ÖØ-Þ0-9][\w&'’-]*(?:\.(?=[ \u00a0,]))?){0,4}"
+_NAME = (
+    r"[A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\.(?=[ \u00a0,]))?"
+    r"(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-ZÀ-ÖØ-Þ0-9][\w&'’-]*(?:\.(?=[ \u00a0,]))?){0,4}"
+)
 """A name as printed: capitalised words (and an '&'), up to five."""
 
 
@@ -260,7 +263,9 @@ def grammar(lang: str) -> Grammar:
     suffix = rf"(?:{_alternation(currencies)}|{_alternation([*SYMBOLS, *CODES], ignore_case=False)})"
     combined = dict(table.get("scale_currencies", {}))
     # Nordic and trade-press style: "MSEK 33 111", "MEUR 120", "BSEK 4.2" (millions, billions of the code).
-    prefixed = {f"{letter}{code}": [unit, 1, code] for code in CODES for letter, unit in (("M", "million"), ("B", "billion"))}
+    prefixed = {
+        f"{letter}{code}": [unit, 1, code] for code in CODES for letter, unit in (("M", "million"), ("B", "billion"))
+    }
     amount = (
         rf"(?:(?:(?<![\w$])(?P<currency_before>{_alternation(lettered, ignore_case=False)})"
         rf"|(?<![$\d])(?P<sign_before>{_alternation(signs, ignore_case=False)}))"
@@ -271,7 +276,8 @@ def grammar(lang: str) -> Grammar:
     amount += (
         rf"|(?:(?<![\w.,])(?P<number3>{NUMBER})(?![\d])\s*"
         rf"(?P<combined>{_alternation({**combined, **prefixed}, ignore_case=False)})(?![\w€$]))"
-        rf"|(?:(?<![\w$])(?P<combined_before>{_alternation(prefixed, ignore_case=False)})\s?(?P<number4>{NUMBER})(?![\d]))"
+        rf"|(?:(?<![\w$])(?P<combined_before>{_alternation(prefixed, ignore_case=False)})"
+        rf"\s?(?P<number4>{NUMBER})(?![\d]))"
     )
     percent = (
         rf"(?<![\w.,+\-−])(?:(?P<sign>[+\-−])\s?)?(?P<number>{NUMBER})(?![\d])\s?"

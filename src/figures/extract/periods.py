@@ -419,10 +419,8 @@ def _fiscal(period, published, year_end, said, fiscal_note) -> Resolved:
             end = _add_months(start, months) - dt.timedelta(days=1) if months < 12 else year_end_date
             if end > published:
                 continue
-            if period.rel == "current" and months < 12:
-                # Of the fiscal year still running: the part of it that ended last.
-                if year_end_date < published:
-                    continue
+            if period.rel == "current" and months < 12 and year_end_date < published:
+                continue  # of the fiscal year still running: the part of it that ended last
             options.append((_likelihood(end, published, inferred_end), end, start, (month, day)))
 
     if not options and months == 12 and period.year is not None and period.split:
