@@ -181,6 +181,7 @@ class NameFinder:
                 if match.group(group):
                     span = self._name_span(*match.span(group))
                     if span:
+                        span = self._lower_case_brand(span)
                         spans.append(span)
                         if unit:
                             self._unit_spans.append(span)
