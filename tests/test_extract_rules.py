@@ -338,3 +338,18 @@ def test_every_row_of_the_table_of_fiscal_years_is_a_real_day_and_names_its_sour
         assert 1 <= day <= calendar.monthrange(2001, month)[1], row
         assert row["source"] and row["company"], row
         assert (month, day) != (12, 31), row  # only years that do not end in December need the table
+
+
+def test_a_draft_whose_text_names_no_company_still_loads_and_says_so(tmp_path):
+    # trend. on Heidelberger Druck gave figures under a headline the extractor could not read as a name: the
+    # draft is written, its company says that the text names none, and its note asks for it.
+    from figures.extract import extract, save_draft
+    from figures.load import load_figures
+
+    found = extract("Der Umsatz stieg 2022 um 10 Prozent auf 2,3 Mrd. Euro.", published="2023-02-01", lang="de")
+    assert {row["company"] for row in found.rows()} == {"[company not named in the text]"}
+    out = tmp_path / "claims.csv"
+    save_draft(found, out, accessed="2023-02-02")
+    figures = load_figures(out)
+    assert set(figures["company"]) == {"[company not named in the text]"}
+    assert all("no company named in the text: give it" in note for note in figures["note"])

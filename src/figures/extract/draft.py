@@ -33,6 +33,8 @@ HEADER = (
     "note",
 )
 """The columns of a claims file, in the order of data/article_figures.csv."""
+UNNAMED = "[company not named in the text]"
+"""The company of a draft's row where the text names none: a draft still loads and builds, and says so."""
 LICENCE = "Short quotations of figures for commentary; the article itself is not stored, only the words quoted."
 
 
@@ -47,7 +49,7 @@ def row(extraction: Extraction, claim: Claim) -> dict[str, str]:
     value = format(claim.value, "f")
     return {
         "figure_id": claim.figure_id,
-        "company": claim.company,
+        "company": claim.company or UNNAMED,
         "metric": claim.metric,
         "period_start": claim.period_start.isoformat() if claim.period_start else "",
         "period_end": claim.period_end.isoformat() if claim.period_end else "",
