@@ -131,7 +131,6 @@ class ClaimPeriods:
                 fiscal=named.fiscal,
                 number=period.number or named.number,
                 wording=f"{period.wording} ({named.wording})",
-                supplied=named.supplied,
             )
         compared = [o.period for i, o in self.compared if i == index and o.period.year]
         if compared and not period.fiscal:  # "Sales in the fourth quarter ... from the same period of 2019"
@@ -144,16 +143,13 @@ class ClaimPeriods:
         return self._with_fiscal_label(period, index, self.periods)
 
     def _named_again(self, index: int, company: str, matches) -> Period | None:
-        """The nearest mention that `matches`, in a sentence about the same company (or none) before others;
-        marked `supplied` unless it is in the same sentence or the one just before."""
+        """The nearest mention that `matches`, in a sentence about the same company (or none) before others."""
         options = [
-            (bool(self._names_in(i)) and company not in self._names_in(i), abs(i - index), i, m.period)
+            (bool(names := self._names_in(i)) and company not in names, abs(i - index), m.period)
             for i, m in self.periods
             if matches(m.period) and not m.period.context
         ]
-        if not options:
-            return None
-        return min(options, key=lambda item: item[:2])[3]
+        return min(options, key=lambda item: item[:2])[2] if options else None
 
     def _names_in(self, index: int) -> set[str]:
         """The companies a sentence names."""

@@ -36,6 +36,7 @@ from figures.extract.names import (
     _title_case,
     core_key,
 )
+from figures.extract.sentences import open_bracket
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,8 @@ class Companies(NameFinder):
         unit_starts = {start for start, _ in self._unit_spans}
         for entity in accepted:  # "Henkel (Persil, Pritt, Schwarzkopf)", "Ce groupe, présent ... (BFM TV)"
             for mention in entity.mentions:
-                opening = text.rfind("(", max(0, mention.start - 60), mention.start)
-                if opening < 0 or ")" in text[opening : mention.start]:
+                opening = open_bracket(text, mention.start, 60)
+                if opening < 0:
                     continue
                 owners = [
                     o
@@ -335,9 +336,9 @@ class Companies(NameFinder):
     def _bracketed(self, mention: NameMention, figure) -> bool:
         """Whether a mention stands in brackets that do not also hold the figure."""
         text = self.text
-        opening = text.rfind("(", max(0, mention.start - 60), mention.start)
+        opening = open_bracket(text, mention.start, 60)
         closing = text.find(")", mention.end, mention.end + 60)
-        if opening < 0 or closing < 0 or ")" in text[opening : mention.start] or "(" in text[mention.end : closing]:
+        if opening < 0 or closing < 0 or "(" in text[mention.end : closing]:
             return False
         return not opening < figure.start < closing
 

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from figures.extract.language import COMPANY_SUFFIXES, slug
+from figures.extract.names import core_key
 
 
 class FiscalYearEnd(NamedTuple):
@@ -30,8 +30,7 @@ class FiscalYearEnd(NamedTuple):
 
 
 def _key(name: str) -> str:
-    words = [word for word in name.replace(",", " ").split() if word.lower().rstrip(".") not in COMPANY_SUFFIXES]
-    return slug(" ".join(words or name.split()))
+    return core_key(name.replace(",", " ").split())
 
 
 @cache

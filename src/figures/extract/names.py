@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from figures.extract.language import COMPANY_SUFFIXES, NATIONALITIES, NOT_COMPANIES, PLACES, Grammar, slug
-from figures.extract.sentences import overlap
+from figures.extract.sentences import open_bracket, overlap
 
 _TOKEN = re.compile(r"(?:(?<![\w'’])[dlj]['’](?=[A-ZÀ-Þ]))?([^\W\d_][\w.&'’-]*)|&")
 """A word, without the French article elided before a name ("d'Alibaba" is Alibaba; "L'Oréal" keeps its L')."""
@@ -149,8 +149,7 @@ class NameFinder:
         if re.search(r"\(\s*(?:[A-Za-z]+\s*:\s*)?$", before):
             return True
         # After a comma only inside brackets ("(MAKSY.PK, MKS.L)"), not "annual report, BYD generated".
-        wider = self.text[max(0, chunk[0] - 40) : chunk[0]]
-        return bool(re.search(r",\s*$", before)) and wider.rfind("(") > wider.rfind(")")
+        return bool(re.search(r",\s*$", before)) and open_bracket(self.text, chunk[0], 40) >= 0
 
     def _compounds(self) -> list[tuple[int, int]]:
         """Names joined to a noun that says what they are ("voestalpine-Konzern", "Henkel-Chef", "H&M-Aktie"),

@@ -49,7 +49,7 @@ class Period:
     weeks: int | None = None
     context: bool = False
     split: bool = False  # a fiscal year named by two years ("2023/24")
-    supplied: bool = False  # its year supplied by the reader (from another sentence, a comparison, a label)
+    supplied: bool = False  # its year supplied by the reader: a year after the one it is compared with
 
     @property
     def kind(self) -> str:
@@ -271,7 +271,7 @@ def resolve_period(
         resolved = resolve_period(replace(period, rel=None), published, year_end, calendar_years)
         note = f"The text names no period; taken as {period.wording}: review."
         return Resolved(resolved.start, resolved.end, True, note)
-    if period.supplied:  # "au premier semestre" ... "au premier semestre 2017" three paragraphs before
+    if period.supplied:  # "au premier semestre par rapport à la même période de 2012": 2013, inferred
         resolved = resolve_period(replace(period, supplied=False), published, year_end, calendar_years)
         return resolved._replace(inferred=True, note=resolved.note + " Its year is not in its sentence: review.")
     said = f"“{period.wording}”"

@@ -67,6 +67,16 @@ def clauses(breaks: re.Pattern[str], start: int, end: int, text: str) -> list[tu
     return list(pairwise(cuts))
 
 
+def open_bracket(text: str, position: int, reach: int) -> int:
+    """Where the bracket still open at `position` opened, looking back `reach` characters; -1 if none.
+
+    >>> open_bracket("Henkel (Persil, Pritt)", 16, 60), open_bracket("Henkel (Persil) and Pritt", 20, 60)
+    (7, -1)
+    """
+    opening = text.rfind("(", max(0, position - reach), position)
+    return opening if opening >= 0 and ")" not in text[opening:position] else -1
+
+
 def overlap(a, b) -> bool:
     """Whether two spans ((start, end) or matches) share a character."""
     a_start, a_end = a.span() if isinstance(a, re.Match) else a
