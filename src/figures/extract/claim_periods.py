@@ -232,6 +232,19 @@ class ClaimPeriods:
             explicit |= companies
         return explicit
 
+    def _months_named(self, start: dt.date, end: dt.date) -> bool:
+        """Whether the text names these months itself ("entre juillet et septembre", "the three months to 30
+        June"): then a fiscal reading that gives them needs no table."""
+        published = self.article.published
+        for _, mention in self.periods:
+            named = mention.period
+            if named.end is None or named.months != _months_between(start, end):
+                continue
+            dates = resolve_period(named, published, None)
+            if (dates.start.month, dates.end.month, dates.end.day) == (start.month, end.month, end.day):
+                return True
+        return False
+
     def _resolve_period(self, claim: Claim, year_ends: dict[str, tuple[int, int]], fiscal: set[str]) -> None:
         published = self.article.published
         assert published is not None
@@ -245,8 +258,10 @@ class ClaimPeriods:
         resolved = resolve_period(period, published, year_end, calendar_years)
         listed = None if claim.period_borrowed else self.listed_ends.get(claim.company)
         fiscal_reading = period is None or period.fiscal or period.rel in ("current", "last", "this")
-        if listed is not None and (
-            fiscal_reading or resolved[:2] != resolve_period(period, published, None, calendar_years)[:2]
+        if (
+            listed is not None
+            and (fiscal_reading or resolved[:2] != resolve_period(period, published, None, calendar_years)[:2])
+            and not self._months_named(resolved.start, resolved.end)
         ):
             # The year end comes from the table, not the text: inferred, with its source.
             note = (
@@ -264,6 +279,10 @@ class ClaimPeriods:
             claim.period_note += " That sentence is about another company: review."
         if claim.period_inferred:
             claim.flags.append("period inferred, not stated")
+
+
+def _months_between(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def _year_later(period: Period) -> Period:

@@ -217,7 +217,7 @@ class _Extractor(ClaimPeriods):
             gap = self.g.translation_gap.match(self.text[first.end : second.start])
             if not gap or second.currency == first.currency or id(first) in translated:
                 continue
-            if first.currency in readers and second.currency not in readers:
+            if first.currency in readers and second.currency not in readers and not gap.group("bracket"):
                 translated[id(first)] = (second, first)
             else:
                 translated[id(second)] = (first, second)
@@ -373,6 +373,10 @@ class _Extractor(ClaimPeriods):
             gap = text[figure.end : m.start()]
             if re.fullmatch(r"\s+(?:(?:in|of|de|d['’]|en|an|im|au|at)\s*)?(?:(?:net|annual|total)\s+)?|d['’]", gap):
                 return m, kind
+            # "a 4.3 per cent increase in revenue", "4,3 % de hausse du chiffre d'affaires": the rise of revenue
+            noun = re.fullmatch(r"\s+(?:de\s+)?([\w-]+)\s+(?:in|of|de|du|des|d['’]|im|beim|bei|au)\s*(?:(?:net|annual|total)\s+)?", gap)
+            if noun and (self.g.up.fullmatch(noun.group(1)) or self.g.down.fullmatch(noun.group(1))):
+                return m, kind
             break
         preceding = [(m, kind) for m, kind in keywords if m.end() <= figure.start and m.start() >= clause[0]]
         preceding = [(m, kind) for m, kind in preceding if figure.start - m.end() <= 250]
@@ -460,6 +464,9 @@ class _Extractor(ClaimPeriods):
             if (claim.company, claim.metric, millions(claim), claim.currency) in dated:
                 self.claims.remove(claim)
                 self.left_out.append(LeftOut(claim.start, claim.end, "the same figure stated again", claim.company))
+        # "5.92 billion Swiss francs (6.35 billion euros)": euros are what this text translates into; a figure in
+        # them ("Sales up 8.2% to over 6.3 billion euros") yields to one in the home currency.
+        translations = {c.translation[2] for c in self.claims if c.translation}
         for claim in sorted(self.claims, key=lambda c: c.start):
             key = (claim.company, claim.metric, claim.period_start, claim.period_end)
             first = kept.get(key)
@@ -468,7 +475,8 @@ class _Extractor(ClaimPeriods):
                 continue
             # ¥9.48 trillion and ¥9,480 billion are one figure.
             same = (millions(first), first.currency) == (millions(claim), claim.currency)
-            if (not same and _standing(claim, first) > _standing(first, claim)) or (
+            home = (claim.currency not in translations, first.currency not in translations)
+            if (not same and (home[0], *_standing(claim, first)) > (home[1], *_standing(first, claim))) or (
                 same and first.period_inferred and not claim.period_inferred
             ):
                 kept[key], first, claim = claim, claim, first

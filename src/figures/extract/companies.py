@@ -154,7 +154,10 @@ class Companies(NameFinder):
                     entity.evidence.add("possessive")
                 verb = re.sub(r"^\s*\([^()]{1,60}\)", "", after).lstrip(" ,")  # "Associated British Foods (ABF) has"
                 # "The catering arm of Indian Railways had reported": the arm reported, not the railways.
-                complement = re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", before) or (
+                complement = (
+                    re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", before)
+                    or g.preposition_before.search(before)
+                ) or (
                     # "SK hynix, a key memory chip supplier to Nvidia, achieved": the supplier achieved
                     re.search(r",\s+(?:a|an|the|le|la|un|une|der|die|das|ein|eine)\s+[^,.]{0,60}$", before)
                     and after.startswith(",")
@@ -245,6 +248,18 @@ class Companies(NameFinder):
                 longer[0].mentions += entity.mentions
                 longer[0].evidence |= entity.evidence - {"headline", "lead"}
                 del self.entities[entity.key]
+            elif not longer and entity not in accepted:
+                # "Lindt: 2025 growth ..." over "Lindt & Sprüngli records ...": neither attested enough alone, one
+                # company named short in the headline and in full in the lead.
+                full = [
+                    o
+                    for o in self.entities.values()
+                    if o.key.startswith(entity.key + "_") and not (o.person or o.place or o.unit_of)
+                ]
+                if len(full) == 1 and "headline" in entity.evidence and "lead" in full[0].evidence:
+                    full[0].mentions += entity.mentions
+                    full[0].evidence |= entity.evidence
+                    del self.entities[entity.key]
         accepted = [entity for entity in self.entities.values() if self._accepted(entity)]
         unit_starts = {start for start, _ in self._unit_spans}
         for entity in accepted:  # "Henkel (Persil, Pritt, Schwarzkopf)", "Ce groupe, présent ... (BFM TV)"
@@ -380,7 +395,24 @@ class Companies(NameFinder):
         if fallback is not None:
             name = self.name(fallback)
             return Attribution((name,), f"company taken from the headline, the only name there ({name})")
+        repeated = self._repeated_name()
+        if repeated is not None:
+            name = self.name(repeated)
+            return Attribution((name,), f"company from the only name the text repeats ({name}): review")
         return Attribution((), "no company named in the text: give it")
+
+    def _repeated_name(self) -> Entity | None:
+        """Where nothing else names the company: the one name of several words the text gives twice or more
+        ("sieht Heidelberger Druck ... bekräftigte Heidelberger Druck"), not a person's, a place's or a noun."""
+        repeated = [
+            e
+            for e in self.entities.values()
+            if len(e.mentions) >= 2
+            and " " in e.display
+            and not (e.person or e.place or e.noun or e.unit_of)
+            and e.display.lower() not in NOT_COMPANIES
+        ]
+        return repeated[0] if len(repeated) == 1 else None
 
     def _salient(self, index: int) -> Entity | None:
         """The company a sentence without a name refers to: in the nearest sentence before that names one, its

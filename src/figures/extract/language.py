@@ -81,6 +81,8 @@ ABBREVIATIONS = frozenset(_words(_COMMON["words"]["abbreviations"])).union(
     *(_words(table.get("abbreviations", "")) for table in _TABLES.values())
 )
 """Words whose full stop does not end a sentence."""
+AFTER_ORDINAL = frozenset(word.lower() for table in _TABLES.values() for word in _words(table.get("after_ordinal", "")))
+"""Words after which a number's full stop marks an ordinal ("31. März", "4. Quartal"), not a sentence's end."""
 _FLAGS = re.IGNORECASE | re.VERBOSE
 
 
@@ -137,6 +139,8 @@ class Grammar:
     results_verb: re.Pattern[str]
     reports_verb: re.Pattern[str]
     speaker_before: re.Pattern[str]
+    preposition_before: re.Pattern[str]  # a preposition right before a name: the name is no subject
+    place_adjective: re.Pattern[str]  # (German) a place's adjective that opens a two-word name ("Heidelberger Druck")
     business_nouns: str  # alternations, for patterns built around a name
     titles: str
     speech_verbs: str
@@ -365,10 +369,12 @@ def grammar(lang: str) -> Grammar:
         results_verb=re.compile(table["companies"]["results_verbs"], _FLAGS),
         reports_verb=re.compile(table["companies"]["reports_verbs"], _FLAGS),
         speaker_before=re.compile(table["companies"]["speaker_before"], _FLAGS),
+        preposition_before=re.compile(table["companies"].get("preposition_before", "(?!)"), _FLAGS),
+        place_adjective=re.compile(table["companies"].get("place_adjective", "(?!)")),
         business_nouns=_alternation(_words(table["companies"]["business_nouns"]))
         if table["companies"]["business_nouns"].strip()
         else "(?!)",
-        titles=_alternation(_words(table["companies"]["titles"])),
+        titles=table["companies"].get("title_prefix", "") + _alternation(_words(table["companies"]["titles"])),
         speech_verbs=_alternation(_words(table["companies"]["speech_verbs"])),
     )
 

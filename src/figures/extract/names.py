@@ -241,11 +241,17 @@ class NameFinder:
                 not word[:1].isupper()
                 or lower in self.g.not_names
                 or self._code_word(word)
+                or re.fullmatch(self.g.titles, word, re.I)
                 or lower.endswith(("-parent", "-owner", "-based", "-listed", "-headquartered"))
             ):  # "the Google-parent reported": a description, not a name
                 close()
                 continue
-            if self.g.code == "de" and current and _strip(current[-1].group(0)) != "&":
+            if (
+                self.g.code == "de"
+                and current
+                and _strip(current[-1].group(0)) != "&"
+                and not self._place_adjective(current)
+            ):
                 # German writes every noun with a capital: a name runs on only through a legal form or '&'.
                 close()
             current.append(token)
@@ -256,6 +262,18 @@ class NameFinder:
         for chunk in chunks:
             spans += self._split_connectors(chunk)
         return [self._lower_case_brand(span) for span in spans]
+
+    def _place_adjective(self, current: list[_Word]) -> bool:
+        """A name's first word that is a place's adjective ("Heidelberger" of "Heidelberger Druck"), not a noun that
+        says what the company is ("Hersteller") or a title."""
+        word = _strip(current[0].group(0))
+        return (
+            len(current) == 1
+            and bool(self.g.place_adjective.fullmatch(word))
+            and word.lower() not in NATIONALITIES
+            and not self.g.descriptor_word.fullmatch(word)
+            and not re.fullmatch(self.g.titles, word, re.I)
+        )
 
     def _lower_case_brand(self, span: tuple[int, int]) -> tuple[int, int]:
         """A short capital name runs on into a lower-case word that always follows it ("SK hynix", twice)."""

@@ -506,8 +506,11 @@ def _quarter_end_before(day: dt.date) -> dt.date:
 
 
 def _fiscal_end(year: int, year_end: tuple[int, int]) -> dt.date:
+    """The last day of a fiscal year: a year ending on 28 February ends on the 29th in a leap year (it is the
+    month's end: Südzucker, Tesco)."""
     month, day = year_end
-    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, last if (month, day) == (2, 28) else min(day, last))
 
 
 def _month_end(year: int, month: int, day: int | None) -> dt.date:

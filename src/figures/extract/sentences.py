@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from figures.extract.language import ABBREVIATIONS
+from figures.extract.language import ABBREVIATIONS, AFTER_ORDINAL
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -25,6 +25,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         word = before.group(1).lower() if before else ""
         if text[match.start()] == "." and (word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"\w\.\w", word)):
             continue
+        following = re.match(r"[\"«“(]?(\w+)", text[match.end() :])
+        if word.isdigit() and len(word) <= 2 and following and following.group(1).lower() in AFTER_ORDINAL:
+            continue  # "per 31. März", "im 4. Quartal": an ordinal's full stop
         cuts.add(match.start(1))
     # Glued by a missing space: "précédent.Le chiffre", "memory (HBM).The Korean", "in 2023.Annual sales"
     for match in re.finditer(r"(?:(?<=[a-zß-ÿ]{3})|(?<=[A-Z]{2}\))|(?<=\d{4}))[.!?](?=[A-ZÀ-Ý][a-zß-ÿ])", text):
