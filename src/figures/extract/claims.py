@@ -374,7 +374,9 @@ class _Extractor(ClaimPeriods):
             if re.fullmatch(r"\s+(?:(?:in|of|de|d['’]|en|an|im|au|at)\s*)?(?:(?:net|annual|total)\s+)?|d['’]", gap):
                 return m, kind
             # "a 4.3 per cent increase in revenue", "4,3 % de hausse du chiffre d'affaires": the rise of revenue
-            noun = re.fullmatch(r"\s+(?:de\s+)?([\w-]+)\s+(?:in|of|de|du|des|d['’]|im|beim|bei|au)\s*(?:(?:net|annual|total)\s+)?", gap)
+            noun = re.fullmatch(
+                r"\s+(?:de\s+)?([\w-]+)\s+(?:in|of|de|du|des|d['’]|im|beim|bei|au)\s*(?:(?:net|annual|total)\s+)?", gap
+            )
             if noun and (self.g.up.fullmatch(noun.group(1)) or self.g.down.fullmatch(noun.group(1))):
                 return m, kind
             break
