@@ -227,7 +227,7 @@ class _Extractor(ClaimPeriods):
         text, g = self.text, self.g
         before = text[max(start, figure.start - 60) : figure.start]
         after = text[figure.end : min(end, figure.end + 60)]
-        keyword = self._keyword(figure, keywords, parts)
+        keyword = self._respective(figure, keywords, figures, end) or self._keyword(figure, keywords, parts)
         growth = None
         if figure.kind == "percent":
             growth = self._direction(figure, parts, figures)
@@ -317,7 +317,8 @@ class _Extractor(ClaimPeriods):
         lower = patterns["range_before"].search(before)
         if figure.kind == "amount" and lower and re.search(r"%|\bp(?:er|our)\s*cent|Prozent", lower.group(0)):
             lower = None  # "a augmenté de 6% à 10,22 milliards": a growth, then the amount it reached
-        if lower or patterns["range_after"].match(after):
+        listed = re.match(r"[^;]{0,60}?" + patterns["respectively"].pattern, after, re.I | re.X)
+        if (lower or patterns["range_after"].match(after)) and not listed:  # "30.4% and 8.9%, respectively"
             return "one end of a range (guidance or an estimate)"
         if (
             g.previous_before.search(before)
@@ -364,6 +365,29 @@ class _Extractor(ClaimPeriods):
         return bool(following) and bool(following.group("unit")) == (figure.kind == "percent")
 
     # -- figures -----------------------------------------------------------------------------------------------
+
+    def _respective(self, figure: Figure, keywords, figures, end: int) -> tuple[re.Match[str], str] | None:
+        """In "1.66 trillion won in sales and 335.6 billion won in operating income, ... an increase of 30.4% and
+        8.9%, respectively", the n-th figure of the list is the n-th revenue or excluded word before it."""
+        text = self.text
+        listed = [f for f in figures if f.kind == figure.kind]
+        at = listed.index(figure)
+        first = last = at
+        while first > 0 and re.fullmatch(
+            r"\s*(?:,|and|et|und|,\s*and)\s*", text[listed[first - 1].end : listed[first].start]
+        ):
+            first -= 1
+        while last + 1 < len(listed) and re.fullmatch(
+            r"\s*(?:,|and|et|und|,\s*and)\s*", text[listed[last].end : listed[last + 1].start]
+        ):
+            last += 1
+        if first == last or not self.patterns["respectively"].match(text, listed[last].end, end):
+            return None
+        before = sorted(
+            ((m, kind) for m, kind in keywords if m.end() <= listed[first].start), key=lambda k: k[0].start()
+        )
+        count = last - first + 1
+        return before[-count:][at - first] if len(before) >= count else None
 
     def _keyword(self, figure: Figure, keywords, parts) -> tuple[re.Match[str], str] | None:
         text = self.text
@@ -509,6 +533,7 @@ def _patterns(lang: str) -> dict:
     flags = re.IGNORECASE | re.VERBOSE
     return {
         "organic_before": re.compile(patterns["organic_before"], flags),
+        "respectively": re.compile(patterns["respectively"], flags),
         "organic_after": re.compile(patterns["organic_after"], flags),
         "range_before": re.compile(patterns["range_before"], flags),
         "range_after": re.compile(patterns["range_after"], flags),

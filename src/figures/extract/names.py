@@ -317,7 +317,7 @@ class NameFinder:
         if not words:
             return
         legal = words[-1].lower() in COMPANY_SUFFIXES
-        while len(words) > 1 and words[0].lower() in NATIONALITIES and not legal:
+        while len(words) > 1 and words[0].lower() in NATIONALITIES and not legal and not self._national_name(words):
             start = text.index(words[1], start)  # "Australian JB Hi-Fi": the name is JB Hi-Fi
             words = words[1:]
         if len(words) == 1 and words[0].lower() in NATIONALITIES:
@@ -346,6 +346,14 @@ class NameFinder:
         entity.mentions.append(NameMention(start, end, surface, key, sentence))
         if evidence:
             entity.evidence.add(evidence)
+
+    def _national_name(self, words: list[str]) -> bool:
+        """A nationality that is part of the name ("Canadian Tire", twice, never "Tire" alone), not one that
+        introduces it ("Australian JB Hi-Fi" ... "JB Hi-Fi")."""
+        rest = r"\s+".join(map(re.escape, words[1:]))
+        alone = len(re.findall(rf"(?<![\w-]){rest}(?![\w-])", self.text))
+        together = len(re.findall(rf"(?<![\w-]){re.escape(words[0])}\s+{rest}(?![\w-])", self.text))
+        return together >= 2 and together == alone
 
     def _dateline(self, start: int, end: int) -> bool:
         """Whether a name opens a line as a dateline: 'GÖTTINGEN (dpa-AFX) -', 'ZURICH, 10 novembre (Reuters)',
