@@ -418,6 +418,13 @@ class _Extractor(ClaimPeriods):
             governed = re.fullmatch(r"\s*(?:of|at|de|d['’]|von|à)\s*", text[chosen[0].end() : figure.start])
             return joined[0] if chosen[1] == "excluded" and joined and not governed else chosen
         later = [(m, kind) for m, kind in following if m.start() < clause[1] and m.start() - figure.end <= 80]
+        # "une croissance de 8,1 % de ses opérations africaines, contribuant à une hausse ... de son chiffre
+        # d'affaires": the figure is of what its own complement names.
+        owned = re.match(
+            r"\s+(?:de\s+(?:ses|leurs|son|sa|leur)|of\s+its|of\s+their|seiner|ihrer)\s+([\w'’-]+)", text[figure.end :]
+        )
+        if later and owned and not self.g.revenue.match(text, figure.end + owned.start(1)):
+            return None
         if later:
             return min(later, key=lambda item: item[0].start())
         return None
