@@ -423,7 +423,10 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, str | None]:
         return parse_decimal(normalised, locale=locale, strict=True), None
     except NumberFormatError:
         pass
-    for alternate in _TABLES[lang].get("alternate_locales", []):  # Indian grouping in English: 1,09,913
+    alternates = list(_TABLES[lang].get("alternate_locales", []))  # Indian grouping in English: 1,09,913
+    if "." in normalised and "," in normalised:  # "1.503,7 ME" in French: both marks, so no doubt which is which
+        alternates += _TABLES[lang].get("both_marks_locales", [])
+    for alternate in alternates:
         try:
             return parse_decimal(normalised, locale=alternate, strict=True), None
         except NumberFormatError:
