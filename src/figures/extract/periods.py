@@ -91,7 +91,11 @@ def mentions(g: Grammar, text: str, start: int, end: int, excluded: list[tuple[i
                 continue
             if any(s <= span[0] and span[1] <= e for s, e in excluded):
                 continue
-            if g.comparison_before.search(text[max(start, span[0] - 80) : span[0]]):
+            # "par rapport au premier semestre l'an passé": a period right after a compared one is compared too.
+            after_compared = any(
+                e <= span[0] and re.fullmatch(r"[\s,]*(?:de|of|des|du)?\s*", text[e : span[0]]) for _, e in compared
+            )
+            if after_compared or g.comparison_before.search(text[max(start, span[0] - 80) : span[0]]):
                 compared.append(span)
                 period = period_of(g, entry, match)
                 if period is not None:
