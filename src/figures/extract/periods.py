@@ -138,16 +138,12 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
                 months_of[parts["month"].lower().rstrip(".")],
                 1 if day_text == "1er" else int(day_text) if day_text else None,
             )
-        return Period(
-            months,
-            wording,
-            number=number,
-            year=year,
-            fiscal=fiscal,
-            rel=rel,
-            end=end,
-            end_year=_year(parts.get("end_year")),
-        )
+        end_year = _year(parts.get("end_year"))
+        if end is not None and end_year is None and split and number:
+            # "premier semestre de son exercice décalé 2017/18 (clos fin septembre)": the year begins in 2017; its
+            # first half ends in September of the year it begins in, unless the half runs over the new year.
+            end_year = year - 1 if end[0] - months * number + 1 >= 1 else year
+        return Period(months, wording, number=number, year=year, fiscal=fiscal, rel=rel, end=end, end_year=end_year)
     if kind == "months":
         # "the first three quarters", "die ersten drei Quartale", "les trois premiers trimestres": nine months
         months = 9 if parts.get("quarters") else g.month_counts.get(parts.get("count", "").lower())
