@@ -404,11 +404,13 @@ class Companies(NameFinder):
     def _repeated_name(self) -> Entity | None:
         """Where nothing else names the company: the one name of several words the text gives twice or more
         ("sieht Heidelberger Druck ... bekräftigte Heidelberger Druck"), not a person's, a place's or a noun."""
+        starts = {start for start, _ in self.sentences}
         repeated = [
             e
             for e in self.entities.values()
             if len(e.mentions) >= 2
-            and " " in e.display
+            # one word will do where only names have capitals inside a sentence ("pour Dollarama")
+            and (" " in e.display or (self.g.code != "de" and any(m.start not in starts for m in e.mentions)))
             and not (e.person or e.place or e.noun or e.unit_of)
             and e.display.lower() not in NOT_COMPANIES
         ]
