@@ -125,6 +125,7 @@ class Grammar:
     current_year: re.Pattern[str]
     month_counts: dict[str, int]
     seasons: dict[str, tuple[int, int]]
+    holidays: dict[str, tuple[int, int]]  # days named by a feast ("Christmas Day"): (month, day)
     ended_lengths: dict[str, int]
     dates: re.Pattern[str]
     months: dict[str, int]
@@ -296,6 +297,7 @@ def grammar(lang: str) -> Grammar:
         "year_end": r"(?:\s?[/-]\s?(?P<year_end>(?:19|20)?\d{2}))?",
         "short_year": r"(?P<year>(?:19|20)\d{2}|'?\d{2})",
         "order": _alternation(ordinals),
+        "holiday": _alternation(table.get("holidays", {})) if table.get("holidays") else "(?!)",
     }
     slots["end"] = _fill(patterns["period_end"], slots)
     translation = patterns["translation_words"]
@@ -351,6 +353,9 @@ def grammar(lang: str) -> Grammar:
         current_year=re.compile(patterns["current_year"], _FLAGS),
         month_counts={word.lower(): months for word, months in table["month_counts"].items()},
         seasons={word.lower(): (first, last) for word, (first, last) in table.get("seasons", {}).items()},
+        holidays={
+            re.sub(r"\s+", " ", word.lower()): (month, day) for word, (month, day) in table.get("holidays", {}).items()
+        },
         ended_lengths={re.sub(r"[\s-]+", " ", word.lower()): months for word, months in table["ended_lengths"].items()},
         dates=_dates_pattern(lang, month),
         months=months,

@@ -172,17 +172,20 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         end_year = year if year is not None else (start_year + (last < first) if start_year is not None else None)
         return Period(months, wording, end=(last, None), end_year=end_year, start_month=first, start_year=start_year)
     if kind == "ended":
-        month = months_of.get(parts["month"].lower().rstrip("."))
-        if month is None:
-            return None
-        day_text = parts.get("day") or parts.get("day_first")
-        day = 1 if day_text == "1er" else int(day_text) if day_text else None
+        if parts.get("holiday"):  # "the 26 weeks to Christmas Day"
+            month, day = g.holidays[re.sub(r"\s+", " ", parts["holiday"].lower())]
+        else:
+            month = months_of.get(parts["month"].lower().rstrip("."))
+            if month is None:
+                return None
+            day_text = parts.get("day") or parts.get("day_first")
+            day = 1 if day_text == "1er" else int(day_text) if day_text else None
         what = re.sub(r"[\s-]+", " ", parts["what"].lower())
         weeks = int(parts["weeks"]) if parts.get("weeks") else None
         months = None if weeks else g.ended_lengths.get(what) or g.ended_lengths.get(what.split(" ")[-1])
         if weeks:
             months = round(weeks / 52 * 12)
-        end_year = _year(parts.get("end_year"))
+        end_year = _year(parts.get("end_year") or parts.get("holiday_year"))
         if end_year is None and parts.get("fy_year"):
             end_year = _split_year_end(_year(parts["fy_year"]), parts.get("fy_end") or parts["fy_year"])
         if parts.get("fy_year"):  # "Geschäftsjahr 2016/17 (per Ende März)": a fiscal year's label
