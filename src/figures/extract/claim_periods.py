@@ -97,6 +97,12 @@ class ClaimPeriods:
         compared = [m.period for i, m in self.compared if i == index and m.period.complete]
         if compared and not here:  # "9,8 MdsE, en hausse de 8% ... comparé aux 9 premiers mois de 2020": of 2021
             return _year_later(compared[0]), "", set()
+        # Named nowhere before, but later the text speaks of "the quarter" it reports on ("sales in the Digital
+        # Services business area decreased during the quarter"): the quarter ended last before publication.
+        later = [m.period for i, m in self.periods if i > index and m.period.context and m.period.months]
+        if later and not here:
+            wording = f"{clean(later[0].wording)}, later in the text"
+            return replace(later[0], context=False, rel="just_ended", wording=wording), "", set()
         return None, "", set()
 
     def _complete(self, period: Period, index: int, company: str) -> Period:
