@@ -112,8 +112,8 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
     parts = {key: value for key, value in match.groupdict().items() if value}
     wording = clean(match.group(0))
     fiscal = any(key.startswith("fiscal") for key in parts)
-    year = _year(parts.get("year") or parts.get("year2") or parts.get("year3"), parts.get("yy"))
-    year_end = parts.get("year_end") or parts.get("year_end2")
+    year = _year(parts.get("year") or parts.get("year2") or parts.get("year3") or parts.get("year4"), parts.get("yy"))
+    year_end = parts.get("year_end") or parts.get("year_end2") or parts.get("year_end4")
     split = False
     if year is not None and year_end:
         year = _split_year_end(year, year_end)
