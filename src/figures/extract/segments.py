@@ -80,7 +80,10 @@ def segment_of(g: Grammar, text: str, keyword: re.Match[str], start: int, clause
     marker = marker_before.search(before)
     if marker:
         return clean(marker.group(1))
-    capitalised = re.search(r"(?<![\w'’])((?:[A-Z][\w&.-]*\s+){1,3})(?:['’]s?\s+)?(?:[\w-]+\s+)?$", before)
+    # (a brand may open in lower case: "iPad revenue fell")
+    capitalised = re.search(
+        r"(?<![\w'’])((?:(?:[A-Z]|[a-z][A-Z])[\w&.-]*\s+){1,3})(?:['’]s?\s+)?(?:[\w-]+\s+)?$", before
+    )
     if capitalised and g.code == "en":
         name = capitalised.group(1).strip()
         name_start = clause[0] + capitalised.start(1)
