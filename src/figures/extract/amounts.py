@@ -24,6 +24,7 @@ class Figure:
     notes: list[str] = field(default_factory=list)
     sign: str = ""
     flagged: str = ""  # what a person should check, where the figure was read with judgement
+    bare: bool = False  # its currency read from a bare "$" or "dollars" that no place in the text settles
 
     @property
     def span(self) -> tuple[int, int]:
@@ -56,13 +57,14 @@ def amounts(g: Grammar, text: str, start: int, end: int) -> tuple[list[Figure], 
             continue
         if combined:
             unit, multiplier, currency = g.scale_currencies[combined]
-            currency_note = None
+            currency_note = cue_note = None
             currency_text = combined
         else:
             currency, currency_note = currency_of(g, currency_text, text[start:end])
             currency, cue_note = local_currency(currency, currency_text, text)
             currency_note = cue_note or currency_note
         figure = Figure("amount", match.start(), match.end(), value, "", currency, currency_text)
+        figure.bare = _bare(currency_text, cue_note)
         figure.notes += [n for n in (note and f"The number {note}.", currency_note) if n]
         if match.group("aside"):
             figure.notes.append(f"Its scale follows a bracket (“{clean(match.group('aside'))}”), read as the figure's.")
@@ -103,6 +105,7 @@ def _spelled_amount(g: Grammar, text: str, match: re.Match[str], sentence: str) 
     currency, note = currency_of(g, match.group("currency_after"), sentence)
     currency, cue_note = local_currency(currency, match.group("currency_after"), text)
     figure = Figure("amount", at, match.end(), value * multiplier, unit, currency, match.group("currency_after"))
+    figure.bare = _bare(match.group("currency_after"), cue_note)
     figure.notes += [n for n in (cue_note or note,) if n]
     figure.notes.append(f"The number is written in words (“{clean(text[at : match.start('scale')])}”).")
     return figure
@@ -128,6 +131,10 @@ def currency_of(g: Grammar, surface: str, sentence: str) -> tuple[str, str | Non
     elif normalised.lower() in BARE_CURRENCY_WORDS and code == "USD":
         note = f"“{normalised}” read as US dollars."
     return code, note
+
+
+def _bare(surface: str | None, cue_note: str | None) -> bool:
+    return bool(surface) and cue_note is None and re.sub(r"\s+", " ", surface.strip()).lower() in BARE_CURRENCY_WORDS
 
 
 def local_currency(code: str, surface: str, text: str) -> tuple[str, str | None]:

@@ -16,7 +16,8 @@ from figures.extract.article import Article, read_article
 from figures.extract.claim_periods import ClaimPeriods
 from figures.extract.companies import Companies, KnownCompany, reported_companies
 from figures.extract.fiscal_years import FiscalYearEnd
-from figures.extract.language import Grammar, NumberError, grammar, parse_number, slug, table
+from figures.extract.home_currencies import known_currency
+from figures.extract.language import CURRENCY_CUES, Grammar, NumberError, grammar, parse_number, slug, table
 from figures.extract.results import Claim, Extraction, LeftOut, millions
 from figures.extract.segments import segment_of
 from figures.extract.sentences import clause_of, clauses, clean, overlap, same_clause, split_sentences
@@ -96,6 +97,7 @@ class _Extractor(ClaimPeriods):
             self._sentence(index, start, end)
         if not self.claims:
             raise FiguresError(f"no revenue or growth claim found in {self.article.where}")
+        self._home_currencies()
         self._growth_currencies()
         year_ends = self._year_ends()
         fiscal = self._fiscal_companies()
@@ -281,6 +283,7 @@ class _Extractor(ClaimPeriods):
                 notes=list(figure.notes),
             )
             claim.period_from = period_from
+            claim.bare_currency = figure.bare
             claim.period_borrowed = bool(source_names) and company not in source_names
             if figure.flagged:
                 claim.flags.append(figure.flagged)
@@ -453,6 +456,25 @@ class _Extractor(ClaimPeriods):
 
     # -- after the pass ----------------------------------------------------------------------------------------
 
+    def _home_currencies(self) -> None:
+        """A bare "$" that no place in the text settles is the dollar the company reports in, where the table of
+        known home currencies gives it ("Woolworths had a total $33.2 billion in sales": Australian)."""
+        for claim in self.claims:
+            known = known_currency(claim.company) if claim.bare_currency and claim.company else None
+            if known is None or known.currency == claim.currency:
+                continue
+            family = {*CURRENCY_CUES.get(claim.currency, {})} | ({"HKD", "TWD"} if claim.currency == "USD" else set())
+            if known.currency not in family:
+                continue  # a "$" is a dollar, never a franc
+            claim.notes.append(
+                f"“{clean(self.text[claim.start : claim.end])}” read as {known.currency}, the currency"
+                f" {claim.company} reports in (table of known home currencies: {known.source}); the text does"
+                " not say which dollar: review."
+            )
+            claim.notes = [n for n in claim.notes if "read as US dollars" not in n]
+            claim.currency = known.currency
+            claim.flags.append(f"currency from the table of known home currencies ({known.currency})")
+
     def _growth_currencies(self) -> None:
         """A growth rate's currency is that of the revenue it is set beside; failing that, of the company's
         revenue elsewhere in the text; failing that, of any revenue in the text; failing that, the language's
@@ -476,7 +498,11 @@ class _Extractor(ClaimPeriods):
                 continue
             others = [c.currency for c in revenues if c.currency]
             national = self.companies.nationality_currency(claim.company)
-            if national:
+            known = known_currency(claim.company) if claim.company else None
+            if known is not None:
+                claim.currency = known.currency
+                claim.flags.append(f"currency of the growth from the table of known home currencies ({known.currency})")
+            elif national:
                 claim.currency = national
                 claim.flags.append(f"currency of the growth taken from the company's nationality ({national})")
             elif others:

@@ -36,6 +36,7 @@ class Claim:
     notes: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     translation: tuple[int, int, str] | None = None
+    bare_currency: bool = False  # read from a bare "$" or "dollars" that no place in the text settles
     pair: Claim | None = None
     number: int = 0
     figure_id: str = ""
