@@ -89,7 +89,8 @@ def segment_of(g: Grammar, text: str, keyword: re.Match[str], start: int, clause
         name_start = clause[0] + capitalised.start(1)
         first = name.split()[0].lower()
         is_company = any(a <= name_start < b for a, b in companies)
-        if not is_company and first not in g.group_qualifiers and first not in g.not_names:
+        months = all(word.lower().rstrip(".") in g.months for word in re.split(r"[\s–-]+", name) if word)
+        if not is_company and not months and first not in g.group_qualifiers and first not in g.not_names:
             return name
     if g.code == "en":
         words = []
