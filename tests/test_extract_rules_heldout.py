@@ -70,7 +70,10 @@ def test_a_figure_in_the_texts_translation_currency_yields_to_the_home_currency_
     values = {(r["metric"], r["value"], r["currency"]) for r in rows_of(text, "2026-01-13")}
     assert ("revenue", "5.92", "CHF") in values and not any(c == "EUR" for _, _, c in values)
     # With no translation anywhere, the first figure stands.
-    text = "Fabrikam: 2025 sales up 8.2% to 6.3 billion euros.\n\nFabrikam Group sales in 2025 reached 5.92 billion francs."
+    text = (
+        "Fabrikam: 2025 sales up 8.2% to 6.3 billion euros.\n\nFabrikam "
+        "Group sales in 2025 reached 5.92 billion francs."
+    )
     assert ("revenue", "6.3", "EUR") in {(r["metric"], r["value"], r["currency"]) for r in rows_of(text, "2026-01-13")}
 
 
@@ -147,7 +150,10 @@ def test_than_expected_is_no_forecast_but_expected_is():
 
 def test_sales_volumes_are_not_revenue():
     # RTL on Nestlé: "Les ventes en volumes se sont en revanche effritées de 0,8%".
-    text = "Au premier semestre 2023, le chiffre d'affaires de Fabrikam a crû de 1,6%. Les ventes en volumes ont reculé de 0,8%."
+    text = (
+        "Au premier semestre 2023, le chiffre d'affaires de Fabrikam a crû de 1,6%."
+        " Les ventes en volumes ont reculé de 0,8%."
+    )
     assert [r["value"] for r in rows_of(text, "2023-07-27", "fr")] == ["1.6"]
 
 
@@ -165,7 +171,10 @@ def test_a_german_compound_title_is_no_company_and_the_name_after_in_is_no_subje
 
 def test_a_place_adjective_opens_a_german_name_but_a_nationality_does_not():
     # Trend on Heidelberger Druck ("sieht Heidelberger Druck ... bekräftigte Heidelberger Druck").
-    text = "Nun sieht Tailspiner Druck die Ziele in Reichweite. Der Umsatz stieg 2022 um 10 Prozent. Damit bekräftigte Tailspiner Druck die Ziele."
+    text = (
+        "Nun sieht Tailspiner Druck die Ziele in Reichweite."
+        " Der Umsatz stieg 2022 um 10 Prozent. Damit bekräftigte Tailspiner Druck die Ziele."
+    )
     assert {r["company"] for r in rows_of(text, "2023-02-01", "de")} == {"Tailspiner Druck"}
     text = "Der Schweizer Konzern Fabrikam Group meldete für 2020 einen Umsatz von 1,2 Milliarden Franken."
     assert {r["company"] for r in rows_of(text, "2021-08-01", "de")} == {"Fabrikam Group"}
@@ -173,7 +182,10 @@ def test_a_place_adjective_opens_a_german_name_but_a_nationality_does_not():
 
 def test_a_nationality_that_is_always_with_the_name_is_part_of_it():
     # Metro on Canadian Tire ("Canadian Tire reported ... sales at Canadian Tire locations").
-    text = "Canadian Fabrikam reported on Thursday that its revenue climbed 7.6 per cent in 2016. Canadian Fabrikam said more."
+    text = (
+        "Canadian Fabrikam reported on Thursday that its revenue climbed 7.6 per cent in 2016."
+        " Canadian Fabrikam said more."
+    )
     assert {r["company"] for r in rows_of(text, "2017-05-11")} == {"Canadian Fabrikam"}
     # Once the name also stands alone, the nationality only introduced it.
     text = "Canadian Fabrikam reported on Thursday that its revenue climbed 7.6 per cent in 2016. Fabrikam said more."
@@ -205,7 +217,10 @@ def test_a_period_right_after_a_compared_one_is_compared_too():
 
 def test_a_year_after_since_is_a_reference_point_not_the_figures_period():
     # Malay Mail on Tencent: "the slowest pace since Tencent went public in 2004".
-    text = "Revenue of Fabrikam grew 13 per cent in the third quarter of 2021, the slowest pace since Fabrikam went public in 2004."
+    text = (
+        "Revenue of Fabrikam grew 13 per cent in the third quarter of "
+        "2021, the slowest pace since Fabrikam went public in 2004."
+    )
     assert brief(rows_of(text, "2021-11-10")) == [
         ("Fabrikam", "revenue_growth", "13", "USD", "2021-07-01", "2021-09-30")
     ]
