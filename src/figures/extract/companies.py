@@ -157,6 +157,10 @@ class Companies(NameFinder):
                 complement = (
                     re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", before)
                     or g.preposition_before.search(before)
+                    # "Le propriétaire de Cartier, Piaget et IWC a affiché": the owner did, not IWC
+                    or re.search(
+                        r"\b(?:of|von|des|du|de|d['’])\s*[\w&'’-]+(?:\s*,\s*[\w&'’-]+)*\s+(?:et|and|und)\s+$", before
+                    )
                 ) or (
                     # "SK hynix, a key memory chip supplier to Nvidia, achieved": the supplier achieved
                     re.search(r",\s+(?:a|an|the|le|la|un|une|der|die|das|ein|eine)\s+[^,.]{0,60}$", before)
