@@ -151,11 +151,12 @@ class ClaimPeriods:
     def _named_again(self, index: int, company: str, matches) -> Period | None:
         """The nearest mention that `matches`, in a sentence about the same company (or none) before others."""
         options = [
-            (bool(names := self._names_in(i)) and company not in names, abs(i - index), m.period)
+            (bool(names := self._names_in(i)) and company not in names, not m.period.complete, abs(i - index), m.period)
             for i, m in self.periods
             if matches(m.period) and not m.period.context
         ]
-        return min(options, key=lambda item: item[:2])[2] if options else None
+        # (one that names the year before one that does not: "zweiten Quartal 2015" over "von April bis Juni")
+        return min(options, key=lambda item: item[:3])[3] if options else None
 
     def _names_in(self, index: int) -> set[str]:
         """The companies a sentence names."""

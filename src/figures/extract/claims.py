@@ -233,6 +233,8 @@ class _Extractor(ClaimPeriods):
         growth = None
         if figure.kind == "percent":
             growth = self._direction(figure, parts, figures)
+            if keyword is None and growth is not None:
+                keyword = self._restated(index, start)
             if keyword is None or (keyword[1] == "revenue" and growth is None):
                 if keyword is not None:
                     self._leave(figure, "a percentage that is not a growth rate")
@@ -368,6 +370,17 @@ class _Extractor(ClaimPeriods):
         return bool(following) and bool(following.group("unit")) == (figure.kind == "percent")
 
     # -- figures -----------------------------------------------------------------------------------------------
+
+    def _restated(self, index: int, start: int) -> tuple[re.Match[str], str] | None:
+        """ "So setzte Electrolux ... 31,4 Milliarden Kronen um. Das entspricht einer Steigerung von 19 Prozent": a
+        growth in a sentence that restates the one before, whose figure is revenue, is revenue's."""
+        if index == 0 or not self.patterns["restates"].match(self.text, start):
+            return None
+        previous = self.sentences[index - 1]
+        if not any(c.metric == "revenue" and previous[0] <= c.start < previous[1] for c in self.claims):
+            return None
+        found = list(self.g.revenue.finditer(self.text, *previous))
+        return (found[-1], "revenue") if found else None
 
     def _respective(self, figure: Figure, keywords, figures, end: int) -> tuple[re.Match[str], str] | None:
         """In "1.66 trillion won in sales and 335.6 billion won in operating income, ... an increase of 30.4% and
@@ -567,6 +580,7 @@ def _patterns(lang: str) -> dict:
     return {
         "organic_before": re.compile(patterns["organic_before"], flags),
         "respectively": re.compile(patterns["respectively"], flags),
+        "restates": re.compile(patterns.get("restates", "(?!)"), flags),
         "organic_after": re.compile(patterns["organic_after"], flags),
         "range_before": re.compile(patterns["range_before"], flags),
         "range_after": re.compile(patterns["range_after"], flags),
