@@ -338,6 +338,8 @@ def test_every_row_of_the_table_of_fiscal_years_is_a_real_day_and_names_its_sour
         assert 1 <= day <= calendar.monthrange(2001, month)[1], row
         assert row["source"] and row["company"], row
         assert (month, day) != (12, 31), row  # only years that do not end in December need the table
+        which, _, weekday = row["week_rule"].partition(" ")
+        assert not row["week_rule"] or (which in ("last", "nearest") and weekday in calendar.day_name), row
 
 
 def test_a_draft_whose_text_names_no_company_still_loads_and_says_so(tmp_path):

@@ -282,3 +282,17 @@ def test_a_fiscal_year_ending_with_february_ends_on_the_29th_in_a_leap_year():
     assert {(r["period_start"], r["period_end"]) for r in rows_of(text, "2020-01-10", "de")} == {
         ("2019-03-01", "2019-11-30")
     }
+
+
+def test_a_52_53_week_year_from_the_table_ends_on_its_weekday_and_its_quarters_are_13_weeks():
+    # Daily Business on Apple (fiscal Q3 2021: 27 March to 26 June 2021, the year ending the last Saturday of
+    # September); Hargreaves Lansdown on Morrisons (52 weeks to Sunday 2 February 2020, the Sunday nearest 31 January).
+    rows = rows_of("Apple Inc said revenue for its fiscal third quarter rose 36% to $81.4 billion.", "2021-07-28")
+    assert {(r["period_start"], r["period_end"], r["period_inferred"]) for r in rows} == {
+        ("2021-03-28", "2021-06-26", "true")
+    }
+    rows = rows_of("Wm Morrison Supermarkets plc said annual revenue fell 1.1% to £17.5bn.", "2020-03-18")
+    assert {(r["period_start"], r["period_end"]) for r in rows} == {("2019-02-04", "2020-02-02")}
+    # A company with a fixed year end keeps its calendar dates.
+    rows = rows_of("Nike Inc said revenue for its fiscal fourth quarter rose 5% to $11.4 billion.", "2018-06-30")
+    assert {(r["period_start"], r["period_end"]) for r in rows} == {("2018-03-01", "2018-05-31")}

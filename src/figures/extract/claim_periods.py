@@ -6,7 +6,6 @@ used here."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import replace
 
@@ -15,7 +14,7 @@ from figures.extract.article import Article
 from figures.extract.companies import Companies, KnownCompany, core_key
 from figures.extract.fiscal_years import FiscalYearEnd, known_year_end
 from figures.extract.language import FISCAL_YEAR_ENDS, Grammar, table
-from figures.extract.periods import Mention, Period, mentions, resolve_period, year_end_of
+from figures.extract.periods import Mention, Period, describe_year_end, mentions, resolve_period, year_end_of
 from figures.extract.results import Claim
 from figures.extract.sentences import clean, overlap
 
@@ -219,7 +218,7 @@ class ClaimPeriods:
             elif len(stated) == 1 and len(companies) == 1:
                 ends[company] = next(iter(stated))
             elif listed is not None:
-                ends[company] = (listed.month, listed.day)
+                ends[company] = listed.year_end
                 self.listed_ends[company] = listed
             elif len(by_law) == 1:
                 ends[company] = next(iter(by_law))
@@ -272,7 +271,7 @@ class ClaimPeriods:
         ):
             # The year end comes from the table, not the text: inferred, with its source.
             note = (
-                f"{resolved.note} The year end ({listed.day} {calendar.month_name[listed.month]}) is not in the"
+                f"{resolved.note} The year end ({describe_year_end(listed.year_end)}) is not in the"
                 f" text but in the table of known fiscal years ({listed.source}): review."
             )
             resolved = resolved._replace(inferred=True, note=note)

@@ -2,12 +2,13 @@
 
 A reader who sees "Walmart's fourth quarter" knows it ends in January; the text rarely says so. The table
 (`fiscal_year_ends.csv`, one row per company: its name, other names separated by "|", the month and day its
-year ends, and the report that says so) gives the extractor that knowledge. Its year ends are the nominal ones:
-a company counting 52 or 53 weeks ("the Saturday nearest 31 March") ends its year within a few days of it, as
-the note on each period it sets says. A period dated from the table is inferred, never stated by the text.
+year ends, for a company counting 52 or 53 weeks the weekday rule that moves that end ("last Saturday" of the
+month, "nearest Sunday" to the day), and the report that says so) gives the extractor that knowledge; the
+quarters of a 52/53-week year are of 13 weeks. A period dated from the table is inferred, never stated by the
+text.
 
->>> known_year_end("Walmart Inc.")
-FiscalYearEnd(company='Walmart', month=1, day=31, source='Walmart Inc. Form 10-K: fiscal year ends January 31')
+>>> known_year_end("Walmart Inc.").year_end, known_year_end("Apple Inc").year_end
+((1, 31), (9, 30, 'last Saturday'))
 >>> known_year_end("Adventure Works") is None
 True
 """
@@ -27,6 +28,12 @@ class FiscalYearEnd(NamedTuple):
     month: int
     day: int
     source: str
+    week_rule: str = ""  # a 52/53-week year: "last Saturday" (of the month), "nearest Sunday" (to the day)
+
+    @property
+    def year_end(self) -> tuple:
+        """(month, day), or (month, day, rule) for a 52/53-week year, as `periods` reads a year end."""
+        return (self.month, self.day, self.week_rule) if self.week_rule else (self.month, self.day)
 
 
 def _key(name: str) -> str:
@@ -39,7 +46,7 @@ def _table() -> dict[str, FiscalYearEnd]:
     found: dict[str, FiscalYearEnd] = {}
     for row in csv.DictReader(text.splitlines()):
         month, day = (int(part) for part in row["year_end"].split("-"))
-        entry = FiscalYearEnd(row["company"], month, day, row["source"])
+        entry = FiscalYearEnd(row["company"], month, day, row["source"], row.get("week_rule") or "")
         for name in [row["company"], *filter(None, row["aliases"].split("|"))]:
             found[_key(name)] = entry
     return found

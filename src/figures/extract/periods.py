@@ -256,7 +256,7 @@ def resolve_period(
     (datetime.date(2023, 10, 1), datetime.date(2023, 12, 31), False)
     """
     known = year_end is not None and year_end != (12, 31)
-    fiscal_note = f" The company's fiscal year ends on {_day_month(year_end)}." if known else ""
+    fiscal_note = f" The company's fiscal year ends on {describe_year_end(year_end)}." if known else ""
     if period is None:
         start, end = last_year(published, year_end)
         if known:
@@ -413,18 +413,23 @@ def _fiscal(period, published, year_end, said, fiscal_note) -> Resolved:
     else:
         candidates = [year_end]
     options = []
-    for month, day in candidates:
+    for candidate in candidates:
         for fiscal_year in _fiscal_years(period.year, published):
-            year_end_date = _fiscal_end(fiscal_year, (month, day))
-            year_start = _year_before(year_end_date)
-            offset = months * (number - 1) if months <= 6 else 0
-            start = _add_months(year_start, offset)
-            end = _add_months(start, months) - dt.timedelta(days=1) if months < 12 else year_end_date
+            year_end_date = _fiscal_end(fiscal_year, candidate)
+            year_start = _fiscal_start(fiscal_year, candidate)
+            if len(candidate) > 2 and months < 12:  # a 52/53-week year: quarters of 13 weeks
+                weeks = months * 13 // 3
+                start = year_start + dt.timedelta(weeks=weeks * (number - 1) if months <= 6 else 0)
+                end = start + dt.timedelta(weeks=weeks, days=-1)
+            else:
+                offset = months * (number - 1) if months <= 6 else 0
+                start = _add_months(year_start, offset)
+                end = _add_months(start, months) - dt.timedelta(days=1) if months < 12 else year_end_date
             if end > published:
                 continue
             if period.rel == "current" and months < 12 and year_end_date < published:
                 continue  # of the fiscal year still running: the part of it that ended last
-            options.append((_likelihood(end, published, inferred_end), end, start, (month, day)))
+            options.append((_likelihood(end, published, inferred_end), end, start, candidate))
 
     if not options and months == 12 and period.year is not None and period.split:
         # "Für das laufende Geschäftsjahr 2018/19" (published May 2018) before the figures: a year not yet
@@ -442,8 +447,8 @@ def _fiscal(period, published, year_end, said, fiscal_note) -> Resolved:
     if inferred_end:
         note = (
             f"The text says {said} but not when the fiscal year ends; taken as the fiscal {label} ended last before"
-            f" the publication date ({published}), from {start} to {end} (a year ending {_day_month(chosen_end)}):"
-            " review."
+            f" the publication date ({published}), from {start} to {end} (a year ending"
+            f" {describe_year_end(chosen_end)}): review."
         )
         return Resolved(start, end, True, note)
     if period.year is None:
@@ -508,12 +513,36 @@ def _quarter_end_before(day: dt.date) -> dt.date:
     return _month_end(year, month, None)
 
 
-def _fiscal_end(year: int, year_end: tuple[int, int]) -> dt.date:
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+
+
+def _fiscal_end(year: int, year_end: tuple) -> dt.date:
     """The last day of a fiscal year: a year ending on 28 February ends on the 29th in a leap year (it is the
-    month's end: Südzucker, Tesco)."""
-    month, day = year_end
+    month's end: Südzucker); a 52/53-week year (month, day, rule) ends on the weekday its rule gives: "last
+    Saturday" of the month (Apple) or the "nearest Sunday" to the day (Morrisons).
+
+    >>> _fiscal_end(2021, (9, 30, "last Saturday")), _fiscal_end(2020, (1, 31, "nearest Sunday"))
+    (datetime.date(2021, 9, 25), datetime.date(2020, 2, 2))
+    """
+    month, day = year_end[:2]
     last = calendar.monthrange(year, month)[1]
+    if len(year_end) > 2:
+        which, weekday = year_end[2].lower().split()
+        target = WEEKDAYS[weekday]
+        if which == "last":
+            end = dt.date(year, month, last)
+            return end - dt.timedelta(days=(end.weekday() - target) % 7)
+        nominal = dt.date(year, month, min(day, last))
+        back = (nominal.weekday() - target) % 7
+        return nominal - dt.timedelta(days=back) if back <= 3 else nominal + dt.timedelta(days=7 - back)
     return dt.date(year, month, last if (month, day) == (2, 28) else min(day, last))
+
+
+def _fiscal_start(year: int, year_end: tuple) -> dt.date:
+    """The first day of the fiscal year that ends in `year`: the day after the previous one's end."""
+    if len(year_end) > 2:
+        return _fiscal_end(year - 1, year_end) + dt.timedelta(days=1)
+    return _year_before(_fiscal_end(year, year_end))
 
 
 def _month_end(year: int, month: int, day: int | None) -> dt.date:
@@ -529,10 +558,11 @@ def last_year(published: dt.date, year_end: tuple[int, int] | None) -> tuple[dt.
     """
     if not year_end:
         return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
-    end = _fiscal_end(published.year, year_end)
+    year = published.year
+    end = _fiscal_end(year, year_end)
     if end > published:
-        end = _fiscal_end(published.year - 1, year_end)
-    return _year_before(end), end
+        year, end = year - 1, _fiscal_end(year - 1, year_end)
+    return _fiscal_start(year, year_end), end
 
 
 def _year_before(end: dt.date) -> dt.date:
@@ -546,5 +576,10 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _day_month(year_end: tuple[int, int]) -> str:
+def describe_year_end(year_end: tuple) -> str:
+    if len(year_end) > 2:  # "the last Saturday of September", "the Sunday nearest 31 January"
+        which, weekday = year_end[2].split()
+        if which.lower() == "last":
+            return f"the last {weekday} of {calendar.month_name[year_end[0]]}"
+        return f"the {weekday} nearest {year_end[1]} {calendar.month_name[year_end[0]]}"
     return f"{year_end[1]} {calendar.month_name[year_end[0]]}"
