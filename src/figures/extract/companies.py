@@ -154,12 +154,13 @@ class Companies(NameFinder):
                     entity.evidence.add("possessive")
                 verb = re.sub(r"^\s*\([^()]{1,60}\)", "", after).lstrip(" ,")  # "Associated British Foods (ABF) has"
                 # "The catering arm of Indian Railways had reported": the arm reported, not the railways.
+                own = re.split(r"\n|[.!?]\s", before)[-1]  # (the words before it in its own sentence)
                 complement = (
-                    re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", before)
-                    or g.preposition_before.search(before)
+                    re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", own)
+                    or g.preposition_before.search(own)
                     # "Le propriétaire de Cartier, Piaget et IWC a affiché": the owner did, not IWC
                     or re.search(
-                        r"\b(?:of|von|des|du|de|d['’])\s*[\w&'’-]+(?:\s*,\s*[\w&'’-]+)*\s+(?:et|and|und)\s+$", before
+                        r"\b(?:of|von|des|du|de|d['’])\s*[\w&'’-]+(?:\s*,\s*[\w&'’-]+)*\s+(?:et|and|und)\s+$", own
                     )
                 ) or (
                     # "SK hynix, a key memory chip supplier to Nvidia, achieved": the supplier achieved

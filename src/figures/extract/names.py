@@ -276,11 +276,14 @@ class NameFinder:
         )
 
     def _lower_case_brand(self, span: tuple[int, int]) -> tuple[int, int]:
-        """A short capital name runs on into a lower-case word that always follows it ("SK hynix", twice)."""
+        """A short capital name runs on into a lower-case word that always follows it ("SK hynix", twice); in French
+        a one-word name too ("Pages jaunes", twice, never "Pages" alone)."""
         start, end = span
         name = self.text[start:end]
-        following = re.match(r" ([a-z][a-z]{2,})\b", self.text[end : end + 30])
-        if not following or not (name.isupper() and len(name) <= 4) or following.group(1) in self.g.stopwords:
+        following = re.match(r" ([a-zà-ÿ][a-zà-ÿ]{2,})\b", self.text[end : end + 30])
+        short = name.isupper() and len(name) <= 4
+        french = self.g.code == "fr" and name.istitle() and " " not in name
+        if not following or not (short or french) or following.group(1) in self.g.stopwords:
             return span
         pair = re.escape(f"{name} {following.group(1)}")
         alone = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
