@@ -71,8 +71,9 @@ PLACES = frozenset(
     name.lower()
     for lang in _COMMON["languages"]
     for name in __import__("babel").Locale.parse(_table(lang)["locale"]).territories.values()
-)
-"""Countries and regions by name in every language of the tables (Babel's territories): never a company."""
+) | frozenset(_COMMON["names"]["cities"])
+"""Countries and regions by name in every language of the tables (Babel's territories), and the cities of
+`[names] cities`: never a company."""
 FISCAL_YEAR_ENDS: dict[str, tuple[int, int]] = {
     code: (month, day) for code, (month, day) in _COMMON["fiscal_year_ends"].items()
 }

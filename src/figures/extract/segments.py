@@ -74,7 +74,10 @@ def segment_of(g: Grammar, text: str, keyword: re.Match[str], start: int, clause
         return clean(region.group(0)).split(" ", 1)[-1]
     clause = clause_of(clauses, keyword.start())
     before = text[clause[0] : keyword.start()]
-    region = region_before.search(before) or clause_start.search(before) or subject.search(text[clause[0] : clause[1]])
+    # (a part of the group as subject stands before the revenue word or right after it, not in a later aside:
+    # "son chiffre d'affaires a augmenté de 4%, avec notamment des performances solides pour ses filiales")
+    near = text[clause[0] : min(clause[1], keyword.end() + 60)]
+    region = region_before.search(before) or clause_start.search(before) or subject.search(near)
     if region:
         return clean(region.group(0)).strip(",; ")
     marker = marker_before.search(before)
