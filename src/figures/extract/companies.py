@@ -404,7 +404,19 @@ class Companies(NameFinder):
         if repeated is not None:
             name = self.name(repeated)
             return Attribution((name,), f"company from the only name the text repeats ({name}): review")
+        first = self._lead_name()
+        if first is not None:
+            name = self.name(first)
+            return Attribution((name,), f"company from the name the article opens with ({name}): review")
         return Attribution((), "no company named in the text: give it")
+
+    def _lead_name(self) -> Entity | None:
+        """Where nothing else names the company: the name the article's first sentence opens with ("India Cements
+        slipped 1.05% ... after the company reported"), if that is no person's, place's or noun."""
+        opening = [e for e in self.entities.values() if "lead" in e.evidence]
+        if len(opening) != 1 or opening[0].person or opening[0].place or opening[0].noun or opening[0].unit_of:
+            return None
+        return opening[0] if opening[0].display.lower() not in NOT_COMPANIES else None
 
     def _repeated_name(self) -> Entity | None:
         """Where nothing else names the company: the one name of several words the text gives twice or more

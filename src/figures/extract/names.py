@@ -89,7 +89,7 @@ class NameFinder:
     # -- finding names ---------------------------------------------------------------------------------------
 
     def _find_names(self) -> None:
-        described = self._described() + self._compounds()
+        described = self._described() + self._compounds() + self._abbreviated()
         # A name of several words once introduced is that name wherever it stands ("Heidelberg Materials" in
         # a German headline, where every noun has a capital and a run of capitals is no name).
         surfaces = {re.sub(r"\s+", " ", self.text[a:b]) for a, b in described if " " in self.text[a:b].strip()}
@@ -164,6 +164,21 @@ class NameFinder:
             spans += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", self.text)]
             spans += [m.span("name") for m in pattern.finditer(self.text) if m.group("name") == name]
         return sorted(set(spans))
+
+    def _abbreviated(self) -> list[tuple[int, int]]:
+        """Names of several capitalised words that an acronym in brackets abbreviates ("Taiwan Semiconductor
+        Manufacturing (TSMC)" in a German text, where a run of capitals is otherwise no name)."""
+        spans = []
+        for match in re.finditer(
+            r"((?:[A-Z][\w&.'’-]*\s+){1,5}[A-Z][\w&.'’-]*)\s*\(([A-Z][A-Za-z&]{1,6})\)", self.text
+        ):
+            words = match.group(1).split()
+            for first in range(len(words) - 1):  # the longest run the acronym abbreviates
+                run = " ".join(words[first:])
+                if _abbreviates(match.group(2), run):
+                    spans.append((match.end(1) - len(run), match.end(1)))
+                    break
+        return spans
 
     def _described(self) -> list[tuple[int, int]]:
         """Names right after a noun that says what they are ("chipmaker Infineon", "Der Baustoffkonzern
