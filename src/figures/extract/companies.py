@@ -142,7 +142,9 @@ class Companies(NameFinder):
                 after = text[mention.end : mention.end + 80]
                 before = text[max(0, mention.start - 60) : mention.start]
                 # A ticker names its exchange or market: (NYSE: WMT), (MAKSY.PK, MKS.L), (BOL.PA).
-                if re.match(r"\s*\((?:[A-Z]+\s*:\s*[A-Z0-9]{1,6}|[A-Z0-9]{1,6}\.[A-Z]{1,3})(?:[,;)]|\s*,)", after):
+                if re.match(
+                    r"\s*\((?:[A-Z]+\s*:\s*[A-Z0-9]{1,6}|[A-Z0-9]{1,6}\.[A-Z]{1,3})(?:[,;)]|\s*,)", after
+                ) or re.match(r"\s+[A-Z0-9]{2,6}\.[A-Z]{1,3}\b", after):
                     entity.evidence.add("ticker")
                 acronym = re.match(r"\s*\((?P<abbr>[A-Z][A-Za-z&]{1,6})(?:[,)]| ?,)", after)
                 if acronym and _abbreviates(acronym.group("abbr"), entity.display):

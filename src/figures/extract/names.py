@@ -252,6 +252,9 @@ class NameFinder:
             if lower in _CONNECTORS and current:
                 current.append(token)
                 continue
+            if re.fullmatch(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}", token.group(0).rstrip(",;:")):
+                close()  # a Reuters code after the name, without brackets: "CCC CCCP.WA", "Moncler MONC.MI"
+                continue
             if (
                 not word[:1].isupper()
                 or lower in self.g.not_names
