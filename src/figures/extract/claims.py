@@ -411,7 +411,11 @@ class _Extractor(ClaimPeriods):
         following = [(m, kind) for m, kind in keywords if m.start() >= figure.end]
         for m, kind in sorted(following, key=lambda item: item[0].start()):
             gap = text[figure.end : m.start()]
-            if re.fullmatch(r"\s+(?:(?:in|of|de|d['’]|en|an|im|au|at)\s*)?(?:(?:net|annual|total)\s+)?|d['’]", gap):
+            if re.fullmatch(
+                r"\s+(?:(?:in|of|de|d['’]|en|an|im|au|at)\s*)?(?:(?:son|sa|ses|leur|leurs|its|their)\s+)?"
+                r"(?:(?:net|annual|total)\s+)?|d['’]",
+                gap,
+            ):
                 return m, kind
             # "a 4.3 per cent increase in revenue", "4,3 % de hausse du chiffre d'affaires": the rise of revenue
             noun = re.fullmatch(

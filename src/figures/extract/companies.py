@@ -221,6 +221,12 @@ class Companies(NameFinder):
             for entity in self.entities.values():
                 after_article = sum(bool(article.search(text[max(0, m.start - 40) : m.start])) for m in entity.mentions)
                 entity.noun = " " not in entity.display and 2 * after_article >= len(entity.mentions)
+        for entity in list(self.entities.values()):  # "Macy's (M) reports" ... "Macy's revenue": one company
+            whole = [o for o in self.entities.values() if o.display in (entity.display + "'s", entity.display + "’s")]
+            if whole and entity.key in self.entities:
+                whole[0].mentions += entity.mentions
+                whole[0].evidence |= entity.evidence
+                del self.entities[entity.key]
         for abbr, key in self.aliases.items():
             if abbr in self.entities and abbr != key:
                 self.entities[key].mentions += self.entities[abbr].mentions
@@ -308,7 +314,11 @@ class Companies(NameFinder):
         if any(_strip(word).lower() in COMPANY_SUFFIXES for word in words):
             return False
         title_case = all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’.-]+", _strip(word)) for word in words)
-        if title_case and re.search(r"(?:^|[\s(/])(?:" + g.titles + r")[\s,]+(?:\w+\s+){0,2}$", before, re.I):
+        # ("le PDG de Carlsberg, Jacob Aarup-Andersen": Carlsberg is the employer, not a person)
+        employer = r"(?!(?:de|d['’]|du|des|of|von|vom|bei|chez|at)\b)"
+        if title_case and re.search(
+            r"(?:^|[\s(/])(?:" + g.titles + r")[\s,]+" + employer + r"(?:\w+\s+){0,2}$", before, re.I
+        ):
             return True
         if re.match(r"\s*,\s*(?:(?:the|its|le|la|der|die)\s+)?(?:\w+\s+){0,2}(?:" + g.titles + r")\b", after, re.I):
             return True
@@ -388,7 +398,11 @@ class Companies(NameFinder):
             return Attribution((name,), f"company from an earlier sentence (the one it refers to: {name})")
         if after:
             return self._attribution(after[0], here, clause)
-        later = [item for item in self.accepted_mentions(sentence_end, len(text)) if not item[1].unit_of]
+        later = [
+            item
+            for item in self.accepted_mentions(sentence_end, len(text))
+            if not item[1].unit_of and not self._acquired(item[0])
+        ]
         if later:
             entity = max(later, key=lambda item: (item[1].score, -item[0].start))[1]
             name = self.name(entity)

@@ -357,7 +357,8 @@ class NameFinder:
             return  # a dateline; a section heading ("TÉLÉCOMMUNICATIONS:")
         owned = re.search(r"['’]s$", text[start:end])
         if owned and re.match(
-            r"\s+(?:Cos?\.|Companies|Inc\b|Corp\b|said\b|says\b|reported\b|posted\b|ranks\b)", text[end:]
+            r"\s+(?:Cos?\.|Companies|Inc\b|Corp\b|said\b|says\b|reported\b|reports\b|posted\b|posts\b|ranks\b|\([A-Z]{1,5}\))",
+            text[end:],
         ):
             words[-1] += text[end - 2 : end]  # "Lowe’s Cos. Inc.", "Lowe’s said": the name is Lowe’s
             key = core_key(words)
