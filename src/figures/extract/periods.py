@@ -180,9 +180,9 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
                 return None
             day_text = parts.get("day") or parts.get("day_first")
             day = 1 if day_text == "1er" else int(day_text) if day_text else None
-        what = re.sub(r"[\s-]+", " ", parts["what"].lower())
+        what = re.sub(r"[\s-]+", " ", parts.get("what", "").lower())
         weeks = int(parts["weeks"]) if parts.get("weeks") else None
-        months = None if weeks else g.ended_lengths.get(what) or g.ended_lengths.get(what.split(" ")[-1])
+        months = None if weeks else g.ended_lengths.get(what) or g.ended_lengths.get(what.split(" ")[-1]) or entry.months
         if weeks:
             months = round(weeks / 52 * 12)
         end_year = _year(parts.get("end_year") or parts.get("holiday_year"))
