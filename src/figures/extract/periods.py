@@ -182,7 +182,8 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
             day = 1 if day_text == "1er" else int(day_text) if day_text else None
         what = re.sub(r"[\s-]+", " ", parts.get("what", "").lower())
         weeks = int(parts["weeks"]) if parts.get("weeks") else None
-        months = None if weeks else g.ended_lengths.get(what) or g.ended_lengths.get(what.split(" ")[-1]) or entry.months
+        months = g.ended_lengths.get(what) or g.ended_lengths.get(what.split(" ")[-1]) or entry.months
+        months = None if weeks else months
         if weeks:
             months = round(weeks / 52 * 12)
         end_year = _year(parts.get("end_year") or parts.get("holiday_year"))
