@@ -65,12 +65,20 @@ class ClaimPeriods:
         months = None
         if here:
             chosen = min(here, key=distance)
+            if chosen.period.rel == "same":
+                kinds = [m.period for i, m in self.compared if i == index and m.period.months]
+                if kinds:  # "von 393,6 Millionen im ersten Halbjahr 2017 auf 352,7 Millionen im selben Zeitraum 2018"
+                    wording = f"{chosen.period.wording} ({kinds[0].wording})"
+                    return replace(kinds[0], year=chosen.period.year, wording=wording, rel=None), "", set()
+                here = [m for m in here if m is not chosen]
+                chosen = min(here, key=distance) if here else None
+        if here and chosen is not None:
             if not chosen.period.context:
                 return self._complete(chosen.period, index, company), "", set()
             months = chosen.period.months
         # The last period named before: in the sentence just before, or in one that states a figure (not "to
         # reach its targets for the year"), or the previous claim's, whichever comes last.
-        earlier = [(i, m) for i, m in self.periods if i < index and not m.period.context]
+        earlier = [(i, m) for i, m in self.periods if i < index and not m.period.context and m.period.rel != "same"]
         if months is not None:  # "for the quarter": the last quarter named
             earlier = [(i, m) for i, m in earlier if m.period.months == months] or earlier
         recent = [(i, m) for i, m in earlier if i == index - 1 or self._has_figure(i)] or earlier

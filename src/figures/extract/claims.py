@@ -366,7 +366,12 @@ class _Extractor(ClaimPeriods):
         5,3 Prozent auf 22,4 Milliarden Euro', a growth and the amount it reached)."""
         if self.g.code != "de" or not re.search(r"\bvon\s+$", before):
             return False
-        following = re.match(r"^\s*auf\s+(?:\S+\s+)?(?P<next>\S*\d[\d.,]*\s*(?P<unit>%|Prozent)?)", after)
+        # (a period may stand between: "von 393,6 Millionen Euro im ersten Halbjahr 2017 auf 352,7 Millionen")
+        following = re.match(
+            r"^(?:\s+(?:im|in\s+der|in\s+den)\s+[^.;\d]{0,40}?(?:(?:19|20)\d{2}(?:/\d{2,4})?)?)?"
+            r"\s*auf\s+(?:\S+\s+)?(?P<next>\S*\d[\d.,]*\s*(?P<unit>%|Prozent)?)",
+            after,
+        )
         return bool(following) and bool(following.group("unit")) == (figure.kind == "percent")
 
     # -- figures -----------------------------------------------------------------------------------------------

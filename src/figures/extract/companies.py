@@ -443,7 +443,11 @@ class Companies(NameFinder):
             for e in self.entities.values()
             if len(e.mentions) >= 2
             # one word will do where only names have capitals inside a sentence ("pour Dollarama")
-            and (" " in e.display or (self.g.code != "de" and any(m.start not in starts for m in e.mentions)))
+            and (
+                " " in e.display
+                or (self.g.code != "de" and any(m.start not in starts for m in e.mentions))
+                or len(e.mentions) >= 3  # (a German word thrice and never after an article: not a noun)
+            )
             and not (e.person or e.place or e.noun or e.unit_of)
             and e.display.lower() not in NOT_COMPANIES
         ]

@@ -142,6 +142,8 @@ class Grammar:
     reports_verb: re.Pattern[str]
     speaker_before: re.Pattern[str]
     preposition_before: re.Pattern[str]  # a preposition right before a name: the name is no subject
+    compared_from: re.Pattern[str]  # before a period: the earlier figure of "von X im ersten Halbjahr 2017 auf Y"
+    compared_to: re.Pattern[str]  # after that period: "auf Y"
     place_adjective: re.Pattern[str]  # (German) a place's adjective that opens a two-word name ("Heidelberger Druck")
     business_nouns: str  # alternations, for patterns built around a name
     titles: str
@@ -376,6 +378,8 @@ def grammar(lang: str) -> Grammar:
         reports_verb=re.compile(table["companies"]["reports_verbs"], _FLAGS),
         speaker_before=re.compile(table["companies"]["speaker_before"], _FLAGS),
         preposition_before=re.compile(table["companies"].get("preposition_before", "(?!)"), _FLAGS),
+        compared_from=re.compile(patterns.get("compared_from", "(?!)"), _FLAGS),
+        compared_to=re.compile(patterns.get("compared_to", "(?!)"), _FLAGS),
         place_adjective=re.compile(table["companies"].get("place_adjective", "(?!)")),
         business_nouns=_alternation(_words(table["companies"]["business_nouns"]))
         if table["companies"]["business_nouns"].strip()

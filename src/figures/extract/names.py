@@ -351,7 +351,7 @@ class NameFinder:
             return  # "Taiwan", "Ontario" is no company
         if any(overlap((start, end), span) for span in self.amount_spans):
             return  # 'HK' of HK$3 billion, a period ('Auftaktquartal'), a date: not a name
-        if len(words) == 1 and self.g.descriptor_word.fullmatch(words[0]):
+        if len(words) == 1 and self.g.descriptor_word.fullmatch(words[0]) and not self._name_not_noun(words[0]):
             return  # "Baustoffkonzern": what a company is, not its name
         if self._dateline(start, end) or (surface.isupper() and re.match(r"\s*:", text[end:])):
             return  # a dateline; a section heading ("TÉLÉCOMMUNICATIONS:")
@@ -376,6 +376,17 @@ class NameFinder:
         alone = len(re.findall(rf"(?<![\w-]){rest}(?![\w-])", self.text))
         together = len(re.findall(rf"(?<![\w-]){re.escape(words[0])}\s+{rest}(?![\w-])", self.text))
         return together >= 2 and together == alone
+
+    def _name_not_noun(self, word: str) -> bool:
+        """A German word shaped like a noun that says what a company is ("-bauer", "-händler") but used as a name:
+        never after an article, and once the subject of a sentence ("Rosenbauer kann", "Rosenbauer blicke")."""
+        if self.g.code != "de" or word.lower() in self.g.not_names:
+            return False
+        article = r"\b(?i:der|die|das|dem|den|des|ein|eine|einen|einem|eines|einer|beim|vom|zum)\s+"
+        article += r"(?:[a-zäöüß][\w-]*\s+){0,2}"
+        if re.search(article + re.escape(word) + r"\b", self.text):
+            return False
+        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text)) >= 2
 
     def _dateline(self, start: int, end: int) -> bool:
         """Whether a name opens a line as a dateline: 'GÖTTINGEN (dpa-AFX) -', 'ZURICH, 10 novembre (Reuters)',

@@ -95,7 +95,11 @@ def mentions(g: Grammar, text: str, start: int, end: int, excluded: list[tuple[i
             after_compared = any(
                 e <= span[0] and re.fullmatch(r"[\s,]*(?:de|of|des|du)?\s*", text[e : span[0]]) for _, e in compared
             )
-            if after_compared or g.comparison_before.search(text[max(start, span[0] - 80) : span[0]]):
+            # "von 393,6 Millionen Euro im ersten Halbjahr 2017 auf 352,7 Millionen": the period of the earlier one
+            between = g.compared_from.search(text[max(start, span[0] - 80) : span[0]]) and g.compared_to.match(
+                text, span[1], end
+            )
+            if after_compared or between or g.comparison_before.search(text[max(start, span[0] - 80) : span[0]]):
                 compared.append(span)
                 period = period_of(g, entry, match)
                 if period is not None:
@@ -159,6 +163,8 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         return Period(entry.months, wording, rel="last" if entry.months == 12 else "just_ended")
     if kind == "context":
         return Period(entry.months, wording, context=True)
+    if kind == "same":  # "im selben Zeitraum 2018": the compared period's kind, in this year (`claim_periods`)
+        return Period(None, wording, year=year, rel="same")
     if kind == "season":
         first, last = g.seasons[parts["season"].lower()]
         return Period((last - first) % 12 + 1, wording, end=(last, None), start_month=first)
