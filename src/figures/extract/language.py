@@ -145,6 +145,7 @@ class Grammar:
     compared_from: re.Pattern[str]  # before a period: the earlier figure of "von X im ersten Halbjahr 2017 auf Y"
     compared_to: re.Pattern[str]  # after that period: "auf Y"
     place_adjective: re.Pattern[str]  # (German) a place's adjective that opens a two-word name ("Heidelberger Druck")
+    name_words: frozenset[str]  # (German) English words that carry a name on ("Turkish Airlines", "Tata Motors")
     business_nouns: str  # alternations, for patterns built around a name
     titles: str
     speech_verbs: str
@@ -381,6 +382,7 @@ def grammar(lang: str) -> Grammar:
         compared_from=re.compile(patterns.get("compared_from", "(?!)"), _FLAGS),
         compared_to=re.compile(patterns.get("compared_to", "(?!)"), _FLAGS),
         place_adjective=re.compile(table["companies"].get("place_adjective", "(?!)")),
+        name_words=frozenset(word.lower() for word in _words(table["companies"].get("name_words", ""))),
         business_nouns=_alternation(_words(table["companies"]["business_nouns"]))
         if table["companies"]["business_nouns"].strip()
         else "(?!)",

@@ -269,6 +269,7 @@ class NameFinder:
                 and current
                 and _strip(current[-1].group(0)) != "&"
                 and not self._place_adjective(current)
+                and lower not in self.g.name_words
             ):
                 # German writes every noun with a capital: a name runs on only through a legal form or '&'.
                 close()
