@@ -463,10 +463,12 @@ class _Extractor(ClaimPeriods):
         clause = clause_of(parts, figure.start)
         others = [f.start for f in figures if f.kind == "percent" and f is not figure]
         options = []
+        # German puts the verb last: "während die Erlöse um 19 Prozent auf gut 13 Billionen Yen (...) zulegten"
+        reach = 160 if re.search(r"\bum\s+$", self.text[max(0, figure.start - 4) : figure.start]) else 40
         for pattern, direction in ((self.g.up, "up"), (self.g.down, "down")):
             for m in pattern.finditer(self.text, clause[0], clause[1]):
                 before = m.end() <= figure.start and figure.start - m.end() <= 100
-                after = m.start() >= figure.end and m.start() - figure.end <= 40
+                after = m.start() >= figure.end and m.start() - figure.end <= reach
                 # "das Wachstum beim Auftragseingang 1,7 Prozent und beim Umsatz 3,6 Prozent": one word, two figures
                 blocking = [o for o in others if m.end() <= o < figure.start]
                 coordinated = blocking and re.search(r"\b(?:und|and|et)\b", self.text[max(blocking) : figure.start])
