@@ -78,7 +78,12 @@ class ClaimPeriods:
             months = chosen.period.months
         # The last period named before: in the sentence just before, or in one that states a figure (not "to
         # reach its targets for the year"), or the previous claim's, whichever comes last.
-        earlier = [(i, m) for i, m in self.periods if i < index and not m.period.context and m.period.rel != "same"]
+        # (not a period named for a forecast: "sa prévision de marge pour l'ensemble de l'exercice")
+        earlier = [
+            (i, m)
+            for i, m in self.periods
+            if i < index and not m.period.context and m.period.rel != "same" and not self._forecast_period(i, m)
+        ]
         if months is not None:  # "for the quarter": the last quarter named
             earlier = [(i, m) for i, m in earlier if m.period.months == months] or earlier
         recent = [(i, m) for i, m in earlier if i == index - 1 or self._has_figure(i)] or earlier
@@ -204,6 +209,14 @@ class ClaimPeriods:
             return period
         label = labels[-1]
         return replace(period, year=label.year, fiscal=True, wording=f"{period.wording} ({label.wording})")
+
+    def _forecast_period(self, index: int, mention: Mention) -> bool:
+        """A period named for a forecast, in the same stretch of its sentence ("sa prévision de marge pour
+        l'ensemble de l'exercice"; not "son objectif pour 2023, dopées au premier semestre")."""
+        start = self.sentences[index][0]
+        stretch = self.text[start : mention.start]
+        stretch = stretch[max(stretch.rfind(","), stretch.rfind(";")) + 1 :]
+        return bool(self.g.forecast.search(stretch))
 
     def _has_figure(self, index: int) -> bool:
         start, end = self.sentences[index]

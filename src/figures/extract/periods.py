@@ -120,6 +120,8 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
     year_end = parts.get("year_end") or parts.get("year_end2") or parts.get("year_end4")
     split = False
     if year is not None and year_end:
+        if _split_year_end(year, year_end) - year > 1:
+            return None  # "le plan 2023-2026": several years, not one fiscal year
         year = _split_year_end(year, year_end)
         fiscal = split = True
     rel = entry.rel or parts.get("rel", "").lower() or None
