@@ -7,6 +7,7 @@ used here."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from figures.extract.amounts import Figure
@@ -214,9 +215,11 @@ class ClaimPeriods:
         """A period named for a forecast, in the same stretch of its sentence ("sa prévision de marge pour
         l'ensemble de l'exercice"; not "son objectif pour 2023, dopées au premier semestre")."""
         start = self.sentences[index][0]
-        stretch = self.text[start : mention.start]
-        stretch = stretch[max(stretch.rfind(","), stretch.rfind(";")) + 1 :]
-        return bool(self.g.forecast.search(stretch))
+        stretch = self.text[max(start, mention.start - 80) : mention.start]
+        found = list(self.g.forecast.finditer(stretch))
+        return bool(found) and bool(
+            re.fullmatch(r"\s+(?:[^\s,;]+\s+){0,5}?(?:pour|for|für)\s+", stretch[found[-1].end() :])
+        )
 
     def _has_figure(self, index: int) -> bool:
         start, end = self.sentences[index]
@@ -238,6 +241,8 @@ class ClaimPeriods:
                 ends[company] = known.year_end
             elif len(stated) == 1 and len(companies) == 1:
                 ends[company] = next(iter(stated))
+                if listed is not None and listed.week_rule and listed.month == ends[company][0]:
+                    ends[company] = listed.year_end  # "to July", of a year ending the last Saturday of July
             elif listed is not None:
                 ends[company] = listed.year_end
                 self.listed_ends[company] = listed
@@ -282,6 +287,15 @@ class ClaimPeriods:
         # A period taken from a sentence about another company ("$50.95 billion of revenue in Q2" ... "revenue
         # rose 21%") keeps the dates it has there, not this company's fiscal reading of its words.
         year_end = None if claim.period_borrowed else year_ends.get(claim.company)
+        if period is not None and year_end is not None and len(year_end) > 2 and period.end is not None:
+            # "its fiscal fourth quarter to July" of a 52/53-week year ending the last Saturday of July: the
+            # quarter or year that ends with the fiscal year, on the day its rule gives
+            ends_year = period.months == 12 or (
+                period.months in (3, 6) and period.number in (None, 12 // period.months)
+            )
+            if period.end == (year_end[0], None) and period.start_month is None and ends_year:
+                number = 12 // period.months if period.months in (3, 6) else period.number
+                period = replace(period, end=None, fiscal=True, number=number, year=period.end_year)
         resolved = resolve_period(period, published, year_end, calendar_years)
         listed = None if claim.period_borrowed else self.listed_ends.get(claim.company)
         fiscal_reading = period is None or period.fiscal or period.rel in ("current", "last", "this")

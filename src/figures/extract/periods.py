@@ -426,10 +426,14 @@ def _fiscal(period, published, year_end, said, fiscal_note) -> Resolved:
         for fiscal_year in _fiscal_years(period.year, published):
             year_end_date = _fiscal_end(fiscal_year, candidate)
             year_start = _fiscal_start(fiscal_year, candidate)
-            if len(candidate) > 2 and months < 12:  # a 52/53-week year: quarters of 13 weeks
-                weeks = months * 13 // 3
-                start = year_start + dt.timedelta(weeks=weeks * (number - 1) if months <= 6 else 0)
-                end = start + dt.timedelta(weeks=weeks, days=-1)
+            if len(candidate) > 2 and months < 12:
+                # a 52/53-week year: quarters of 13 weeks counted back from its end (the first takes a 53rd week)
+                parts = 12 // months if months <= 6 else 1
+                left = (parts - number) if months <= 6 else 1  # periods of its length after this one
+                weeks = months * 13 // 3 if months <= 6 else 13
+                end = year_end_date - dt.timedelta(weeks=weeks * left)
+                first = months > 6 or number == 1
+                start = year_start if first else end - dt.timedelta(weeks=months * 13 // 3, days=-1)
             else:
                 offset = months * (number - 1) if months <= 6 else 0
                 start = _add_months(year_start, offset)
