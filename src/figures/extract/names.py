@@ -212,6 +212,12 @@ class NameFinder:
         while words and (
             plain(words[-1]) in _CONNECTORS
             or (plain(words[-1]) in self.g.not_names and plain(words[-1]) not in COMPANY_SUFFIXES)
+            or re.fullmatch(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}[,;:]?", words[-1].group(0))  # "CCC CCCP.WA": a Reuters code
+            or (
+                len(words) > 1
+                and re.fullmatch(r"[A-Z0-9]{2,6}", words[-1].group(0))
+                and re.match(r"\.[A-Z]{1,3}\b", self.text[start + words[-1].end() :])
+            )
         ):
             words.pop()
         while words and (
@@ -252,7 +258,10 @@ class NameFinder:
             if lower in _CONNECTORS and current:
                 current.append(token)
                 continue
-            if re.fullmatch(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}", token.group(0).rstrip(",;:")):
+            word_text = token.group(0).rstrip(",;:")
+            if re.fullmatch(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}", word_text) or (
+                re.fullmatch(r"[A-Z0-9]{2,6}", word_text) and re.match(r"\.[A-Z]{1,3}\b", text[token.end() :])
+            ):
                 close()  # a Reuters code after the name, without brackets: "CCC CCCP.WA", "Moncler MONC.MI"
                 continue
             if (
