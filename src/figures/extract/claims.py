@@ -17,7 +17,7 @@ from figures.extract.claim_periods import ClaimPeriods
 from figures.extract.companies import Companies, KnownCompany, reported_companies
 from figures.extract.fiscal_years import FiscalYearEnd
 from figures.extract.home_currencies import known_currency
-from figures.extract.language import CURRENCY_CUES, Grammar, NumberError, grammar, parse_number, slug, table
+from figures.extract.language import CURRENCY_CUES, PLACES, Grammar, NumberError, grammar, parse_number, slug, table
 from figures.extract.results import Claim, Extraction, LeftOut, millions
 from figures.extract.segments import segment_of
 from figures.extract.sentences import clause_of, clauses, clean, overlap, same_clause, split_sentences
@@ -250,6 +250,16 @@ class _Extractor(ClaimPeriods):
             return []
         clause = clause_of(parts, figure.start)
         own = self._own_text(figure, figures, clause)
+        place = re.search(
+            r"\b(?:en|au|aux|dans|in|im|in\s+der|in\s+den|across)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?"
+            r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s*\(\s*$",
+            before,
+        )
+        if place and place.group(1).lower() in PLACES:  # "a surtout progressé au Japon (+15,7% sur un an)"
+            self.left_out.append(
+                LeftOut(figure.start, figure.end, "a region's figure, not the group's", "", place.group(1))
+            )
+            return []
         reason = self._not_a_claim(figure, clause, own, before, after)
         if reason:
             self._leave(figure, reason)

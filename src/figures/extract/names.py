@@ -209,14 +209,17 @@ class NameFinder:
         def plain(match):
             return _strip(match.group(0)).lower()
 
-        while words and (
-            plain(words[-1]) in _CONNECTORS
-            or (plain(words[-1]) in self.g.not_names and plain(words[-1]) not in COMPANY_SUFFIXES)
-            or re.fullmatch(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}[,;:]?", words[-1].group(0))  # "CCC CCCP.WA": a Reuters code
-            or (
-                len(words) > 1
-                and re.fullmatch(r"[A-Z0-9]{2,6}", words[-1].group(0))
-                and re.match(r"\.[A-Z]{1,3}\b", self.text[start + words[-1].end() :])
+        while (
+            words
+            and (
+                plain(words[-1]) in _CONNECTORS
+                or (plain(words[-1]) in self.g.not_names and plain(words[-1]) not in COMPANY_SUFFIXES)
+                or re.fullmatch(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}[,;:]?", words[-1].group(0))  # "CCC CCCP.WA": a Reuters code
+                or (
+                    len(words) > 1
+                    and re.fullmatch(r"[A-Z0-9]{2,6}", words[-1].group(0))
+                    and re.match(r"\.[A-Z]{1,3}\b", self.text[start + words[-1].end() :])
+                )
             )
         ):
             words.pop()
