@@ -233,8 +233,13 @@ class _Extractor(ClaimPeriods):
         growth = None
         if figure.kind == "percent":
             growth = self._direction(figure, parts, figures)
-            if keyword is None and growth is not None:
-                keyword = self._restated(index, start)
+            restated = self._restated(index, start) if growth is not None else None
+            first = not any(f.kind == "percent" and start <= f.start < figure.start for f in figures)
+            after_comma = (
+                keyword is not None and keyword[0].start() > figure.end and "," in text[figure.end : keyword[0].start()]
+            )
+            if restated is not None and (keyword is None or (first and after_comma)):
+                keyword = restated  # "Cela représente une augmentation de 10 %, les bénéfices atteignant ..."
             if keyword is None or (keyword[1] == "revenue" and growth is None):
                 if keyword is not None:
                     self._leave(figure, "a percentage that is not a growth rate")
@@ -586,7 +591,11 @@ def _standing(claim: Claim, other: Claim) -> tuple[bool, bool, int]:
     """Which of two figures for one company, metric and period to keep: the one whose period its own sentence
     names; then, of two close figures, the precise one ("2,32 milliards" over "2,3 milliards"); else the first."""
     close = 20 * abs(millions(claim) - millions(other)) <= max(abs(millions(claim)), abs(millions(other)))
-    return (claim.period is not None and not claim.period_from, *(_precision(claim) if close else (True, 0)))
+    # (of two figures far apart, the one stated as it is over a threshold: "dépassant les 100 milliards")
+    return (
+        claim.period is not None and not claim.period_from,
+        *(_precision(claim) if close else (not claim.approximate, 0)),
+    )
 
 
 def _precision(claim: Claim) -> tuple[bool, int]:
