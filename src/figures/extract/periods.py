@@ -172,7 +172,7 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         return Period((last - first) % 12 + 1, wording, end=(last, None), start_month=first)
     if kind == "range":
         first = months_of.get(parts["from_month"].lower().rstrip("."))
-        last = months_of.get(parts["to_month"].lower().rstrip("."))
+        last = months_of.get((parts.get("to_month") or parts["from_month"]).lower().rstrip("."))
         if first is None or last is None:
             return None
         months = (last - first) % 12 + 1
@@ -304,7 +304,8 @@ def resolve_period(
         note = f"The text says {said}, relative to the publication date ({published}): {year}. Review."
         return Resolved(resolved.start, resolved.end, True, note)
     if period.rel == "just_ended":
-        end = _quarter_end_before(published)
+        # "last month": the month before publication; "the quarter": the last quarter ended before it
+        end = published.replace(day=1) - dt.timedelta(days=1) if months == 1 else _quarter_end_before(published)
         start = _add_months(end + dt.timedelta(days=1), -months)
         note = f"The text says {said}: the {period.kind} ended last before the publication date ({published}): review."
         return Resolved(start, end, True, note)
