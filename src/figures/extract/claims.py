@@ -592,10 +592,8 @@ def _standing(claim: Claim, other: Claim) -> tuple[bool, bool, int]:
     names; then, of two close figures, the precise one ("2,32 milliards" over "2,3 milliards"); else the first."""
     close = 20 * abs(millions(claim) - millions(other)) <= max(abs(millions(claim)), abs(millions(other)))
     # (of two figures far apart, the one stated as it is over a threshold: "dépassant les 100 milliards")
-    return (
-        claim.period is not None and not claim.period_from,
-        *(_precision(claim) if close else (not claim.approximate, 0)),
-    )
+    threshold = not claim.approximate if claim.currency == other.currency else True
+    return (claim.period is not None and not claim.period_from, *(_precision(claim) if close else (threshold, 0)))
 
 
 def _precision(claim: Claim) -> tuple[bool, int]:
