@@ -260,6 +260,14 @@ class _Extractor(ClaimPeriods):
             r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s*\(\s*$",
             before,
         )
+        # "led by a 12 percent fall in the Americas": the figure of the place it is set in
+        region = re.match(
+            r"\s*(?:[a-z]+\s+){0,1}(?:in|au|aux|en|im|in\s+der|in\s+den)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?"
+            r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})",
+            after,
+        )
+        if figure.kind == "percent" and region and region.group(1).lower() in PLACES:
+            place = region
         if place and place.group(1).lower() in PLACES:  # "a surtout progressé au Japon (+15,7% sur un an)"
             self.left_out.append(
                 LeftOut(figure.start, figure.end, "a region's figure, not the group's", "", place.group(1))
@@ -271,7 +279,8 @@ class _Extractor(ClaimPeriods):
             return []
         attribution = self.companies.company(index, match, figure, clause)
         named_here = any(start <= m.start < end for m, _ in self.companies.accepted_mentions(start, end))
-        if not named_here and self.patterns["aggregate_before"].search(text[clause[0] : figure.start]):
+        combined = re.search(r"\b(?:combined|cumulé\w*|zusammen\w*|insgesamt)\b", text[clause[0] : figure.start], re.I)
+        if (not named_here or combined) and self.patterns["aggregate_before"].search(text[clause[0] : figure.start]):
             self._leave(figure, "a total of several companies, not one company's")
             return []
         mentions_here = [(m.start, m.end) for m, _ in self.companies.accepted_mentions(start, end)]
