@@ -38,11 +38,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = position + len(line)
         following = lines[number + 1]
         headline = number == 0 and len(line.strip()) < 150 and following[:1].isupper()
+        # A hard-wrapped line (wire copy: "posted on Monday a\nhigher-than-expected 8.3 percent rise") runs on
+        # into a next line that opens in lower case or with a number.
+        wrapped = bool(re.match(r"[a-zß-ÿ0-9(]", following.lstrip())) and not re.search(r"[.!?:;»\"”]\s*$", line)
         if (
             headline
             or not line.strip()
             or not following.strip()
-            or len(line.strip()) < 60
+            or (len(line.strip()) < 60 and not wrapped)
             or re.search(r"[.!?:»\"”]\s*$", line)
         ):
             cuts.add(end)
