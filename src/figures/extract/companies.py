@@ -190,6 +190,8 @@ class Companies(NameFinder):
                     re.IGNORECASE,
                 ):
                     entity.evidence.add("employer")  # "Directeur Général d'Orpea", "chief executive of Acme"
+                if g.owner_before.search(before):
+                    entity.evidence.add("owner")  # "Chez Apple, l'insolent chiffre d'affaires est de ..."
                 owner = list(g.revenue.finditer(text, max(0, mention.start - 80), mention.start))
                 if owner and g.after_keyword_name.match(text[owner[-1].end() : mention.start]):
                     entity.evidence.add("owner")  # "le chiffre d'affaires de Sodexo", "revenue of X"
