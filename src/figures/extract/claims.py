@@ -520,6 +520,10 @@ class _Extractor(ClaimPeriods):
                 " not say which dollar: review."
             )
             claim.notes = [n for n in claim.notes if "read as US dollars" not in n]
+            for growth in self.claims:  # the growth set beside it ("um 17 Prozent auf 407 Milliarden Kronen")
+                beside = growth.metric == "revenue_growth" and growth.company == claim.company
+                if beside and growth.currency == claim.currency and growth.sentence == claim.sentence:
+                    growth.currency = known.currency
             claim.currency = known.currency
             claim.flags.append(f"currency from the table of known home currencies ({known.currency})")
 
