@@ -14,10 +14,10 @@ from figures.errors import FiguresError
 from figures.extract.amounts import Figure, amounts, percents
 from figures.extract.article import Article, read_article
 from figures.extract.claim_periods import ClaimPeriods
+from figures.extract.claim_rows import ClaimRows
 from figures.extract.companies import Companies, KnownCompany, reported_companies
 from figures.extract.fiscal_years import FiscalYearEnd
-from figures.extract.home_currencies import known_currency
-from figures.extract.language import CURRENCY_CUES, PLACES, Grammar, NumberError, grammar, parse_number, slug, table
+from figures.extract.language import PLACES, Grammar, NumberError, grammar, parse_number, slug, table
 from figures.extract.results import Claim, Extraction, LeftOut, millions
 from figures.extract.segments import segment_of
 from figures.extract.sentences import clause_of, clauses, clean, overlap, same_clause, split_sentences
@@ -67,7 +67,7 @@ def extract_claims(
     return extract(path_or_text, lang=lang, published=published, source=source, reported=reported).rows()
 
 
-class _Extractor(ClaimPeriods):
+class _Extractor(ClaimPeriods, ClaimRows):
     def __init__(self, article: Article, reported: dict[str, KnownCompany]) -> None:
         self.article = article
         self.text = article.text
@@ -501,117 +501,6 @@ class _Extractor(ClaimPeriods):
                 elif after and not any(figure.end <= other < m.start() for other in others):
                     options.append((m.start() - figure.end + 20, direction))
         return min(options)[1] if options else None
-
-    # -- after the pass ----------------------------------------------------------------------------------------
-
-    def _home_currencies(self) -> None:
-        """A bare "$" that no place in the text settles is the dollar the company reports in, where the table of
-        known home currencies gives it ("Woolworths had a total $33.2 billion in sales": Australian)."""
-        for claim in self.claims:
-            known = known_currency(claim.company) if claim.bare_currency and claim.company else None
-            if known is None or known.currency == claim.currency:
-                continue
-            family = {*CURRENCY_CUES.get(claim.currency, {})} | ({"HKD", "TWD"} if claim.currency == "USD" else set())
-            if known.currency not in family:
-                continue  # a "$" is a dollar, never a franc
-            claim.notes.append(
-                f"“{clean(self.text[claim.start : claim.end])}” read as {known.currency}, the currency"
-                f" {claim.company} reports in (table of known home currencies: {known.source}); the text does"
-                " not say which dollar: review."
-            )
-            claim.notes = [n for n in claim.notes if "read as US dollars" not in n]
-            for growth in self.claims:  # the growth set beside it ("um 17 Prozent auf 407 Milliarden Kronen")
-                beside = growth.metric == "revenue_growth" and growth.company == claim.company
-                if beside and growth.currency == claim.currency and growth.sentence == claim.sentence:
-                    growth.currency = known.currency
-            claim.currency = known.currency
-            claim.flags.append(f"currency from the table of known home currencies ({known.currency})")
-
-    def _growth_currencies(self) -> None:
-        """A growth rate's currency is that of the revenue it is set beside; failing that, of the company's
-        revenue elsewhere in the text; failing that, of any revenue in the text; failing that, the language's
-        usual one, flagged."""
-        revenues = [c for c in self.claims if c.metric == "revenue"]
-        for claim in self.claims:
-            if claim.metric != "revenue_growth" or claim.currency:
-                continue
-            own = [c for c in revenues if c.company == claim.company]
-            same_period = [c for c in own if c.period == claim.period]
-            chosen = (same_period or own or [None])[0]
-            if chosen is not None:
-                claim.currency = chosen.currency
-                if claim.period is None:
-                    claim.period = chosen.period
-                claim.notes.append(
-                    f"Its currency is that of the company's revenue figure elsewhere in the text"
-                    f" (“{clean(self.text[chosen.start : chosen.end])}”)."
-                )
-                claim.flags.append("currency of the growth taken from another sentence")
-                continue
-            others = [c.currency for c in revenues if c.currency]
-            national = self.companies.nationality_currency(claim.company)
-            known = known_currency(claim.company) if claim.company else None
-            if known is not None:
-                claim.currency = known.currency
-                claim.flags.append(f"currency of the growth from the table of known home currencies ({known.currency})")
-            elif national:
-                claim.currency = national
-                claim.flags.append(f"currency of the growth taken from the company's nationality ({national})")
-            elif others:
-                claim.currency = max(set(others), key=others.count)
-                claim.flags.append(f"currency of the growth taken from the text's other amounts ({claim.currency})")
-            else:
-                claim.currency = self.patterns["default_currency"]
-                claim.flags.append(f"currency of the growth assumed ({claim.currency}): the text states no amount")
-
-    def _deduplicate(self) -> None:
-        """One row per company, metric and period (the claims file's key): the precise figure kept over a
-        rounded or approximate one, else the first; the other is noted on it and listed as left out."""
-        kept: dict[tuple[str, str, dt.date, dt.date], Claim] = {}
-        # A figure stated twice, once where the text names its period and once where it names none (a headline
-        # repeated as the lead): one figure, of the named period.
-        dated = {(c.company, c.metric, millions(c), c.currency) for c in self.claims if c.period is not None}
-        for claim in [c for c in self.claims if c.period is None]:
-            if (claim.company, claim.metric, millions(claim), claim.currency) in dated:
-                self.claims.remove(claim)
-                self.left_out.append(LeftOut(claim.start, claim.end, "the same figure stated again", claim.company))
-        # "5.92 billion Swiss francs (6.35 billion euros)": euros are what this text translates into; a figure in
-        # them ("Sales up 8.2% to over 6.3 billion euros") yields to one in the home currency.
-        translations = {c.translation[2] for c in self.claims if c.translation}
-        for claim in sorted(self.claims, key=lambda c: c.start):
-            key = (claim.company, claim.metric, claim.period_start, claim.period_end)
-            first = kept.get(key)
-            if first is None:
-                kept[key] = claim
-                continue
-            # ¥9.48 trillion and ¥9,480 billion are one figure.
-            same = (millions(first), first.currency) == (millions(claim), claim.currency)
-            home = (claim.currency not in translations, first.currency not in translations)
-            if (not same and (home[0], *_standing(claim, first)) > (home[1], *_standing(first, claim))) or (
-                same and first.period_inferred and not claim.period_inferred
-            ):
-                kept[key], first, claim = claim, claim, first
-            reason = (
-                "the same figure stated again" if same else "another figure for the same company, metric and period"
-            )
-            self.left_out.append(LeftOut(claim.start, claim.end, reason, claim.company))
-            if not same:
-                first.flags.append(f"the text also gives {clean(self.text[claim.start : claim.end])} for it")
-        self.claims = list(kept.values())
-
-
-def _standing(claim: Claim, other: Claim) -> tuple[bool, bool, int]:
-    """Which of two figures for one company, metric and period to keep: the one whose period its own sentence
-    names; then, of two close figures, the precise one ("2,32 milliards" over "2,3 milliards"); else the first."""
-    close = 20 * abs(millions(claim) - millions(other)) <= max(abs(millions(claim)), abs(millions(other)))
-    # (of two figures far apart, the one stated as it is over a threshold: "dépassant les 100 milliards")
-    threshold = not claim.approximate if claim.currency == other.currency else True
-    return (claim.period is not None and not claim.period_from, *(_precision(claim) if close else (threshold, 0)))
-
-
-def _precision(claim: Claim) -> tuple[bool, int]:
-    digits = len(format(claim.value, "f").replace("-", "").replace(".", "").strip("0"))
-    return not claim.approximate, digits
 
 
 @cache

@@ -14,6 +14,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from figures.extract.fiscal_calendar import (
+    add_months,
+    describe_year_end,
+    fiscal_end,
+    fiscal_start,
+    last_year,
+    month_end,
+    quarter_end_before,
+)
 from figures.extract.language import Grammar, PeriodPattern, ordinal
 from figures.extract.sentences import clean, overlap
 
@@ -305,8 +314,8 @@ def resolve_period(
         return Resolved(resolved.start, resolved.end, True, note)
     if period.rel == "just_ended":
         # "last month": the month before publication; "the quarter": the last quarter ended before it
-        end = published.replace(day=1) - dt.timedelta(days=1) if months == 1 else _quarter_end_before(published)
-        start = _add_months(end + dt.timedelta(days=1), -months)
+        end = published.replace(day=1) - dt.timedelta(days=1) if months == 1 else quarter_end_before(published)
+        start = add_months(end + dt.timedelta(days=1), -months)
         note = f"The text says {said}: the {period.kind} ended last before the publication date ({published}): review."
         return Resolved(start, end, True, note)
     if (
@@ -335,9 +344,9 @@ def _ended(period: Period, published: dt.date, said: str) -> Resolved:
     inferred = year is None
     if year is None:
         year = published.year
-        if _month_end(year, month, day) > published:
+        if month_end(year, month, day) > published:
             year -= 1
-    end = _month_end(year, month, day)
+    end = month_end(year, month, day)
     if period.start_month is not None:
         start_year = period.start_year if period.start_year is not None else year - (period.start_month > month)
         start = dt.date(start_year, period.start_month, 1)
@@ -345,13 +354,13 @@ def _ended(period: Period, published: dt.date, said: str) -> Resolved:
         start = end - dt.timedelta(weeks=period.weeks) + dt.timedelta(days=1)
     else:
         months = period.months or 3
-        month_end = end == _month_end(end.year, end.month, None)
+        at_month_end = end == month_end(end.year, end.month, None)
         # From the day after a month's end; else from the day after the same day `months` before (a year to
         # 28 February 2016, a leap year, from 1 March 2015).
         start = (
-            _add_months(end + dt.timedelta(days=1), -months)
-            if month_end
-            else _add_months(end, -months) + dt.timedelta(days=1)
+            add_months(end + dt.timedelta(days=1), -months)
+            if at_month_end
+            else add_months(end, -months) + dt.timedelta(days=1)
         )
     if inferred:
         note = (
@@ -362,7 +371,7 @@ def _ended(period: Period, published: dt.date, said: str) -> Resolved:
         note = f"Stated by the text ({said})."
         if period.weeks:
             note += f" {period.weeks} weeks."
-        elif period.start_month is None and end != _month_end(end.year, end.month, None):
+        elif period.start_month is None and end != month_end(end.year, end.month, None):
             note += (
                 f" It ends mid-month (a period counted in weeks): its start is taken as {period.months or 3} months"
                 " before, which may be a few days off."
@@ -389,17 +398,17 @@ def _calendar(period: Period, published: dt.date, said: str) -> Resolved:
     label = period.kind
     if period.year is not None:
         start = dt.date(period.year, months * (number - 1) + 1 if months <= 6 else 1, 1)
-        end = _add_months(start, months) - dt.timedelta(days=1)
+        end = add_months(start, months) - dt.timedelta(days=1)
         return Resolved(start, end, False, f"Stated by the text ({said}): the calendar {label} of {period.year}.")
     first_month = months * (number - 1) + 1 if months <= 6 else 1
     year = published.year
-    while _add_months(dt.date(year, first_month, 1), months) - dt.timedelta(days=1) >= published:
+    while add_months(dt.date(year, first_month, 1), months) - dt.timedelta(days=1) >= published:
         year -= 1
     start = dt.date(year, first_month, 1)
-    end = _add_months(start, months) - dt.timedelta(days=1)
+    end = add_months(start, months) - dt.timedelta(days=1)
     if (published - end).days > STALE_DAYS:
-        end = _quarter_end_before(published)
-        start = _add_months(end + dt.timedelta(days=1), -months)
+        end = quarter_end_before(published)
+        start = add_months(end + dt.timedelta(days=1), -months)
         note = (
             f"The text says {said} without the year; the calendar {label} ended too long before the publication"
             f" date ({published}) for results news, so taken as the fiscal {label} ended last before it,"
@@ -425,8 +434,8 @@ def _fiscal(period, published, year_end, said, fiscal_note) -> Resolved:
     options = []
     for candidate in candidates:
         for fiscal_year in _fiscal_years(period.year, published):
-            year_end_date = _fiscal_end(fiscal_year, candidate)
-            year_start = _fiscal_start(fiscal_year, candidate)
+            year_end_date = fiscal_end(fiscal_year, candidate)
+            year_start = fiscal_start(fiscal_year, candidate)
             if len(candidate) > 2 and months < 12:
                 # a 52/53-week year: quarters of 13 weeks counted back from its end (the first takes a 53rd week)
                 parts = 12 // months if months <= 6 else 1
@@ -437,8 +446,8 @@ def _fiscal(period, published, year_end, said, fiscal_note) -> Resolved:
                 start = year_start if first else end - dt.timedelta(weeks=months * 13 // 3, days=-1)
             else:
                 offset = months * (number - 1) if months <= 6 else 0
-                start = _add_months(year_start, offset)
-                end = _add_months(start, months) - dt.timedelta(days=1) if months < 12 else year_end_date
+                start = add_months(year_start, offset)
+                end = add_months(start, months) - dt.timedelta(days=1) if months < 12 else year_end_date
             if end > published:
                 continue
             if period.rel == "current" and months < 12 and year_end_date < published:
@@ -512,88 +521,3 @@ def year_end_of(period: Period) -> tuple[int, int] | None:
     if day is not None and day < 28:
         return None  # a 52/53-week calendar: its year end moves from year to year
     return end_month, last
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Calendar arithmetic
-
-
-def _quarter_end_before(day: dt.date) -> dt.date:
-    """The last quarter end (31 March, 30 June, 30 September, 31 December) strictly before `day`."""
-    month = (day.month - 1) // 3 * 3
-    year = day.year
-    if month == 0:
-        month, year = 12, year - 1
-    return _month_end(year, month, None)
-
-
-WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-
-
-def _fiscal_end(year: int, year_end: tuple) -> dt.date:
-    """The last day of a fiscal year: a year ending on 28 February ends on the 29th in a leap year (it is the
-    month's end: Südzucker); a 52/53-week year (month, day, rule) ends on the weekday its rule gives: "last
-    Saturday" of the month (Apple) or the "nearest Sunday" to the day (Morrisons).
-
-    >>> _fiscal_end(2021, (9, 30, "last Saturday")), _fiscal_end(2020, (1, 31, "nearest Sunday"))
-    (datetime.date(2021, 9, 25), datetime.date(2020, 2, 2))
-    """
-    month, day = year_end[:2]
-    last = calendar.monthrange(year, month)[1]
-    if len(year_end) > 2:
-        which, weekday = year_end[2].lower().split()
-        target = WEEKDAYS[weekday]
-        if which == "last":
-            end = dt.date(year, month, last)
-            return end - dt.timedelta(days=(end.weekday() - target) % 7)
-        nominal = dt.date(year, month, min(day, last))
-        back = (nominal.weekday() - target) % 7
-        return nominal - dt.timedelta(days=back) if back <= 3 else nominal + dt.timedelta(days=7 - back)
-    return dt.date(year, month, last if (month, day) == (2, 28) else min(day, last))
-
-
-def _fiscal_start(year: int, year_end: tuple) -> dt.date:
-    """The first day of the fiscal year that ends in `year`: the day after the previous one's end."""
-    if len(year_end) > 2:
-        return _fiscal_end(year - 1, year_end) + dt.timedelta(days=1)
-    return _year_before(_fiscal_end(year, year_end))
-
-
-def _month_end(year: int, month: int, day: int | None) -> dt.date:
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day, last) if day else last)
-
-
-def last_year(published: dt.date, year_end: tuple[int, int] | None) -> tuple[dt.date, dt.date]:
-    """The last whole year ended by `published`: the fiscal year where its end is known, else the calendar year.
-
-    >>> last_year(dt.date(2018, 7, 3), (3, 31)), last_year(dt.date(2018, 7, 3), None)[0]
-    ((datetime.date(2017, 4, 1), datetime.date(2018, 3, 31)), datetime.date(2017, 1, 1))
-    """
-    if not year_end:
-        return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
-    year = published.year
-    end = _fiscal_end(year, year_end)
-    if end > published:
-        year, end = year - 1, _fiscal_end(year - 1, year_end)
-    return _fiscal_start(year, year_end), end
-
-
-def _year_before(end: dt.date) -> dt.date:
-    """The first day of the twelve months that end on `end`."""
-    return _add_months(end + dt.timedelta(days=1), -12)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def describe_year_end(year_end: tuple) -> str:
-    if len(year_end) > 2:  # "the last Saturday of September", "the Sunday nearest 31 January"
-        which, weekday = year_end[2].split()
-        if which.lower() == "last":
-            return f"the last {weekday} of {calendar.month_name[year_end[0]]}"
-        return f"the {weekday} nearest {year_end[1]} {calendar.month_name[year_end[0]]}"
-    return f"{year_end[1]} {calendar.month_name[year_end[0]]}"
