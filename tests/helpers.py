@@ -99,3 +99,18 @@ def reported(figure_id: str, company: str, metric: str, start: str, end: str, va
 def write_reported(path: Path, rows: list[dict[str, str]]) -> Path:
     """Write a reported-figures CSV with the default file's header."""
     return write_figures(path, rows, like=REPORTED_FILE)
+
+
+def extracted_rows(text, published, lang=None):
+    """`figures extract`'s rows for a short text, against no reported figures (the rule tests' one way in)."""
+    from figures.extract import extract_claims
+
+    return extract_claims(text, published=published, lang=lang, reported=False)
+
+
+def row_briefs(rows):
+    """Rows as sorted (company, metric, value, currency, period start, period end) tuples."""
+    return sorted(
+        (row["company"], row["metric"], row["value"], row["currency"], row["period_start"], row["period_end"])
+        for row in rows
+    )

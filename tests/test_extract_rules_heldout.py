@@ -10,20 +10,12 @@ from decimal import Decimal
 import pytest
 
 from figures.errors import FiguresError
-from figures.extract import extract_claims, split_sentences
+from figures.extract import split_sentences
 from figures.extract.home_currencies import known_currency
 from figures.extract.language import parse_number
+from helpers import extracted_rows, row_briefs
 
-
-def rows_of(text, published, lang=None):
-    return extract_claims(text, published=published, lang=lang, reported=False)
-
-
-def brief(rows):
-    return sorted(
-        (row["company"], row["metric"], row["value"], row["currency"], row["period_start"], row["period_end"])
-        for row in rows
-    )
+rows_of, brief = extracted_rows, row_briefs
 
 
 # -- sentences and numbers -------------------------------------------------------------------------------------
