@@ -212,6 +212,15 @@ class ClaimPeriods:
         label = labels[-1]
         return replace(period, year=label.year, fiscal=True, wording=f"{period.wording} ({label.wording})")
 
+    def _year_end_named(self, month: int) -> bool:
+        """Whether the text names the month a fiscal year ends in ("stiegen die Erlöse per Ende September", "Ende
+        Juni im abgelaufenen Geschäftsjahr", "its fiscal year ending in June"): then a year end the table gives in
+        that month is the text's too."""
+        return any(
+            self.g.months.get(m.group("month").lower().rstrip(".")) == month
+            for m in self.g.year_end_named.finditer(self.text)
+        )
+
     def _forecast_period(self, index: int, mention: Mention) -> bool:
         """A period named for a forecast, in the same stretch of its sentence ("sa prévision de marge pour
         l'ensemble de l'exercice"; not "son objectif pour 2023, dopées au premier semestre")."""
@@ -304,6 +313,7 @@ class ClaimPeriods:
             listed is not None
             and (fiscal_reading or resolved[:2] != resolve_period(period, published, None, calendar_years)[:2])
             and not self._months_named(resolved.start, resolved.end)
+            and not self._year_end_named(listed.month)
         ):
             # The year end comes from the table, not the text: inferred, with its source.
             note = (

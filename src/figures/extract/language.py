@@ -143,6 +143,7 @@ class Grammar:
     speaker_before: re.Pattern[str]
     preposition_before: re.Pattern[str]  # a preposition right before a name: the name is no subject
     owner_before: re.Pattern[str]  # words that make the name after them the owner of what follows ("Chez Apple")
+    year_end_named: re.Pattern[str]  # a fiscal year's end month named in the text: group "month"
     compared_from: re.Pattern[str]  # before a period: the earlier figure of "von X im ersten Halbjahr 2017 auf Y"
     compared_to: re.Pattern[str]  # after that period: "auf Y"
     place_adjective: re.Pattern[str]  # (German) a place's adjective that opens a two-word name ("Heidelberger Druck")
@@ -381,6 +382,7 @@ def grammar(lang: str) -> Grammar:
         speaker_before=re.compile(table["companies"]["speaker_before"], _FLAGS),
         preposition_before=re.compile(table["companies"].get("preposition_before", "(?!)"), _FLAGS),
         owner_before=re.compile(table["companies"].get("owner_before", "(?!)"), _FLAGS),
+        year_end_named=re.compile(_fill(patterns.get("year_end_named", "(?!)"), slots), _FLAGS),
         compared_from=re.compile(patterns.get("compared_from", "(?!)"), _FLAGS),
         compared_to=re.compile(patterns.get("compared_to", "(?!)"), _FLAGS),
         place_adjective=re.compile(table["companies"].get("place_adjective", "(?!)")),
