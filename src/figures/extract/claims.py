@@ -335,7 +335,10 @@ class _Extractor(ClaimPeriods, ClaimRows):
         """Why a figure beside a revenue word is no claim of the draft, or ""."""
         text, g, patterns = self.text, self.g, self.patterns
         ahead = text[clause[0] : figure.start]
-        if g.forecast.search(ahead):
+        forecast = list(g.forecast.finditer(ahead))
+        # ("... devrait se situer entre 4,9 et 5,5 milliards, indique l'énergéticien, qui a vu son chiffre
+        # d'affaires bondir de plus de 85 %": a figure reported after the forecast is no forecast)
+        if forecast and not g.reports_verb.search(ahead, forecast[-1].end()):
             return "a forecast, not a reported figure"
         if patterns["estimate_before"].search(before) or patterns["estimate_after"].match(after):
             return "an estimate (analysts', a consensus), not a reported figure"
@@ -455,6 +458,16 @@ class _Extractor(ClaimPeriods, ClaimRows):
             break
         preceding = [(m, kind) for m, kind in keywords if m.end() <= figure.start and m.start() >= clause[0]]
         preceding = [(m, kind) for m, kind in preceding if figure.start - m.end() <= 250]
+        # "Der Umsatz ... mit 10.944 Mitarbeitern (+2,0 Prozent) stieg um 9,8 Prozent": a word with its own
+        # figure in brackets right after it governs that one, not the figures after the bracket.
+        has_revenue = any(kind == "revenue" for _, kind in preceding)
+        preceding = [
+            (m, kind)
+            for m, kind in preceding
+            if kind != "excluded"
+            or not has_revenue
+            or not re.match(r"\s*\([^()]*\d[^()]*\)", text[m.end() : figure.start])
+        ]
         if preceding:
             chosen = max(preceding, key=lambda item: item[0].end())
             # "revenue and operating income saw a 15% growth": the revenue word shares the figure.

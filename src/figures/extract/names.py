@@ -38,9 +38,11 @@ _WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1, "coordinated":
 def core_key(tokens: list[str]) -> str:
     """A name's key: its words without legal forms, as an ASCII slug.
 
-    >>> core_key(["Loblaw", "Companies", "Ltd"]), core_key(["Bolloré", "Group"])
-    ('loblaw_companies', 'bollore')
+    >>> core_key(["Loblaw", "Companies", "Ltd"]), core_key(["Bolloré", "Group"]), core_key(["Deere", "&", "Company"])
+    ('loblaw_companies', 'bollore', 'deere')
     """
+    if len(tokens) > 2 and tokens[-2] == "&" and _strip(tokens[-1]).lower() in ("company", "co", "co.", "cie", "cie."):
+        tokens = tokens[:-2]  # "Deere & Company", "Mitsui & Co.": the legal form of the name before it
     core = [token for token in tokens if _strip(token).lower() not in COMPANY_SUFFIXES and token != "&"]
     return slug(" ".join(core)) if core else ""
 
