@@ -95,6 +95,7 @@ class NameFinder:
         # A name of several words once introduced is that name wherever it stands ("Heidelberg Materials" in
         # a German headline, where every noun has a capital and a run of capitals is no name).
         surfaces = {re.sub(r"\s+", " ", self.text[a:b]) for a, b in described if " " in self.text[a:b].strip()}
+        surfaces |= self._repeated_pairs()
         repeated = [
             m.span()
             for surface in surfaces
@@ -166,6 +167,22 @@ class NameFinder:
             spans += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", self.text)]
             spans += [m.span("name") for m in pattern.finditer(self.text) if m.group("name") == name]
         return sorted(set(spans))
+
+    def _repeated_pairs(self) -> set[str]:
+        """(German) Two capitalised words that stand together twice or more and never apart, neither a word that
+        names nothing ("Hugo Boss" in the headline and the lead): a name, although German capitalises every noun."""
+        if self.g.code != "de":
+            return set()
+        pairs = re.findall(r"(?<![\w-])([A-ZÄÖÜ][\w&-]+ [A-ZÄÖÜ][\w&-]+)(?![\w-])", self.text)
+        found = set()
+        for pair in {p for p in pairs if pairs.count(p) >= 2}:
+            first, second = pair.split(" ")
+            if {first.lower(), second.lower()} & self.g.not_names or self.g.descriptor_word.fullmatch(first):
+                continue
+            alone = len(re.findall(rf"(?<![\w-]){re.escape(second)}(?![\w-])", self.text))
+            if alone == pairs.count(pair):
+                found.add(pair)
+        return found
 
     def _abbreviated(self) -> list[tuple[int, int]]:
         """Names of several capitalised words that an acronym in brackets abbreviates ("Taiwan Semiconductor
@@ -284,6 +301,7 @@ class NameFinder:
                 and _strip(current[-1].group(0)) != "&"
                 and not self._place_adjective(current)
                 and lower not in self.g.name_words
+                and lower not in PLACES  # "Telekom Austria", "Vodafone Deutschland": a name's country
             ):
                 # German writes every noun with a capital: a name runs on only through a legal form or '&'.
                 close()
