@@ -162,7 +162,9 @@ class Companies(NameFinder):
                     or g.preposition_before.search(own)
                     # "Le propriétaire de Cartier, Piaget et IWC a affiché": the owner did, not IWC
                     or re.search(
-                        r"\b(?:of|von|des|du|de|d['’])\s*[\w&'’-]+(?:\s*,\s*[\w&'’-]+)*\s+(?:et|and|und)\s+$", own
+                        r"\b(?:of|von|des|du|de|d['’])\s*(?:[\w&'’-]+\s+){0,3}[\w&'’-]+"
+                        r"(?:\s*,\s*(?:[\w&'’-]+\s+){0,2}[\w&'’-]+)*\s+(?:et|and|und)\s+$",
+                        own,
                     )
                 ) or (
                     # "SK hynix, a key memory chip supplier to Nvidia, achieved": the supplier achieved
