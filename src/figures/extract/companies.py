@@ -173,6 +173,8 @@ class Companies(NameFinder):
                 )
                 if (g.results_verb.match(verb) and not complement) or g.speaker_before.search(before):
                     entity.evidence.add("subject")  # "Acme reported", "teilte Henkel mit", "said Apple"
+                if g.code == "de" and self._german_subject(mention, after):
+                    entity.evidence.add("subject")  # "Nvidia liefert die Technik", "Freenet muss ... hinnehmen"
                 if g.reports_verb.match(verb) and not complement:
                     entity.evidence.add("reports")  # "Tailspin Toys posted", "a réalisé", "erzielte"
                 appositive = re.match(
@@ -330,6 +332,22 @@ class Companies(NameFinder):
         if 2 <= len(words) <= 3 and title_case and re.match(r"\s*,?\s*(?:" + g.speech_verbs + r")\b", after):
             return True
         return before.endswith("/") or bool(re.search(r"\((?:Reportage|Rédigé par|Reporting by)\s+$", before))
+
+    def _german_subject(self, mention: NameMention, after: str) -> bool:
+        """A German name that opens its sentence before a finite verb and never follows an article: a German
+        noun opens a sentence with its article ("Der Umsatz stieg"), a name without ("Nvidia liefert")."""
+        if mention.start not in {start for start, _ in self.sentences} or " " in mention.surface:
+            return False
+        # (twice at least, and short: "Wechselkursveränderungen belasteten" opens its sentence once)
+        if (
+            len(mention.surface) > 14
+            or len(re.findall(rf"(?<![\w-]){re.escape(mention.surface)}(?![\w-])", self.text)) < 2
+        ):
+            return False
+        if not re.match(r" [a-zäöüß]+(?:t|te|en|n|s)\b", after):
+            return False
+        article = r"\b(?i:der|die|das|dem|den|des|ein|eine|einen|einem|eines|einer)\s+(?:[a-zäöüß][\w-]*\s+){0,2}"
+        return not re.search(article + re.escape(mention.surface) + r"\b", self.text)
 
     def _accepted(self, entity: Entity) -> bool:
         if (entity.person or entity.place) and not (_STRONG.keys() & entity.evidence):
