@@ -209,7 +209,10 @@ class NameFinder:
                 self.text[match.start() : match.start("name")],
             ):
                 continue  # "le propriétaire de Cartier", "le groupe détenu par X": a complement, not the company
-            unit = bool(self.g.unit_word.search(self.text[match.start() : match.start("name")].strip()))
+            introducer = self.text[match.start() : match.start("name")].strip()
+            if re.fullmatch(self.g.titles, introducer.split()[0], re.I):
+                continue  # "Geschäftsführer Roman Melcher": a title before a person, not a noun before a company
+            unit = bool(self.g.unit_word.search(introducer))
             for group in ("name", "name2"):
                 if match.group(group):
                     span = self._name_span(*match.span(group))
