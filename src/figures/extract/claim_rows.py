@@ -122,13 +122,17 @@ class ClaimRows:
         self.claims = list(kept.values())
 
 
-def _standing(claim: Claim, other: Claim) -> tuple[bool, bool, int]:
-    """Which of two figures for one company, metric and period to keep: the one whose period its own sentence
-    names; then, of two close figures, the precise one ("2,32 milliards" over "2,3 milliards"); else the first."""
+def _standing(claim: Claim, other: Claim) -> tuple:
+    """Which of two figures for one company, metric and period to keep: of two close figures in one currency (one
+    figure, rounded once: "18%" in a headline, "+17.8%" in the table) the precise one; else the one whose period
+    its own sentence names, then the one not stated as a threshold ("dépassant les 100 milliards"); else the
+    first."""
     close = 20 * abs(millions(claim) - millions(other)) <= max(abs(millions(claim)), abs(millions(other)))
-    # (of two figures far apart, the one stated as it is over a threshold: "dépassant les 100 milliards")
+    named = claim.period is not None and not claim.period_from
+    if close and claim.currency == other.currency:
+        return (*_precision(claim), named)
     threshold = not claim.approximate if claim.currency == other.currency else True
-    return (claim.period is not None and not claim.period_from, *(_precision(claim) if close else (threshold, 0)))
+    return (named, threshold, 0)
 
 
 def _precision(claim: Claim) -> tuple[bool, int]:
