@@ -399,7 +399,10 @@ class NameFinder:
             words[-1] += text[end - 2 : end]  # "Lowe’s Cos. Inc.", "Lowe’s said": the name is Lowe’s
             key = core_key(words)
         entity = self.entities.setdefault(key, Entity(key, " ".join(words)))
-        if len(" ".join(words)) > len(entity.display) and key == core_key(entity.display.split()):
+        longer = len(" ".join(words)) > len(entity.display) and key == core_key(entity.display.split())
+        # (a headline's capitals give way to the name as the text writes it: "SOITEC" ... "Soitec")
+        cased = entity.display.isupper() and not " ".join(words).isupper() and len(words) == len(entity.display.split())
+        if longer or cased:
             entity.display = " ".join(words)
         entity.mentions.append(NameMention(start, end, surface, key, sentence))
         if evidence:
@@ -431,7 +434,7 @@ class NameFinder:
         if self.text[line_start:start].strip() or start < self._title():
             return False  # (a headline's "Morrison - full year sales dip" is no dateline)
         after = self.text[end : end + 60]
-        dash = re.match(r"\s*(?:,[^()\n]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s", after)
+        dash = re.match(r"\s*(?:,[^()\n]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|\|)\s", after)
         return bool(dash) or (self.text[start:end].isupper() and bool(re.match(r"\s*[(,]", after)))
 
 
