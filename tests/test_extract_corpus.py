@@ -32,7 +32,8 @@ HELDOUT3, HELDOUT4 = CORPUS / "heldout3", CORPUS / "heldout4"
 HELDOUT5 = CORPUS / "heldout5"
 SCORED = [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4]
 """The held-out splits already scored blind (each once): every test may run the extractor on them. `heldout5` is
-not among them: its truth waits for the next blind run, and no test runs the extractor on it."""
+not among them: scored once blind, it is spent, but its failures (three articles with no draft) are not yet
+worked on, so the tests only check its files."""
 FLOORS = {"precision": 0.95, "recall": 0.90, "company": 0.95, "period": 0.90, "currency": 0.98}
 """The floors issue 16 sets on the development split: precision, recall and, over matched rows, the share with
 the right company, period (dates and stated/inferred) and currency."""
