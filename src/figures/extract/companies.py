@@ -339,10 +339,7 @@ class Companies(NameFinder):
         if mention.start not in {start for start, _ in self.sentences} or " " in mention.surface:
             return False
         # (twice at least, and short: "Wechselkursveränderungen belasteten" opens its sentence once)
-        if (
-            len(mention.surface) > 14
-            or len(re.findall(rf"(?<![\w-]){re.escape(mention.surface)}(?![\w-])", self.text)) < 2
-        ):
+        if len(mention.surface) > 14 or self._times(re.escape(mention.surface)) < 2:
             return False
         if not re.match(r" [a-zäöüß]+(?:t|te|en|n|s)\b", after):
             return False

@@ -16,11 +16,14 @@ True
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from figures.extract.names import core_key
+
+T = TypeVar("T")
 
 
 class FiscalYearEnd(NamedTuple):
@@ -36,22 +39,33 @@ class FiscalYearEnd(NamedTuple):
         return (self.month, self.day, self.week_rule) if self.week_rule else (self.month, self.day)
 
 
-def _key(name: str) -> str:
+def company_key(name: str) -> str:
+    """A company's key in the tables of known companies: its name without legal forms, as `names.core_key`."""
     return core_key(name.replace(",", " ").split())
+
+
+def company_table(filename: str, entry: Callable[[dict[str, str]], T]) -> dict[str, T]:
+    """A package table of known companies (columns `company`, `aliases` separated by "|", and its own): each row's
+    `entry`, keyed by every name of the company."""
+    text = resources.files("figures.extract").joinpath(filename).read_text(encoding="utf-8")
+    found: dict[str, T] = {}
+    for row in csv.DictReader(text.splitlines()):
+        value = entry(row)
+        for name in [row["company"], *filter(None, row["aliases"].split("|"))]:
+            found[company_key(name)] = value
+    return found
+
+
+def _year_end(row: dict[str, str]) -> FiscalYearEnd:
+    month, day = (int(part) for part in row["year_end"].split("-"))
+    return FiscalYearEnd(row["company"], month, day, row["source"], row.get("week_rule") or "")
 
 
 @cache
 def _table() -> dict[str, FiscalYearEnd]:
-    text = resources.files("figures.extract").joinpath("fiscal_year_ends.csv").read_text(encoding="utf-8")
-    found: dict[str, FiscalYearEnd] = {}
-    for row in csv.DictReader(text.splitlines()):
-        month, day = (int(part) for part in row["year_end"].split("-"))
-        entry = FiscalYearEnd(row["company"], month, day, row["source"], row.get("week_rule") or "")
-        for name in [row["company"], *filter(None, row["aliases"].split("|"))]:
-            found[_key(name)] = entry
-    return found
+    return company_table("fiscal_year_ends.csv", _year_end)
 
 
 def known_year_end(company: str) -> FiscalYearEnd | None:
     """The fiscal year end the table gives for a company, by any of its names (without legal forms)."""
-    return _table().get(_key(company))
+    return _table().get(company_key(company))

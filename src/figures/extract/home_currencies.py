@@ -14,12 +14,10 @@ True
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
-from figures.extract.names import core_key
+from figures.extract.fiscal_years import company_key, company_table
 
 
 class HomeCurrency(NamedTuple):
@@ -28,21 +26,15 @@ class HomeCurrency(NamedTuple):
     source: str
 
 
-def _key(name: str) -> str:
-    return core_key(name.replace(",", " ").split())
+def _home_currency(row: dict[str, str]) -> HomeCurrency:
+    return HomeCurrency(row["company"], row["currency"], row["source"])
 
 
 @cache
 def _table() -> dict[str, HomeCurrency]:
-    text = resources.files("figures.extract").joinpath("home_currencies.csv").read_text(encoding="utf-8")
-    found: dict[str, HomeCurrency] = {}
-    for row in csv.DictReader(text.splitlines()):
-        entry = HomeCurrency(row["company"], row["currency"], row["source"])
-        for name in [row["company"], *filter(None, row["aliases"].split("|"))]:
-            found[_key(name)] = entry
-    return found
+    return company_table("home_currencies.csv", _home_currency)
 
 
 def known_currency(company: str) -> HomeCurrency | None:
     """The currency the table gives for a company, by any of its names (without legal forms)."""
-    return _table().get(_key(company))
+    return _table().get(company_key(company))

@@ -179,7 +179,7 @@ class NameFinder:
             first, second = pair.split(" ")
             if {first.lower(), second.lower()} & self.g.not_names or self.g.descriptor_word.fullmatch(first):
                 continue
-            alone = len(re.findall(rf"(?<![\w-]){re.escape(second)}(?![\w-])", self.text))
+            alone = self._times(re.escape(second))
             if alone == pairs.count(pair):
                 found.add(pair)
         return found
@@ -317,6 +317,10 @@ class NameFinder:
             spans += self._split_connectors(chunk)
         return [self._lower_case_brand(span) for span in spans]
 
+    def _times(self, pattern: str) -> int:
+        """How often a pattern (a name, escaped) stands in the text as whole words."""
+        return len(re.findall(rf"(?<![\w-]){pattern}(?![\w-])", self.text))
+
     def _place_adjective(self, current: list[_Word]) -> bool:
         """A name's first word that is a place's adjective ("Heidelberger" of "Heidelberger Druck"), not a noun that
         says what the company is ("Hersteller") or a title."""
@@ -340,8 +344,8 @@ class NameFinder:
         if not following or not (short or french) or following.group(1) in self.g.stopwords:
             return span
         pair = re.escape(f"{name} {following.group(1)}")
-        alone = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
-        together = len(re.findall(rf"(?<![\w-]){pair}(?![\w-])", self.text))
+        alone = self._times(re.escape(name))
+        together = self._times(pair)
         return (start, following.end() + end) if together >= 2 and together == alone else span
 
     def _split_connectors(self, chunk: list[_Word]) -> list[tuple[int, int]]:
@@ -412,8 +416,8 @@ class NameFinder:
         """A nationality that is part of the name ("Canadian Tire", twice, never "Tire" alone), not one that
         introduces it ("Australian JB Hi-Fi" ... "JB Hi-Fi")."""
         rest = r"\s+".join(map(re.escape, words[1:]))
-        alone = len(re.findall(rf"(?<![\w-]){rest}(?![\w-])", self.text))
-        together = len(re.findall(rf"(?<![\w-]){re.escape(words[0])}\s+{rest}(?![\w-])", self.text))
+        alone = self._times(rest)
+        together = self._times(rf"{re.escape(words[0])}\s+{rest}")
         return together >= 2 and together == alone
 
     def _name_not_noun(self, word: str) -> bool:
@@ -425,7 +429,7 @@ class NameFinder:
         article += r"(?:[a-zäöüß][\w-]*\s+){0,2}"
         if re.search(article + re.escape(word) + r"\b", self.text):
             return False
-        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text)) >= 2
+        return self._times(re.escape(word)) >= 2
 
     def _dateline(self, start: int, end: int) -> bool:
         """Whether a name opens a line as a dateline: 'GÖTTINGEN (dpa-AFX) -', 'ZURICH, 10 novembre (Reuters)',
