@@ -86,8 +86,10 @@ class ClaimPeriods:
             for i, m in self.periods
             if i < index and not m.period.context and m.period.rel != "same" and not self._forecast_period(i, m)
         ]
-        if months is not None:  # "for the quarter": the last quarter named
-            earlier = [(i, m) for i, m in earlier if m.period.months == months] or earlier
+        if months is not None:  # "for the quarter": the last quarter named; none named, the quarter just ended
+            earlier = [(i, m) for i, m in earlier if m.period.months == months]
+            if not earlier:
+                return replace(chosen.period, context=False, rel="just_ended"), "", set()
         recent = [(i, m) for i, m in earlier if i == index - 1 or self._has_figure(i)] or earlier
         own = [(i, m) for i, m in recent if company in self._names_in(i)]
         recent = own if own and len(self._companies_named()) > 1 else recent
@@ -109,6 +111,9 @@ class ClaimPeriods:
         if last_claim is not None:
             return last_claim.period, last_claim.period_from or clean(last_claim.period.wording), {last_claim.company}
         compared = [m.period for i, m in self.compared if i == index and m.period.complete]
+        lengths = [m.period for i, m in self.compared if i == index and m.period.context and m.period.months]
+        if lengths and not here:  # "im Vergleich zum Vorjahresquartal": of the quarter just ended
+            return replace(lengths[0], context=False, rel="just_ended"), "", set()
         if compared and not here:  # "9,8 MdsE, en hausse de 8% ... comparé aux 9 premiers mois de 2020": of 2021
             return _year_later(compared[0]), "", set()
         # Named nowhere before, but later the text speaks of "the quarter" it reports on ("sales in the Digital

@@ -83,6 +83,7 @@ class _Extractor(ClaimPeriods, ClaimRows):
         self.companies = Companies(self.g, self.text, self.sentences, not_names, reported)
         self.claims: list[Claim] = []
         self.left_out: list[LeftOut] = []
+        self.segments_as_group = False  # set where the text gives only segments' revenue
 
     # -- the pass over the sentences -------------------------------------------------------------------------
 
@@ -95,6 +96,11 @@ class _Extractor(ClaimPeriods, ClaimRows):
             )
         for index, (start, end) in enumerate(self.sentences):
             self._sentence(index, start, end)
+        if not self.claims and any(item.reason.startswith("a segment's") for item in self.left_out):
+            # Only a part's revenue ("Housing revenue" of a housebuilder, "Operating revenue"): drafted, flagged.
+            self.segments_as_group, self.left_out = True, []
+            for index, (start, end) in enumerate(self.sentences):
+                self._sentence(index, start, end)
         if not self.claims:
             raise FiguresError(f"no revenue or growth claim found in {self.article.where}")
         self._home_currencies()
@@ -285,7 +291,7 @@ class _Extractor(ClaimPeriods, ClaimRows):
             return []
         mentions_here = [(m.start, m.end) for m, _ in self.companies.accepted_mentions(start, end)]
         segment = attribution.unit or segment_of(g, text, match, start, parts, mentions_here)
-        if segment:
+        if segment and not self.segments_as_group:
             company = attribution.names[0] if attribution.names else ""
             self.left_out.append(
                 LeftOut(figure.start, figure.end, "a segment's figure, not the group's", company, segment)
@@ -313,6 +319,11 @@ class _Extractor(ClaimPeriods, ClaimRows):
             claim.period_borrowed = bool(source_names) and company not in source_names
             if figure.flagged:
                 claim.flags.append(figure.flagged)
+            if segment:
+                claim.flags.append(
+                    f"the text gives no figure of the whole group, only of “{clean(segment)}” revenue: review"
+                    " whether that is the group's"
+                )
             if attribution.flag:
                 claim.flags.append(attribution.flag)
             if len(attribution.names) > 1:

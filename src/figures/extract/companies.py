@@ -226,7 +226,10 @@ class Companies(NameFinder):
             )
             for entity in self.entities.values():
                 after_article = sum(bool(article.search(text[max(0, m.start - 40) : m.start])) for m in entity.mentions)
-                entity.noun = " " not in entity.display and 2 * after_article >= len(entity.mentions)
+                entity.noun = " " not in entity.display and (
+                    2 * after_article >= len(entity.mentions)
+                    or entity.display.lower().endswith(g.noun_endings)  # "Verschlechterung", "Gesamtentwicklung"
+                )
         for entity in list(self.entities.values()):  # "Macy's (M) reports" ... "Macy's revenue": one company
             whole = [o for o in self.entities.values() if o.display in (entity.display + "'s", entity.display + "’s")]
             if whole and entity.key in self.entities:
@@ -466,11 +469,23 @@ class Companies(NameFinder):
                 " " in e.display
                 or (self.g.code != "de" and any(m.start not in starts for m in e.mentions))
                 or len(e.mentions) >= 3  # (a German word thrice and never after an article: not a noun)
+                or self._bare_twice(e, starts)
             )
             and not (e.person or e.place or e.noun or e.unit_of)
             and e.display.lower() not in NOT_COMPANIES
         ]
         return repeated[0] if len(repeated) == 1 else None
+
+    def _bare_twice(self, entity: Entity, starts: set[int]) -> bool:
+        """A German word twice inside sentences with no article or adjective before it ("legt Michelin nunmehr
+        seine Kennzahlen vor"): a German noun inside a sentence has one ("die neuen Kennzahlen")."""
+        return all(
+            m.start not in starts
+            and not re.search(
+                r"\b(?i:der|die|das|dem|den|des|ein\w*|[a-zäöüß]+(?:e|en|er|es|em))\s+$", self.text[: m.start][-30:]
+            )
+            for m in entity.mentions
+        )
 
     def _salient(self, index: int) -> Entity | None:
         """The company a sentence without a name refers to: in the nearest sentence before that names one, its

@@ -99,6 +99,7 @@ class Grammar:
     locale: str
     stopwords: frozenset[str]
     not_names: frozenset[str]
+    noun_endings: tuple[str, ...]  # endings of common nouns, never of a one-word company name ("-ung" in German)
     scales: dict[str, tuple[str, Decimal]]
     currencies: dict[str, str]
     symbols: dict[str, str]
@@ -312,6 +313,7 @@ def grammar(lang: str) -> Grammar:
         locale=LOCALES[lang],
         stopwords=frozenset(_words(table["stopwords"])),
         not_names=_names_stoplist(),
+        noun_endings=tuple(_words(table.get("noun_endings", ""))),
         scales=scales,
         currencies=currencies,
         symbols=symbols,
@@ -427,6 +429,8 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, str | None]:
 
     >>> parse_number("39,9", "fr"), parse_number("1\u00a0234,5", "fr"), parse_number("1,234.5", "en")
     ((Decimal('39.9'), None), (Decimal('1234.5'), None), (Decimal('1234.5'), None))
+    >>> parse_number("48.503", "fr"), parse_number("140.5", "fr")[0]
+    ((Decimal('48503'), None), Decimal('140.5'))
     >>> parse_number("1.234,5", "de"), parse_number("250.3", "de")
     ((Decimal('1234.5'), None), (Decimal('250.3'), 'read with a decimal point, unusual in de: review'))
     """
@@ -435,6 +439,9 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, str | None]:
     # Spaces between digit groups are group separators whatever their kind: the locale's own where it
     # groups with a space (French), else none (English and German group with a comma or a dot).
     normalised = _SPACES.sub(group if _SPACES.fullmatch(group) else "", token)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", normalised):  # "48.503 millions" in Moroccan French: groups
+        for alternate in _TABLES[lang].get("dot_groups_locales", []):
+            return parse_decimal(normalised, locale=alternate, strict=True), None
     try:
         return parse_decimal(normalised, locale=locale, strict=True), None
     except NumberFormatError:

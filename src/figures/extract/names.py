@@ -213,9 +213,16 @@ class NameFinder:
             if re.fullmatch(self.g.titles, introducer.split()[0], re.I):
                 continue  # "Geschäftsführer Roman Melcher": a title before a person, not a noun before a company
             unit = bool(self.g.unit_word.search(introducer))
-            for group in ("name", "name2"):
+            groups = ["name", "name2"]
+            if match.group("name2"):
+                between = self.text[match.end("name") : match.start("name2")].strip().lower()
+                first, second = match.group("name").split()[-1], match.group("name2").split()[0]
+                if self._pair_is_name(_strip(first), between, _strip(second)):  # "Pierre et Vacances", one name
+                    groups = ["name"]
+                    match_span = (match.start("name"), match.end("name2"))
+            for group in groups:
                 if match.group(group):
-                    span = self._name_span(*match.span(group))
+                    span = self._name_span(*(match_span if len(groups) == 1 else match.span(group)))
                     if span:
                         span = self._lower_case_brand(span)
                         spans.append(span)
@@ -289,6 +296,9 @@ class NameFinder:
             ):
                 close()  # a Reuters code after the name, without brackets: "CCC CCCP.WA", "Moncler MONC.MI"
                 continue
+            if self.g.code == "de" and current and lower in PLACES and word[:1].isupper():
+                current.append(token)  # a name's country: "Kabel Deutschland", "Telekom Austria"
+                continue
             if (
                 not word[:1].isupper()
                 or lower in self.g.not_names
@@ -354,6 +364,8 @@ class NameFinder:
         words = [_strip(token.group(0)).lower() for token in chunk]
         if not any(word in _CONNECTORS - {"&"} for word in words) or words[-1] in COMPANY_SUFFIXES:
             return [(chunk[0].start(), chunk[-1].end())]
+        if self._joined_name(chunk, words):
+            return [(chunk[0].start(), chunk[-1].end())]
         parts, current = [], []
         for token, word in zip(chunk, words, strict=True):
             if word in _CONNECTORS - {"&"}:
@@ -365,6 +377,26 @@ class NameFinder:
         if current:
             parts.append((current[0].start(), current[-1].end()))
         return parts
+
+    def _joined_name(self, chunk: list[_Word], words: list[str]) -> bool:
+        """Two words joined by 'and' that make one name: the connector of another language ("Kaufman and Broad"
+        in a French text), or a pair that stands at least twice and whose first word never stands alone
+        ("Pierre et Vacances", three times)."""
+        joints = [i for i, word in enumerate(words) if word in _CONNECTORS - {"&"}]
+        if len(joints) != 1 or joints[0] in (0, len(words) - 1):
+            return False
+        joint = joints[0]
+        return self._pair_is_name(_strip(chunk[joint - 1].group(0)), words[joint], _strip(chunk[joint + 1].group(0)))
+
+    def _pair_is_name(self, left: str, connector: str, right: str) -> bool:
+        own = {"en": "and", "fr": "et", "de": "und"}.get(self.g.code)
+        if connector in ("and", "et", "und") and connector != own:
+            return True
+        if connector != own or not left[:1].isupper() or not right[:1].isupper():
+            return False
+        right = right.split("-")[0]
+        together = len(re.findall(rf"(?<![\w-]){re.escape(left)}\s+{connector}\s+{re.escape(right)}(?!\w)", self.text))
+        return together >= 2 and together == self._times(re.escape(left))
 
     @staticmethod
     def _code_word(word: str) -> bool:
