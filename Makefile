@@ -17,7 +17,7 @@ $(READY): pyproject.toml requirements.lock
 	$(BIN)/python -m ipykernel install --sys-prefix --name figures --display-name "Python (figures)" > /dev/null
 	touch $(READY)
 
-report: $(READY) ## execute the notebooks, write reports/comparison.html and reports/comparison.csv
+report: $(READY) ## build reports/comparison.html and reports/comparison.csv (the notebooks' sections, from the data)
 	$(BIN)/python -m figures report
 
 test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbval (two processes, a file each)

@@ -1,9 +1,9 @@
 """Time-to-report as a ratio against a floor: an empty notebook executed in a kernel and exported.
 
 Prints `report_vs_floor: <ratio>`, the median over several runs of a full `build_report` (load,
-translate, execute the notebooks in this process's IPython shell, render the page, write HTML and
-CSV) divided by the median of the cheapest Jupyter execution: a notebook with no cells run in a fresh
-kernel, its page rendered and written the same way. Both are measured in one process after a
+translate, compute the sections from one build context, render the page, write HTML and CSV) divided
+by the median of the cheapest Jupyter execution: a notebook with no cells run in a fresh kernel
+(nbclient), its page rendered and written the same way. Both are measured in one process after a
 warm-up build, so interpreter start-up and first imports count in neither.
 """
 
@@ -15,16 +15,12 @@ from pathlib import Path
 
 import nbformat
 
-from figures.export import page_context
-from figures.normalise import comparison_table
-from figures.report import (
-    HTML_NAME,
-    ReportParameters,
-    build_report,
-    execute,
-    render_page,
-    write_atomically,
-)
+from figures.atomic import write_atomically
+from figures.context import build_context
+from figures.export import report_exports
+from figures.notebooks import execute
+from figures.render import render_page
+from figures.report import HTML_NAME, ReportParameters, build_report
 from timing import median_seconds
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
@@ -32,15 +28,14 @@ RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 
 def main() -> None:
     parameters = ReportParameters()
-    table = comparison_table()
-    context = {**page_context(table), "currency": parameters.currency, "method": parameters.method}
+    context = report_exports(build_context(parameters))
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
         build_report(out, parameters)  # warm-up: imports, caches, first kernel start
 
         def floor() -> None:
             notebook = execute(nbformat.v4.new_notebook())
-            page = render_page(notebook, context)
+            page = render_page(str(len(notebook.cells)), context)
             write_atomically(out / "floor", {HTML_NAME: page.encode("utf-8")})
 
         floor_s = median_seconds(floor, RUNS)

@@ -114,3 +114,39 @@ def row_briefs(rows):
         (row["company"], row["metric"], row["value"], row["currency"], row["period_start"], row["period_end"])
         for row in rows
     )
+
+
+def page_text(page_html: str) -> str:
+    """A report page as a reader meets it: its visible text, one block a line, and each image's alternative text.
+
+    Style and data blocks are not text; whitespace inside a block is one space.
+    """
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.lines, self.hidden = [""], 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("style", "script"):
+                self.hidden += 1
+            elif tag == "img":
+                self.lines += [f"[image: {dict(attrs).get('alt', '')}]", ""]
+            elif tag in ("p", "li", "tr", "h1", "h2", "h3", "h4", "div", "section", "pre", "figure", "br", "dt", "dd"):
+                self.lines.append("")
+
+        def handle_endtag(self, tag):
+            if tag in ("style", "script"):
+                self.hidden -= 1
+            elif tag in ("td", "th"):
+                self.lines[-1] += " | "
+
+        def handle_data(self, data):
+            if not self.hidden:
+                self.lines[-1] += data
+
+    parser = _Text()
+    parser.feed(page_html)
+    lines = (" ".join(line.split()) for line in parser.lines)
+    return "\n".join(line for line in lines if line) + "\n"

@@ -8,6 +8,7 @@ from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
 from figures import charts
+from figures.drawing import ChartPool
 from figures.normalise import comparison_table
 from figures.rates import load_ecb_rates
 from helpers import ROOT, claim, hand_average, write_figures
@@ -437,18 +438,18 @@ def test_characters_the_font_cannot_draw_are_noted_the_same_in_a_worker_or_here(
     rows = [claim("s", "ソニー", "revenue", "2022-04-01", "2023-03-31", "11.5", "trillion", "JPY")]
     table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="USD")
     call = (table, "USD", "average", "article")
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), ChartPool(workers=2) as pool:
         warnings.simplefilter("error")  # the glyph warnings become the note, and nothing else escapes
-        here = charts.revenue_chart.draw(*call, locale="fr")
-        charts.prefetch([(charts.revenue_chart, call, {"locale": "fr"})])
-        there = charts.revenue_chart(*call, locale="fr")
+        here = charts.revenue_chart(*call, locale="fr")
+        pool.prefetch([(charts.revenue_chart, call, {"locale": "fr"})])
+        there = pool.draw(charts.revenue_chart, *call, locale="fr")
     # ソ is U+30BD, ニ U+30CB, ー U+30FC: in code-point order.
     assert here.note == (
         "La police du graphique n'a pas de glyphe pour ソ ニ ー\u00a0: ils y apparaissent comme des rectangles"
         " vides\u00a0; le texte et les tableaux donnent chaque nom en entier."
     )
     assert there == here
-    assert charts.revenue_chart.draw(*(comparison_table(), "EUR", "average", "article")).note == ""
+    assert charts.revenue_chart(*(comparison_table(), "EUR", "average", "article")).note == ""
 
 
 def test_small_rates_keep_four_significant_digits_in_the_alt_text(tmp_path):

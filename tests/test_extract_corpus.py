@@ -90,7 +90,9 @@ def test_the_development_split_meets_its_floor(dev_results, measure):
     assert measured[measure] >= FLOORS[measure], f"{measure} {measured[measure]:.3f} < {FLOORS[measure]}"
 
 
-@pytest.mark.parametrize("folder", [DEV, *SCORED], ids=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
+@pytest.mark.parametrize(
+    "folder", [DEV, *SCORED], ids=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"]
+)
 def test_every_draft_of_the_corpus_builds_a_report(folder, tmp_path):
     """Each article's draft, saved as `figures extract` saves it, passes the report's checks and converts: in
     euros, or, where no figure has an ECB rate (the Taipei Times' New Taiwan dollars), in its own currency."""

@@ -6,9 +6,9 @@ is written by hand.
 from __future__ import annotations
 
 import pytest
-from helpers import extracted_rows, row_briefs
 
 from figures.errors import FiguresError
+from helpers import extracted_rows, row_briefs
 
 rows_of, brief = extracted_rows, row_briefs
 

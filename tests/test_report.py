@@ -1,6 +1,5 @@
 """The exported report: self-contained, no code, reproducible, and every number traceable to the CSV."""
 
-import builtins
 import csv
 import io
 import re
@@ -16,9 +15,6 @@ import pytest
 from figures.errors import FiguresError
 from figures.report import ReportParameters, build_report, write_atomically
 from helpers import ROOT, article_rows, claim, write_figures
-
-MAIN_MODULE = sys.modules["__main__"]  # before any build: a build's shell puts its namespace there for a while
-IPYTHON_FLAG = hasattr(builtins, "__IPYTHON__")  # a shell sets it in builtins; a build's shell takes it back
 
 REQUIRED_CSV_COLUMNS = [
     "company",
@@ -213,49 +209,6 @@ def test_report_files_are_readable_by_others(built):
     assert all(Path(p).stat().st_mode & 0o044 for p in built[0])
 
 
-def test_a_build_runs_in_a_shell_of_its_own_and_leaves_none_behind(built):
-    from IPython.core.interactiveshell import InteractiveShell
-
-    from figures import charts
-
-    assert not InteractiveShell.initialized() and sys.modules["__main__"] is MAIN_MODULE
-    assert hasattr(builtins, "__IPYTHON__") == IPYTHON_FLAG
-    assert type(sys.stdout).__module__ != "figures.kernel" and type(sys.stderr).__module__ != "figures.kernel"
-    assert charts._PENDING == {} and charts._POOL is None  # no chart drawn ahead outlives its build
-
-
-def test_inside_a_notebook_a_build_runs_in_a_kernel_not_in_the_notebooks_shell():
-    # In a process of its own: a notebook's shell changes the process (`__main__`, builtins) for good.
-    script = """
-from IPython.core.interactiveshell import InteractiveShell
-from figures.errors import FiguresError
-from figures.kernel import Kernel, Shell
-from figures.report import _executor
-
-InteractiveShell.instance()  # as in JupyterLab, where the notebook's shell is the process's
-try:
-    Shell()
-except FiguresError as error:
-    print("refused:", error)
-with _executor() as executor:
-    cells = executor.run([{"cell_type": "code", "source": "from IPython.display import display; display(7)"}])
-    print(type(executor).__name__, cells[0]["outputs"][0]["data"]["text/plain"])
-"""
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["refused: an IPython shell is already running in this process", "Kernel 7"]
-
-
-def test_a_cells_warning_is_shown_in_each_build_not_only_the_first():
-    from figures.kernel import Shell
-
-    cell = {"cell_type": "code", "source": "import warnings\nwarnings.warn('odd input', UserWarning)"}
-    for _ in range(2):
-        with Shell() as shell:
-            (ran,) = shell.run([dict(cell)])
-        assert ran["outputs"][0]["name"] == "stderr" and "UserWarning: odd input" in ran["outputs"][0]["text"]
-
-
 def test_each_build_in_one_process_asks_the_live_source_afresh(tmp_path, monkeypatch):
     # As two `figures report --rates live` runs would: the second build is not handed the first's failure.
     from forex_server import ForexServer
@@ -290,10 +243,7 @@ def test_two_builds_at_once_in_one_process_both_succeed(built, tmp_path):
 
 def test_the_callers_matplotlib_style_changes_no_chart(built, tmp_path, monkeypatch):
     import matplotlib
-
-    from figures import report
-
-    monkeypatch.setattr(report, "Kernel", None)  # the build's own shell, not a kernel's fresh process
+    import matplotlib.style
 
     with matplotlib.rc_context():
         matplotlib.style.use("ggplot")
@@ -301,22 +251,6 @@ def test_the_callers_matplotlib_style_changes_no_chart(built, tmp_path, monkeypa
         html_path, _ = build_report(tmp_path / "styled", ReportParameters())
         assert matplotlib.rcParams["font.size"] == 14  # and the caller's settings are theirs again
     assert html_path.read_bytes() == built[0][0].read_bytes()
-
-
-def test_an_interrupt_in_a_cell_stays_an_interrupt():
-    from figures.kernel import Shell
-
-    with Shell() as shell, pytest.raises(KeyboardInterrupt):
-        shell.run([{"cell_type": "code", "source": "raise KeyboardInterrupt"}])
-
-
-def test_results_carry_their_cells_count_as_in_a_kernel():
-    from figures.kernel import Shell
-
-    with Shell() as shell:
-        cells = shell.run([{"cell_type": "code", "source": "1"}, {"cell_type": "code", "source": "2"}])
-    counts = [(cell["execution_count"], cell["outputs"][0]["execution_count"]) for cell in cells]
-    assert counts == [(1, 1), (2, 2)]
 
 
 def test_warnings_made_errors_by_the_caller_do_not_stop_a_build(tmp_path):
@@ -340,15 +274,49 @@ def test_warnings_made_errors_by_the_caller_do_not_stop_a_build(tmp_path):
 
 
 def test_a_chart_stuck_in_its_worker_fails_the_build_instead_of_hanging_it(monkeypatch):
-    from figures import charts
+    from figures import charts, drawing
+    from figures.drawing import ChartPool
     from figures.normalise import comparison_table
 
-    monkeypatch.setattr(charts, "CHART_TIMEOUT_S", 0.001)  # no chart is drawn that fast
-    monkeypatch.setenv("FIGURES_PROCESSES", "2")
+    monkeypatch.setattr(drawing, "CHART_TIMEOUT_S", 0.001)  # no chart is drawn that fast
     call = (comparison_table(), "EUR", "average", "article")
-    try:
-        charts.prefetch([(charts.revenue_chart, call, {})])
+    with ChartPool(workers=2) as pool:
+        pool.prefetch([(charts.revenue_chart, call, {})])
         with pytest.raises(FiguresError, match=r"a chart took more than 0\.001 s to draw in a worker process"):
-            charts.revenue_chart(*call)
-    finally:
-        charts.cancel_prefetch()
+            pool.draw(charts.revenue_chart, *call)
+
+
+def test_a_build_runs_no_notebook_code(tmp_path):
+    # The notebooks are the outline: a cell that is not `story.NAME(ctx)` is refused, never run.
+    import json
+
+    from figures.context import build_context
+    from figures.report import page_body
+
+    marker = tmp_path / "ran"
+    notebook = {"cells": [{"cell_type": "code", "metadata": {}, "source": f"open({str(marker)!r}, 'w')"}]}
+    (tmp_path / "x.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    with pytest.raises(FiguresError, match=r"x\.ipynb: expected a set-up cell or `story\.NAME\(ctx\)` of a section"):
+        page_body(build_context(), ("x.ipynb",), directory=tmp_path)
+    assert not marker.exists()
+
+
+def test_every_notebook_cell_is_prose_set_up_or_one_section():
+    from figures.context import build_context
+    from figures.report import page_body
+
+    assert "<h3>Growth in a common currency</h3>" in page_body(build_context())  # every notebook cell read
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_the_default_report_says_what_it_said_before_it_was_built_from_values(built, locale, tmp_path):
+    # Recorded from the report as the notebooks' execution built it (commit 8628c52), before the sections
+    # became values rendered without running the notebooks: the same words, numbers and alt texts, the same CSV.
+    from helpers import page_text
+
+    expected = ROOT / "tests" / "expected"
+    html_path, csv_path = built[0] if locale == "en" else build_report(tmp_path, ReportParameters(locale=locale))
+    assert page_text(html_path.read_text(encoding="utf-8")) == (expected / f"report-default-{locale}.txt").read_text(
+        encoding="utf-8"
+    )
+    assert csv_path.read_bytes() == (expected / "report-default.csv").read_bytes()

@@ -1,87 +1,77 @@
 """The report's sections: each appears only with its data, never as an empty heading, table or chart."""
 
-import contextlib
-from unittest import mock
+from types import SimpleNamespace
 
 import pytest
 
 from figures import story
-from figures.comparison import Comparison, open_comparison
-from figures.normalise import comparison_table
-from figures.rates import load_ecb_rates
+from figures.comparison import Comparison
+from figures.context import build_context
 from helpers import claim, reported, write_figures, write_reported
 
 CY2018 = ("2018-01-01", "2018-12-31")
 
 
-@contextlib.contextmanager
-def shown():
-    """Collect what the notebook would display: markdown texts, HTML tables and images."""
+def shown(*sections):
+    """What the notebook and the page show of `sections`: (kind, text) for markdown, HTML tables and images."""
     outputs = []
-
-    def display(*objects, raw=False, **_):
-        for item in objects:
-            if raw:
-                outputs.append(("image", item["text/plain"]))
-            elif type(item).__name__ == "Markdown":
-                outputs.append(("markdown", item.data))
+    for section in sections:
+        for output in [] if section is None else section.outputs():
+            data = output["data"]
+            if "image/png" in data:
+                outputs.append(("image", data["text/plain"]))
+            elif "text/html" in data:
+                outputs.append(("html", data["text/html"]))
             else:
-                outputs.append(("html", item.data))
-
-    with mock.patch("IPython.display.display", display):
-        yield outputs
+                outputs.append(("markdown", data["text/markdown"]))
+    return outputs
 
 
 @pytest.fixture(scope="module")
 def claims_only(tmp_path_factory):
+    """A comparison of claims alone (no reported figures, no narrative), in GBP."""
+    folder = tmp_path_factory.mktemp("case")
     rows = [
         claim("a", "Alpha plc", "revenue", *CY2018, 10, "billion", "GBP"),
         claim("a_g", "Alpha plc", "revenue_growth", *CY2018, 4, "percent", "GBP"),
         claim("b", "Beta SA", "revenue", *CY2018, 12, "billion", "CHF"),
     ]
-    path = write_figures(tmp_path_factory.mktemp("claims") / "claims.csv", rows)
-    return Comparison(path, None), path
-
-
-@pytest.fixture(scope="module")
-def table(claims_only):
-    return comparison_table(claims_only[1], reported=False, currency="GBP")
+    write_figures(folder / "claims.csv", rows)
+    return build_context(comparison=str(folder), currency="GBP")
 
 
 @pytest.mark.parametrize(
     "section",
     [
-        lambda t, case: story.reconciliation(Comparison(case[1], None)),
-        lambda t, case: story.which_basis(t, "GBP", "average"),
-        lambda t, case: story.growth_apart(t),
-        lambda t, case: story.periods(t, "GBP", "average"),
-        lambda t, case: story.revenue_history(t, "GBP", "average"),
-        lambda t, case: story.narrative(case[0]),
+        story.reconciliation,
+        story.which_basis,
+        story.growth_apart,
+        story.periods,
+        story.revenue_history,
+        story.narrative,
     ],
     ids=["reconciliation", "which-basis", "growth-apart", "periods", "revenue-history", "narrative"],
 )
-def test_sections_without_their_data_show_nothing(table, claims_only, section):
-    with shown() as outputs:
-        section(table, claims_only)
-    assert outputs == []
+def test_sections_without_their_data_show_nothing(claims_only, section):
+    assert shown(section(claims_only)) == []
 
 
-def test_at_a_glance_without_reported_figures_has_one_table_and_no_recommendation(table):
-    with shown() as outputs:
-        story.at_a_glance(table, "GBP", "average")
+def test_at_a_glance_without_reported_figures_has_one_table_and_no_recommendation(claims_only):
+    outputs = shown(story.at_a_glance(claims_only))
     kinds = [kind for kind, _ in outputs]
     assert kinds.count("html") == 1 and outputs[0] == ("markdown", "## At a glance")
     assert not any("recommend" in text for _, text in outputs)
 
 
-def test_every_shown_table_and_image_has_content(table):
-    with shown() as outputs:
-        story.at_a_glance(table, "GBP", "average")
-        story.caveat_section(table, "GBP", "average")
-        story.rate_history(table, load_ecb_rates(), "GBP")
-        story.methods(table, "GBP")
-        story.growth(table, "GBP", "average")
-        story.comparison_charts(table, "GBP", "average")
+def test_every_shown_table_and_image_has_content(claims_only):
+    outputs = shown(
+        story.at_a_glance(claims_only),
+        story.caveat_section(claims_only),
+        story.rate_history(claims_only),
+        story.methods(claims_only),
+        story.growth(claims_only),
+        *story.comparison_charts(claims_only),
+    )
     for kind, text in outputs:
         if kind == "html":
             assert "<td>" in text  # a body row, not a header alone
@@ -101,14 +91,14 @@ def test_every_shown_table_and_image_has_content(table):
 
 
 def test_the_default_case_shows_every_section():
-    case = open_comparison()
-    table = case.table()
-    with shown() as outputs:
-        story.reconciliation(case)
-        story.which_basis(table, "EUR", "average")
-        story.growth_apart(table)
-        story.periods(table, "EUR", "average")
-        story.narrative(case)
+    ctx = build_context()
+    outputs = shown(
+        story.reconciliation(ctx),
+        story.which_basis(ctx),
+        story.growth_apart(ctx),
+        story.periods(ctx),
+        story.narrative(ctx),
+    )
     headings = [text for kind, text in outputs if kind == "markdown" and text.startswith("## ")]
     assert headings == [
         "## Each claim beside the reported figure",
@@ -119,6 +109,19 @@ def test_the_default_case_shows_every_section():
     ]
 
 
+def test_a_notebook_and_the_page_show_the_same_section_values():
+    # The page renders a section's outputs; a notebook displays the same outputs, one display each.
+    from unittest import mock
+
+    ctx = build_context()
+    section = story.growth(ctx)
+    displayed = []
+    with mock.patch("IPython.display.display", lambda data, raw, metadata: displayed.append((data, metadata))):
+        section._ipython_display_()
+    assert [(output["data"], output["metadata"]) for output in section.outputs()] == displayed
+    assert section.outputs() == story.growth(ctx).outputs()  # a value: the same each time it is asked
+
+
 def test_what_separates_the_bases_concerns_only_companies_on_both(tmp_path):
     # Gamma gives an approximate figure but reports nothing: that cannot separate the two bases.
     claims = [
@@ -127,14 +130,11 @@ def test_what_separates_the_bases_concerns_only_companies_on_both(tmp_path):
     ]
     own = [reported("a17", "Alpha plc", "revenue", "2017-01-01", "2017-12-31", 9500, "million", "GBP")]
     own.append(reported("a18", "Alpha plc", "revenue", *CY2018, 10012, "million", "GBP"))
-    table = comparison_table(
-        write_figures(tmp_path / "claims.csv", claims),
-        reported=write_reported(tmp_path / "reported.csv", own),
-        currency="GBP",
+    write_figures(tmp_path / "claims.csv", claims)
+    write_reported(tmp_path / "reported.csv", own)
+    text = "\n".join(
+        text for _, text in shown(story.which_basis(build_context(comparison=str(tmp_path), currency="GBP")))
     )
-    with shown() as outputs:
-        story.which_basis(table, "GBP", "average")
-    text = "\n".join(text for _, text in outputs)
     assert "What separates the two bases here:" in text and "Alpha plc's revenue for" in text
     assert "Gamma" not in text
 
@@ -144,10 +144,8 @@ def test_a_narrative_in_another_language_than_the_reports_says_so(tmp_path):
     (tmp_path / "narrative").mkdir()
     (tmp_path / "narrative" / "en.md").write_text("Three large companies.", encoding="utf-8")
     (tmp_path / "narrative" / "fr.md").write_text("", encoding="utf-8")  # as `figures new` leaves it
-    with shown() as french:
-        story.narrative(case, locale="fr")
-    with shown() as english:
-        story.narrative(case, locale="en")
+    french = shown(story.narrative(SimpleNamespace(case=case, locale="fr")))
+    english = shown(story.narrative(SimpleNamespace(case=case, locale="en")))
     assert [text for _, text in french][1:] == [
         "*Le texte propre à cette comparaison, rédigé en anglais seulement.*",
         "Three large companies.",

@@ -13,7 +13,6 @@ ones (periods, currencies), tier 0 the notices (approximate figures).
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -87,7 +86,6 @@ class Rule:
 
 
 RULES: list[Rule] = []
-_DETECTED: dict[tuple[int, str, str], tuple[weakref.ref, tuple[Caveat, ...]]] = {}
 
 
 def rule(code: str, description: str):
@@ -111,15 +109,8 @@ def detect(table: pd.DataFrame, currency: str, method: str) -> list[Caveat]:
     >>> [caveat.code for caveat in detect(comparison_table(), "EUR", "average")][:3]
     ['scope-change', 'growth-currency-moved', 'convenience-translation']
     """
-    remembered = _DETECTED.get((id(table), currency, method))
-    if remembered is not None and remembered[0]() is table:
-        return list(remembered[1])
     found = [caveat for each in RULES for caveat in each.detect(table, currency, method)]
     found.sort(key=lambda caveat: (-caveat.rank[0], -caveat.rank[1], caveat.code, caveat.company or ""))
-    # A report asks several times of one table (summary, caveats, bases, periods): the rules run once.
-    for key in [key for key, (alive, _) in _DETECTED.items() if alive() is None]:
-        del _DETECTED[key]
-    _DETECTED[(id(table), currency, method)] = (weakref.ref(table), tuple(found))
     return found
 
 

@@ -19,14 +19,12 @@ import inspect
 import io
 import itertools
 import math
-import multiprocessing
-import os
 import re
 import textwrap
 import warnings
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
+import matplotlib
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -37,7 +35,6 @@ from PIL import Image
 
 from figures import i18n
 from figures.choices import METHODS
-from figures.errors import FiguresError
 from figures.i18n import tr
 from figures.normalise import selected
 from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, md, percent, period_text, source_text
@@ -87,35 +84,6 @@ class Chart:
     note: str = ""  # markdown for under the chart: the characters its font could not draw, if any
 
 
-CHART_TIMEOUT_S = 180.0
-"""How long a build waits for a chart drawn in a worker: a stuck worker fails the build, never hangs it."""
-_PENDING: dict[tuple, Future] = {}
-_POOL: ProcessPoolExecutor | None = None
-
-
-def _prefetchable(draw):
-    """A chart function that returns the chart `prefetch` already drew in the background, when it did."""
-    draw = _noting_missing_glyphs(draw)
-    signature = inspect.signature(draw)
-
-    @functools.wraps(draw)
-    def wrapper(*args, **kwargs):
-        future = _PENDING.pop(_key(draw, signature, args, kwargs), None)
-        if future is not None:
-            try:
-                return future.result(timeout=CHART_TIMEOUT_S)
-            except TimeoutError:
-                message = f"a chart took more than {CHART_TIMEOUT_S:g} s to draw in a worker process"
-                raise FiguresError(message) from None
-            finally:
-                if not _PENDING:
-                    _stop_pool()
-        return draw(*args, **kwargs)
-
-    wrapper.draw, wrapper.signature = draw, signature
-    return wrapper
-
-
 _MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
 _missing: set[str] = set()  # characters the chart being drawn has no glyph for, as `_png` found them
 
@@ -134,7 +102,9 @@ def _noting_missing_glyphs(draw):
     @functools.wraps(draw)
     def drawing(*args, **kwargs):
         _missing.clear()
-        with warnings.catch_warnings():
+        # The settings a fresh process starts with, whatever style the caller chose: same data, same chart.
+        with warnings.catch_warnings(), matplotlib.rc_context():
+            matplotlib.rc_file_defaults()
             warnings.filterwarnings("ignore", message=_MISSING_GLYPH.pattern)  # measured text: `_png` counts
             chart = draw(*args, **kwargs)
         if chart is None or not _missing:
@@ -149,66 +119,6 @@ def _noting_missing_glyphs(draw):
         return dataclasses.replace(chart, note=note)
 
     return drawing
-
-
-def _key(draw, signature, args, kwargs) -> tuple:
-    bound = signature.bind(*args, **kwargs)
-    bound.apply_defaults()
-    # Tables and rate tables by identity: a build asks of one table object, kept by the comparison.
-    return (draw.__name__, *((name, id(v) if name in ("table", "rates") else v) for name, v in bound.arguments.items()))
-
-
-def prefetch(calls: list[tuple[object, tuple, dict]]) -> None:
-    """Draw `(chart function, args, kwargs)` calls in worker processes, one per core, ahead of their turn.
-
-    A chart later asked with the same arguments (the same table object) is taken from its worker;
-    anything else is drawn as usual. Drawing dominates a build, and each chart is independent, so a
-    build on two cores draws about twice as fast. `FIGURES_PROCESSES=1` draws in the calling process only.
-
-    >>> from figures.normalise import comparison_table
-    >>> table = comparison_table()
-    >>> call = (table, "EUR", "average", "article")
-    >>> prefetch([(revenue_chart, call, {})])
-    >>> revenue_chart(*call).png == revenue_chart.draw(*call).png
-    True
-    """
-    workers = min(int(os.environ.get("FIGURES_PROCESSES", os.cpu_count() or 1)), os.cpu_count() or 1)
-    if workers < 2:
-        return
-    global _POOL
-    if _POOL is None:
-        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-    for function, args, kwargs in calls:
-        key = _key(function.draw, function.signature, args, kwargs)
-        if key not in _PENDING:
-            _PENDING[key] = _POOL.submit(_draw_by_name, function.draw.__name__, args, kwargs)
-
-
-def _draw_by_name(name: str, args: tuple, kwargs: dict) -> Chart | None:
-    """In a worker: the chart function `name`, undecorated (the decorated one is what pickle finds by name)."""
-    return globals()[name].draw(*args, **kwargs)
-
-
-def cancel_prefetch() -> None:
-    """Forget every chart drawn ahead and not asked for, and stop the workers.
-
-    >>> from figures.normalise import comparison_table
-    >>> prefetch([(revenue_chart, (comparison_table(), "EUR", "average", "article"), {})])
-    >>> cancel_prefetch()
-    >>> _PENDING, _POOL
-    ({}, None)
-    """
-    for future in _PENDING.values():
-        future.cancel()
-    _PENDING.clear()
-    _stop_pool()
-
-
-def _stop_pool() -> None:
-    global _POOL
-    if _POOL is not None:
-        _POOL.shutdown(wait=False)
-        _POOL = None
 
 
 def company_colours(companies: list[str]) -> dict[str, str]:
@@ -231,7 +141,7 @@ def table_colours(table: pd.DataFrame) -> dict[str, str]:
     return company_colours(list(table["company"].unique()))
 
 
-@_prefetchable
+@_noting_missing_glyphs
 def revenue_chart(
     table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"
 ) -> Chart | None:
@@ -312,7 +222,7 @@ def revenue_chart(
     return Chart(_png(figure), _alt(alt, described, locale))
 
 
-@_prefetchable
+@_noting_missing_glyphs
 def growth_chart(
     table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"
 ) -> Chart | None:
@@ -426,7 +336,7 @@ def growth_chart(
     return Chart(_png(figure), _alt(alt, described, locale))
 
 
-@_prefetchable
+@_noting_missing_glyphs
 def prior_current_chart(
     table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"
 ) -> Chart | None:
@@ -520,7 +430,7 @@ def prior_current_chart(
     return Chart(_png(figure), _alt(alt, described, locale))
 
 
-@_prefetchable
+@_noting_missing_glyphs
 def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> Chart | None:
     """Each company's revenue over three or more years as reported, beside the same years in `currency`.
 
@@ -603,7 +513,7 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
     return Chart(_png(figure), f"{alt} {' '.join(described)}")
 
 
-@_prefetchable
+@_noting_missing_glyphs
 def rate_history_chart(
     table: pd.DataFrame, rates: RateTable, currency: str, basis: str = "reported", *, locale: str = "en"
 ) -> Chart | None:
@@ -711,7 +621,7 @@ def rate_history_chart(
     return Chart(_png(figure), f"{_alt(alt, described, locale)} {_full_stop(i18n.semicolons(behind, locale))}")
 
 
-@_prefetchable
+@_noting_missing_glyphs
 def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
     """Waterfall from the previous year's revenue to the current one, for each company with a bridge.
 

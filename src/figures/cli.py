@@ -42,7 +42,7 @@ def _date(value: str) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="figures", description="Compare revenues across currencies, honestly.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
-    report = commands.add_parser("report", help="execute the notebooks and write the HTML report and its CSV")
+    report = commands.add_parser("report", help="build the HTML report (the notebooks' sections) and its CSV")
     report.add_argument(
         "--comparison", type=Path, help="comparison folder: claims.csv, reported.csv, narrative/ (default: data/)"
     )

@@ -26,10 +26,6 @@ from figures.load import ARTICLE, REPORTED, Schema
 from figures.paths import ARTICLE_FIGURES, DATA_DIR, REPORTED_FIGURES
 from figures.provenance import read_sidecar, sidecar_path
 
-TABLES_KEPT = 8
-"""Comparison tables kept per process, most recent first out last (a build uses one or two)."""
-_TABLES: dict[tuple, tuple[pd.DataFrame, object]] = {}  # the rate table is kept alive with its key's id
-
 CLAIMS_NAME = "claims.csv"
 REPORTED_NAME = "reported.csv"
 NARRATIVE_DIR = "narrative"
@@ -82,26 +78,15 @@ class Comparison:
     def table(self, **choices) -> pd.DataFrame:
         """The comparison table of this case; `choices` are those of `figures.normalise.comparison_table`.
 
-        Computed once per content of the files and choices: the notebooks of a build, each asking for
-        it, share one table, and an edited file (other bytes) is computed afresh.
+        Computed afresh each time: a build asks once, through its context (`figures.context`).
 
         >>> open_comparison().table(currency="GBP").attrs["currencies"]
         ('CNY', 'EUR', 'GBP', 'USD')
-        >>> open_comparison().table() is open_comparison().table()
-        True
         """
         from figures.normalise import comparison_table
 
-        key = (
-            *(None if path is None else _digest(path) for path in (self.claims, self.reported)),
-            tuple(sorted((name, id(value) if name == "rates" else value) for name, value in choices.items())),
-        )
-        if key not in _TABLES:
-            if len(_TABLES) >= TABLES_KEPT:
-                _TABLES.pop(next(iter(_TABLES)))
-            reported = False if self.reported is None else self.reported
-            _TABLES[key] = (comparison_table(self.claims, reported=reported, **choices), choices.get("rates"))
-        return _TABLES[key][0]
+        reported = False if self.reported is None else self.reported
+        return comparison_table(self.claims, reported=reported, **choices)
 
 
 def _digest(path: Path) -> str | None:

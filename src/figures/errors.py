@@ -1,11 +1,16 @@
-"""The one domain error: what was wrong, where (file, row, column) and what was expected."""
+"""The package's errors: what was wrong, where (file, row, column) and what was expected.
+
+`FiguresError` is a `ValueError` (bad input is a bad value), so code that knows nothing of this package
+can still catch it. Its few subclasses are the cases a caller must tell apart: a sidecar that is not there
+(some inputs may lack one) is not a sidecar that is wrong (which must stop the build).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 
-class FiguresError(Exception):
+class FiguresError(ValueError):
     """A problem with the inputs or the request, described well enough to fix it.
 
     >>> str(FiguresError("expected a positive amount, found '-5'", path="figures.csv", row=2, column="value"))
@@ -33,7 +38,7 @@ class FiguresError(Exception):
         >>> pickle.loads(pickle.dumps(FiguresError("bad", path="f.csv", row=3, column="value"))).row
         3
         """
-        return _rebuilt, (self.message, self.path, self.row, self.column)
+        return _rebuilt, (self.message, self.path, self.row, self.column, type(self).__name__)
 
     def _describe(self) -> str:
         where = []
@@ -48,5 +53,21 @@ class FiguresError(Exception):
         return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def _rebuilt(message: str, path: str | None, row: int | None, column: str | None) -> FiguresError:
-    return FiguresError(message, path=path, row=row, column=column)
+class MissingSidecar(FiguresError):
+    """A data file without its provenance sidecar (`NAME.meta.json` beside it).
+
+    >>> issubclass(MissingSidecar, FiguresError) and issubclass(MissingSidecar, ValueError)
+    True
+    """
+
+
+class LiveRatesFailed(FiguresError):
+    """The live rate source failed, and the build was asked not to fall back (`--strict`).
+
+    >>> str(LiveRatesFailed("live rates unavailable (--strict): timeout"))
+    'live rates unavailable (--strict): timeout'
+    """
+
+
+def _rebuilt(message: str, path: str | None, row: int | None, column: str | None, kind: str) -> FiguresError:
+    return globals().get(kind, FiguresError)(message, path=path, row=row, column=column)

@@ -1,7 +1,4 @@
-"""In the notebooks' shell: hand the report builder the table the notebooks showed, as CSV, and the page's context.
-
-Kept apart from `figures.report` so that a kernel running the cells imports nothing the builder alone needs.
-"""
+"""What a report holds besides its sections: the page's context (title, summary, sources), CSV, claim reviews."""
 
 from __future__ import annotations
 
@@ -14,7 +11,6 @@ from figures.present import METHOD_LABELS, source_text
 from figures.provenance import read_sidecar
 from figures.rates import ecb_sidecar
 
-EXPORT_MIME = "application/vnd.figures.export+json"
 PAGE_LABELS = (
     N_("Common currency"),
     N_("Translation"),
@@ -36,60 +32,51 @@ PAGE_LABELS = (
 """The page's own words, in the template, each translated for the reader's locale."""
 TITLE_COMPANIES = 4
 """The title names up to this many companies; beyond, the first ones and how many more."""
-EXPORT_CODE = (
-    "from figures.export import export_for_report\n"
-    "export_for_report(table, currency, method, rate_table, locale, case=case)"
-)
 
 
-def export_for_report(table, currency: str, method: str, rate_table=None, locale: str = "en", *, case=None) -> None:
-    """In the notebooks' shell: hand the builder the CSV, the claim reviews and the page's context, from `table`.
+def report_exports(ctx) -> dict[str, object]:
+    """What a build writes beside the page, and the page's context: the CSV, the claim reviews, the live log.
 
-    >>> from figures.normalise import comparison_table
-    >>> export_for_report(comparison_table(), "EUR", "average")  # outside a shell, the payload is printed
-    {'application/vnd.figures.export+json': {...}}
+    >>> from figures.context import build_context
+    >>> exports = report_exports(build_context())
+    >>> exports["csv"].splitlines()[0].split(",")[:2], exports["live_log_csv"], exports["title"][:25]
+    (['company', 'metric'], None, 'Revenue in a common curre')
     """
-    from IPython.display import display
-
     from figures.claimreview import claims_json, json_ld_block
 
-    log = rate_table.fetch_log() if hasattr(rate_table, "fetch_log") else None
-    context = {**page_context(table, rate_table, currency=currency, method=method, locale=locale)}
-    reviews = claim_reviews_of(case)
-    payload = {
-        **context,
-        "csv": table_csv(table, currency, method),
+    rates = ctx.rates
+    log = rates.fetch_log() if hasattr(rates, "fetch_log") else None
+    reviews = claim_reviews_for(ctx)
+    return {
+        **page_context(
+            ctx.table, rates, currency=ctx.currency, method=ctx.method, locale=ctx.locale, found=ctx.caveats
+        ),
+        "csv": table_csv(ctx.table, ctx.currency, ctx.method),
         "claims_json": claims_json(reviews),
         "json_ld": json_ld_block(reviews),
         "live_log_csv": None if log is None else log.to_csv(index=False, lineterminator="\n"),
     }
-    display({EXPORT_MIME: payload}, raw=True)
 
 
-def claim_reviews_of(case=None) -> list[dict]:
-    """Each claim of a comparison (default: the default case) reviewed against its reported figures.
+def claim_reviews_for(ctx) -> list[dict]:
+    """Each claim of the build's comparison reviewed against its reported figures.
 
-    >>> [review["reviewRating"]["alternateName"] for review in claim_reviews_of()]
+    >>> from figures.context import build_context
+    >>> [review["reviewRating"]["alternateName"] for review in claim_reviews_for(build_context())]
     ['rounded', 'consistent', 'rounded', 'consistent']
     """
     from figures.claimreview import claim_reviews
-    from figures.comparison import open_comparison
-    from figures.errors import FiguresError
-    from figures.load import load_figures, load_reported
-    from figures.reconcile import reconcile
+    from figures.errors import MissingSidecar
 
-    case = open_comparison() if case is None else case
-    figures = load_figures(case.claims)
-    reported = None if case.reported is None else load_reported(case.reported)
     try:
-        url = read_sidecar(case.claims).get("url") or None
-    except FiguresError:  # a claims file without a sidecar has no address to give
+        url = read_sidecar(ctx.case.claims).get("url") or None
+    except MissingSidecar:  # a claims file without a sidecar has no address to give; a corrupt one fails
         url = None
-    return claim_reviews(reconcile(figures, reported), figures, reported, source_url=url)
+    return claim_reviews(ctx.reconciliation, ctx.figures, ctx.reported, source_url=url)
 
 
 def page_context(
-    table, rate_table=None, *, currency: str = "EUR", method: str = "average", locale: str = "en"
+    table, rate_table=None, *, currency: str = "EUR", method: str = "average", locale: str = "en", found=None
 ) -> dict[str, object]:
     """Title, summary, data date, method and sources of the page, in `locale`.
 
@@ -129,7 +116,7 @@ def page_context(
             method=tr(method, locale), date=i18n.date(table.attrs["spot_date"], locale)
         ),
         "data_date": _data_date(table, rates, locale),
-        "summary": headline(table, currency, method, locale=locale),
+        "summary": headline(table, currency, method, locale=locale, found=found),
         "footnotes": [
             tr("Figures: {sources}.", locale).format(sources=i18n.semicolons(table.attrs["source_citations"], locale)),
             tr("Translated at the {method}; see the appendix for the rates and the method.", locale).format(

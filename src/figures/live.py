@@ -28,7 +28,7 @@ import pandas as pd
 import requests
 from forex_python.converter import CurrencyRates, RatesNotAvailableError
 
-from figures.errors import FiguresError
+from figures.errors import FiguresError, LiveRatesFailed
 from figures.rates import MAX_STALENESS_DAYS, MISSING_POLICIES, AppliedRate, RateTable, with_method
 
 URL_VARIABLE = "FIGURES_FOREX_URL"
@@ -405,7 +405,7 @@ class LiveRateTable:
             return live()
         except RatesNotAvailableError as error:
             if self.strict:
-                raise FiguresError(f"live rates unavailable (--strict): {error}") from None
+                raise LiveRatesFailed(f"live rates unavailable (--strict): {error}") from None
             reason = str(error)
             if reason not in self.fallbacks:
                 self.fallbacks.append(reason)

@@ -1,15 +1,48 @@
-"""Re-execute the committed notebooks in place so their outputs are what nbval expects."""
+"""Re-execute the committed notebooks in place, through nbclient (Jupyter's engine), so their outputs are what
+nbval expects."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, DeadKernelError
 
+from figures.errors import FiguresError
 from figures.paths import NOTEBOOK_DIR
-from figures.report import NOTEBOOKS, execute
+from figures.report import NOTEBOOKS
 
 KERNELSPEC = {"name": "figures", "display_name": "Python (figures)", "language": "python"}
+CELL_TIMEOUT_S = 600
+"""How long one cell may run before the execution stops with an error (never hangs)."""
+
+
+def execute(notebook: nbformat.NotebookNode, *, cwd: Path = NOTEBOOK_DIR, kernel_name: str = "python3"):
+    """Run every cell of `notebook` in a fresh kernel started in `cwd`, with no timing recorded (same inputs,
+    same outputs).
+
+    Raises:
+        FiguresError: a cell failed (its traceback kept as the error's cause) or the kernel died.
+
+    >>> notebook = execute(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("6 * 7")]))
+    >>> notebook.cells[0].outputs[0]["data"]["text/plain"]
+    '42'
+    """
+    client = NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name=kernel_name,
+        resources={"metadata": {"path": str(cwd)}},
+        record_timing=False,
+    )
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        raise FiguresError(f"a notebook cell failed: {error.ename}: {error.evalue}") from error
+    except DeadKernelError as error:
+        raise FiguresError(f"the notebook's kernel died: {error}") from error
+    return notebook
 
 
 def execute_in_place(names: tuple[str, ...] = NOTEBOOKS, directory: Path = NOTEBOOK_DIR) -> list[Path]:
@@ -32,7 +65,7 @@ def execute_in_place(names: tuple[str, ...] = NOTEBOOKS, directory: Path = NOTEB
                 cell.outputs, cell.execution_count = [], None
             cell.metadata.pop("execution", None)
         notebook.metadata["kernelspec"] = KERNELSPEC
-        execute(notebook)
-        nbformat.write(nbformat.from_dict(notebook), path)
+        execute(notebook, cwd=directory)
+        nbformat.write(notebook, path)
         written.append(path)
     return written

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from figures.errors import FiguresError
+from figures.errors import FiguresError, MissingSidecar
 
 SIDECAR_SUFFIX = ".meta.json"
 REQUIRED_FIELDS = (
@@ -37,6 +37,10 @@ def sidecar_path(data_path: Path) -> Path:
 def read_sidecar(data_path: Path) -> dict[str, Any]:
     """Read and check the sidecar of `data_path`: required fields present, naming this file.
 
+    Raises:
+        MissingSidecar: there is no sidecar beside the file.
+        FiguresError: the sidecar is not JSON, lacks a required field or names another file.
+
     >>> from figures.paths import ECB_RATES
     >>> read_sidecar(ECB_RATES)["first_date"]
     '1999-01-04'
@@ -45,7 +49,7 @@ def read_sidecar(data_path: Path) -> dict[str, Any]:
     try:
         sidecar = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FiguresError("expected a provenance sidecar next to the data file", path=path) from None
+        raise MissingSidecar("expected a provenance sidecar next to the data file", path=path) from None
     except json.JSONDecodeError as error:
         raise FiguresError(f"expected JSON, {error.msg}", path=path, row=error.lineno) from None
     except (OSError, UnicodeDecodeError, ValueError) as error:  # unreadable, not UTF-8, a number too long

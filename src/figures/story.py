@@ -1,10 +1,13 @@
-"""The report's sections, each shown in a notebook only when the data supports it.
+"""The report's sections as values, each computed from one build context and shown only when the data supports it.
 
 Every section is a heading, a few generic sentences and what the data gives (tables, charts,
-sentences with numbers). A section whose data is absent shows nothing at all, heading included:
-no empty table, no empty chart, no sentence about data that is not there. The generic sentences
-live here, translated through the catalogue; the case-specific ones come from the comparison's
-own narrative.
+sentences with numbers). A section whose data is absent is None or shows nothing at all, heading
+included: no empty table, no empty chart, no sentence about data that is not there. The generic
+sentences live here, translated through the catalogue; the case-specific ones come from the
+comparison's own narrative.
+
+A notebook cell shows one section, `story.NAME(ctx)`; the report builder reads that name and renders the
+same section from its own context (`SECTIONS`), running no notebook code.
 """
 
 from __future__ import annotations
@@ -13,41 +16,41 @@ import re
 
 import pandas as pd
 
-from figures import caveats, charts, i18n, lookup, present, summary
-from figures.comparison import Comparison
+from figures import charts, i18n, lookup, present, summary
+from figures.context import BuildContext
 from figures.i18n import N_, tr
-from figures.load import load_figures, load_reported
-from figures.present import md, show_section
-from figures.reconcile import reconcile
+from figures.present import md
+from figures.section import Section
 
 
-def prepare(table: pd.DataFrame, rates, currency: str, method: str, *, locale: str = "en") -> None:
-    """Start drawing, on every core, the charts the report's sections will show.
+def chart_calls(ctx: BuildContext) -> list[tuple[object, tuple, dict]]:
+    """Every chart the report's sections draw, longest first, for `ChartPool.prefetch`.
 
-    >>> from figures.normalise import comparison_table
-    >>> from figures.rates import load_ecb_rates
-    >>> prepare(comparison_table(), load_ecb_rates(), "EUR", "average")
-    >>> charts.cancel_prefetch()  # a build does this at its end, the charts asked for or not
+    >>> from figures.context import build_context
+    >>> [draw.__name__ for draw, _, _ in chart_calls(build_context())][:3]
+    ['revenue_history_chart', 'rate_history_chart', 'rate_history_chart']
     """
-    calls = [(charts.bridge_chart, (table,), {"locale": locale})]
-    calls.append((charts.revenue_history_chart, (table, currency, method), {"locale": locale}))
+    table, locale, currency, method = ctx.table, {"locale": ctx.locale}, ctx.currency, ctx.method
+    calls = [(charts.bridge_chart, (table,), locale)]
+    calls.append((charts.revenue_history_chart, (table, currency, method), locale))
     for basis in lookup.bases(table):
-        calls.append((charts.rate_history_chart, (table, rates, currency, basis), {"locale": locale}))
+        calls.append((charts.rate_history_chart, (table, ctx.rates, currency, basis), locale))
         for draw in (charts.revenue_chart, charts.growth_chart, charts.prior_current_chart):
-            calls.append((draw, (table, currency, method, basis), {"locale": locale}))
+            calls.append((draw, (table, currency, method, basis), locale))
     # Longest first: the rate and history charts, with a panel per currency or company.
     calls.sort(key=lambda call: call[0] not in (charts.rate_history_chart, charts.revenue_history_chart))
-    charts.prefetch(calls)
+    return calls
 
 
-def at_a_glance(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> None:
-    """Each company's latest revenue and growth in `currency`: on the reported figures (if any), then the claims.
+def at_a_glance(ctx: BuildContext) -> Section:
+    """Each company's latest revenue and growth in the common currency: on the reported figures (if any), then the
+    claims.
 
-    >>> from figures.normalise import comparison_table
-    >>> at_a_glance(comparison_table(reported=False), "EUR", "average")  # doctest: +ELLIPSIS
-    <IPython.core.display.Markdown object>
-    ...
+    >>> from figures.context import build_context
+    >>> at_a_glance(build_context(reported_path=None)).title
+    'At a glance'
     """
+    table, currency, method, locale = ctx.table, ctx.currency, ctx.method, ctx.locale
     reported = summary.summary(table, currency, method, "reported", locale=locale)
     claims = summary.summary(table, currency, method, "article", locale=locale)
     blocks: list[object] = [
@@ -69,219 +72,307 @@ def at_a_glance(table: pd.DataFrame, currency: str, method: str, *, locale: str 
             tr("**On the article's figures**", locale),
         ]
     blocks += [claims, present.rates_notice(table, locale=locale)]
-    show_section(tr("At a glance", locale), *blocks)
+    return Section(tr("At a glance", locale), tuple(blocks))
 
 
-def caveat_section(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> None:
+def caveat_section(ctx: BuildContext) -> Section | None:
     """Every caveat the rules find, most important first, with their numbers; nothing when none fires.
 
-    >>> from figures.normalise import comparison_table
-    >>> caveat_section(comparison_table(), "EUR", "average")  # doctest: +ELLIPSIS
-    <IPython.core.display.Markdown object>
-    ...
+    >>> from figures.context import build_context
+    >>> caveat_section(build_context()).blocks[1].startswith("- Bolloré Group's +82.0%")
+    True
     """
-    found = caveats.detect(table, currency, method)
-    if not found:
-        return
+    if not ctx.caveats:
+        return None
     intro = tr(
         "Read these numbers with these caveats, found by rules over the figures, the one that matters most first:",
-        locale,
+        ctx.locale,
     )
-    show_section(tr("Caveats", locale), intro, summary.caveat_list(table, currency, method, locale=locale))
+    found = summary.caveat_list(ctx.table, ctx.currency, ctx.method, locale=ctx.locale, found=ctx.caveats)
+    return Section(tr("Caveats", ctx.locale), (intro, found))
 
 
-def narrative(case: Comparison, *, locale: str = "en") -> None:
-    """The comparison's own words (its narrative file in `locale`), under their heading; nothing without one.
+def narrative(ctx: BuildContext) -> Section:
+    """The comparison's own words (its narrative file in the report's language), under their heading; nothing
+    without one.
 
-    >>> from figures.comparison import open_comparison
-    >>> narrative(open_comparison(figures_path="other.csv"))  # no narrative: nothing shown
+    >>> from figures.context import build_context
+    >>> narrative(build_context(figures_path="data/article_figures.csv")).outputs()  # no narrative: nothing
+    []
     """
-    text, language = case.narrative_in(locale)
+    locale = ctx.locale
+    text, language = ctx.case.narrative_in(locale)
     if text:
         # The narrative's own headings sit under this section's.
         text = re.sub(r"^(#{1,4}) ", r"##\1 ", text, flags=re.MULTILINE)
     # Written in another language than the report's: kept, and said so.
     notice = tr("*The comparison's own text, written in English only.*", locale) if text and language != locale else ""
-    show_section(tr("About this comparison", locale), notice, text)
+    return Section(tr("About this comparison", locale), (notice, text))
 
 
-def rate_history(table: pd.DataFrame, rates, currency: str, *, locale: str = "en") -> None:
-    """The daily rates behind each translation, per basis; nothing when every figure is in `currency`.
+def figures_as_stated(ctx: BuildContext) -> Section:
+    """The claims as the source states them, under the notebook's own heading.
 
-    >>> from figures.normalise import comparison_table
-    >>> from figures.rates import load_ecb_rates
-    >>> table = comparison_table(reported=False)
-    >>> rate_history(table[table["fx_from_currency"] == "EUR"], load_ecb_rates(), "EUR")  # all in EUR already
+    >>> from figures.context import build_context
+    >>> figures_as_stated(build_context()).blocks[0].shape[0] > 0
+    True
     """
-    drawn = [charts.rate_history_chart(table, rates, currency, basis, locale=locale) for basis in lookup.bases(table)]
-    show_section(tr("The daily rates behind each translation", locale), *_with_intro(drawn, _RATES_INTRO, locale))
+    return Section(None, (present.article_figures_table(ctx.table, locale=ctx.locale),))
 
 
-def methods(table: pd.DataFrame, currency: str, *, locale: str = "en") -> None:
-    """Each company's latest revenue in `currency` under every method; nothing when nothing is translated.
+def provenance(ctx: BuildContext) -> Section:
+    """Where each claim comes from, as printed, under the notebook's own heading.
 
-    >>> from figures.normalise import comparison_table
-    >>> methods(comparison_table(), "EUR")  # doctest: +ELLIPSIS
-    <IPython.core.display.Markdown object>
-    ...
+    >>> from figures.context import build_context
+    >>> len(provenance(build_context()).blocks[0])
+    4
     """
+    return Section(None, (present.provenance_table(ctx.figures, locale=ctx.locale),))
+
+
+def rate_sources(ctx: BuildContext) -> Section:
+    """Which rates the figures use and, with live rates, every answer of the live source.
+
+    >>> from figures.context import build_context
+    >>> len(rate_sources(build_context()).blocks)  # the ECB snapshot: no live log
+    1
+    """
+    blocks: list[object] = [present.rates_notice(ctx.table, locale=ctx.locale)]
+    if hasattr(ctx.rates, "fetch_log"):
+        blocks.append(present.live_log_summary(ctx.rates.fetch_log(), locale=ctx.locale))
+    return Section(None, tuple(blocks))
+
+
+def rate_history(ctx: BuildContext) -> Section:
+    """The daily rates behind each translation, per basis; nothing when every figure is in the common currency.
+
+    >>> from figures.context import build_context
+    >>> rate_history(build_context(figures_path="data/article_figures.csv", reported_path=None)).title
+    'The daily rates behind each translation'
+    """
+    drawn = [ctx.chart(charts.rate_history_chart, ctx.rates, ctx.currency, basis) for basis in lookup.bases(ctx.table)]
+    return Section(tr("The daily rates behind each translation", ctx.locale), _with_intro(drawn, _RATES_INTRO, ctx))
+
+
+def methods(ctx: BuildContext) -> Section:
+    """Each company's latest revenue in the common currency under every method; nothing when nothing is translated.
+
+    >>> from figures.context import build_context
+    >>> methods(build_context()).title
+    'What the method changes'
+    """
+    table, locale = ctx.table, ctx.locale
     blocks = []
     for basis in lookup.bases(table):
-        frame = _translated_only(present.method_table(table, currency, basis, locale=locale), currency, locale)
+        frame = _translated_only(present.method_table(table, ctx.currency, basis, locale=locale), ctx.currency, locale)
         if frame is not None:
             blocks += [tr(_BASIS_HEADINGS[basis], locale), frame]
     intro = [_METHODS_INTRO]
     if (table["fx_method"] == "company").any():
         intro.append(_COMPANY_ROW_NOTE)
-    show_section(tr("What the method changes", locale), *_with_intro(blocks, intro, locale))
+    return Section(tr("What the method changes", locale), _with_intro(blocks, intro, ctx))
 
 
-def reconciliation(case: Comparison, *, locale: str = "en") -> None:
+def reconciliation(ctx: BuildContext) -> Section | None:
     """Each claim beside the reported figure it comes from; nothing without reported figures to match.
 
-    >>> from figures.comparison import open_comparison
-    >>> reconciliation(Comparison(open_comparison().claims, None))  # no reported figures: nothing
+    >>> from figures.context import build_context
+    >>> reconciliation(build_context(reported_path=None, figures_path="data/article_figures.csv")) is None
+    False
     """
-    if case.reported is None:
-        return
-    reconciled = reconcile(load_figures(case.claims), load_reported(case.reported))
+    if ctx.reported is None:
+        return None
+    reconciled = ctx.reconciliation
     if reconciled["reported_id"].isna().all():
-        return
-    show_section(
+        return None
+    locale = ctx.locale
+    return Section(
         tr("Each claim beside the reported figure", locale),
-        tr(
-            "The verdict is computed from the claim's own precision: *consistent* when the figures are equal,"
-            " *rounded* when they differ by less than half a unit of the claim's last printed digit, and"
-            " *inconsistent* beyond that. The caveats say what the verdict cannot.",
-            locale,
+        (
+            tr(
+                "The verdict is computed from the claim's own precision: *consistent* when the figures are equal,"
+                " *rounded* when they differ by less than half a unit of the claim's last printed digit, and"
+                " *inconsistent* beyond that. The caveats say what the verdict cannot.",
+                locale,
+            ),
+            present.reconciliation_table(reconciled, locale=locale),
         ),
-        present.reconciliation_table(reconciled, locale=locale),
     )
 
 
-def which_basis(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> None:
+def which_basis(ctx: BuildContext) -> Section | None:
     """Why the report recommends the reported figures, from the caveats that separate the two bases.
 
-    >>> from figures.normalise import comparison_table
-    >>> which_basis(comparison_table(reported=False), "EUR", "average")  # one basis: nothing to choose
+    >>> from figures.context import build_context
+    >>> which_basis(build_context()).title
+    'Which basis, and why'
     """
+    table, locale = ctx.table, ctx.locale
     if lookup.bases(table) != ["reported", "article"]:
-        return
+        return None
     # Only what concerns a company on both bases separates them: one with claims alone has no other side.
     on_both = set(table.loc[table["basis"] == "reported", "company"])
     separating = [
         caveat
-        for caveat in caveats.detect(table, currency, method)
+        for caveat in ctx.caveats
         if caveat.code in ("convenience-translation", "growth-paired-currency", "claim-mismatch", "approximate")
         and (caveat.company is None or caveat.company in on_both)
     ]
     reasons = "\n".join(f"- {caveat.text(locale, markdown=True, standalone=True)}" for caveat in separating)
-    show_section(
+    return Section(
         tr("Which basis, and why", locale),
-        tr(
-            "**This report recommends the companies' reported figures**, in their reporting currencies,"
-            " translated at the {method}. The claims are kept beside them, so the two can be compared.",
-            locale,
-        ).format(method=tr(present.METHOD_LABELS[method], locale)),
-        tr("What separates the two bases here:", locale) if reasons else "",
-        reasons,
+        (
+            tr(
+                "**This report recommends the companies' reported figures**, in their reporting currencies,"
+                " translated at the {method}. The claims are kept beside them, so the two can be compared.",
+                locale,
+            ).format(method=tr(present.METHOD_LABELS[ctx.method], locale)),
+            tr("What separates the two bases here:", locale) if reasons else "",
+            reasons,
+        ),
     )
 
 
-def growth(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> None:
-    """Growth in each company's currency and in `currency`, with the rates that separate them.
+def growth(ctx: BuildContext) -> Section:
+    """Growth in each company's currency and in the common currency, with the rates that separate them.
 
-    >>> from figures.normalise import comparison_table
-    >>> growth(comparison_table(), "EUR", "average")  # doctest: +ELLIPSIS
-    <IPython.core.display.Markdown object>
-    ...
+    >>> from figures.context import build_context
+    >>> growth(build_context()).title
+    'Growth in a common currency'
     """
-    blocks: list[object] = [present.growth_explanation(table, currency, method, locale=locale)]
+    table, locale = ctx.table, ctx.locale
+    blocks: list[object] = [present.growth_explanation(table, ctx.currency, ctx.method, locale=locale)]
     for basis in lookup.bases(table):
-        frame = present.growth_table(table, currency, basis, locale=locale)
+        frame = present.growth_table(table, ctx.currency, basis, locale=locale)
         if not frame.empty:
             blocks += [tr(_BASIS_HEADINGS[basis], locale), frame]
-    show_section(tr("Growth in a common currency", locale), *_with_intro(blocks, _GROWTH_INTRO, locale))
+    return Section(tr("Growth in a common currency", locale), _with_intro(blocks, _GROWTH_INTRO, ctx))
 
 
-def growth_apart(table: pd.DataFrame, *, locale: str = "en") -> None:
+def growth_apart(ctx: BuildContext) -> Section | None:
     """Each growth bridge a company's reported components allow; nothing for a company without them.
 
-    >>> from figures.normalise import comparison_table
-    >>> growth_apart(comparison_table(reported=False))
+    >>> from figures.context import build_context
+    >>> growth_apart(build_context(reported_path=None, figures_path="data/article_figures.csv")) is None
+    False
     """
-    chart = charts.bridge_chart(table, locale=locale)
+    chart = ctx.chart(charts.bridge_chart)
     if chart is None:
-        return
-    show_section(
+        return None
+    locale = ctx.locale
+    return Section(
         tr("Growth taken apart", locale),
-        tr(
-            "Where a company reports its change of scope and currency effects, its growth splits into organic"
-            " growth (the residual), the change of scope and currency movements; the organic growth rate the"
-            " company reports is set beside the residual.",
-            locale,
+        (
+            tr(
+                "Where a company reports its change of scope and currency effects, its growth splits into organic"
+                " growth (the residual), the change of scope and currency movements; the organic growth rate the"
+                " company reports is set beside the residual.",
+                locale,
+            ),
+            chart,
+            _components(ctx.table, locale),
         ),
-        chart,
-        _components(table, locale),
     )
 
 
-def periods(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> None:
+def periods(ctx: BuildContext) -> Section | None:
     """How the companies' latest periods line up, when they end in different months.
 
-    >>> from figures.normalise import comparison_table
-    >>> periods(comparison_table(), "EUR", "average")  # doctest: +ELLIPSIS
-    <IPython.core.display.Markdown object>
-    ...
+    >>> from figures.context import build_context
+    >>> periods(build_context()).title
+    'Different periods'
     """
-    found = [c for c in caveats.detect(table, currency, method) if c.code == "fiscal-year-ends"]
+    found = [c for c in ctx.caveats if c.code == "fiscal-year-ends"]
     if not found:
-        return
-    show_section(
+        return None
+    locale = ctx.locale
+    return Section(
         tr("Different periods", locale),
-        found[0].text(locale, markdown=True, standalone=True).replace("\n", " "),
-        tr("Every chart and table names each company's period.", locale),
+        (
+            found[0].text(locale, markdown=True, standalone=True).replace("\n", " "),
+            tr("Every chart and table names each company's period.", locale),
+        ),
     )
 
 
-def comparison_charts(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> None:
+def comparison_charts(ctx: BuildContext) -> Sections:
     """The revenue, growth and previous-year charts on each basis, each section only with its charts.
 
-    >>> from figures.normalise import comparison_table
-    >>> table = comparison_table()
-    >>> comparison_charts(table[table["basis"] == "reconciliation"], "EUR", "average")  # no figure to draw
+    >>> from figures.context import build_context
+    >>> [section.title for section in comparison_charts(build_context())]
+    ['Revenue', 'Growth', 'Previous and current year']
     """
     sections = (
         (N_("Revenue"), charts.revenue_chart, {None: _REVENUE_INTRO}),
         (N_("Growth"), charts.growth_chart, {None: _GROWTH_CHART_INTRO}),
         (N_("Previous and current year"), charts.prior_current_chart, _PRIOR_INTROS),
     )
+    shown = []
     for title, draw, intros in sections:
-        drawn = {basis: draw(table, currency, method, basis, locale=locale) for basis in lookup.bases(table)}
+        drawn = {basis: ctx.chart(draw, ctx.currency, ctx.method, basis) for basis in lookup.bases(ctx.table)}
         # The intro speaks of the bases drawn only.
         intro = [text for basis, text in intros.items() if basis is None or drawn.get(basis) is not None]
-        show_section(tr(title, locale), *_with_intro(list(drawn.values()), intro, locale))
+        shown.append(Section(tr(title, ctx.locale), _with_intro(list(drawn.values()), intro, ctx)))
+    return Sections(shown)
 
 
-def revenue_history(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> None:
-    """Three or more reported years of a company, in its currency and in `currency`; nothing otherwise.
+def revenue_history(ctx: BuildContext) -> Section:
+    """Three or more reported years of a company, in its currency and in the common currency; nothing otherwise.
 
-    >>> from figures.normalise import comparison_table
-    >>> revenue_history(comparison_table(reported=False), "EUR", "average")  # the claims hold one year each
+    >>> from figures.context import build_context
+    >>> [next(iter(output["data"])) for output in revenue_history(build_context()).outputs()]
+    ['text/markdown', 'text/markdown', 'image/png']
     """
-    chart = charts.revenue_history_chart(table, currency, method, locale=locale)
-    show_section(
-        tr("Revenue over the years", locale),
-        *_with_intro(
-            [chart],
-            N_(
-                "For each company with three or more reported years in a currency other than the common one, its"
-                " revenue in that currency beside the same years in the common currency: where the two differ,"
-                " the exchange rate moved."
-            ),
-            locale,
-        ),
+    chart = ctx.chart(charts.revenue_history_chart, ctx.currency, ctx.method)
+    intro = N_(
+        "For each company with three or more reported years in a currency other than the common one, its"
+        " revenue in that currency beside the same years in the common currency: where the two differ,"
+        " the exchange rate moved."
     )
+    return Section(tr("Revenue over the years", ctx.locale), _with_intro([chart], intro, ctx))
+
+
+class Sections(list):
+    """Several sections shown one after the other (one notebook cell, several headings).
+
+    >>> len(Sections([Section("A", ("x",)), Section("B", ("y",))]).outputs())
+    4
+    """
+
+    def outputs(self) -> list:
+        """Every section's outputs, in order.
+
+        >>> Sections([Section("A", ())]).outputs()
+        []
+        """
+        return [output for section in self for output in section.outputs()]
+
+    def _ipython_display_(self) -> None:
+        for section in self:
+            section._ipython_display_()
+
+
+SECTIONS = {
+    function.__name__: function
+    for function in (
+        at_a_glance,
+        caveat_section,
+        narrative,
+        figures_as_stated,
+        provenance,
+        rate_history,
+        methods,
+        rate_sources,
+        reconciliation,
+        which_basis,
+        growth,
+        growth_apart,
+        periods,
+        comparison_charts,
+        revenue_history,
+    )
+}
+"""The sections a notebook cell may show, by the name the cell calls (`story.NAME(ctx)`)."""
 
 
 _BASIS_HEADINGS = {
@@ -321,11 +412,11 @@ _PRIOR_INTROS = {
 }
 
 
-def _with_intro(blocks: list[object], intro: str | list[str], locale: str) -> list[object]:
+def _with_intro(blocks: list[object], intro: str | list[str], ctx: BuildContext) -> tuple[object, ...]:
     """The section's generic intro (one sentence or several), only if some block has something to show."""
     shown = [block for block in blocks if not present.is_empty(block)]
     sentences = [intro] if isinstance(intro, str) else intro
-    return [" ".join(tr(sentence, locale) for sentence in sentences), *shown] if shown else []
+    return (" ".join(tr(sentence, ctx.locale) for sentence in sentences), *shown) if shown else ()
 
 
 def _translated_only(frame: pd.DataFrame, currency: str, locale: str) -> pd.DataFrame | None:

@@ -10,8 +10,12 @@ from figures.i18n import N_, tr
 from figures.present import amount_m, md, percent, period_label, period_text
 
 
-def headline(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> list[str]:
+def headline(
+    table: pd.DataFrame, currency: str, method: str, *, locale: str = "en", found: list[Caveat] | None = None
+) -> list[str]:
     """Markdown lines: each company's latest revenue in `currency` and its growth, then the top caveat.
+
+    `found` are the caveats the rules found in `table` (found here when not given).
 
     Each company's line rests on its reported figures where it has any, else on the claims.
 
@@ -25,7 +29,7 @@ def headline(table: pd.DataFrame, currency: str, method: str, *, locale: str = "
     lines = [
         line for company in lookup.companies(table) if (line := company_line(table, company, currency, method, locale))
     ]
-    caveat = top_caveat(table, currency, method)
+    caveat = top_caveat(table, currency, method, found=found)
     if caveat is not None:
         lines.append(f"**{tr('The caveat that matters most:', locale)}** {caveat.text(locale, markdown=True)}")
     return lines
@@ -72,14 +76,16 @@ def company_line(table: pd.DataFrame, company: str, currency: str, method: str, 
     return text + "."
 
 
-def caveat_list(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> str:
+def caveat_list(
+    table: pd.DataFrame, currency: str, method: str, *, locale: str = "en", found: list[Caveat] | None = None
+) -> str:
     """Markdown: every caveat the rules find, most important first, one bullet each; "" when none.
 
     >>> from figures.normalise import comparison_table
     >>> print(caveat_list(comparison_table(reported=False), "EUR", "average").splitlines()[0])
     - Alibaba Group's growth is +58.0% in USD but +48.2% in EUR: the currency moved.
     """
-    caveats = detect(table, currency, method)
+    caveats = detect(table, currency, method) if found is None else found
     return "\n".join(
         f"- {caveat.text(locale, markdown=True, standalone=True).replace(chr(10), ' ')}" for caveat in caveats
     )
@@ -123,14 +129,14 @@ def summary(table: pd.DataFrame, currency: str, method: str, basis: str, *, loca
     return pd.DataFrame(rows) if rows else None
 
 
-def top_caveat(table: pd.DataFrame, currency: str, method: str) -> Caveat | None:
+def top_caveat(table: pd.DataFrame, currency: str, method: str, *, found: list[Caveat] | None = None) -> Caveat | None:
     """The caveat that matters most, or None.
 
     >>> from figures.normalise import comparison_table
     >>> top_caveat(comparison_table(), "EUR", "average").code
     'scope-change'
     """
-    caveats = detect(table, currency, method)
+    caveats = detect(table, currency, method) if found is None else found
     return caveats[0] if caveats else None
 
 

@@ -221,10 +221,10 @@ def save_draft(
     >>> [p.name for p in save_draft(found, folder / "claims.csv", accessed="2018-03-02", review=folder / "r.html")]
     ['claims.csv', 'claims.csv.meta.json', 'r.html']
     """
+    from figures.atomic import write_atomically
     from figures.extract.review import render_review
     from figures.load import load_figures
     from figures.provenance import sidecar_path
-    from figures.report import write_atomically
 
     out = Path(out)
     check_targets(out, review, force=force)

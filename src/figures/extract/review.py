@@ -33,7 +33,7 @@ def render_review(extraction: Extraction) -> str:
     >>> '<mark id="claim-2" class="claim"' in page and "<script" not in page
     True
     """
-    from figures.report import content_security_policy
+    from figures.render import content_security_policy
 
     article = extraction.article
     text = article.text
