@@ -33,7 +33,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import Formatter
 from PIL import Image
 
-from figures import i18n
+from figures import i18n, lookup
 from figures.choices import METHODS
 from figures.i18n import tr
 from figures.normalise import selected
@@ -64,7 +64,6 @@ WIDTH_IN = 7.5
 HEIGHT_IN = 4.2  # side by side; horizontal bars grow with the companies
 TITLE_CHARS = 80  # what fits on one line of a title at 11 pt across WIDTH_IN
 SIDE_BY_SIDE = 4  # at most this many companies stand side by side; more lie as horizontal bars
-STATED = "stated in the source"
 TITLE_Y = 1.0
 """Where an axes' title sits: given, so matplotlib skips its search for tick labels on top (none has
 any), a search that costs a tenth of a many-panel chart; the place and the bytes are the same."""
@@ -238,7 +237,8 @@ def growth_chart(
     growth = growth[growth["period_end"] == growth.groupby("company")["period_end"].transform("max")]
     # Each company's growth in its own currency: as stated, else as recomputed from its revenues.
     own = growth[growth["fx_method"] == "none"]
-    own = own.assign(stated=own["derivation"] == STATED).sort_values(["company", "stated"], ascending=[True, False])
+    own = own.assign(stated=own["derivation"] == lookup.STATED)
+    own = own.sort_values(["company", "stated"], ascending=[True, False])
     own = own.drop_duplicates("company").set_index("company")
     common = selected(growth, currency, method).drop_duplicates("company").set_index("company")
     companies = sorted(set(own.index) | set(common.index))
@@ -736,7 +736,7 @@ def _revenue_histories(
     """(company, reporting currency, years) for each company with three or more reported years."""
     revenue = table[(table["basis"] == "reported") & (table["metric"] == "revenue") & (table["component"] == "")]
     translated = _without_attrs(selected(revenue, currency, method))  # `selected` reads the table's currencies
-    stated = _without_attrs(revenue[(revenue["fx_method"] == "none") & (revenue["derivation"] == STATED)])
+    stated = _without_attrs(revenue[(revenue["fx_method"] == "none") & (revenue["derivation"] == lookup.STATED)])
     histories = []
     for company, rows in stated.groupby("company", sort=True):
         # The reporting currency: the one with the most years (the latest year's, on a tie).

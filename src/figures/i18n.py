@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gettext
 import math
 import re
 import types
@@ -61,9 +60,12 @@ def _catalogue(locale: str) -> Mapping[str, str]:
     """The compiled catalogue of `locale` (locale/<locale>/LC_MESSAGES/figures.mo), read once: msgid → text."""
     if locale not in LOCALES:
         raise KeyError(locale)
+    from babel.messages.mofile import read_mo
+
+    # Babel's public reader of compiled catalogues (gettext's `gettext()` would fall back to English: never).
     with (LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as file:
-        messages = gettext.GNUTranslations(file)._catalog  # gettext() would fall back to English: never
-    return types.MappingProxyType({msgid: text for msgid, text in messages.items() if msgid})
+        catalog = read_mo(file)
+    return types.MappingProxyType({message.id: message.string for message in catalog if message.id})
 
 
 _BEFORE_A_FIELD = re.compile(r"\b([Dd])(e|u) \{(\w+)\}")

@@ -8,6 +8,7 @@ import weakref
 import pandas as pd
 
 STATED = "stated in the source"
+"""The derivation of a figure as its source states it: the one definition of the words, for every module."""
 _BY_COMPANY: dict[int, tuple[weakref.ref, dict[str, pd.DataFrame], dict[str, list[dict[str, object]]]]] = {}
 
 

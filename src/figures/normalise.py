@@ -18,6 +18,7 @@ import pandas as pd
 from figures.choices import DEFAULT_CURRENCY, METHODS
 from figures.errors import FiguresError
 from figures.load import load_figures, load_reported
+from figures.lookup import STATED
 from figures.periods import consecutive_revenues, one_year_earlier
 from figures.provenance import short_source
 from figures.rates import AppliedRate, RateTable, load_ecb_rates
@@ -240,7 +241,7 @@ def _reported_rows(reported: pd.DataFrame, targets: _Targets) -> list[dict[str, 
     for figure in records:
         if figure["translated_from"]:
             continue
-        rows.append(_stated({**figure, "derivation": "stated in the source"}))
+        rows.append(_stated({**figure, "derivation": STATED}))
         if figure["metric"] == "revenue":
             translated[figure["figure_id"]] = list(_translated_rows(figure, targets, derivation="translated"))
             rows.extend(translated[figure["figure_id"]])
@@ -338,7 +339,7 @@ def check_method(method: str) -> None:
 
 def _stated_rows(figures: pd.DataFrame) -> Iterator[dict[str, object]]:
     for figure in figures.to_dict("records"):
-        yield _stated({**figure, "derivation": "stated in the source"})
+        yield _stated({**figure, "derivation": STATED})
 
 
 def _stated(figure: dict[str, object]) -> dict[str, object]:

@@ -6,7 +6,6 @@ and dates are formatted by Babel. The `show_*` functions display the results in 
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import re
 from pathlib import Path
@@ -192,7 +191,7 @@ def article_figures_table(table: pd.DataFrame, *, locale: str = "en") -> pd.Data
     ['Alibaba Group', 'Revenue', 'Apr 2017–Mar 2018 (inferred)', '39,900 USD m']
     """
     stated = table[
-        (table["basis"] == "article") & (table["fx_method"] == "none") & (table["derivation"] == "stated in the source")
+        (table["basis"] == "article") & (table["fx_method"] == "none") & (table["derivation"] == lookup.STATED)
     ]
     rows = []
     for row in stated.to_dict("records"):
@@ -325,7 +324,7 @@ def growth_table(
     rows = []
     for company, group in growth.groupby("company", sort=True):
         group = group[group["period_end"] == group["period_end"].max()]
-        stated = group[(group["fx_method"] == "none") & (group["derivation"] == "stated in the source")]
+        stated = group[(group["fx_method"] == "none") & (group["derivation"] == lookup.STATED)]
         recomputed = group[group["currency"] == currency].set_index("fx_method")["value"]
         row = {
             tr("Company", locale): company,
@@ -416,94 +415,6 @@ def live_log_summary(log: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def show_markdown(text: str) -> None:
-    """Display markdown generated from the data.
-
-    >>> show_markdown("**+50.6%**")  # outside a notebook, the object is printed
-    <IPython.core.display.Markdown object>
-    """
-    from IPython.display import Markdown, display
-
-    display(Markdown(text))
-
-
-def show_png(png: bytes, alt: str, width_px: int) -> None:
-    """Display a PNG in a notebook with its alternative text, at `width_px` CSS pixels.
-
-    >>> show_png(b"\\x89PNG", "A bar chart.", 750)
-    {'image/png': 'iVBORw==', 'text/plain': 'A bar chart.'}
-    """
-    from IPython.display import display
-
-    display(
-        {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt},
-        raw=True,
-        metadata={"image/png": {"width": width_px, "alt": alt}},
-    )
-
-
-def show_chart(chart, *, locale: str = "en") -> None:
-    """Display a `figures.charts.Chart`; a missing chart (nothing to draw) shows nothing.
-
-    >>> show_chart(None)
-    """
-    if chart is not None:
-        show_png(chart.png, chart.alt, chart.width_px)
-        if chart.note:
-            show_markdown(chart.note)
-
-
-def show_section(title: str, *blocks, level: int = 2) -> None:
-    """A heading and its blocks (markdown, tables, charts), or nothing at all when every block is empty.
-
-    A section exists only with its data: no heading over an empty table or a missing chart.
-
-    >>> show_section("Growth", None, "", pd.DataFrame())  # nothing to show: no heading either
-    >>> show_section("Growth", "Some text.")
-    <IPython.core.display.Markdown object>
-    <IPython.core.display.Markdown object>
-    """
-    shown = [block for block in blocks if not is_empty(block)]
-    if not shown:
-        return
-    show_markdown(f"{'#' * level} {md(title)}")
-    for block in shown:
-        if isinstance(block, str):
-            show_markdown(block)
-        elif isinstance(block, pd.DataFrame):
-            show_table(block)
-        else:
-            show_chart(block)
-
-
-def is_empty(block) -> bool:
-    """Whether a section's block has nothing to show: None, blank markdown, a table without rows.
-
-    >>> is_empty(None), is_empty("  "), is_empty(pd.DataFrame()), is_empty("Text.")
-    (True, True, True, False)
-    """
-    if block is None:
-        return True
-    if isinstance(block, str):
-        return not block.strip()
-    if isinstance(block, pd.DataFrame):
-        return block.empty
-    return False
-
-
-def show_table(frame: pd.DataFrame) -> None:
-    """Display a table without its index, the same way in JupyterLab and in the report.
-
-    >>> show_table(pd.DataFrame({"Company": ["Bolloré Group"]}))
-    <IPython.core.display.HTML object>
-    """
-    from IPython.display import HTML, display
-
-    if frame is None or frame.empty:
-        return
-    display(HTML(frame.to_html(index=False, escape=True, border=0, classes="figures-table")))
 
 
 def _caveat(key: str, params: dict[str, object], locale: str) -> str:

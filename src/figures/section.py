@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from figures.present import is_empty, md
+from figures.present import md
 
 Output = dict[str, dict]
 """One display output, as a notebook stores it: {"data": {mime type: content}, "metadata": {...}}."""
@@ -101,3 +101,18 @@ def chart_outputs(chart) -> list[Output]:
 
 def _markdown(text: str) -> Output:
     return {"data": {"text/markdown": text, "text/plain": text}, "metadata": {}}
+
+
+def is_empty(block) -> bool:
+    """Whether a section's block has nothing to show: None, blank markdown, a table without rows.
+
+    >>> is_empty(None), is_empty("  "), is_empty(pd.DataFrame()), is_empty("Text.")
+    (True, True, True, False)
+    """
+    if block is None:
+        return True
+    if isinstance(block, str):
+        return not block.strip()
+    if isinstance(block, pd.DataFrame):
+        return block.empty
+    return False

@@ -20,7 +20,7 @@ from figures import charts, i18n, lookup, present, summary
 from figures.context import BuildContext
 from figures.i18n import N_, tr
 from figures.present import md
-from figures.section import Section
+from figures.section import Section, is_empty
 
 
 def chart_calls(ctx: BuildContext) -> list[tuple[object, tuple, dict]]:
@@ -414,7 +414,7 @@ _PRIOR_INTROS = {
 
 def _with_intro(blocks: list[object], intro: str | list[str], ctx: BuildContext) -> tuple[object, ...]:
     """The section's generic intro (one sentence or several), only if some block has something to show."""
-    shown = [block for block in blocks if not present.is_empty(block)]
+    shown = [block for block in blocks if not is_empty(block)]
     sentences = [intro] if isinstance(intro, str) else intro
     return (" ".join(tr(sentence, ctx.locale) for sentence in sentences), *shown) if shown else ()
 
