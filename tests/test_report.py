@@ -320,3 +320,20 @@ def test_the_default_report_says_what_it_said_before_it_was_built_from_values(bu
         encoding="utf-8"
     )
     assert csv_path.read_bytes() == (expected / "report-default.csv").read_bytes()
+
+
+def test_a_section_that_fails_fails_the_build_in_one_line_with_its_traceback_kept(tmp_path, monkeypatch):
+    from figures import report, story
+
+    def growth(ctx):
+        return {}["no such figure"]
+
+    monkeypatch.setattr(report, "DEBUG_LOG", tmp_path / "debug.log")
+    monkeypatch.setitem(story.SECTIONS, "growth", growth)
+    with pytest.raises(FiguresError) as raised:
+        build_report(tmp_path / "out", ReportParameters())
+    assert str(raised.value) == (
+        f"the section growth failed: KeyError: 'no such figure' (traceback in {tmp_path / 'debug.log'})"
+    )
+    assert 'return {}["no such figure"]' in (tmp_path / "debug.log").read_text(encoding="utf-8")
+    assert not (tmp_path / "out").exists()  # nothing written

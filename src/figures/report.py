@@ -14,6 +14,8 @@ import contextlib
 import json
 import os
 import re
+import tempfile
+import traceback
 from pathlib import Path
 
 from figures.atomic import write_atomically
@@ -107,10 +109,32 @@ def page_body(ctx, names: tuple[str, ...] = NOTEBOOKS, directory: Path = NOTEBOO
                 parts.append(prose(cell, ctx.locale))
             elif cell["cell_type"] == "code":
                 section = section_name(cell, name)
-                shown = None if section is None else story.SECTIONS[section](ctx)
+                shown = None if section is None else _computed(story.SECTIONS[section], ctx)
                 if shown is not None:
                     parts.append(outputs_html(shown.outputs()))
     return "\n".join(part for part in parts if part)
+
+
+DEBUG_LOG = Path(tempfile.gettempdir()) / "figures-debug.log"
+"""Where a failed section's whole traceback goes (the build's error is one line that names this file)."""
+
+
+def _computed(section, ctx):
+    """A section's value; a failure that is not bad input becomes one line, its traceback kept in `DEBUG_LOG`.
+
+    >>> _computed(lambda ctx: 1 / 0, None)
+    Traceback (most recent call last):
+    figures.errors.FiguresError: the section <lambda> failed: ZeroDivisionError: division by zero (traceback in ...)
+    """
+    try:
+        return section(ctx)
+    except FiguresError:
+        raise
+    except Exception as error:
+        with DEBUG_LOG.open("a", encoding="utf-8") as log:
+            log.write(f"--- section {section.__name__}\n{traceback.format_exc()}")
+        message = f"the section {section.__name__} failed: {type(error).__name__}: {error} (traceback in {DEBUG_LOG})"
+        raise FiguresError(message) from error
 
 
 def section_name(cell: dict, notebook: str = "") -> str | None:
