@@ -12,7 +12,8 @@ merchandise volume, users, a market's or an economy's growth, a previous period'
 comparison, and a segment's revenue (the claims format has no component column).
 
 The modules, in the order an article flows through them: `article` (reading it), `sentences`,
-`amounts`, `periods`, `companies`, `claims` (the pass that classifies every figure), `draft` (the
+`amounts`, `periods`, `companies`, `claims` (the pass that classifies every figure, with `claim_words`,
+`claim_periods` and `claim_rows`), `draft` (the
 claims file and its sidecar), `review` (the review page); `language` compiles each language's tables.
 """
 
