@@ -15,7 +15,6 @@ import pandas as pd
 
 from figures.comparison import Comparison, open_comparison
 from figures.drawing import ChartPool
-from figures.normalise import comparison_table
 from figures.parameters import ReportParameters
 from figures.rates import RateTable
 from figures.sources import open_rates
@@ -102,8 +101,5 @@ def build_context(parameters: ReportParameters | None = None, /, *, charts: Char
         parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path
     )
     rates = open_rates(parameters.rates, strict=parameters.strict)
-    reported = False if case.reported is None else case.reported
-    table = comparison_table(
-        case.claims, reported=reported, currency=parameters.currency, spot_date=parameters.spot_date, rates=rates
-    )
+    table = case.table(currency=parameters.currency, spot_date=parameters.spot_date, rates=rates)
     return BuildContext(parameters, case, rates, table, charts or ChartPool(workers=1))

@@ -72,6 +72,26 @@ class Section:
         return outputs_html(self.outputs())
 
 
+class Sections(list):
+    """Several sections shown one after the other (one notebook cell, several headings).
+
+    >>> len(Sections([Section("A", ("x",)), Section("B", ("y",))]).outputs())
+    4
+    """
+
+    def outputs(self) -> list:
+        """Every section's outputs, in order.
+
+        >>> Sections([Section("A", ())]).outputs()
+        []
+        """
+        return [output for section in self for output in section.outputs()]
+
+    def _ipython_display_(self) -> None:
+        for section in self:
+            section._ipython_display_()
+
+
 def table_output(frame: pd.DataFrame) -> Output:
     """A table without its index, the same in JupyterLab and in the report.
 

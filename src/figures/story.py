@@ -20,7 +20,7 @@ from figures import charts, i18n, lookup, present, summary
 from figures.context import BuildContext
 from figures.i18n import N_, tr
 from figures.present import md
-from figures.section import Section, is_empty
+from figures.section import Section, Sections, is_empty
 
 
 def chart_calls(ctx: BuildContext) -> list[tuple[object, tuple, dict]]:
@@ -330,26 +330,6 @@ def revenue_history(ctx: BuildContext) -> Section:
         " the exchange rate moved."
     )
     return Section(tr("Revenue over the years", ctx.locale), _with_intro([chart], intro, ctx))
-
-
-class Sections(list):
-    """Several sections shown one after the other (one notebook cell, several headings).
-
-    >>> len(Sections([Section("A", ("x",)), Section("B", ("y",))]).outputs())
-    4
-    """
-
-    def outputs(self) -> list:
-        """Every section's outputs, in order.
-
-        >>> Sections([Section("A", ())]).outputs()
-        []
-        """
-        return [output for section in self for output in section.outputs()]
-
-    def _ipython_display_(self) -> None:
-        for section in self:
-            section._ipython_display_()
 
 
 SECTIONS = {

@@ -439,9 +439,9 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, str | None]:
     # Spaces between digit groups are group separators whatever their kind: the locale's own where it
     # groups with a space (French), else none (English and German group with a comma or a dot).
     normalised = _SPACES.sub(group if _SPACES.fullmatch(group) else "", token)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", normalised):  # "48.503 millions" in Moroccan French: groups
-        for alternate in _TABLES[lang].get("dot_groups_locales", []):
-            return parse_decimal(normalised, locale=alternate, strict=True), None
+    dot_groups = _TABLES[lang].get("dot_groups_locales")
+    if dot_groups and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", normalised):  # "48.503 millions" in Moroccan French
+        return parse_decimal(normalised, locale=dot_groups[0], strict=True), None
     try:
         return parse_decimal(normalised, locale=locale, strict=True), None
     except NumberFormatError:
