@@ -31,8 +31,21 @@ class Figure:
         return self.start, self.end
 
 
-def amounts(g: Grammar, text: str, start: int, end: int) -> tuple[list[Figure], list[tuple[int, int, str]]]:
-    """The amounts of money between `start` and `end`, and the spans of those it could not read (with why).
+def text_currencies(g: Grammar, text: str) -> list[str]:
+    """The currency of every amount of money in a text, small ones too ("1,34 $ par action"), in text order.
+
+    >>> from figures.extract.language import grammar
+    >>> text_currencies(grammar("fr"), "(Montréal) Un bénéfice de 1,34 $ par action et 775 millions de ventes.")
+    ['CAD']
+    """
+    return [figure.currency for figure in amounts(g, text, 0, len(text), prices=True)[0] if figure.currency]
+
+
+def amounts(
+    g: Grammar, text: str, start: int, end: int, *, prices: bool = False
+) -> tuple[list[Figure], list[tuple[int, int, str]]]:
+    """The amounts of money between `start` and `end`, and the spans of those it could not read (with why);
+    with `prices`, the few units of currency a price is (never a revenue) too.
 
     A currency the text leaves to its places (a bare "$" in a Canadian article) is read as the local one
     (`local_currency`).
@@ -80,8 +93,11 @@ def amounts(g: Grammar, text: str, start: int, end: int) -> tuple[list[Figure], 
             figure.value, figure.unit = value * multiplier, unit
         else:
             unit = next((u for u, size in (("billion", 9), ("million", 6), ("thousand", 3)) if value >= 10**size), None)
-            if unit is None:
+            if unit is None and not prices:
                 continue  # a few units of currency: a price, never a company's revenue
+            if unit is None:
+                found.append(figure)
+                continue
             size = {"billion": 9, "million": 6, "thousand": 3}[unit]
             figure.value, figure.unit = value / Decimal(10) ** size, unit
             figure.notes.append(f"Printed without a scale word: written here in {unit}s.")

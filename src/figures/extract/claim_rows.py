@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from figures.extract.amounts import text_currencies
 from figures.extract.article import Article
 from figures.extract.companies import Companies
 from figures.extract.home_currencies import known_currency
@@ -82,9 +83,18 @@ class ClaimRows:
             elif others:
                 claim.currency = max(set(others), key=others.count)
                 claim.flags.append(f"currency of the growth taken from the text's other amounts ({claim.currency})")
+            elif stated := self._text_currency():
+                claim.currency = stated
+                claim.flags.append(f"currency of the growth taken from the text's amounts of other things ({stated})")
             else:
                 claim.currency = self.patterns["default_currency"]
                 claim.flags.append(f"currency of the growth assumed ({claim.currency}): the text states no amount")
+
+    def _text_currency(self) -> str:
+        """The one currency of the text's amounts, whatever they measure (profit, a market): where a growth has no
+        revenue figure beside it anywhere, its company's amounts are most likely in that currency."""
+        found = set(text_currencies(self.g, self.text))
+        return found.pop() if len(found) == 1 else ""
 
     def _deduplicate(self) -> None:
         """One row per company, metric and period (the claims file's key): the precise figure kept over a

@@ -14,14 +14,16 @@ class ClaimWords:
     """What the words beside a figure say of it; the pass provides `text`, `g`, `patterns` and `sentences`."""
 
     def _von_auf(self, figure: Figure, before: str, after: str) -> bool:
-        """German 'von 19 auf 20 Milliarden Euro': the figure after 'von' is the earlier one (not so 'ein Plus von
-        5,3 Prozent auf 22,4 Milliarden Euro', a growth and the amount it reached)."""
-        if self.g.code != "de" or not re.search(r"\bvon\s+$", before):
+        """German 'von 19 auf 20 Milliarden Euro', French 'de 1,89 milliard $ à 2,02 milliards $': the figure after
+        'von' is the earlier one (not so 'ein Plus von 5,3 Prozent auf 22,4 Milliarden Euro', 'de 5 % à 2
+        milliards', a growth and the amount it reached). The words are the language's `from_to` pair."""
+        pair = self.patterns["from_to"]
+        if pair is None or not re.search(rf"\b{pair[0]}\s+$", before):
             return False
         # (a period may stand between: "von 393,6 Millionen Euro im ersten Halbjahr 2017 auf 352,7 Millionen")
         following = re.match(
             r"^(?:\s+(?:im|in\s+der|in\s+den)\s+[^.;\d]{0,40}?(?:(?:19|20)\d{2}(?:/\d{2,4})?)?)?"
-            r"\s*auf\s+(?:\S+\s+)?(?P<next>\S*\d[\d.,]*\s*(?P<unit>%|Prozent)?)",
+            rf"\s*{pair[1]}\s+(?:\S+\s+)?(?P<next>\S*\d[\d.,]*\s*(?P<unit>%|Prozent|pour\s*cent)?)",
             after,
         )
         return bool(following) and bool(following.group("unit")) == (figure.kind == "percent")
@@ -86,12 +88,22 @@ class ClaimWords:
         # "Der Umsatz ... mit 10.944 Mitarbeitern (+2,0 Prozent) stieg um 9,8 Prozent": a word with its own
         # figure in brackets right after it governs that one, not the figures after the bracket.
         has_revenue = any(kind == "revenue" for _, kind in preceding)
+        # (nor does a word after the revenue word in a complement: "nahm der Werbeertrag ... trotz Zurückhaltung
+        # im Schweizer Werbemarkt um 1,1 Prozent zu")
+        first_revenue = min((m.start() for m, kind in preceding if kind == "revenue"), default=None)
         preceding = [
             (m, kind)
             for m, kind in preceding
             if kind != "excluded"
             or not has_revenue
-            or not re.match(r"\s*\([^()]*\d[^()]*\)", text[m.end() : figure.start])
+            or not (
+                re.match(r"\s*\([^()]*\d[^()]*\)", text[m.end() : figure.start])
+                or (
+                    first_revenue is not None
+                    and first_revenue < m.start()
+                    and self.patterns["complement_before"].search(text[max(0, m.start() - 40) : m.start()])
+                )
+            )
         ]
         if preceding:
             chosen = max(preceding, key=lambda item: item[0].end())
@@ -138,4 +150,21 @@ class ClaimWords:
                     options.append((figure.start - m.end(), direction))
                 elif after and not any(figure.end <= other < m.start() for other in others):
                     options.append((m.start() - figure.end + 20, direction))
-        return min(options)[1] if options else None
+        if options:
+            return min(options)[1]
+        # "Der Nettogewinn stieg um 9 Prozent auf 2,75 Milliarden, der Umsatz um rund ein Prozent auf 16,46
+        # Milliarden": a change "by ... to" without its verb shares the verb of the clause before it.
+        text = self.text
+        if re.search(r"\b(?:um|by|de)\s+(?:\w+\s+){0,2}$", text[max(0, figure.start - 30) : figure.start]) and re.match(
+            r"\s+(?:auf|to|à)\s+\S*\d", text[figure.end :]
+        ):
+            sentence = next((s for s in self.sentences if s[0] <= figure.start < s[1]), None)
+            if sentence is not None:
+                earlier = [
+                    (m.end(), direction)
+                    for pattern, direction in ((self.g.up, "up"), (self.g.down, "down"))
+                    for m in pattern.finditer(text, sentence[0], figure.start)
+                ]
+                if earlier:
+                    return max(earlier)[1]
+        return None

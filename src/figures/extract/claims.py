@@ -197,7 +197,7 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
             if a.currency and not re.search(r"[(\[]\s*(?:\w+\s+){0,2}$", text[max(0, a.start - 20) : a.start])
         ]  # (not a bracketed translation: "8,65 Milliarden Franken (7,55 Mrd. Euro)")
         if not earlier:  # the text's usual currency, where it has one ("44,7 millions" beside "millions de dollars")
-            everywhere = [a for a in amounts(self.g, text, 0, len(text))[0] if a.currency]
+            everywhere = [a for a in amounts(self.g, text, 0, len(text), prices=True)[0] if a.currency]
             if not everywhere:
                 return None
             usual = max({a.currency for a in everywhere}, key=[a.currency for a in everywhere].count)
@@ -280,12 +280,20 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
                 LeftOut(figure.start, figure.end, "a region's figure, not the group's", "", place.group(1))
             )
             return []
+        there = self.patterns["there"].search(text[clause[0] : figure.start])
+        if there:  # "Erfreulich entwickelte sich das Geschäft in Serbien. Der Werbeertrag stieg dort um 5,3 Prozent"
+            self.left_out.append(LeftOut(figure.start, figure.end, "a region's figure, not the group's", "", there[0]))
+            return []
         reason = self._not_a_claim(figure, clause, own, before, after)
         if reason:
             self._leave(figure, reason)
             return []
         attribution = self.companies.company(index, match, figure, clause)
-        named_here = any(start <= m.start < end for m, _ in self.companies.accepted_mentions(start, end))
+        # (a source of data is no company the figure is about: "selon les données publiées par la BVMT")
+        named_here = any(
+            not self.patterns["source_before"].search(text[max(start, m.start - 60) : m.start])
+            for m, _ in self.companies.accepted_mentions(start, end)
+        )
         combined = re.search(r"\b(?:combined|cumulé\w*|zusammen\w*|insgesamt)\b", text[clause[0] : figure.start], re.I)
         if (not named_here or combined) and self.patterns["aggregate_before"].search(text[clause[0] : figure.start]):
             self._leave(figure, "a total of several companies, not one company's")
@@ -375,8 +383,10 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
             patterns["organic_before"].search(ahead) or patterns["organic_after"].match(own[1])
         ):
             return "growth on another basis than reported (organic, like-for-like or at constant currency)"
-        if figure.kind == "percent" and (
-            patterns["sequential"].search(ahead) or patterns["sequential"].search(own[1][:60])
+        if (
+            figure.kind == "percent"
+            and (patterns["sequential"].search(ahead) or patterns["sequential"].search(own[1][:60]))
+            and not patterns["year_on_year_after"].match(own[1])  # "..., and a 17 per cent decrease year-on-year"
         ):
             return "growth over the previous quarter, not over the same period a year before"
         if figure.kind == "percent" and patterns["other_base"].search(own[1][:80]):
@@ -416,11 +426,16 @@ def _patterns(lang: str) -> dict:
         "estimate_after": re.compile(patterns["estimate_after"], flags),
         "difference_after": re.compile(patterns["difference_after"], flags),
         "aggregate_before": re.compile(patterns["aggregate_before"], flags),
+        "source_before": re.compile(patterns.get("source_before", "(?!)"), flags),
         "sequential": re.compile(patterns["sequential"], flags),
+        "year_on_year_after": re.compile(patterns.get("year_on_year_after", "(?!)"), flags),
         "other_base": re.compile(patterns["other_base"], flags),
         "earlier_before": re.compile(patterns["earlier_before"], flags),
         "effect_before": re.compile(patterns["effect_before"], flags),
         "estimate_before": re.compile(patterns["estimate_before"], flags),
+        "complement_before": re.compile(patterns.get("complement_before", "(?!)"), flags),
+        "there": re.compile(patterns.get("there", "(?!)"), flags),
+        "from_to": tuple(patterns["from_to"]) if "from_to" in patterns else None,
         "default_currency": patterns["default_currency"],
         "translation_currencies": frozenset(patterns["translation_currencies"]),
     }

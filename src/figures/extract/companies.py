@@ -150,6 +150,7 @@ class Companies(NameFinder, CompanyChoice):
                 complement = (
                     re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", own)
                     or g.preposition_before.search(own)
+                    or g.led_by.search(own)  # "La firme dirigée par X a enregistré": the firm did
                     # "Le propriétaire de Cartier, Piaget et IWC a affiché": the owner did, not IWC
                     or re.search(
                         r"\b(?:of|von|des|du|de|d['’])\s*(?:[\w&'’-]+\s+){0,3}[\w&'’-]+"
@@ -197,6 +198,14 @@ class Companies(NameFinder, CompanyChoice):
                     entity.evidence.add("headline")  # (a title-case headline's names were marked above)
                 if mention.start == lead:
                     entity.evidence.add("lead")
+                following = mention.sentence + 1
+                if (
+                    following < len(self.sentences)
+                    and g.anaphora.match(self.text, self.sentences[following][0])
+                    and mention.start != self.sentences[mention.sentence][0]
+                    and re.fullmatch(r"[.!?]?", text[mention.end : self.sentences[mention.sentence][1]].strip())
+                ):  # the last words of its sentence: "Wachstum verzeichnete auch Coca-Cola. Der Getränkekonzern"
+                    entity.evidence.add("referred")
                 if self._person(mention, before, after):
                     entity.person = True
         for entity in list(self.entities.values()):
@@ -214,8 +223,19 @@ class Companies(NameFinder, CompanyChoice):
                 r"\b(?i:der|die|das|dem|den|des|ein|eine|einer|eines|einem|einen|beim|im|am|zum|zur|vom|ins)\s+"
                 r"(?:[a-zäöüß][\w-]*\s+){0,2}$"  # (lowercase adjectives between: "der neue")
             )
+            # (or an inflected adjective without one: "unter coronabedingten Einbussen", "massive Einbussen"; not
+            # a verb in the past before its subject: "verkaufte Lindt")
+            adjective = re.compile(
+                r"(?<![\w-])(?!(?:aber|oder|über|unter|hinter|wieder|zwischen|gegen|wegen|neben)\s)"
+                r"[a-zäöüß]{4,}(?<!t)(?:e|en|er|es|em)\s+$|[a-zäöüß]{4,}ten\s+$"
+            )
             for entity in self.entities.values():
-                after_article = sum(bool(article.search(text[max(0, m.start - 40) : m.start])) for m in entity.mentions)
+                after_article = sum(
+                    bool(
+                        article.search(text[max(0, m.start - 40) : m.start]) or adjective.search(text[: m.start][-40:])
+                    )
+                    for m in entity.mentions
+                )
                 entity.noun = " " not in entity.display and (
                     2 * after_article >= len(entity.mentions)
                     or entity.display.lower().endswith(g.noun_endings)  # "Verschlechterung", "Gesamtentwicklung"
@@ -312,7 +332,8 @@ class Companies(NameFinder, CompanyChoice):
         words = mention.surface.split()
         if any(_strip(word).lower() in COMPANY_SUFFIXES for word in words):
             return False
-        title_case = all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’.-]+", _strip(word)) for word in words)
+        # (a double-barrelled name is a person's too: "Magdalena Martullo-Blocher")
+        title_case = all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’.]+(?:-[A-ZÀ-Þ]?[a-zà-ÿ'’.]+)*", _strip(w)) for w in words)
         # ("le PDG de Carlsberg, Jacob Aarup-Andersen": Carlsberg is the employer, not a person)
         employer = r"(?!(?:de|d['’]|du|des|of|von|vom|bei|chez|at)\b)"
         if title_case and re.search(
@@ -321,9 +342,10 @@ class Companies(NameFinder, CompanyChoice):
             return True
         if re.match(r"\s*,\s*(?:(?:the|its|le|la|der|die)\s+)?(?:\w+\s+){0,2}(?:" + g.titles + r")\b", after, re.I):
             return True
-        title_case = all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’.-]+", _strip(word)) for word in words)
         if 2 <= len(words) <= 3 and title_case and re.match(r"\s*,?\s*(?:" + g.speech_verbs + r")\b", after):
             return True
+        if title_case and g.led_by.search(before):
+            return True  # "La firme dirigée par Magdalena Martullo-Blocher"
         return before.endswith("/") or bool(re.search(r"\((?:Reportage|Rédigé par|Reporting by)\s+$", before))
 
     def _german_subject(self, mention: NameMention, after: str) -> bool:

@@ -41,6 +41,11 @@ class CompanyChoice:
         text = self.text
         sentence_start, sentence_end = self.sentences[index]
         here = self.accepted_mentions(sentence_start, sentence_end)
+        # "les plus fortes hausses ... ARTES (+52,7 %), NEW BODY LINE (+52,4 %)": a figure in brackets right
+        # after a name is that name's
+        tagged = [item for item in here if re.fullmatch(r"\s*\(\s*", text[item[0].end : figure.start])]
+        if tagged:
+            return self._attribution(tagged[-1], here, clause)
         owner = self._owner(here, keyword)
         if owner is not None:
             return self._attribution(owner, here, clause)

@@ -152,6 +152,7 @@ class Grammar:
     business_nouns: str  # alternations, for patterns built around a name
     titles: str
     speech_verbs: str
+    led_by: re.Pattern[str]  # words before a person who runs a company ("dirigée par", "led by")
 
 
 @dataclass(frozen=True)
@@ -394,6 +395,7 @@ def grammar(lang: str) -> Grammar:
         else "(?!)",
         titles=table["companies"].get("title_prefix", "") + _alternation(_words(table["companies"]["titles"])),
         speech_verbs=_alternation(_words(table["companies"]["speech_verbs"])),
+        led_by=re.compile(table["companies"].get("led_by", "(?!)") + r"\s+$", _FLAGS),
     )
 
 

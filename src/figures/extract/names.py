@@ -32,7 +32,7 @@ _STRONG = {
     "owner": 2,
     "employer": 2,
 }
-_WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1, "coordinated": 1}
+_WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1, "coordinated": 1, "referred": 1}
 
 
 def core_key(tokens: list[str]) -> str:
@@ -116,7 +116,7 @@ class NameFinder:
                     continue
                 if title_case and chunk[0] < title:
                     continue  # "Nestlé Leans On Price Increases": a title-case headline is no run of names
-                if self._ticker(chunk):
+                if self._ticker(chunk) or self._opener(chunk, start):
                     continue
                 self._add(chunk[0], chunk[1], index)
         if title_case:  # names of the body that the headline repeats
@@ -232,7 +232,10 @@ class NameFinder:
 
     def _name_span(self, start: int, end: int) -> tuple[int, int] | None:
         """A described name without what is not part of it: a descriptor before it ("Gebäudetechniker
-        Burkhalter"), small words after it."""
+        Burkhalter"), small words after it, the next sentence ("Harley-Davidson. Die Kultmarke")."""
+        stop = re.search(r"(?<=[a-zß-ÿ]{4})\.\s", self.text[start:end])  # (not "Inc. said", "Corp. and")
+        if stop:
+            end = start + stop.start() + 1
         words = list(re.finditer(r"\S+", self.text[start:end]))
 
         def plain(match):
@@ -305,6 +308,7 @@ class NameFinder:
                 or self._code_word(word)
                 or re.fullmatch(self.g.titles, word, re.I)
                 or lower.endswith(("-parent", "-owner", "-based", "-listed", "-headquartered"))
+                or re.match(r"[dDlLjJ]['’][a-zà-ÿ]", word)  # "L'entreprise": an elided article and a noun
             ):  # "the Google-parent reported": a description, not a name
                 close()
                 continue
@@ -313,6 +317,7 @@ class NameFinder:
                 and current
                 and _strip(current[-1].group(0)) != "&"
                 and not self._place_adjective(current)
+                and not self._name_adjective(current, start)
                 and lower not in self.g.name_words
                 and lower not in PLACES  # "Telekom Austria", "Vodafone Deutschland": a name's country
             ):
@@ -326,6 +331,18 @@ class NameFinder:
         for chunk in chunks:
             spans += self._split_connectors(chunk)
         return [self._lower_case_brand(span) for span in spans]
+
+    def _opener(self, chunk: tuple[int, int], sentence_start: int) -> bool:
+        """A single word that opens its sentence before a comma and stands nowhere else with its capital:
+        an adverb ("Ainsi, le chiffre d'affaires", "However, sales"), not a name ("Siemens, the group,")."""
+        word = self.text[chunk[0] : chunk[1]]
+        if chunk[0] != sentence_start or " " in word or not self.text.startswith(",", chunk[1]):
+            return False
+        apposition = re.match(  # "Proseware, a young start-up, said": a name and what it is
+            r",\s+(?i:a|an|the|le|la|l['’]|les|un|une|der|die|das|ein|eine)\b(?:(?!,\s).){1,60},\s",
+            self.text[chunk[1] :],
+        )
+        return not apposition and self._times(re.escape(word)) == 1
 
     def _times(self, pattern: str) -> int:
         """How often a pattern (a name, escaped) stands in the text as whole words."""
@@ -341,6 +358,16 @@ class NameFinder:
             and word.lower() not in NATIONALITIES
             and not self.g.descriptor_word.fullmatch(word)
             and not re.fullmatch(self.g.titles, word, re.I)
+        )
+
+    def _name_adjective(self, current: list[_Word], sentence_start: int) -> bool:
+        """(German) An adjective of a country with its capital inside a sentence: German writes adjectives in lower
+        case, so the capital makes it part of a name ("der Österreichischen Post", "die Deutsche Bank")."""
+        word = _strip(current[0].group(0))
+        return (
+            len(current) == 1
+            and current[0].start() != sentence_start
+            and bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|sch|tsch)(?:e|en|er|es|em)", word))
         )
 
     def _lower_case_brand(self, span: tuple[int, int]) -> tuple[int, int]:
@@ -409,8 +436,12 @@ class NameFinder:
         words = [_strip(word) for word in surface.split()]
         if not words:
             return
-        legal = words[-1].lower() in COMPANY_SUFFIXES
-        while len(words) > 1 and words[0].lower() in NATIONALITIES and not legal and not self._national_name(words):
+        # (a legal form, or a German country's adjective with its capital, makes the country part of the name)
+        national = words[-1].lower() in COMPANY_SUFFIXES
+        if self.g.code == "de" and len(words) > 1 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|sch|tsch)en", words[0]):
+            words[0] = words[0][:-1]  # "der Österreichischen Post": the name is "Österreichische Post"
+            national = True
+        while len(words) > 1 and words[0].lower() in NATIONALITIES and not national and not self._national_name(words):
             start = text.index(words[1], start)  # "Australian JB Hi-Fi": the name is JB Hi-Fi
             words = words[1:]
         if len(words) == 1 and words[0].lower() in NATIONALITIES:

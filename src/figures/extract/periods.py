@@ -22,6 +22,7 @@ from figures.extract.fiscal_calendar import (
     last_year,
     month_end,
     quarter_end_before,
+    year_before,
 )
 from figures.extract.language import Grammar, PeriodPattern, ordinal
 from figures.extract.sentences import clean, overlap
@@ -29,6 +30,23 @@ from figures.extract.sentences import clean, overlap
 STALE_DAYS = 100
 """A calendar quarter, half or nine months named without its year that ended longer ago than this before
 publication is not what results news reports: the period is read as the fiscal one that ended last."""
+YEAR_STALE_DAYS = 122
+"""A year's results are due within four months of its end (the EU's Transparency Directive; the ASX and the SEC
+ask for less): a text naming no period, published longer than this after the last calendar year, does not report
+that year's results."""
+MIN_REPORTING_DAYS = 14
+"""A year's results are not published sooner than this after it ends: a text naming no period, published too
+long after the last calendar year for results news, reports the fiscal year ended at the last quarter end at
+least this long before publication."""
+
+
+def _recent_year_end(published: dt.date) -> dt.date:
+    """The last quarter end at least `MIN_REPORTING_DAYS` before `published`.
+
+    >>> _recent_year_end(dt.date(2023, 8, 15)), _recent_year_end(dt.date(2018, 7, 3))
+    (datetime.date(2023, 6, 30), datetime.date(2018, 3, 31))
+    """
+    return quarter_end_before(published - dt.timedelta(days=MIN_REPORTING_DAYS - 1))
 
 
 @dataclass(frozen=True)
@@ -188,6 +206,13 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         start_year = _year(parts.get("from_year"))
         end_year = year if year is not None else (start_year + (last < first) if start_year is not None else None)
         return Period(months, wording, end=(last, None), end_year=end_year, start_month=first, start_year=start_year)
+    if kind == "to_date":  # "indicateurs d'activité au 31 mars 2023": the year so far, to a quarter's end
+        month = months_of.get(parts["month"].lower().rstrip("."))
+        day_text = parts.get("day")
+        day = 1 if day_text == "1er" else int(day_text) if day_text else None
+        if month is None or month % 3 or (day is not None and day < 28):
+            return None
+        return Period(month, wording, end=(month, day), end_year=_year(parts.get("end_year")))
     if kind == "ended":
         if parts.get("holiday"):  # "the 26 weeks to Christmas Day"
             month, day = g.holidays[re.sub(r"\s+", " ", parts["holiday"].lower())]
@@ -277,6 +302,15 @@ def resolve_period(
     fiscal_note = f" The company's fiscal year ends on {describe_year_end(year_end)}." if known else ""
     if period is None:
         start, end = last_year(published, year_end)
+        if year_end is None and (published - end).days > YEAR_STALE_DAYS:
+            end = _recent_year_end(published)
+            start = year_before(end)
+            note = (
+                f"The text names no period; the last calendar year ended too long before the publication date"
+                f" ({published}) for results news, so inferred as the fiscal year ended last before it (at least"
+                f" {MIN_REPORTING_DAYS} days before), from {start} to {end}: review."
+            )
+            return Resolved(start, end, True, note)
         if known:
             note = (
                 f"The text names no period; inferred as the company's fiscal year from {start} to {end}, the last"
