@@ -31,8 +31,8 @@ DEV, HELDOUT, HELDOUT2 = CORPUS / "dev", CORPUS / "heldout", CORPUS / "heldout2"
 HELDOUT3, HELDOUT4 = CORPUS / "heldout3", CORPUS / "heldout4"
 HELDOUT5 = CORPUS / "heldout5"
 HELDOUT6 = CORPUS / "heldout6"
-HELDOUT7 = CORPUS / "heldout7"  # the next blind split: its files are checked, the extractor never runs on it here
-SCORED = [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6]
+HELDOUT7 = CORPUS / "heldout7"
+SCORED = [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7]
 """The held-out splits already scored blind (each once): every test may run the extractor on them."""
 FLOORS = {"precision": 0.95, "recall": 0.90, "company": 0.95, "period": 0.90, "currency": 0.98}
 """The floors issue 16 sets on the development split: precision, recall and, over matched rows, the share with
@@ -46,7 +46,7 @@ def dev_results():
 
 @pytest.mark.parametrize(
     "folder",
-    [DEV, *SCORED, HELDOUT7],
+    [DEV, *SCORED],
     ids=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"],
 )
 def test_every_article_has_its_sidecar_and_its_truth_in_the_documented_form(folder):
@@ -62,7 +62,7 @@ def test_every_article_has_its_sidecar_and_its_truth_in_the_documented_form(fold
 
 
 def test_the_corpus_holds_sixty_real_articles_or_more_in_three_languages_with_a_third_held_out():
-    dev, heldout = corpus_articles([DEV]), corpus_articles([*SCORED, HELDOUT7])
+    dev, heldout = corpus_articles([DEV]), corpus_articles(SCORED)
     assert len(dev) + len(heldout) >= 60
     languages = [read_meta(article)["language"] for article in dev + heldout]
     assert {code: languages.count(code) for code in ("en", "fr", "de")} == {"en": 145, "fr": 118, "de": 118}
@@ -73,7 +73,9 @@ def test_the_corpus_holds_sixty_real_articles_or_more_in_three_languages_with_a_
     assert len(set(texts)) == len(texts) and len(set(urls)) == len(urls)
 
 
-@pytest.mark.parametrize("folder", SCORED, ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
+@pytest.mark.parametrize(
+    "folder", SCORED, ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
+)
 def test_no_article_of_a_held_out_split_makes_extract_fail(folder):
     failures = [(result.name, result.failure) for result in map(score_article, corpus_articles([folder]))]
     assert [failure for failure in failures if failure[1]] == []
@@ -90,11 +92,14 @@ def test_the_development_split_meets_its_floor(dev_results, measure):
 
 
 @pytest.mark.parametrize(
-    "folder", [DEV, *SCORED], ids=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
+    "folder",
+    [DEV, *SCORED],
+    ids=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"],
 )
 def test_every_draft_of_the_corpus_builds_a_report(folder, tmp_path):
     """Each article's draft, saved as `figures extract` saves it, passes the report's checks and converts: in
-    euros, or, where no figure has an ECB rate (the Taipei Times' New Taiwan dollars), in its own currency."""
+    euros, or, where no figure has an ECB rate (the Taipei Times' New Taiwan dollars) or its dates come before the
+    ECB's first (1999), in its own currency."""
     ecb = set(load_ecb_rates().currencies)
     for article in corpus_articles([folder]):
         meta = json.loads(Path(f"{article}.meta.json").read_text(encoding="utf-8"))
@@ -107,6 +112,8 @@ def test_every_draft_of_the_corpus_builds_a_report(folder, tmp_path):
         try:
             validate(ReportParameters(figures_path=str(draft)))
         except FiguresError as error:
-            (only,) = currencies  # one currency without ECB rates: the report is built in it
-            assert only not in ecb, error
+            # One currency without ECB rates, or dates before them (Bloomberg on Coca-Cola, 1991): the report is
+            # built in that currency, with nothing to convert.
+            (only,) = currencies
+            assert only not in ecb or "within the rate data" in str(error), error
             validate(ReportParameters(figures_path=str(draft), currency=only))

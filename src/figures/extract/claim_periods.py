@@ -6,6 +6,7 @@ used here."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import replace
@@ -74,6 +75,13 @@ class ClaimPeriods:
                     return replace(kinds[0], year=chosen.period.year, wording=wording, rel=None), "", set()
                 here = [m for m in here if m is not chosen]
                 chosen = min(here, key=distance) if here else None
+        if not here:
+            # "Im Halbjahr ergab sich ein Vorsteuergewinn von ... Der Umsatz stieg um 6,3 Prozent": a period the
+            # sentence just before names only by its length ("im Halbjahr", "in the quarter"), the last it names
+            before = [(i, m) for i, m in self.periods if i < index and m.period.rel != "same"]
+            if before and before[-1][0] == index - 1 and before[-1][1].period.context and before[-1][1].period.months:
+                chosen = before[-1][1]
+                here = [chosen]
         if here and chosen is not None:
             if not chosen.period.context:
                 return self._complete(chosen.period, index, company), "", set()
@@ -134,8 +142,12 @@ class ClaimPeriods:
             return self._range_in_fiscal_year(period, index)
         if period.months == 12 and period.rel == "current":
             # "Fiscal year Group revenue", "für das Gesamtjahr": the fiscal year the text names by its end.
+            # (the sentence names the period, "Fiscal year Group revenue"; which year it is, the text says elsewhere)
             named = self._named_again(index, company, lambda o: o.months == 12 and o.complete)
-            return replace(named, wording=f"{period.wording} ({named.wording})") if named else period
+            named = replace(named, supplied=False) if named is not None else None
+            if named is None:
+                return self._year_of_fourth_quarter(period)
+            return replace(named, wording=f"{period.wording} ({named.wording})")
         if period.months not in (3, 6, 9) or period.rel:
             return period
         named = self._named_again(
@@ -172,10 +184,44 @@ class ClaimPeriods:
         options = [
             (bool(names := self._names_in(i)) and company not in names, not m.period.complete, abs(i - index), m.period)
             for i, m in self.periods
-            if matches(m.period) and not m.period.context
+            if matches(m.period) and not m.period.context and not self._not_ended(m.period)
         ]
         # (one that names the year before one that does not: "zweiten Quartal 2015" over "von April bis Juni")
-        return min(options, key=lambda item: item[:3])[3] if options else None
+        if not options:
+            return None
+        _, _, distance, named = min(options, key=lambda item: item[:3])
+        title = self._title_sentences()
+        if distance > 1 and not any(i in title for i, m in self.periods if m.period is named):
+            # Named neither in its sentence, nor in the one before, nor in the headline: the reader supplies it.
+            return replace(named, supplied=True)
+        return named
+
+    def _title_sentences(self) -> set[int]:
+        """The sentences of the headline (a first line standing alone), where one is."""
+        first_line = self.text.split("\n", 1)[0]
+        if "\n" not in self.text.strip() or len(first_line) > 150:
+            return set()
+        return {i for i, (start, _) in enumerate(self.sentences) if start < len(first_line)}
+
+    def _year_of_fourth_quarter(self, period: Period) -> Period:
+        """ "Net revenue for the full fiscal year" in a text whose fourth quarter is named and a quarter ended on a
+        day ("the quarter ended Feb. 26"): the fiscal year that ended that day."""
+        mentions = [m.period for _, m in self.periods]
+        ended = [p for p in mentions if p.months == 3 and p.end is not None and p.end[1] is not None]
+        if not ended or not any(p.months == 3 and p.number == 4 for p in mentions):
+            return period
+        last = ended[-1]
+        return replace(
+            period, end=last.end, end_year=last.end_year, rel=None, wording=f"{period.wording} (to “{last.wording}”)"
+        )
+
+    def _not_ended(self, period: Period) -> bool:
+        """A period named with its year that ends after publication ("In Fiscal 2024, our focus will be"): no
+        figure reported in the text is of it."""
+        published = self.article.published
+        if published is None or (period.year is None and period.end_year is None):
+            return False
+        return resolve_period(period, published, None).end > published
 
     def _names_in(self, index: int) -> set[str]:
         """The companies a sentence names."""
@@ -232,6 +278,18 @@ class ClaimPeriods:
         start = self.sentences[index][0]
         stretch = self.text[max(start, mention.start - 80) : mention.start]
         found = list(self.g.forecast.finditer(stretch))
+        # ("das für 2025 angepeilte Ziel", "the target for 2025": the forecast word after the period)
+        after = re.match(r"\s+(?:[^\s,;.]+\s+){0,1}", self.text[mention.end : mention.end + 40])
+        if (
+            re.search(r"\b(?:pour|for|für)\s+$", stretch)
+            and after
+            and self.g.forecast.match(self.text, mention.end + after.end())
+        ):
+            return True
+        # ("the positive effect is set to fade this year": the year still running, in a forecast)
+        clause = re.split(r"[,;:]", stretch)[-1]
+        if mention.period.rel in ("this", "current") and self.g.forecast.search(clause):
+            return True
         return bool(found) and bool(
             re.fullmatch(r"\s+(?:[^\s,;]+\s+){0,5}?(?:pour|for|für)\s+", stretch[found[-1].end() :])
         )
@@ -246,6 +304,13 @@ class ClaimPeriods:
         gives its every such period to it."""
         ends: dict[str, tuple[int, int]] = {}
         stated = {year_end_of(m.period) for _, m in self.periods} - {None}
+        # "l'exercice 2022-2023" ... "au 30 septembre 2023, un chiffre d'affaires": the split year ends that day
+        split_ends = {m.period.year for _, m in self.periods if m.period.split and m.period.months == 12}
+        stated |= {
+            (m.period.end[0], calendar.monthrange(2001, m.period.end[0])[1])
+            for _, m in self.periods
+            if m.period.to_date and m.period.end_year in split_ends
+        }
         companies = {claim.company for claim in self.claims if claim.company}
         for company in companies:
             known = self.reported.get(core_key(company.split()))
@@ -311,6 +376,10 @@ class ClaimPeriods:
             if period.end == (year_end[0], None) and period.start_month is None and ends_year:
                 number = 12 // period.months if period.months in (3, 6) else period.number
                 period = replace(period, end=None, fiscal=True, number=number, year=period.end_year)
+        if period is not None and period.to_date and year_end is not None and period.end is not None:
+            # "au 30 septembre 2023" of a year ending in September: its whole year; of one ending in June, a quarter
+            months = (period.end[0] - year_end[0]) % 12 or 12
+            period = replace(period, months=months)
         resolved = resolve_period(period, published, year_end, calendar_years)
         listed = None if claim.period_borrowed else self.listed_ends.get(claim.company)
         fiscal_reading = period is None or period.fiscal or period.rel in ("current", "last", "this")

@@ -105,6 +105,19 @@ class ClaimWords:
                 )
             )
         ]
+        # (nor one in a relative clause set off by commas: "Le chiffre d'affaires des applications industrielles,
+        # qui représente environ 16 % des ventes du Groupe, a progressé de 9 %")
+        asides = [
+            (m.start(), text.find(",", m.end(), figure.start))
+            for m in re.finditer(r",\s+(?:qui|which|that|der|die|das|welche[rs]?)\b", text[: figure.start])
+        ]
+        outside = [
+            (m, kind)
+            for m, kind in preceding
+            if not any(a < m.start() and 0 <= b < figure.start and m.end() <= b for a, b in asides)
+        ]
+        if any(kind == "revenue" for _, kind in outside):  # (the subject's revenue word stands before the aside)
+            preceding = outside
         if preceding:
             chosen = max(preceding, key=lambda item: item[0].end())
             # "revenue and operating income saw a 15% growth": the revenue word shares the figure.

@@ -280,6 +280,19 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
                 LeftOut(figure.start, figure.end, "a region's figure, not the group's", "", place.group(1))
             )
             return []
+        # (a share is not a growth: "will make up 25pc of revenue"; but "une hausse de 1,2 % de son chiffre d'affaires")
+        changed = re.search(rf"(?:{g.up.pattern}|{g.down.pattern})\W+(?:\w+\W+)?$", before[-40:], re.I | re.X)
+        changed = changed and not re.search(r"\bma(?:ke|kes|de|king)\s+up\s+$", before)
+        if figure.kind == "percent" and self.patterns["share_after"].match(after) and not changed:
+            self._leave(figure, "a share of revenue, not its growth")  # "25pc of revenue", "84 % des ventes"
+            return []
+        part = self.patterns["segment_after_figure"].match(after)
+        if part:  # "stimulés par la croissance de 3,3 % au sein du secteur des Services à large bande canadiens"
+            self.left_out.append(LeftOut(figure.start, figure.end, "a segment's figure, not the group's", "", part[0]))
+            return []
+        if figure.kind == "amount" and self.patterns["change_before"].search(before):
+            self._leave(figure, "the amount of a change, not revenue")  # "ont progressé de 24,9 millions $"
+            return []
         there = self.patterns["there"].search(text[clause[0] : figure.start])
         if there:  # "Erfreulich entwickelte sich das Geschäft in Serbien. Der Werbeertrag stieg dort um 5,3 Prozent"
             self.left_out.append(LeftOut(figure.start, figure.end, "a region's figure, not the group's", "", there[0]))
@@ -434,6 +447,9 @@ def _patterns(lang: str) -> dict:
         "effect_before": re.compile(patterns["effect_before"], flags),
         "estimate_before": re.compile(patterns["estimate_before"], flags),
         "complement_before": re.compile(patterns.get("complement_before", "(?!)"), flags),
+        "segment_after_figure": re.compile(patterns.get("segment_after_figure", "(?!)"), flags),
+        "share_after": re.compile(patterns.get("share_after", "(?!)"), flags),
+        "change_before": re.compile(patterns.get("change_before", "(?!)"), flags),
         "there": re.compile(patterns.get("there", "(?!)"), flags),
         "from_to": tuple(patterns["from_to"]) if "from_to" in patterns else None,
         "default_currency": patterns["default_currency"],

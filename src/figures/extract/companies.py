@@ -148,7 +148,7 @@ class Companies(NameFinder, CompanyChoice):
                 # "The catering arm of Indian Railways had reported": the arm reported, not the railways.
                 own = re.split(r"\n|[.!?]\s", before)[-1]  # (the words before it in its own sentence)
                 complement = (
-                    re.search(r"\b(?:of|von|des|du|de\s+la)\s+(?:\w+\s+)?$", own)
+                    re.search(r"\b(?:of|von|des|du|de\s+la|de)\s+(?:\w+\s+)?$", own)
                     or g.preposition_before.search(own)
                     or g.led_by.search(own)  # "La firme dirigée par X a enregistré": the firm did
                     # "Le propriétaire de Cartier, Piaget et IWC a affiché": the owner did, not IWC

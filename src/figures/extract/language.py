@@ -279,11 +279,13 @@ def grammar(lang: str) -> Grammar:
     prefixed = {
         f"{letter}{code}": [unit, 1, code] for code in CODES for letter, unit in (("M", "million"), ("B", "billion"))
     }
+    # "194, 635 millions de dinars" (Tunisian press): a decimal comma with a space after it, before a scale word
+    spaced = rf"\d{{1,3}},\s\d{{1,3}}(?=\s*(?:{scale_words})(?![\w]))|" if table.get("comma_space_decimal") else ""
     amount = (
         rf"(?:(?:(?<![\w$])(?P<currency_before>{_alternation(lettered, ignore_case=False)})"
         rf"|(?<![$\d])(?P<sign_before>{_alternation(signs, ignore_case=False)}))"
         rf"\s?(?P<number>{NUMBER})(?![\d])(?:\s*(?P<scale>{scale_words})(?![\w]))?)"
-        rf"|(?:(?<![\w.,])(?P<number2>{NUMBER})(?![\d])(?P<aside>\s*\([^()]{{1,60}}\)(?=\s*(?:{scale_words})))?"
+        rf"|(?:(?<![\w.,])(?P<number2>{spaced}{NUMBER})(?![\d])(?P<aside>\s*\([^()]{{1,60}}\)(?=\s*(?:{scale_words})))?"
         rf"(?:\s*(?P<scale2>{scale_words})(?![\w]))?{patterns['amount_connector']}(?P<currency_after>{suffix})(?![\w]))"
     )
     amount += (
@@ -440,6 +442,8 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, str | None]:
     group = get_group_symbol(locale)
     # Spaces between digit groups are group separators whatever their kind: the locale's own where it
     # groups with a space (French), else none (English and German group with a comma or a dot).
+    if _TABLES[lang].get("comma_space_decimal"):
+        token = re.sub(r"(?<=\d),\s(?=\d{1,3}$)", ",", token)  # "194, 635": 194,635
     normalised = _SPACES.sub(group if _SPACES.fullmatch(group) else "", token)
     dot_groups = _TABLES[lang].get("dot_groups_locales")
     if dot_groups and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", normalised):  # "48.503 millions" in Moroccan French

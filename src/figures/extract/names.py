@@ -161,7 +161,7 @@ class NameFinder:
         if pattern is None:
             return []
         names = {m.group("name") for m in pattern.finditer(self.text)}
-        names = {name for name in names if name.lower() not in self.g.not_names and len(name) > 2}
+        names = {name for name in names if name.lower() not in self.g.not_names and (len(name) > 2 or name.isupper())}
         spans = []
         for name in names:
             spans += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", self.text)]
@@ -303,7 +303,7 @@ class NameFinder:
                 current.append(token)  # a name's country: "Kabel Deutschland", "Telekom Austria"
                 continue
             if (
-                not word[:1].isupper()
+                not (word[:1].isupper() or re.match(r"[a-zà-ÿ]{1,4}[A-ZÀ-Þ]", word))  # ("bioMérieux", "eBay": names)
                 or lower in self.g.not_names
                 or self._code_word(word)
                 or re.fullmatch(self.g.titles, word, re.I)

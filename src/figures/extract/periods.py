@@ -77,6 +77,7 @@ class Period:
     context: bool = False
     split: bool = False  # a fiscal year named by two years ("2023/24")
     supplied: bool = False  # its year supplied by the reader: a year after the one it is compared with
+    to_date: bool = False  # the year so far, to its `end` ("au 31 mars 2023"): from the fiscal year's start
 
     @property
     def kind(self) -> str:
@@ -212,7 +213,7 @@ def period_of(g: Grammar, entry: PeriodPattern, match: re.Match[str]) -> Period 
         day = 1 if day_text == "1er" else int(day_text) if day_text else None
         if month is None or month % 3 or (day is not None and day < 28):
             return None
-        return Period(month, wording, end=(month, day), end_year=_year(parts.get("end_year")))
+        return Period(month, wording, end=(month, day), end_year=_year(parts.get("end_year")), to_date=True)
     if kind == "ended":
         if parts.get("holiday"):  # "the 26 weeks to Christmas Day"
             month, day = g.holidays[re.sub(r"\s+", " ", parts["holiday"].lower())]

@@ -65,7 +65,8 @@ def segment_of(g: Grammar, text: str, keyword: re.Match[str], start: int, clause
             words.pop()
         return " ".join(words)
     adjective = re.match(
-        r"\s+(?P<adjective>[a-zàâçéèêëîïôûùüÿœ]+(?:aires?|iques?|elles?|els?|aux|ales?|iens?|iennes?))\b", after
+        r"\s+(?P<adjective>[a-zàâçéèêëîïôûùüÿœ]+(?:aires?|iques?|elles?|els?|aux|al|ales?|iens?|iennes?)|export)\b",
+        after,
     )
     if g.code == "fr" and adjective and adjective.group("adjective") not in g.group_qualifiers:
         return adjective.group("adjective")  # "recettes publicitaires": advertising's, not the group's
