@@ -11,10 +11,11 @@ What is not the revenue of a group stays out of the draft and is listed on the r
 merchandise volume, users, a market's or an economy's growth, a previous period's figure given for
 comparison, and a segment's revenue (the claims format has no component column).
 
-The modules, in the order an article flows through them: `article` (reading it), `sentences`,
-`amounts`, `periods`, `companies`, `claims` (the pass that classifies every figure, with `claim_words`,
-`claim_periods` and `claim_rows`), `draft` (the
-claims file and its sidecar), `review` (the review page); `language` compiles each language's tables.
+The modules, in the order an article flows through them: `article` (reading it), `sentences`, `amounts`,
+`periods` (what the words say of a period) and `period_dates` (the days it covers), `companies` (with `names`
+and `company_choice`), `claims` (the pass that classifies every figure, with `claim_words`, `claim_periods` and
+`claim_rows`), `draft` (the claims file and its sidecar), `review` (the review page); `language` compiles each
+language's tables.
 """
 
 from figures.extract.article import Article, read_article
@@ -28,7 +29,8 @@ from figures.extract.draft import (
     save_draft,
     write_draft,
 )
-from figures.extract.periods import Period, resolve_period
+from figures.extract.period_dates import resolve_period
+from figures.extract.periods import Period
 from figures.extract.results import Claim, Extraction, LeftOut
 from figures.extract.review import render_review
 from figures.extract.sentences import split_sentences

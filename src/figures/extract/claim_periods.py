@@ -17,7 +17,8 @@ from figures.extract.companies import Companies, KnownCompany, core_key
 from figures.extract.fiscal_calendar import describe_year_end
 from figures.extract.fiscal_years import FiscalYearEnd, known_year_end
 from figures.extract.language import FISCAL_YEAR_ENDS, Grammar, table
-from figures.extract.periods import Mention, Period, mentions, resolve_period, year_end_of
+from figures.extract.period_dates import resolve_period, year_end_of
+from figures.extract.periods import Mention, Period, mentions
 from figures.extract.results import Claim
 from figures.extract.sentences import clean, overlap
 
