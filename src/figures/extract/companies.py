@@ -20,6 +20,7 @@ from pathlib import Path
 
 from figures.extract.company_choice import CompanyChoice
 from figures.extract.language import (
+    APPOSITION_ARTICLES,
     COMPANY_SUFFIXES,
     NATIONALITY_CURRENCIES,
     Grammar,
@@ -159,8 +160,7 @@ class Companies(NameFinder, CompanyChoice):
                     )
                 ) or (
                     # "SK hynix, a key memory chip supplier to Nvidia, achieved": the supplier achieved
-                    re.search(r",\s+(?:a|an|the|le|la|un|une|der|die|das|ein|eine)\s+[^,.]{0,60}$", before)
-                    and after.startswith(",")
+                    re.search(rf",\s+{APPOSITION_ARTICLES}\s+[^,.]{{0,60}}$", before) and after.startswith(",")
                 )
                 if (g.results_verb.match(verb) and not complement) or g.speaker_before.search(before):
                     entity.evidence.add("subject")  # "Acme reported", "teilte Henkel mit", "said Apple"
@@ -168,9 +168,7 @@ class Companies(NameFinder, CompanyChoice):
                     entity.evidence.add("subject")  # "Nvidia liefert die Technik", "Freenet muss ... hinnehmen"
                 if g.reports_verb.match(verb) and not complement:
                     entity.evidence.add("reports")  # "Tailspin Toys posted", "a réalisé", "erzielte"
-                appositive = re.match(
-                    r",\s+(?:the|a|an|le|la|l['’]|un|une|der|die|das|ein|eine)\s+(?:[\w'’-]+\s+){0,3}", after
-                )
+                appositive = re.match(rf",\s+{APPOSITION_ARTICLES}\s*(?:[\w'’-]+\s+){{0,3}}", after)
                 titled = appositive and re.search(r"\b(?:" + g.titles + r")\b", after[: appositive.end() + 30], re.I)
                 if (
                     appositive
@@ -220,7 +218,7 @@ class Companies(NameFinder, CompanyChoice):
                     self.aliases.setdefault(other.key, entity.key)  # "IRCTC", "P&G", "HUL"
         if g.code == "de":
             article = re.compile(
-                r"\b(?i:der|die|das|dem|den|des|ein|eine|einer|eines|einem|einen|beim|im|am|zum|zur|vom|ins)\s+"
+                rf"\b{g.article_or_contraction}\s+"
                 r"(?:[a-zäöüß][\w-]*\s+){0,2}$"  # (lowercase adjectives between: "der neue")
             )
             # (or an inflected adjective without one: "unter coronabedingten Einbussen", "massive Einbussen"; not
@@ -358,7 +356,7 @@ class Companies(NameFinder, CompanyChoice):
             return False
         if not re.match(r" [a-zäöüß]+(?:t|te|en|n|s)\b", after):
             return False
-        article = r"\b(?i:der|die|das|dem|den|des|ein|eine|einen|einem|eines|einer)\s+(?:[a-zäöüß][\w-]*\s+){0,2}"
+        article = rf"\b{self.g.article}\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}"
         return not re.search(article + re.escape(mention.surface) + r"\b", self.text)
 
     def _accepted(self, entity: Entity) -> bool:

@@ -124,9 +124,7 @@ class CompanyChoice:
         seine Kennzahlen vor"): a German noun inside a sentence has one ("die neuen Kennzahlen")."""
         return all(
             m.start not in starts
-            and not re.search(
-                r"\b(?i:der|die|das|dem|den|des|ein\w*|[a-zäöüß]+(?:e|en|er|es|em))\s+$", self.text[: m.start][-30:]
-            )
+            and not re.search(rf"\b(?i:{self.g.article}|[a-zäöüß]+(?:e|en|er|es|em))\s+$", self.text[: m.start][-30:])
             for m in entity.mentions
         )
 

@@ -152,6 +152,8 @@ class Grammar:
     business_nouns: str  # alternations, for patterns built around a name
     titles: str
     speech_verbs: str
+    article: str  # an alternation of the language's articles ("der|die|das|..."), case ignored
+    article_or_contraction: str  # the same with a preposition fused with an article ("beim", "zum")
     led_by: re.Pattern[str]  # words before a person who runs a company ("dirigée par", "led by")
 
 
@@ -171,6 +173,10 @@ def _alternation(words, *, ignore_case: bool = True) -> str:
     ordered = sorted(set(words), key=lambda word: (-len(word), word))
     body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+APPOSITION_ARTICLES = _alternation(word for table in _TABLES.values() for word in _words(table["articles"]))
+"""The articles of every language (case ignored): "Siemens, the German group,", "Ems-Chemie, le chimiste,"."""
 
 
 def _fill(pattern: str, slots: dict[str, str]) -> str:
@@ -397,6 +403,8 @@ def grammar(lang: str) -> Grammar:
         else "(?!)",
         titles=table["companies"].get("title_prefix", "") + _alternation(_words(table["companies"]["titles"])),
         speech_verbs=_alternation(_words(table["companies"]["speech_verbs"])),
+        article=_alternation(_words(table["articles"])),
+        article_or_contraction=_alternation(_words(table["articles"]) + _words(table.get("article_contractions", ""))),
         led_by=re.compile(table["companies"].get("led_by", "(?!)") + r"\s+$", _FLAGS),
     )
 

@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from figures.extract.language import COMPANY_SUFFIXES, NATIONALITIES, NOT_COMPANIES, PLACES, Grammar, slug
+from figures.extract.language import (
+    APPOSITION_ARTICLES,
+    COMPANY_SUFFIXES,
+    NATIONALITIES,
+    NOT_COMPANIES,
+    PLACES,
+    Grammar,
+    slug,
+)
 from figures.extract.sentences import open_bracket, overlap
 
 _TOKEN = re.compile(r"(?:(?<![\w'’])[dlj]['’](?=[A-ZÀ-Þ]))?([^\W\d_][\w.&'’-]*)|&")
@@ -339,7 +347,7 @@ class NameFinder:
         if chunk[0] != sentence_start or " " in word or not self.text.startswith(",", chunk[1]):
             return False
         apposition = re.match(  # "Proseware, a young start-up, said": a name and what it is
-            r",\s+(?i:a|an|the|le|la|l['’]|les|un|une|der|die|das|ein|eine)\b(?:(?!,\s).){1,60},\s",
+            rf",\s+{APPOSITION_ARTICLES}(?:\b|(?<=['’]))(?:(?!,\s).){{1,60}},\s",
             self.text[chunk[1] :],
         )
         return not apposition and self._times(re.escape(word)) == 1
@@ -488,8 +496,7 @@ class NameFinder:
         never after an article, and once the subject of a sentence ("Rosenbauer kann", "Rosenbauer blicke")."""
         if self.g.code != "de" or word.lower() in self.g.not_names:
             return False
-        article = r"\b(?i:der|die|das|dem|den|des|ein|eine|einen|einem|eines|einer|beim|vom|zum)\s+"
-        article += r"(?:[a-zäöüß][\w-]*\s+){0,2}"
+        article = rf"\b{self.g.article_or_contraction}\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}"
         if re.search(article + re.escape(word) + r"\b", self.text):
             return False
         return self._times(re.escape(word)) >= 2
