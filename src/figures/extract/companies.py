@@ -22,6 +22,7 @@ from figures.extract.company_choice import CompanyChoice
 from figures.extract.language import (
     APPOSITION_ARTICLES,
     COMPANY_SUFFIXES,
+    NATIONALITIES,
     NATIONALITY_CURRENCIES,
     Grammar,
     slug,
@@ -87,6 +88,10 @@ def reported_companies(reported: str | Path | bool | None) -> dict[str, KnownCom
     except OSError:
         return {}  # no reported figures: no company's name or fiscal calendar is known
     return _reported_file(str(path.resolve()), mtime)
+
+
+_GROUP_WORDS = frozenset(["group", "gruppe", "groupe", "holding", "holdings", "konzern"])
+"""Last words that make a name a group's: never a unit of a shorter name that shares its first word."""
 
 
 class Companies(NameFinder, CompanyChoice):
@@ -308,7 +313,10 @@ class Companies(NameFinder, CompanyChoice):
             if any(m.start in unit_starts for m in entity.mentions):
                 first = min(m.start for m in entity.mentions if m.start in unit_starts)
                 parents = [e for e in accepted if e is not entity and any(m.start < first for m in e.mentions)]
-                if parents:  # "India's Tata Motors ... its British luxury subsidiary Jaguar Land Rover"
+                # (not the article's own subject: "Samsung Biologics Co., the biotech arm of South Korea's Samsung
+                # Group, said Friday its 2022 net income")
+                lead_subject = "lead" in entity.evidence and {"subject", "reports"} & entity.evidence
+                if parents and not lead_subject:  # "India's Tata Motors ... its British subsidiary Jaguar Land Rover"
                     entity.unit_of = max(parents, key=lambda e: e.score).key
         for entity in accepted:
             if entity.unit_of or (_STRONG.keys() & entity.evidence - {"headline"} and "descriptor" in entity.evidence):
@@ -317,9 +325,18 @@ class Companies(NameFinder, CompanyChoice):
                 if other is entity or "legal" in entity.evidence or not (_STRONG.keys() & other.evidence):
                     continue
                 first = other.key.split("_")[0]
-                # 'Walmart International', 'Franke Water Systems', 'LG Home Appliance & Air Solution Company'
-                if entity.key.startswith(other.key + "_") or (
-                    entity.key.startswith(first + "_") and len(entity.key.split("_")) > len(other.key.split("_"))
+                # (a country's adjective opens a name it is not part of the unit's: "Deutsche Lufthansa" ...
+                # "Lufthansa Cargo")
+                words = other.display.split()
+                core = core_key(words[1:]) if len(words) > 1 and words[0].lower() in NATIONALITIES else other.key
+                # 'Walmart International', 'Franke Water Systems', 'LG Home Appliance & Air Solution Company'; never
+                # a group ("Hyundai Motor Group" is no unit of "Hyundai Mobis")
+                if entity.display.split()[-1].lower() in _GROUP_WORDS:
+                    continue
+                if (
+                    entity.key.startswith(other.key + "_")
+                    or entity.key.startswith(core + "_")
+                    or (entity.key.startswith(first + "_") and len(entity.key.split("_")) > len(other.key.split("_")))
                 ):
                     entity.unit_of = other.key
 
@@ -340,7 +357,16 @@ class Companies(NameFinder, CompanyChoice):
             return True
         if re.match(r"\s*,\s*(?:(?:the|its|le|la|der|die)\s+)?(?:\w+\s+){0,2}(?:" + g.titles + r")\b", after, re.I):
             return True
-        if 2 <= len(words) <= 3 and title_case and re.match(r"\s*,?\s*(?:" + g.speech_verbs + r")\b", after):
+        # ("Terry Smart said"; but not "Hyundai Mobis said" beside "Hyundai Motor Group": a family of companies)
+        family = any(
+            other.display.split()[0] == words[0] and other.key != mention.key for other in self.entities.values()
+        )
+        if (
+            2 <= len(words) <= 3
+            and title_case
+            and not family
+            and re.match(r"\s*,?\s*(?:" + g.speech_verbs + r")\b", after)
+        ):
             return True
         if title_case and g.led_by.search(before):
             return True  # "La firme dirigée par Magdalena Martullo-Blocher"

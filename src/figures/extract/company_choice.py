@@ -159,9 +159,15 @@ class CompanyChoice:
         return bool(self.g.acquired.search(self.text[max(0, mention.start - 60) : mention.start]))
 
     def _subject(self, mention: NameMention) -> bool:
-        before = self.text[max(0, mention.start - 12) : mention.start]
-        if re.search(r"\b(?:of|by|for|from|de|du|des|d['’]|von|vom|bei)\s*$", before, re.IGNORECASE):
-            return False  # "The catering arm of Indian Railways had reported": the arm reported
+        before = self.text[max(0, mention.start - 40) : mention.start]
+        # ("The catering arm of Indian Railways had reported": the arm reported; "Samsung Biologics Co., the biotech
+        # arm of South Korea's Samsung Group, said": Samsung Biologics said)
+        if re.search(
+            r"\b(?:of|by|for|from|de|du|des|d['’]|von|vom|bei)\s*(?:(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+)?$",
+            before,
+            re.IGNORECASE,
+        ):
+            return False
         after = self.text[mention.end : mention.end + 80]
         after = re.sub(r"^\s*\([^()]{1,60}\)", "", after)  # "Associated British Foods (ABF) has reported"
         return bool(self.g.results_verb.match(after.lstrip(" ,")))

@@ -213,8 +213,8 @@ def _dates_pattern(lang: str, month: str) -> re.Pattern[str]:
 
 
 _NAME = (
-    r"[A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\.(?=[ \u00a0,]))?"
-    r"(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-ZÀ-ÖØ-Þ0-9][\w&'’-]*(?:\.(?=[ \u00a0,]))?){0,4}"
+    r"[A-ZÀ-ÖØ-Þ][\w&'’+-]*(?:\.(?=[ \u00a0,]))?"
+    r"(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-ZÀ-ÖØ-Þ0-9][\w&'’+-]*(?:\.(?=[ \u00a0,]))?){0,4}"
 )
 """A name as printed: capitalised words (and an '&'), up to five."""
 

@@ -24,7 +24,7 @@ from figures.extract.language import (
 )
 from figures.extract.sentences import open_bracket, overlap
 
-_TOKEN = re.compile(r"(?:(?<![\w'’])[dlj]['’](?=[A-ZÀ-Þ]))?([^\W\d_][\w.&'’-]*)|&")
+_TOKEN = re.compile(r"(?:(?<![\w'’])[dlj]['’](?=[A-ZÀ-Þ]))?([^\W\d_][\w.&'’-]*(?:\+[^\W\d_][\w.&'’-]*)*)|&")
 """A word, without the French article elided before a name ("d'Alibaba" is Alibaba; "L'Oréal" keeps its L')."""
 _CONNECTORS = frozenset(["and", "&", "of", "et", "und", "de", "du", "des"])
 _LEGAL_LOWER = frozenset(
@@ -397,7 +397,12 @@ class NameFinder:
         """A run joined by 'and' or 'of' stays whole only where it ends in a legal form ('Indian Railway
         Catering and Tourism Corporation'); else it is several names ('Alphabet, Microsoft and Apple')."""
         words = [_strip(token.group(0)).lower() for token in chunk]
-        if not any(word in _CONNECTORS - {"&"} for word in words) or words[-1] in COMPANY_SUFFIXES:
+        joints = [i for i, word in enumerate(words) if word in _CONNECTORS - {"&"}]
+        # ("KDDI Corp. and SoftBank Corp.": a legal form before the 'and' ends the first name)
+        legal_before = any(
+            i > 0 and words[i - 1] in COMPANY_SUFFIXES and words[i] in ("and", "et", "und") for i in joints
+        )
+        if not joints or (words[-1] in COMPANY_SUFFIXES and not legal_before):
             return [(chunk[0].start(), chunk[-1].end())]
         if self._joined_name(chunk, words):
             return [(chunk[0].start(), chunk[-1].end())]
