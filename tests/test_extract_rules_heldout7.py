@@ -314,3 +314,13 @@ def test_two_names_each_with_its_legal_form_joined_by_and_are_two_and_a_plus_joi
     }
     text = "Der Logistikkonzern Kühne+Fabrikam steigerte den Umsatz im Jahr 2017 um 14,9 Prozent."
     assert {r["company"] for r in rows_of(text, "2018-03-01", "de")} == {"Kühne+Fabrikam"}
+
+
+def test_a_scale_joined_by_a_hyphen():
+    # The Globe and Mail on Couche-Tard: "revenue of US$13.58-billion".
+    text = "Fabrikam reported revenue of US$13.58-billion in the first quarter of fiscal 2022."
+    assert [(r["value"], r["unit"]) for r in rows_of(text, "2021-09-01", "en")] == [("13.58", "billion")]
+    # A range "2-3 billion" is no amount of 3 billion: it stays a range.
+    text = "Fabrikam expects revenue of US$2-3 billion in the first quarter of fiscal 2022."
+    with pytest.raises(FiguresError, match="no revenue or growth claim"):
+        rows_of(text, "2021-09-01", "en")

@@ -290,7 +290,7 @@ def grammar(lang: str) -> Grammar:
     amount = (
         rf"(?:(?:(?<![\w$])(?P<currency_before>{_alternation(lettered, ignore_case=False)})"
         rf"|(?<![$\d])(?P<sign_before>{_alternation(signs, ignore_case=False)}))"
-        rf"\s?(?P<number>{NUMBER})(?![\d])(?:\s*(?P<scale>{scale_words})(?![\w]))?)"
+        rf"\s?(?P<number>{NUMBER})(?![\d])(?:(?:\s*|-)(?P<scale>{scale_words})(?![\w]))?)"
         rf"|(?:(?<![\w.,])(?P<number2>{spaced}{NUMBER})(?![\d])(?P<aside>\s*\([^()]{{1,60}}\)(?=\s*(?:{scale_words})))?"
         rf"(?:\s*(?P<scale2>{scale_words})(?![\w]))?{patterns['amount_connector']}(?P<currency_after>{suffix})(?![\w]))"
     )
