@@ -57,6 +57,9 @@ def amounts(
     [(Decimal('1099130'), 'million', 'INR')]
     """
     found, unreadable = [], []
+    # An English text that writes its percentages with a decimal comma ("down 0,9%", the South African press) writes
+    # its amounts so too: "R20,109-billion" is 20.109 billion rand, not 20,109 billion.
+    comma_decimals = g.code == "en" and bool(re.search(r"(?<![\d,.])\d{1,3},\d{1,2}\s?%", text))
     for match in g.amount.finditer(text, start, end):
         groups = match.groupdict()
         number = groups["number"] or groups["number2"] or groups.get("number3") or groups.get("number4")
@@ -64,7 +67,17 @@ def amounts(
         scale = match.group("scale") or match.group("scale2")
         currency_text = match.group("currency_before") or match.group("sign_before") or match.group("currency_after")
         try:
-            value, note = parse_number(number, g.code)
+            if (
+                comma_decimals
+                and re.fullmatch(r"\d{1,3},\d+", number)
+                and (match.group("scale") or match.group("scale2"))
+            ):
+                value, note = (
+                    Decimal(number.replace(",", ".")),
+                    "is read with a decimal comma, as the text writes its percentages",
+                )
+            else:
+                value, note = parse_number(number, g.code)
         except NumberError:
             unreadable.append((match.start(), match.end(), "a number the language's rules cannot read"))
             continue

@@ -102,7 +102,14 @@ class ClaimPeriods:
         recent = [(i, m) for i, m in earlier if i == index - 1 or self._has_figure(i)] or earlier
         own = [(i, m) for i, m in recent if company in self._names_in(i)]
         recent = own if own and len(self._companies_named()) > 1 else recent
-        last_claim = next((c for c in reversed(self.claims) if c.period is not None and c.company == company), None)
+        last_claim = next(
+            (
+                c
+                for c in reversed(self.claims)
+                if c.period is not None and c.company == company and months in (None, c.period.months)
+            ),
+            None,
+        )  # ("Revenue ... during the quarter" after a full year's figure: not that year)
         if recent and (last_claim is None or recent[-1][1].start > last_claim.start):
             source, latest = recent[-1]
             if not latest.period.complete:  # "im vergangenen Geschäftsjahr", after "Geschäftsjahr 2023/2024"

@@ -5,6 +5,7 @@ of the pass in `claims.py`, which sets the attributes used here."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from figures.extract.amounts import text_currencies
 from figures.extract.article import Article
@@ -90,6 +91,20 @@ class ClaimRows:
                 claim.currency = self.patterns["default_currency"]
                 claim.flags.append(f"currency of the growth assumed ({claim.currency}): the text states no amount")
 
+    def _in_own_currency(self, claim: Claim) -> bool:
+        """Whether the words right before a growth say it is in the currency of the claim ("in Schweizer Franken",
+        "en euros", "in rupee terms")."""
+        if claim.metric != "revenue_growth" or not claim.currency:
+            return False
+        words = [word for word, code in self.g.currencies.items() if code == claim.currency]
+        if not words:
+            return False
+        names = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+        said = rf"\b(?:in|en|im)\s+(?:\w+\s+)?(?:{names})\b(?!\s+(?:constant|konstant))"
+        before = re.split(r"\d\s*%|Prozent|per\s*cent|percent", self.text[max(0, claim.start - 80) : claim.start])[-1]
+        after = self.text[claim.end : claim.end + 40]  # ("up 8% in Danish kroner")
+        return bool(re.search(said, before, re.I) or re.match(rf"\s*{said}", after, re.I))
+
     def _text_currency(self) -> str:
         """The one currency of the text's amounts, whatever they measure (profit, a market): where a growth has no
         revenue figure beside it anywhere, its company's amounts are most likely in that currency."""
@@ -118,8 +133,15 @@ class ClaimRows:
                 continue
             # ¥9.48 trillion and ¥9,480 billion are one figure.
             same = (millions(first), first.currency) == (millions(claim), claim.currency)
-            home = (claim.currency not in translations, first.currency not in translations)
-            if (not same and (home[0], *_standing(claim, first)) > (home[1], *_standing(first, claim))) or (
+            # (and a growth said in the company's own currency over another: "In Schweizer Franken beträgt das Minus
+            # gar 22,4 Prozent", after "17 Prozent tiefer")
+            home = (
+                claim.currency not in translations,
+                self._in_own_currency(claim),
+                first.currency not in translations,
+                self._in_own_currency(first),
+            )
+            if (not same and (*home[:2], *_standing(claim, first)) > (*home[2:], *_standing(first, claim))) or (
                 same and first.period_inferred and not claim.period_inferred
             ):
                 kept[key], first, claim = claim, claim, first

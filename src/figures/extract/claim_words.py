@@ -102,6 +102,8 @@ class ClaimWords:
                     first_revenue is not None
                     and first_revenue < m.start()
                     and self.patterns["complement_before"].search(text[max(0, m.start() - 40) : m.start()])
+                    # (but its own figure, in brackets right after it: "mit 8.944 Mitarbeitern (+2,0 Prozent)")
+                    and not re.fullmatch(r"\s*\(\s*", text[m.end() : figure.start])
                 )
             )
         ]

@@ -151,9 +151,29 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
         figures = sorted(money + rates, key=lambda f: f.start)
         translated = self._translations(money)
         sentence_claims: list[Claim] = []
-        for figure in figures:
+        for position, figure in enumerate(figures):
             if id(figure) in translated:
                 continue
+            # "un CA de 1,37 milliard (+7,1%)" in France: the growth in brackets is that amount's, and goes with it
+            amount = figures[position - 1] if position else None
+            if (
+                figure.kind == "percent"
+                and amount is not None
+                and amount.kind == "amount"
+                and re.fullmatch(r"\s*\(\s*", text[amount.end : figure.start])
+            ):
+                left = next((item for item in self.left_out if (item.start, item.end) == amount.span), None)
+                if left is not None and left.reason not in ("another figure for the same company, metric and period",):
+                    self.left_out.append(
+                        LeftOut(
+                            figure.start,
+                            figure.end,
+                            f"the growth of a figure left out: {left.reason}",
+                            "",
+                            left.component,
+                        )
+                    )
+                    continue
             claims = self._figure(figure, index, start, end, sentence, parts, keywords, figures)
             for claim in claims:
                 for home, other in translated.values():

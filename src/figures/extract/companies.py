@@ -209,6 +209,8 @@ class Companies(NameFinder, CompanyChoice):
                     and re.fullmatch(r"[.!?]?", text[mention.end : self.sentences[mention.sentence][1]].strip())
                 ):  # the last words of its sentence: "Wachstum verzeichnete auch Coca-Cola. Der Getränkekonzern"
                     entity.evidence.add("referred")
+                if g.source_name.search(before[-40:] + mention.surface):
+                    entity.source = True  # "L'agence de notation ouest-africaine West Africa Rating Agency (WARA)"
                 if self._person(mention, before, after):
                     entity.person = True
         for entity in list(self.entities.values()):
@@ -386,6 +388,8 @@ class Companies(NameFinder, CompanyChoice):
         return not re.search(article + re.escape(mention.surface) + r"\b", self.text)
 
     def _accepted(self, entity: Entity) -> bool:
+        if entity.source:
+            return False
         if (entity.person or entity.place) and not (_STRONG.keys() & entity.evidence):
             return False
         if entity.noun and not ({"legal", "descriptor", "ticker", "acronym", "reported"} & entity.evidence):

@@ -154,6 +154,7 @@ class Grammar:
     speech_verbs: str
     article: str  # an alternation of the language's articles ("der|die|das|..."), case ignored
     article_or_contraction: str  # the same with a preposition fused with an article ("beim", "zum")
+    source_name: re.Pattern[str]  # a rating agency's or a data provider's name, or the words before it
     led_by: re.Pattern[str]  # words before a person who runs a company ("dirigée par", "led by")
 
 
@@ -405,6 +406,7 @@ def grammar(lang: str) -> Grammar:
         speech_verbs=_alternation(_words(table["companies"]["speech_verbs"])),
         article=_alternation(_words(table["articles"])),
         article_or_contraction=_alternation(_words(table["articles"]) + _words(table.get("article_contractions", ""))),
+        source_name=re.compile(table["companies"].get("source_name", "(?!)") + r"(?:\s+\S+){0,3}$", _FLAGS),
         led_by=re.compile(table["companies"].get("led_by", "(?!)") + r"\s+$", _FLAGS),
     )
 

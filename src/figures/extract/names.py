@@ -78,6 +78,7 @@ class Entity:
     unit_of: str = ""
     noun: bool = False  # (German) a common noun: most of its mentions follow an article
     place: bool = False  # every mention follows "in": "increases in Ontario and Alberta"
+    source: bool = False  # a rating agency, a data provider: it reports on companies, its figures are not its own
 
     @property
     def score(self) -> int:
@@ -290,7 +291,10 @@ class NameFinder:
         for token in tokens:
             word = _strip(token.group(0))
             lower = word.lower()
-            follows = bool(current) and text[current[-1].end() : token.start()] in (" ", "\u00a0")
+            # (an elided "d'" inside a run where it makes a place: "Société Générale Côte d'Ivoire")
+            gap = text[current[-1].end() : token.start()] if current else ""
+            place = f"{_strip(current[-1].group(0))}{gap}{word}".lower().replace("'", "’") if current else ""
+            follows = bool(current) and (gap in (" ", "\u00a0") or (gap in (" d'", " d’") and place in PLACES))
             if not follows:
                 close()
             if lower in COMPANY_SUFFIXES or word == "&":
@@ -312,10 +316,22 @@ class NameFinder:
                 continue
             if (
                 not (word[:1].isupper() or re.match(r"[a-zà-ÿ]{1,4}[A-ZÀ-Þ]", word))  # ("bioMérieux", "eBay": names)
-                or lower in self.g.not_names
+                or (lower in self.g.not_names and not self._before_country(token))
                 or self._code_word(word)
                 or re.fullmatch(self.g.titles, word, re.I)
-                or lower.endswith(("-parent", "-owner", "-based", "-listed", "-headquartered"))
+                or lower.endswith(
+                    (
+                        "-parent",
+                        "-owner",
+                        "-based",
+                        "-listed",
+                        "-headquartered",
+                        "-run",
+                        "-owned",
+                        "-controlled",
+                        "-backed",
+                    )
+                )
                 or re.match(r"[dDlLjJ]['’][a-zà-ÿ]", word)  # "L'entreprise": an elided article and a noun
             ):  # "the Google-parent reported": a description, not a name
                 close()
@@ -339,6 +355,19 @@ class NameFinder:
         for chunk in chunks:
             spans += self._split_connectors(chunk)
         return [self._lower_case_brand(span) for span in spans]
+
+    def _before_country(self, token: _Word) -> bool:
+        """A capitalised common word right before a country opens a name ("Total Sénégal", "Orange Côte
+        d'Ivoire")."""
+        following = re.match(r" ([A-ZÀ-Þ][\w'’-]+(?: d['’][A-ZÀ-Þ][\w'’-]+)?)", self.text[token.end() :])
+        word = _strip(token.group(0))
+        return (
+            bool(following)
+            and word[:1].isupper()
+            and len(word) >= 3
+            and word.lower() not in self.g.stopwords  # ("À Copenhague", "Dans Paris": a preposition, not a name)
+            and following[1].lower().replace("'", "’") in PLACES
+        )
 
     def _opener(self, chunk: tuple[int, int], sentence_start: int) -> bool:
         """A single word that opens its sentence before a comma and stands nowhere else with its capital:
@@ -461,13 +490,18 @@ class NameFinder:
             return
         key = core_key(words)
         plain = key.replace("_", " ")
-        if not key or len(key) < 2 or plain in NOT_COMPANIES or plain.split(" ")[0] in NOT_COMPANIES:
+        # (a common word opens no name, unless a country follows it: "Total Sénégal", "Orange Côte d'Ivoire")
+        country = len(words) > 1 and " ".join(words[1:]).lower().replace("'", "’") in PLACES
+        if not key or len(key) < 2 or plain in NOT_COMPANIES or (plain.split(" ")[0] in NOT_COMPANIES and not country):
             return
         if " ".join(words).lower() in PLACES:
             return  # "Taiwan", "Ontario" is no company
         if any(overlap((start, end), span) for span in self.amount_spans):
             return  # 'HK' of HK$3 billion, a period ('Auftaktquartal'), a date: not a name
-        if len(words) == 1 and self.g.descriptor_word.fullmatch(words[0]) and not self._name_not_noun(words[0]):
+        descriptor = self.g.descriptor_word.fullmatch(words[0]) or (
+            self.g.code != "de" and self.g.descriptor_word.fullmatch(words[0].lower())  # "la Société générale ..."
+        )
+        if len(words) == 1 and descriptor and not self._name_not_noun(words[0]):
             return  # "Baustoffkonzern": what a company is, not its name
         if self._dateline(start, end) or (surface.isupper() and re.match(r"\s*:", text[end:])):
             return  # a dateline; a section heading ("TÉLÉCOMMUNICATIONS:")
@@ -545,7 +579,8 @@ def _abbreviates(abbr: str, name: str) -> bool:
     letters = [c for c in abbr if c.isalpha()]
     if abbr.upper() != abbr or len(letters) < 2:
         return False
-    words = [w for w in re.split(r"[\s&-]+", name) if w and w.lower() not in _CONNECTORS]
+    # (an elided article opens no word of its own: "Côte d'Ivoire" is C, I)
+    words = [w for w in re.split(r"[\s&-]+|\b[dl]['’]", name) if w and w.lower() not in _CONNECTORS]
     initials = "".join(w[0].upper() for w in words)
     return initials.startswith("".join(letters)[: len(initials)]) or "".join(letters).startswith(initials)
 

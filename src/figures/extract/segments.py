@@ -24,7 +24,10 @@ def _rules(lang: str) -> tuple:
     region = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in regions)
     region_after = re.compile(segments["region_after"].replace("<<region>>", region), re.IGNORECASE | re.VERBOSE)
     region_before = re.compile(
-        rf"(?:^|[,;:]\s*)(?:in|en|im|au|aux|à)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?(?:{region})\s*,[^,;]*$",
+        rf"(?:^|[,;:]\s*)(?:in|en|im|au|aux|à)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?(?:{region})\s*,[^,;]*$"
+        # ("Le groupe enregistre en France un CA de 1,37 milliard": the place right before the revenue word)
+        rf"|\b(?:in|en|im|au|aux)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?(?:{region})\s+"
+        rf"(?:un|une|le|la|son|sa|a|an|its|the|einen|einem|den|seinen)\s+$",
         re.IGNORECASE,
     )
     marker = re.compile(segments["marker_before"], re.IGNORECASE | re.VERBOSE)
