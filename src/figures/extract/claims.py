@@ -18,7 +18,7 @@ from figures.extract.claim_rows import ClaimRows
 from figures.extract.claim_words import ClaimWords
 from figures.extract.companies import Companies, KnownCompany, reported_companies
 from figures.extract.fiscal_years import FiscalYearEnd
-from figures.extract.language import PLACES, Grammar, NumberError, grammar, parse_number, slug, table
+from figures.extract.language import CURRENCY_CUES, PLACES, Grammar, NumberError, grammar, parse_number, slug, table
 from figures.extract.results import Claim, Extraction, LeftOut, millions
 from figures.extract.segments import segment_of
 from figures.extract.sentences import clause_of, clauses, clean, overlap, same_clause, split_sentences
@@ -219,7 +219,7 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
         if not earlier:  # the text's usual currency, where it has one ("44,7 millions" beside "millions de dollars")
             everywhere = [a for a in amounts(self.g, text, 0, len(text), prices=True)[0] if a.currency]
             if not everywhere:
-                return None
+                return self._default_currency_amount(scaled)
             usual = max({a.currency for a in everywhere}, key=[a.currency for a in everywhere].count)
             earlier = [next(a for a in everywhere if a.currency == usual)]
         model = earlier[-1]
@@ -234,6 +234,26 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
         if note:
             figure.notes.append(f"The number {note}.")
         figure.flagged = "currency taken from the amount before"
+        return figure
+
+    def _default_currency_amount(self, scaled: re.Match[str]) -> Figure | None:
+        """A revenue amount in a text that names no currency anywhere ("son chiffre d'affaires stagner à 1,035
+        milliard"): in the language's usual currency, flagged for review."""
+        try:
+            value, note = parse_number(scaled.group("number"), self.g.code)
+        except NumberError:
+            return None
+        unit, multiplier = self.g.scales[re.sub(r"\s+", " ", scaled.group("scale").lower().rstrip("."))]
+        # (the currency of the places the text names: "828,0 millions" in Montréal news are dollars)
+        counts = [(len(cue.findall(self.text)), code) for cues in CURRENCY_CUES.values() for code, cue in cues.items()]
+        found, local = max(counts, default=(0, ""))
+        currency = local if found else self.patterns["default_currency"]
+        figure = Figure("amount", scaled.start(), scaled.end(), value * multiplier, unit, currency)
+        where = "the local currency of the places it names" if found else "the language's usual one"
+        figure.notes.append(f"The text names no currency anywhere; read as {currency}, {where}: review.")
+        if note:
+            figure.notes.append(f"The number {note}.")
+        figure.flagged = f"currency assumed ({currency}): the text names none"
         return figure
 
     def _translations(self, money: list[Figure]) -> dict[int, tuple[Figure, Figure]]:
@@ -300,8 +320,9 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
                 LeftOut(figure.start, figure.end, "a region's figure, not the group's", "", place.group(1))
             )
             return []
-        # (a share is not a growth: "will make up 25pc of revenue"; but "une hausse de 1,2 % de son chiffre d'affaires")
-        changed = re.search(rf"(?:{g.up.pattern}|{g.down.pattern})\W+(?:\w+\W+)?$", before[-40:], re.I | re.X)
+        # (a share is not a growth: "will make up 25pc of revenue"; but "une hausse de 1,2 % de son chiffre d'affaires",
+        # "une progression en rythme annuel de 28% de ses ventes")
+        changed = re.search(rf"(?:{g.up.pattern}|{g.down.pattern})", before[-50:], re.I | re.X)
         changed = changed and not re.search(r"\bma(?:ke|kes|de|king)\s+up\s+$", before)
         if figure.kind == "percent" and self.patterns["share_after"].match(after) and not changed:
             self._leave(figure, "a share of revenue, not its growth")  # "25pc of revenue", "84 % des ventes"
