@@ -211,3 +211,42 @@ def test_an_amount_in_a_text_naming_no_currency_and_an_earlier_figure_after_comp
         " comparativement aux 756,1 millions de dollars du même trimestre l'an dernier."
     )
     assert values(rows_of(text, "2019-06-12", "fr")) == ["828.0"]
+
+
+def test_an_amount_set_in_a_country_after_it_is_the_countrys():
+    # Challenges on Iliad: "Iliad a réalisé un CA de 228 millions d'euros en Italie et de 495 millions d'euros en
+    # Pologne".
+    text = (
+        "Au deuxième trimestre 2022, le chiffre d'affaires de Fabrikam atteint 2,09 milliards d'euros. Sur le seul"
+        " second trimestre 2022, Fabrikam a réalisé un CA de 228 millions d'euros en Italie."
+    )
+    assert values(rows_of(text, "2022-07-29", "fr")) == ["2.09"]
+
+
+def test_parts_of_the_group_named_as_business_groups_or_areas_and_a_range_of_amounts():
+    # Rappler on PLDT: "the company's major business groups – Consumer Wireless, PLDT Home, and PLDT Enterprise –
+    # generated a total of P109.4 billion in revenues"; The Defence Space on Kongsberg: "all business areas in
+    # Kongsberg increased operating revenues by more than 20 percent"; Vaisala: "full-year 2023 net sales will be in
+    # the range of €530m-€570m".
+    text = (
+        "Fabrikam recorded its highest 9-month revenue level at P116.3 billion in 2019. The company's major business"
+        " groups generated a total of P109.4 billion in revenues, up by 11% year-on-year."
+    )
+    assert values(rows_of(text, "2019-11-07", "en")) == ["116.3"]
+    text = (
+        "Fabrikam increased its operating revenues by 27 percent in the second quarter of 2023. All business areas in"
+        " Fabrikam increased operating revenues by more than 20 percent in the quarter."
+    )
+    assert values(rows_of(text, "2023-07-16", "en")) == ["27"]
+    text = "Fabrikam's net sales were €514.2m in 2022. Its 2023 net sales will be in the range of €530m-€570m."
+    assert values(rows_of(text, "2023-02-16", "en")) == ["514.2"]
+
+
+def test_an_amount_in_square_brackets_of_an_earlier_year_is_given_for_comparison():
+    # Meteorological Technology International on Vaisala: "net sales of €514.2m (US$549m) for 2022 (Jan-Dec), an
+    # increase of 17% year-on-year [€437.9m (US$467.6m) for 2021]".
+    text = "Fabrikam recorded net sales of €514.2m for 2022, an increase of 17% year-on-year [€437.9m for 2021]."
+    assert values(rows_of(text, "2023-02-16", "en")) == ["17", "514.2"]
+    # The same year in the brackets: the figure restates the one outside them (not an earlier period's).
+    text = "Fabrikam recorded strong results for 2022 [net sales of €514.2m for 2022]."
+    assert values(rows_of(text, "2023-02-16", "en")) == ["514.2"]

@@ -236,6 +236,24 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
         figure.flagged = "currency taken from the amount before"
         return figure
 
+    def _earlier_in_brackets(self, figure: Figure) -> bool:
+        """A figure in brackets that name an earlier year than the sentence names outside them ("an increase of 17%
+        year-on-year [€437.9m (US$467.6m) for 2021]", of 2022's figures): the earlier period's, for comparison."""
+        text = self.text
+        sentence = next((s for s in self.sentences if s[0] <= figure.start < s[1]), None)
+        opening = text.rfind("[", sentence[0] if sentence else 0, figure.start)
+        if sentence is None or opening < 0 or "]" in text[opening : figure.start]:
+            return False
+        closing = text.find("]", figure.end, sentence[1])
+        if closing < 0:
+            return False
+        inside = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text[opening:closing])}
+        outside = {
+            int(y)
+            for y in re.findall(r"\b((?:19|20)\d{2})\b", text[sentence[0] : opening] + text[closing : sentence[1]])
+        }
+        return bool(inside) and bool(outside) and max(inside) < max(outside)
+
     def _default_currency_amount(self, scaled: re.Match[str]) -> Figure | None:
         """A revenue amount in a text that names no currency anywhere ("son chiffre d'affaires stagner à 1,035
         milliard"): in the language's usual currency, flagged for review."""
@@ -313,7 +331,7 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
             r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})",
             after,
         )
-        if figure.kind == "percent" and region and region.group(1).lower() in PLACES:
+        if region and region.group(1).lower() in PLACES:  # ("un CA de 228 millions d'euros en Italie")
             place = region
         if place and place.group(1).lower() in PLACES:  # "a surtout progressé au Japon (+15,7% sur un an)"
             self.left_out.append(
@@ -418,6 +436,8 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
             return "an estimate (analysts', a consensus), not a reported figure"
         if patterns["difference_after"].match(after):
             return "a difference from an estimate, not a reported figure"
+        if self._earlier_in_brackets(figure):
+            return "a figure of an earlier period, given for comparison"
         if patterns["hypothetical"].search(ahead):
             return "a figure that did not happen (what it would have been)"
         lower = patterns["range_before"].search(before)
