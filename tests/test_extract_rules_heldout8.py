@@ -250,3 +250,16 @@ def test_an_amount_in_square_brackets_of_an_earlier_year_is_given_for_comparison
     # The same year in the brackets: the figure restates the one outside them (not an earlier period's).
     text = "Fabrikam recorded strong results for 2022 [net sales of €514.2m for 2022]."
     assert values(rows_of(text, "2023-02-16", "en")) == ["514.2"]
+
+
+def test_a_country_with_its_amount_is_a_region_and_usa_is_a_country():
+    # Südwest Presse on Trumpf: "Nach Deutschland mit etwa 730 Millionen Euro Umsatz sind die USA mit etwa 545
+    # Millionen Euro sowie die Niederlande mit rund 460 Millionen Euro die größten Einzelmärkte".
+    text = (
+        "Fabrikam erzielte im Geschäftsjahr 2018/19 einen Umsatz von 3,8 Milliarden Euro. Nach Deutschland mit etwa"
+        " 730 Millionen Euro Umsatz sind die USA mit etwa 545 Millionen Euro die größten Einzelmärkte."
+    )
+    assert values(rows_of(text, "2019-07-01", "de")) == ["3.8"]
+    # "mit" after a company is no place: "Fabrikam mit 3,8 Milliarden Euro Umsatz".
+    text = "Im Geschäftsjahr 2018/19 lag Fabrikam mit 3,8 Milliarden Euro Umsatz vorn."
+    assert values(rows_of(text, "2019-07-01", "de")) == ["3.8"]

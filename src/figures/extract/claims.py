@@ -333,6 +333,11 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
         )
         if region and region.group(1).lower() in PLACES:  # ("un CA de 228 millions d'euros en Italie")
             place = region
+        with_place = re.search(  # ("Nach Deutschland mit etwa 730 Millionen Euro Umsatz sind die USA mit ...")
+            r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]+)\s+(?:mit|with|avec)\s+(?:\S+\s+)?$", before
+        )
+        if with_place and with_place.group(1).lower() in PLACES:
+            place = with_place
         if place and place.group(1).lower() in PLACES:  # "a surtout progressé au Japon (+15,7% sur un an)"
             self.left_out.append(
                 LeftOut(figure.start, figure.end, "a region's figure, not the group's", "", place.group(1))
