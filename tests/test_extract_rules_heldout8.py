@@ -263,3 +263,40 @@ def test_a_country_with_its_amount_is_a_region_and_usa_is_a_country():
     # "mit" after a company is no place: "Fabrikam mit 3,8 Milliarden Euro Umsatz".
     text = "Im Geschäftsjahr 2018/19 lag Fabrikam mit 3,8 Milliarden Euro Umsatz vorn."
     assert values(rows_of(text, "2019-07-01", "de")) == ["3.8"]
+
+
+def test_a_section_headed_by_a_name_and_growth_in_reported_currency():
+    # Irish Independent on Kerry and Glanbia: a section headed "Glanbia", then "half year results at Glanbia showed
+    # ... During the period revenue at the group increased 3.6pc to in constant currency to €1.1bn, however it was
+    # down 6.2pc in reported currency."
+    text = (
+        "Kerry Group reported revenue of €3.2bn in the first half of 2018, while results from Glanbia showed profit"
+        " down.\n\nGlanbia\n\nHowever, half year results at"
+        " Glanbia showed that earnings at Glanbia fell by 7.3pc in the six months to June 30, 2018.\n\nDuring the"
+        " period revenue at the group"
+        " increased 3.6pc in constant currency to €1.1bn, however it was down 6.2pc in reported currency."
+    )
+    rows = {r["value"]: r["company"] for r in rows_of(text, "2018-08-09", "en")}
+    assert rows == {"3.2": "Kerry Group", "1.1": "Glanbia", "-6.2": "Glanbia"}
+
+
+def test_a_sentence_opening_with_a_pronoun_measures_what_the_one_before_ended_on():
+    # Swissinfo on Givaudan: "Givaudan itself posted its first independent sales figures. They were up eight per cent
+    # for the first half to SFr1.2 billion."; ChannelNews on SAP: "les revenus provenant du cloud ... Ils s'établissent
+    # à 937 millions d'euros".
+    text = (
+        "Fabrikam itself posted its first independent sales figures. They were up eight per cent for the first half"
+        " of 2000 to SFr1.2 billion."
+    )
+    assert values(rows_of(text, "2000-08-19", "en")) == ["1.2", "8"]
+    text = (
+        "Fabrikam itself posted its net profit for the first half of 2000. They were up eight per cent to SFr1.2"
+        " billion."
+    )
+    with pytest.raises(FiguresError, match="no revenue or growth claim"):
+        rows_of(text, "2000-08-19", "en")
+    text = (
+        "Au troisième trimestre 2017, le chiffre d'affaires de Fabrikam atteint 5,59 milliards d'euros. Les revenus"
+        " provenant du cloud ralentissent. Ils s'établissent à 937 millions d'euros, en progression de 22%."
+    )
+    assert values(rows_of(text, "2017-10-20", "fr")) == ["5.59"]

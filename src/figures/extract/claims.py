@@ -236,6 +236,19 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
         figure.flagged = "currency taken from the amount before"
         return figure
 
+    def _pronoun_subject(self, index: int, start: int) -> tuple[re.Match[str], str] | None:
+        """ "Givaudan posted its first independent sales figures. They were up eight per cent": a sentence opening
+        with a pronoun, with no word of its own for what it measures, measures what the one before ended on."""
+        if index == 0 or not self.patterns["pronoun_start"].match(self.text, start):
+            return None
+        previous = self.sentences[index - 1]
+        found = [(m, "revenue") for m in self.g.revenue.finditer(self.text, *previous)]
+        found += [(m, "excluded") for m in self.g.excluded.finditer(self.text, *previous)]
+        if not found:
+            return None
+        last = max(found, key=lambda item: item[0].end())
+        return last if last[1] == "revenue" else None
+
     def _earlier_in_brackets(self, figure: Figure) -> bool:
         """A figure in brackets that name an earlier year than the sentence names outside them ("an increase of 17%
         year-on-year [€437.9m (US$467.6m) for 2021]", of 2022's figures): the earlier period's, for comparison."""
@@ -295,6 +308,8 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
         before = text[max(start, figure.start - 60) : figure.start]
         after = text[figure.end : min(end, figure.end + 60)]
         keyword = self._respective(figure, keywords, figures, end) or self._keyword(figure, keywords, parts)
+        if keyword is None and not keywords:
+            keyword = self._pronoun_subject(index, start)
         growth = None
         if figure.kind == "percent":
             growth = self._direction(figure, parts, figures)
@@ -458,8 +473,10 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
             or patterns["earlier_before"].search(ahead)
         ):
             return "a figure of an earlier period, given for comparison"
-        if figure.kind == "percent" and (
-            patterns["organic_before"].search(ahead) or patterns["organic_after"].match(own[1])
+        if (
+            figure.kind == "percent"
+            and (patterns["organic_before"].search(ahead) or patterns["organic_after"].match(own[1]))
+            and not patterns["reported_after"].match(own[1])
         ):
             return "growth on another basis than reported (organic, like-for-like or at constant currency)"
         if (
@@ -514,6 +531,8 @@ def _patterns(lang: str) -> dict:
         "estimate_before": re.compile(patterns["estimate_before"], flags),
         "complement_before": re.compile(patterns.get("complement_before", "(?!)"), flags),
         "segment_after_figure": re.compile(patterns.get("segment_after_figure", "(?!)"), flags),
+        "pronoun_start": re.compile(patterns.get("pronoun_start", "(?!)"), flags),
+        "reported_after": re.compile(patterns.get("reported_after", "(?!)"), flags),
         "share_after": re.compile(patterns.get("share_after", "(?!)"), flags),
         "change_before": re.compile(patterns.get("change_before", "(?!)"), flags),
         "there": re.compile(patterns.get("there", "(?!)"), flags),

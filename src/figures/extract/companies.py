@@ -151,6 +151,8 @@ class Companies(NameFinder, CompanyChoice):
                 if re.match(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + g.business_nouns + r")\b", text[apostrophe_at:]):
                     entity.evidence.add("possessive")
                 verb = re.sub(r"^\s*\([^()]{1,60}\)", "", after).lstrip(" ,")  # "Associated British Foods (ABF) has"
+                # ("Givaudan itself posted")
+                verb = re.sub(r"^(?:itself|themselves|lui-même|elle-même|selbst)\s+", "", verb)
                 # "The catering arm of Indian Railways had reported": the arm reported, not the railways.
                 own = re.split(r"\n|[.!?]\s", before)[-1]  # (the words before it in its own sentence)
                 complement = (
@@ -211,6 +213,13 @@ class Companies(NameFinder, CompanyChoice):
                     entity.evidence.add("referred")
                 if g.source_name.search(before[-40:] + mention.surface):
                     entity.source = True  # "L'agence de notation ouest-africaine West Africa Rating Agency (WARA)"
+                line_start = text.rfind("\n", 0, mention.start) + 1
+                line_end = text.find("\n", mention.end)
+                if (
+                    line_start > 0
+                    and text[line_start : line_end if line_end >= 0 else len(text)].strip() == mention.surface
+                ):
+                    entity.evidence.add("heading")  # a section of the article headed by the name alone ("Glanbia")
                 if self._person(mention, before, after):
                     entity.person = True
         for entity in list(self.entities.values()):

@@ -40,7 +40,7 @@ _STRONG = {
     "owner": 2,
     "employer": 2,
 }
-_WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1, "coordinated": 1, "referred": 1}
+_WEAK = {"possessive": 1, "subject": 1, "headline": 1, "lead": 1, "coordinated": 1, "referred": 1, "heading": 1}
 
 
 def core_key(tokens: list[str]) -> str:
