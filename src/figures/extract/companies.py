@@ -122,7 +122,8 @@ class Companies(NameFinder, CompanyChoice):
         for entity in self.entities.values():
             entity.place = all(
                 re.search(
-                    r"(?:^|\s)(?:in|en|au|aux|im|in\s+der|across)\s+(?:\w+\s+and\s+|\w+,\s+)?$",
+                    # ("Hella aus Lippstadt", "mit Stammsitz in Lippstadt", "basé à Abidjan", "based in Cavan")
+                    r"(?:^|\s)(?:in|en|au|aux|im|in\s+der|across|aus|à|from)\s+(?:\w+\s+and\s+|\w+,\s+)?$",
                     text[max(0, m.start - 30) : m.start],
                 )
                 for m in entity.mentions

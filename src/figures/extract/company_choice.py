@@ -97,6 +97,8 @@ class CompanyChoice:
         opening = [e for e in self.entities.values() if "lead" in e.evidence]
         if len(opening) != 1 or opening[0].person or opening[0].place or opening[0].noun or opening[0].unit_of:
             return None
+        if opening[0].display.lower().endswith(self.g.noun_endings):  # (German: "Betriebsgewinn")
+            return None
         return opening[0] if opening[0].display.lower() not in NOT_COMPANIES else None
 
     def _repeated_name(self) -> Entity | None:
@@ -114,7 +116,7 @@ class CompanyChoice:
                 or len(e.mentions) >= 3  # (a German word thrice and never after an article: not a noun)
                 or self._bare_twice(e, starts)
             )
-            and not (e.person or e.place or e.noun or e.unit_of)
+            and not (e.person or e.place or e.noun or e.unit_of or e.source)
             and e.display.lower() not in NOT_COMPANIES
         ]
         return repeated[0] if len(repeated) == 1 else None

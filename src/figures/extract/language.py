@@ -406,7 +406,7 @@ def grammar(lang: str) -> Grammar:
         speech_verbs=_alternation(_words(table["companies"]["speech_verbs"])),
         article=_alternation(_words(table["articles"])),
         article_or_contraction=_alternation(_words(table["articles"]) + _words(table.get("article_contractions", ""))),
-        source_name=re.compile(table["companies"].get("source_name", "(?!)") + r"(?:\s+\S+){0,3}$", _FLAGS),
+        source_name=re.compile(table["companies"].get("source_name", "(?!)") + r"(?:\s+[^\s,.;:()]+){0,3}$", _FLAGS),
         led_by=re.compile(table["companies"].get("led_by", "(?!)") + r"\s+$", _FLAGS),
     )
 

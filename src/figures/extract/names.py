@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from figures.extract.language import (
     APPOSITION_ARTICLES,
+    CODES,
     COMPANY_SUFFIXES,
     NATIONALITIES,
     NOT_COMPANIES,
@@ -496,6 +497,8 @@ class NameFinder:
             return
         if " ".join(words).lower() in PLACES:
             return  # "Taiwan", "Ontario" is no company
+        if len(words) == 1 and words[0] in CODES:
+            return  # "VND", "USD": a currency's code is no company
         if any(overlap((start, end), span) for span in self.amount_spans):
             return  # 'HK' of HK$3 billion, a period ('Auftaktquartal'), a date: not a name
         descriptor = self.g.descriptor_word.fullmatch(words[0]) or (
