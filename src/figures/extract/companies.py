@@ -27,16 +27,8 @@ from figures.extract.language import (
     Grammar,
     slug,
 )
-from figures.extract.names import (
-    _CONNECTORS,
-    _STRONG,
-    Entity,
-    NameFinder,
-    NameMention,
-    _abbreviates,
-    _strip,
-    core_key,
-)
+from figures.extract.name_runs import _CONNECTORS, _strip
+from figures.extract.names import _STRONG, Entity, NameFinder, NameMention, _abbreviates, core_key
 from figures.extract.sentences import open_bracket
 
 

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from figures.extract.language import NOT_COMPANIES
-from figures.extract.names import Entity, NameMention, _strip, _title_case, core_key
+from figures.extract.name_runs import _strip
+from figures.extract.names import Entity, NameMention, _title_case, core_key
 from figures.extract.sentences import open_bracket
 
 
