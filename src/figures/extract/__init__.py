@@ -14,8 +14,8 @@ comparison, and a segment's revenue (the claims format has no component column).
 The modules, in the order an article flows through them: `article` (reading it), `sentences`, `amounts`,
 `periods` (what the words say of a period) and `period_dates` (the days it covers), `companies` (with `names`,
 `name_runs` and `company_choice`), `claims` (the pass that classifies every figure, with `claim_words`,
-`claim_periods` and `claim_rows`), `draft` (the claims file and its sidecar), `review` (the review page);
-`language` compiles each language's tables.
+`claim_amounts`, `claim_periods` and `claim_rows`), `draft` (the claims file and its sidecar), `review` (the
+review page); `language` compiles each language's tables.
 """
 
 from figures.extract.article import Article, read_article

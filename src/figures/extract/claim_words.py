@@ -183,3 +183,16 @@ class ClaimWords:
                 if earlier:
                     return max(earlier)[1]
         return None
+
+    def _pronoun_subject(self, index: int, start: int) -> tuple[re.Match[str], str] | None:
+        """ "Givaudan posted its first independent sales figures. They were up eight per cent": a sentence opening
+        with a pronoun, with no word of its own for what it measures, measures what the one before ended on."""
+        if index == 0 or not self.patterns["pronoun_start"].match(self.text, start):
+            return None
+        previous = self.sentences[index - 1]
+        found = [(m, "revenue") for m in self.g.revenue.finditer(self.text, *previous)]
+        found += [(m, "excluded") for m in self.g.excluded.finditer(self.text, *previous)]
+        if not found:
+            return None
+        last = max(found, key=lambda item: item[0].end())
+        return last if last[1] == "revenue" else None

@@ -7,18 +7,18 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 
 from figures.errors import FiguresError
 from figures.extract.amounts import Figure, amounts, percents
 from figures.extract.article import Article, read_article
+from figures.extract.claim_amounts import ClaimAmounts
 from figures.extract.claim_periods import ClaimPeriods
 from figures.extract.claim_rows import ClaimRows
 from figures.extract.claim_words import ClaimWords
 from figures.extract.companies import Companies, KnownCompany, reported_companies
 from figures.extract.fiscal_years import FiscalYearEnd
-from figures.extract.language import CURRENCY_CUES, PLACES, Grammar, NumberError, grammar, parse_number, slug, table
+from figures.extract.language import PLACES, Grammar, grammar, slug, table
 from figures.extract.results import Claim, Extraction, LeftOut, millions
 from figures.extract.segments import segment_of
 from figures.extract.sentences import clause_of, clauses, clean, overlap, same_clause, split_sentences
@@ -68,7 +68,7 @@ def extract_claims(
     return extract(path_or_text, lang=lang, published=published, source=source, reported=reported).rows()
 
 
-class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
+class _Extractor(ClaimAmounts, ClaimPeriods, ClaimRows, ClaimWords):
     def __init__(self, article: Article, reported: dict[str, KnownCompany]) -> None:
         self.article = article
         self.text = article.text
@@ -201,107 +201,6 @@ class _Extractor(ClaimPeriods, ClaimRows, ClaimWords):
                 beside = clean(text[pair.start : pair.end])
                 claim.notes.append(f"Its currency is that of the revenue figure it is set beside (“{beside}”).")
         self.claims.extend(sentence_claims)
-
-    def _bare_amount(self, scaled: re.Match[str], index: int, money: list[Figure]) -> Figure | None:
-        """A number with a scale word and no currency ("7,188 milliards") right after a revenue word, read in the
-        currency of the amount stated last before it in the same or the previous sentence, flagged; else None
-        (a count of users, a currency the rules do not read)."""
-        text = self.text
-        keyword = self.g.revenue.search(text, max(self.sentences[index][0], scaled.start() - 150), scaled.start())
-        if keyword is None:
-            return None
-        first = self.sentences[max(0, index - 3)][0]
-        earlier = [
-            a
-            for a in amounts(self.g, text, first, scaled.start())[0]
-            if a.currency and not re.search(r"[(\[]\s*(?:\w+\s+){0,2}$", text[max(0, a.start - 20) : a.start])
-        ]  # (not a bracketed translation: "8,65 Milliarden Franken (7,55 Mrd. Euro)")
-        if not earlier:  # the text's usual currency, where it has one ("44,7 millions" beside "millions de dollars")
-            everywhere = [a for a in amounts(self.g, text, 0, len(text), prices=True)[0] if a.currency]
-            if not everywhere:
-                return self._default_currency_amount(scaled)
-            usual = max({a.currency for a in everywhere}, key=[a.currency for a in everywhere].count)
-            earlier = [next(a for a in everywhere if a.currency == usual)]
-        model = earlier[-1]
-        try:
-            value, note = parse_number(scaled.group("number"), self.g.code)
-        except NumberError:
-            return None
-        unit, multiplier = self.g.scales[re.sub(r"\s+", " ", scaled.group("scale").lower().rstrip("."))]
-        figure = Figure("amount", scaled.start(), scaled.end(), value * multiplier, unit, model.currency)
-        model_text = clean(text[model.start : model.end])
-        figure.notes.append(f"The text gives no currency; read in that of the amount before it (“{model_text}”).")
-        if note:
-            figure.notes.append(f"The number {note}.")
-        figure.flagged = "currency taken from the amount before"
-        return figure
-
-    def _pronoun_subject(self, index: int, start: int) -> tuple[re.Match[str], str] | None:
-        """ "Givaudan posted its first independent sales figures. They were up eight per cent": a sentence opening
-        with a pronoun, with no word of its own for what it measures, measures what the one before ended on."""
-        if index == 0 or not self.patterns["pronoun_start"].match(self.text, start):
-            return None
-        previous = self.sentences[index - 1]
-        found = [(m, "revenue") for m in self.g.revenue.finditer(self.text, *previous)]
-        found += [(m, "excluded") for m in self.g.excluded.finditer(self.text, *previous)]
-        if not found:
-            return None
-        last = max(found, key=lambda item: item[0].end())
-        return last if last[1] == "revenue" else None
-
-    def _earlier_in_brackets(self, figure: Figure) -> bool:
-        """A figure in brackets that name an earlier year than the sentence names outside them ("an increase of 17%
-        year-on-year [€437.9m (US$467.6m) for 2021]", of 2022's figures): the earlier period's, for comparison."""
-        text = self.text
-        sentence = next((s for s in self.sentences if s[0] <= figure.start < s[1]), None)
-        opening = text.rfind("[", sentence[0] if sentence else 0, figure.start)
-        if sentence is None or opening < 0 or "]" in text[opening : figure.start]:
-            return False
-        closing = text.find("]", figure.end, sentence[1])
-        if closing < 0:
-            return False
-        inside = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text[opening:closing])}
-        outside = {
-            int(y)
-            for y in re.findall(r"\b((?:19|20)\d{2})\b", text[sentence[0] : opening] + text[closing : sentence[1]])
-        }
-        return bool(inside) and bool(outside) and max(inside) < max(outside)
-
-    def _default_currency_amount(self, scaled: re.Match[str]) -> Figure | None:
-        """A revenue amount in a text that names no currency anywhere ("son chiffre d'affaires stagner à 1,035
-        milliard"): in the language's usual currency, flagged for review."""
-        try:
-            value, note = parse_number(scaled.group("number"), self.g.code)
-        except NumberError:
-            return None
-        unit, multiplier = self.g.scales[re.sub(r"\s+", " ", scaled.group("scale").lower().rstrip("."))]
-        # (the currency of the places the text names: "828,0 millions" in Montréal news are dollars)
-        counts = [(len(cue.findall(self.text)), code) for cues in CURRENCY_CUES.values() for code, cue in cues.items()]
-        found, local = max(counts, default=(0, ""))
-        currency = local if found else self.patterns["default_currency"]
-        figure = Figure("amount", scaled.start(), scaled.end(), value * multiplier, unit, currency)
-        where = "the local currency of the places it names" if found else "the language's usual one"
-        figure.notes.append(f"The text names no currency anywhere; read as {currency}, {where}: review.")
-        if note:
-            figure.notes.append(f"The number {note}.")
-        figure.flagged = f"currency assumed ({currency}): the text names none"
-        return figure
-
-    def _translations(self, money: list[Figure]) -> dict[int, tuple[Figure, Figure]]:
-        """Amounts that restate the one beside them in another currency ("32.15 billion yuan ($4.84 billion)"),
-        keyed by the translation: the figure in the reader's currency (a dollar in English, a euro in French or
-        German) is the translation, wherever it stands; else the second."""
-        translated: dict[int, tuple[Figure, Figure]] = {}
-        readers = self.patterns["translation_currencies"]
-        for first, second in pairwise(money):
-            gap = self.g.translation_gap.match(self.text[first.end : second.start])
-            if not gap or second.currency == first.currency or id(first) in translated:
-                continue
-            if first.currency in readers and second.currency not in readers and not gap.group("bracket"):
-                translated[id(first)] = (second, first)
-            else:
-                translated[id(second)] = (first, second)
-        return translated
 
     def _figure(self, figure, index, start, end, sentence, parts, keywords, figures) -> list[Claim]:
         text, g = self.text, self.g
