@@ -24,9 +24,9 @@ test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbva
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 SPLIT ?= dev
-CORPUS := $(if $(filter all,$(SPLIT)),tests/corpus/dev tests/corpus/heldout tests/corpus/heldout2 tests/corpus/heldout3 tests/corpus/heldout4 tests/corpus/heldout5 tests/corpus/heldout6 tests/corpus/heldout7 tests/corpus/heldout8 tests/corpus/heldout9,tests/corpus/$(SPLIT))
+CORPUS := $(if $(filter all,$(SPLIT)),tests/corpus/dev tests/corpus/heldout tests/corpus/heldout2 tests/corpus/heldout3 tests/corpus/heldout4 tests/corpus/heldout5 tests/corpus/heldout6 tests/corpus/heldout7 tests/corpus/heldout8 tests/corpus/heldout9 tests/corpus/heldout10,tests/corpus/$(SPLIT))
 
-eval: $(READY) ## score `figures extract` on the corpus of real articles (SPLIT=dev, heldout, heldout2, ..., heldout9 or all)
+eval: $(READY) ## score `figures extract` on the corpus of real articles (SPLIT=dev, heldout, heldout2, ..., heldout10 or all)
 	$(BIN)/python -m figures.extract.score $(CORPUS)
 
 lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1 (kernel "Python (figures)")
