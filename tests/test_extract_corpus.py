@@ -34,8 +34,8 @@ HELDOUT6 = CORPUS / "heldout6"
 HELDOUT7 = CORPUS / "heldout7"
 HELDOUT8 = CORPUS / "heldout8"
 HELDOUT9 = CORPUS / "heldout9"
-HELDOUT10 = CORPUS / "heldout10"  # the next blind split: its files are checked, the extractor never runs on it here
-SCORED = [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9]
+HELDOUT10 = CORPUS / "heldout10"
+SCORED = [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10]
 """The held-out splits already scored blind (each once): every test may run the extractor on them."""
 FLOORS = {"precision": 0.95, "recall": 0.90, "company": 0.95, "period": 0.90, "currency": 0.98}
 """The floors issue 16 sets on the development split: precision, recall and, over matched rows, the share with
@@ -49,7 +49,7 @@ def dev_results():
 
 @pytest.mark.parametrize(
     "folder",
-    [DEV, *SCORED, HELDOUT10],
+    [DEV, *SCORED],
     ids=[
         "dev",
         "heldout",
@@ -77,7 +77,7 @@ def test_every_article_has_its_sidecar_and_its_truth_in_the_documented_form(fold
 
 
 def test_the_corpus_holds_sixty_real_articles_or_more_in_three_languages_with_a_third_held_out():
-    dev, heldout = corpus_articles([DEV]), corpus_articles([*SCORED, HELDOUT10])
+    dev, heldout = corpus_articles([DEV]), corpus_articles(SCORED)
     assert len(dev) + len(heldout) >= 60
     languages = [read_meta(article)["language"] for article in dev + heldout]
     assert {code: languages.count(code) for code in ("en", "fr", "de")} == {"en": 187, "fr": 154, "de": 154}
@@ -91,7 +91,7 @@ def test_the_corpus_holds_sixty_real_articles_or_more_in_three_languages_with_a_
 @pytest.mark.parametrize(
     "folder",
     SCORED,
-    ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"],
+    ids=[f"heldout{n}" if n > 1 else "heldout" for n in range(1, 11)],
 )
 def test_no_article_of_a_held_out_split_makes_extract_fail(folder):
     failures = [(result.name, result.failure) for result in map(score_article, corpus_articles([folder]))]
@@ -111,18 +111,7 @@ def test_the_development_split_meets_its_floor(dev_results, measure):
 @pytest.mark.parametrize(
     "folder",
     [DEV, *SCORED],
-    ids=[
-        "dev",
-        "heldout",
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "heldout7",
-        "heldout8",
-        "heldout9",
-    ],
+    ids=["dev", *(f"heldout{n}" if n > 1 else "heldout" for n in range(1, 11))],
 )
 def test_every_draft_of_the_corpus_builds_a_report(folder, tmp_path):
     """Each article's draft, saved as `figures extract` saves it, passes the report's checks and converts: in
@@ -141,7 +130,13 @@ def test_every_draft_of_the_corpus_builds_a_report(folder, tmp_path):
             validate(ReportParameters(figures_path=str(draft)))
         except FiguresError as error:
             # One currency without ECB rates, or dates before them (Bloomberg on Coca-Cola, 1991): the report is
-            # built in that currency, with nothing to convert.
+            # built in that currency, with nothing to convert. Several currencies, one without ECB rates (Zawya's
+            # Egyptian pounds beside dollars): refused in one line naming that currency, since nothing offline
+            # converts it.
+            if len(currencies) > 1:
+                missing = sorted(currencies - ecb)
+                assert missing and f"found '{missing[0]}'" in str(error), error
+                continue
             (only,) = currencies
             assert only not in ecb or "within the rate data" in str(error), error
             validate(ReportParameters(figures_path=str(draft), currency=only))

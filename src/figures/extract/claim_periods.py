@@ -177,7 +177,13 @@ class ClaimPeriods:
                 number=period.number or named.number,
                 wording=f"{period.wording} ({named.wording})",
             )
-        compared = [o.period for i, o in self.compared if i == index and o.period.year]
+        # (of the same quarter or half: "their first rise since the third quarter of 2014" lends no year to "the
+        # first quarter")
+        compared = [
+            o.period
+            for i, o in self.compared
+            if i == index and o.period.year and o.period.number in (None, period.number)
+        ]
         if compared and not period.fiscal:  # "Sales in the fourth quarter ... from the same period of 2019"
             return replace(
                 period,
