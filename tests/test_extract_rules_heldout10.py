@@ -49,3 +49,21 @@ def test_an_amount_as_of_a_date_is_the_year_so_far():
     # 2023".
     text = "Fabrikam's revenues enlarged by 78.70% year-on-year to EGP 69.63 billion as of 30 June 2023."
     assert periods(rows_of(text, "2023-09-12", "en")) == {("2023-01-01", "2023-06-30")}
+
+
+def test_a_period_left_without_its_year_is_stated_where_the_sentence_before_names_it_with_it():
+    # SteelOrbis on Tata Steel: "... in the third quarter (October-December) of the fiscal year 2022-23 ..." then
+    # "The company reported net revenues ... in the third quarter". Here: the same quarter named with its year just
+    # before.
+    text = (
+        "Fabrikam reported a net loss in the third quarter of 2022. Its revenue rose six percent to $5.7 billion in"
+        " the third quarter."
+    )
+    rows = rows_of(text, "2023-02-07", "en")
+    assert {(r["period_start"], r["period_end"], r["period_inferred"]) for r in rows} == {
+        ("2022-07-01", "2022-09-30", "false")
+    }
+    # Where the sentence before names no such period, the year is the publication's guess: inferred.
+    text = "Fabrikam reported a net loss. Its revenue rose six percent to $5.7 billion in the third quarter."
+    rows = rows_of(text, "2023-02-07", "en")
+    assert {r["period_inferred"] for r in rows} == {"true"}

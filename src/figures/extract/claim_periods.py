@@ -152,7 +152,6 @@ class ClaimPeriods:
             # "Fiscal year Group revenue", "für das Gesamtjahr": the fiscal year the text names by its end.
             # (the sentence names the period, "Fiscal year Group revenue"; which year it is, the text says elsewhere)
             named = self._named_again(index, company, lambda o: o.months == 12 and o.complete)
-            named = replace(named, supplied=False) if named is not None else None
             if named is None:
                 return self._year_of_fourth_quarter(period)
             return replace(named, wording=f"{period.wording} ({named.wording})")
@@ -201,21 +200,7 @@ class ClaimPeriods:
             if matches(m.period) and not m.period.context and not self._not_ended(m.period)
         ]
         # (one that names the year before one that does not: "zweiten Quartal 2015" over "von April bis Juni")
-        if not options:
-            return None
-        _, _, distance, named = min(options, key=lambda item: item[:3])
-        title = self._title_sentences()
-        if distance > 1 and not any(i in title for i, m in self.periods if m.period is named):
-            # Named neither in its sentence, nor in the one before, nor in the headline: the reader supplies it.
-            return replace(named, supplied=True)
-        return named
-
-    def _title_sentences(self) -> set[int]:
-        """The sentences of the headline (a first line standing alone), where one is."""
-        first_line = self.text.split("\n", 1)[0]
-        if "\n" not in self.text.strip() or len(first_line) > 150:
-            return set()
-        return {i for i, (start, _) in enumerate(self.sentences) if start < len(first_line)}
+        return min(options, key=lambda item: item[:3])[3] if options else None
 
     def _year_of_fourth_quarter(self, period: Period) -> Period:
         """ "Net revenue for the full fiscal year" in a text whose fourth quarter is named and a quarter ended on a
@@ -371,6 +356,21 @@ class ClaimPeriods:
                 return True
         return False
 
+    def _named_with_year(self, claim: Claim, start: dt.date, end: dt.date, year_end, calendar_years: bool) -> str:
+        """The words of a period named with its year, in the claim's sentence or the one before, that covers the
+        same days as the one the claim's own words leave without a year; "" if none."""
+        published = self.article.published
+        index = next((i for i, (a, b) in enumerate(self.sentences) if a <= claim.start < b), None)
+        if index is None or published is None:
+            return ""
+        for i, mention in self.periods:
+            if i not in (index - 1, index) or not mention.period.complete or mention.period.context:
+                continue
+            dates = resolve_period(mention.period, published, year_end, calendar_years)
+            if (dates.start, dates.end) == (start, end) and not dates.inferred:
+                return clean(mention.period.wording)
+        return ""
+
     def _resolve_period(self, claim: Claim, year_ends: dict[str, tuple[int, int]], fiscal: set[str]) -> None:
         published = self.article.published
         assert published is not None
@@ -409,6 +409,11 @@ class ClaimPeriods:
                 f" text but in the table of known fiscal years ({listed.source}): review."
             )
             resolved = resolved._replace(inferred=True, note=note)
+        elif resolved.inferred and not claim.period_borrowed and period is not None:
+            named = self._named_with_year(claim, resolved.start, resolved.end, year_end, calendar_years)
+            if named:  # "fiscal 2023" ... "In the year that ended in March, sales rose 19.7 pct"
+                note = f"{resolved.note} The sentence before names it with its year (“{named}”)."
+                resolved = resolved._replace(inferred=False, note=note)
         claim.period_start, claim.period_end = resolved.start, resolved.end
         claim.period_inferred, claim.period_note = resolved.inferred, resolved.note
         if claim.period_from:
