@@ -366,6 +366,8 @@ class ClaimPeriods:
         for i, mention in self.periods:
             if i not in (index - 1, index) or not mention.period.complete or mention.period.context:
                 continue
+            if i != index and (names := self._names_in(i)) and claim.company not in names:
+                continue  # (a sentence about another company names its own period)
             dates = resolve_period(mention.period, published, year_end, calendar_years)
             if (dates.start, dates.end) == (start, end) and not dates.inferred:
                 return clean(mention.period.wording)
