@@ -67,3 +67,18 @@ def test_a_period_left_without_its_year_is_stated_where_the_sentence_before_name
     text = "Fabrikam reported a net loss. Its revenue rose six percent to $5.7 billion in the third quarter."
     rows = rows_of(text, "2023-02-07", "en")
     assert {r["period_inferred"] for r in rows} == {"true"}
+
+
+def test_defects_found_in_review_stay_fixed():
+    # "dans" is no cue of Denmark: a French text naming no currency reads its amount in euros.
+    text = "Fnac Darty a vu son chiffre d'affaires progresser de 3 % à 1,035 milliard dans l'ensemble en 2023."
+    assert {r["currency"] for r in rows_of(text, "2024-02-01", "fr") if r["metric"] == "revenue"} == {"EUR"}
+    # ", adding that the group" is no apposition of the name before it.
+    text = "Fabrikam chief executive Tom Jones, adding that the group would hire, said revenue rose 5% to $2bn in 2023."
+    assert {r["company"] for r in rows_of(text, "2024-02-01", "en")} == {"Fabrikam"}
+    # "there" elsewhere in the sentence sets no figure in a place; "sales there" does.
+    text = "Fabrikam said there could be more job cuts as revenue fell 5% to $2 billion in 2023."
+    assert sorted(r["value"] for r in rows_of(text, "2024-02-01", "en")) == ["-5", "2"]
+    # "with all divisions contributing" leaves the group's figure the group's.
+    text = "In 2023, Fabrikam's revenue rose 5% to $2 billion, with all divisions contributing."
+    assert sorted(r["value"] for r in rows_of(text, "2024-02-01", "en")) == ["2", "5"]

@@ -80,7 +80,7 @@ class ClaimAmounts:
             return None
         unit, multiplier = self.g.scales[re.sub(r"\s+", " ", scaled.group("scale").lower().rstrip("."))]
         # (the currency of the places the text names: "828,0 millions" in Montréal news are dollars)
-        counts = [(len(cue.findall(self.text)), code) for cues in CURRENCY_CUES.values() for code, cue in cues.items()]
+        counts = [(len(cue.findall(self.text)), code) for code, cue in CURRENCY_CUES["USD"].items()]
         found, local = max(counts, default=(0, ""))
         currency = local if found else self.patterns["default_currency"]
         figure = Figure("amount", scaled.start(), scaled.end(), value * multiplier, unit, currency)

@@ -168,7 +168,7 @@ class Companies(NameFinder, CompanyChoice):
                     entity.evidence.add("subject")  # "Nvidia liefert die Technik", "Freenet muss ... hinnehmen"
                 if g.reports_verb.match(verb) and not complement:
                     entity.evidence.add("reports")  # "Tailspin Toys posted", "a réalisé", "erzielte"
-                appositive = re.match(rf",\s+{APPOSITION_ARTICLES}\s*(?:[\w'’-]+\s+){{0,3}}", after)
+                appositive = re.match(rf",\s+{APPOSITION_ARTICLES}(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{0,3}}", after)
                 titled = appositive and re.search(r"\b(?:" + g.titles + r")\b", after[: appositive.end() + 30], re.I)
                 if (
                     appositive
