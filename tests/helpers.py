@@ -116,6 +116,21 @@ def row_briefs(rows):
     )
 
 
+def row_values(rows):
+    """Rows' values, sorted (the rule tests' way of saying which figures a text gives)."""
+    return sorted(row["value"] for row in rows)
+
+
+def row_companies(rows):
+    """Rows' companies, as a set."""
+    return {row["company"] for row in rows}
+
+
+def row_periods(rows):
+    """Rows' periods as (start, end, inferred) tuples, as a set."""
+    return {(row["period_start"], row["period_end"], row["period_inferred"]) for row in rows}
+
+
 def page_text(page_html: str) -> str:
     """A report page as a reader meets it: its visible text, one block a line, and each image's alternative text.
 

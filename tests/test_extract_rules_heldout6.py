@@ -8,13 +8,10 @@ from __future__ import annotations
 import pytest
 
 from figures.errors import FiguresError
-from helpers import extracted_rows, row_briefs
+from helpers import extracted_rows, row_briefs, row_periods
 
 rows_of, brief = extracted_rows, row_briefs
-
-
-def periods(rows):
-    return {(r["period_start"], r["period_end"], r["period_inferred"]) for r in rows}
+periods = row_periods
 
 
 def test_a_text_naming_no_period_long_after_the_calendar_year_reports_the_fiscal_year_just_ended():

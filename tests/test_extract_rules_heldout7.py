@@ -8,17 +8,11 @@ from __future__ import annotations
 import pytest
 
 from figures.errors import FiguresError
-from helpers import extracted_rows, row_briefs
+from helpers import extracted_rows, row_briefs, row_periods, row_values
 
 rows_of, brief = extracted_rows, row_briefs
-
-
-def periods(rows):
-    return {(r["period_start"], r["period_end"], r["period_inferred"]) for r in rows}
-
-
-def values(rows):
-    return sorted(r["value"] for r in rows)
+values = row_values
+periods = row_periods
 
 
 def test_a_year_named_for_a_target_after_it_lends_no_period():

@@ -8,21 +8,12 @@ from __future__ import annotations
 import pytest
 
 from figures.errors import FiguresError
-from helpers import extracted_rows
+from helpers import extracted_rows, row_companies, row_periods, row_values
 
 rows_of = extracted_rows
-
-
-def values(rows):
-    return sorted(r["value"] for r in rows)
-
-
-def companies(rows):
-    return {r["company"] for r in rows}
-
-
-def periods(rows):
-    return {(r["period_start"], r["period_end"], r["period_inferred"]) for r in rows}
+values = row_values
+companies = row_companies
+periods = row_periods
 
 
 def test_german_einnahmen_and_a_complement_with_mit():

@@ -8,13 +8,10 @@ from __future__ import annotations
 import pytest
 
 from figures.errors import FiguresError
-from helpers import extracted_rows
+from helpers import extracted_rows, row_values
 
 rows_of = extracted_rows
-
-
-def values(rows):
-    return sorted(r["value"] for r in rows)
+values = row_values
 
 
 def test_a_german_pronoun_after_the_verb_and_the_latter_in_french():

@@ -19,7 +19,7 @@ class ClaimAmounts:
     sentences: list[tuple[int, int]]
     patterns: dict
 
-    def _bare_amount(self, scaled: re.Match[str], index: int, money: list[Figure]) -> Figure | None:
+    def _bare_amount(self, scaled: re.Match[str], index: int) -> Figure | None:
         """A number with a scale word and no currency ("7,188 milliards") right after a revenue word, read in the
         currency of the amount stated last before it in the same or the previous sentence, flagged; else None
         (a count of users, a currency the rules do not read)."""
@@ -40,18 +40,13 @@ class ClaimAmounts:
             usual = max({a.currency for a in everywhere}, key=[a.currency for a in everywhere].count)
             earlier = [next(a for a in everywhere if a.currency == usual)]
         model = earlier[-1]
-        try:
-            value, note = parse_number(scaled.group("number"), self.g.code)
-        except NumberError:
-            return None
-        unit, multiplier = self.g.scales[re.sub(r"\s+", " ", scaled.group("scale").lower().rstrip("."))]
-        figure = Figure("amount", scaled.start(), scaled.end(), value * multiplier, unit, model.currency)
         model_text = clean(text[model.start : model.end])
-        figure.notes.append(f"The text gives no currency; read in that of the amount before it (“{model_text}”).")
-        if note:
-            figure.notes.append(f"The number {note}.")
-        figure.flagged = "currency taken from the amount before"
-        return figure
+        return self._scaled_figure(
+            scaled,
+            model.currency,
+            f"The text gives no currency; read in that of the amount before it (“{model_text}”).",
+            "currency taken from the amount before",
+        )
 
     def _earlier_in_brackets(self, figure: Figure) -> bool:
         """A figure in brackets that name an earlier year than the sentence names outside them ("an increase of 17%
@@ -74,21 +69,31 @@ class ClaimAmounts:
     def _default_currency_amount(self, scaled: re.Match[str]) -> Figure | None:
         """A revenue amount in a text that names no currency anywhere ("son chiffre d'affaires stagner à 1,035
         milliard"): in the language's usual currency, flagged for review."""
+        # (the currency of the places the text names: "828,0 millions" in Montréal news are dollars)
+        counts = [(len(cue.findall(self.text)), code) for code, cue in CURRENCY_CUES["USD"].items()]
+        found, local = max(counts, default=(0, ""))
+        currency = local if found else self.patterns["default_currency"]
+        where = "the local currency of the places it names" if found else "the language's usual one"
+        return self._scaled_figure(
+            scaled,
+            currency,
+            f"The text names no currency anywhere; read as {currency}, {where}: review.",
+            f"currency assumed ({currency}): the text names none",
+        )
+
+    def _scaled_figure(self, scaled: re.Match[str], currency: str, why: str, flag: str) -> Figure | None:
+        """A number with a scale word and no currency, read in `currency` (saying `why`, flagged `flag`); None
+        where the language's rules cannot read the number."""
         try:
             value, note = parse_number(scaled.group("number"), self.g.code)
         except NumberError:
             return None
         unit, multiplier = self.g.scales[re.sub(r"\s+", " ", scaled.group("scale").lower().rstrip("."))]
-        # (the currency of the places the text names: "828,0 millions" in Montréal news are dollars)
-        counts = [(len(cue.findall(self.text)), code) for code, cue in CURRENCY_CUES["USD"].items()]
-        found, local = max(counts, default=(0, ""))
-        currency = local if found else self.patterns["default_currency"]
         figure = Figure("amount", scaled.start(), scaled.end(), value * multiplier, unit, currency)
-        where = "the local currency of the places it names" if found else "the language's usual one"
-        figure.notes.append(f"The text names no currency anywhere; read as {currency}, {where}: review.")
+        figure.notes.append(why)
         if note:
             figure.notes.append(f"The number {note}.")
-        figure.flagged = f"currency assumed ({currency}): the text names none"
+        figure.flagged = flag
         return figure
 
     def _translations(self, money: list[Figure]) -> dict[int, tuple[Figure, Figure]]:

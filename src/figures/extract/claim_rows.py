@@ -11,7 +11,7 @@ from figures.extract.amounts import text_currencies
 from figures.extract.article import Article
 from figures.extract.companies import Companies
 from figures.extract.home_currencies import known_currency
-from figures.extract.language import CURRENCY_CUES
+from figures.extract.language import CURRENCY_CUES, _alternation
 from figures.extract.results import Claim, LeftOut, millions
 from figures.extract.sentences import clean
 
@@ -99,8 +99,7 @@ class ClaimRows:
         words = [word for word, code in self.g.currencies.items() if code == claim.currency]
         if not words:
             return False
-        names = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
-        said = rf"\b(?:in|en|im)\s+(?:\w+\s+)?(?:{names})\b(?!\s+(?:constant|konstant))"
+        said = rf"\b(?:in|en|im)\s+(?:\w+\s+)?{_alternation(words)}\b(?!\s+(?:constant|konstant))"
         before = re.split(r"\d\s*%|Prozent|per\s*cent|percent", self.text[max(0, claim.start - 80) : claim.start])[-1]
         after = self.text[claim.end : claim.end + 40]  # ("up 8% in Danish kroner")
         return bool(re.search(said, before, re.I) or re.match(rf"\s*{said}", after, re.I))

@@ -140,7 +140,7 @@ class _Extractor(ClaimAmounts, ClaimPeriods, ClaimRows, ClaimWords):
         for scaled in g.scaled.finditer(text, start, end):  # "7,188 milliards": the currency of the amount before
             if any(overlap(scaled.span(), a.span) for a in money):
                 continue
-            figure = self._bare_amount(scaled, index, money)
+            figure = self._bare_amount(scaled, index)
             if figure is None:
                 reason = "no currency the rules know (a count, or a currency they do not read)"
                 self.left_out.append(LeftOut(scaled.start(), scaled.end(), reason))
