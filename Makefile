@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help report test eval lab bench lint format notebooks translations lock clean
+.PHONY: help report test eval agreement lab bench lint format notebooks translations lock clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -28,6 +28,9 @@ CORPUS := $(if $(filter all,$(SPLIT)),tests/corpus/dev tests/corpus/heldout test
 
 eval: $(READY) ## score `figures extract` on the corpus of real articles (SPLIT=dev, heldout, heldout2, ..., heldout10 or all)
 	$(BIN)/python -m figures.extract.score $(CORPUS)
+
+agreement: $(READY) ## how far two careful readers agree on the claims of heldout9 and heldout10 (the ceiling of `make eval`)
+	$(BIN)/python -m figures.extract.score --reader tests/corpus/second_reader tests/corpus/heldout9 tests/corpus/heldout10
 
 lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1 (kernel "Python (figures)")
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks \

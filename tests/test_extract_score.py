@@ -21,6 +21,7 @@ from figures.extract.score import (
     period_right,
     read_truth,
     score_article,
+    score_reader,
     scores,
 )
 from helpers import ROOT
@@ -125,3 +126,38 @@ def test_a_truth_file_out_of_form_is_named_with_its_row_and_column(tmp_path):
     _article(tmp_path, "en-d", "Text.", ["Acme,,revenue,3.2,billion,usd,2017-01-01,2017-12-31,false,false,x,"])
     with pytest.raises(TruthError, match=r"row 2: column currency: expected an ISO 4217 code, found 'usd'"):
         read_truth(tmp_path / "en-d.txt")
+
+
+def test_a_second_readers_truth_is_scored_against_the_first_as_if_drafted(corpus, tmp_path_factory):
+    # The second reader writes Acme's revenue in millions (the same amount), calls its growth's period inferred,
+    # adds a row the first reader did not count (a previous year's figure), and reads Beta's revenue the same
+    # way and its "fifth" as no claim.
+    reader = tmp_path_factory.mktemp("reader")
+    folder = reader / corpus.name
+    folder.mkdir()
+    _article(
+        folder,
+        "en-a",
+        "",
+        [
+            "Acme,,revenue,3200,million,USD,2017-01-01,2017-12-31,false,false,$3.2 billion,",
+            "Acme,,revenue_growth,5,percent,USD,2017-01-01,2017-12-31,true,false,5%,",
+            "Acme,,revenue,3.0,billion,USD,2016-01-01,2016-12-31,false,false,$3.0 billion,",
+        ],
+    )
+    _article(folder, "en-b", "", ["Beta,,revenue,1.1,billion,USD,2017-01-01,2017-12-31,false,false,$1.1 billion,"])
+    result = scores(score_reader(article, folder) for article in corpus_articles([corpus]))
+    # By hand: 4 true rows, 4 read by the second reader, 3 matched: precision 3/4, recall 3/4;
+    # companies 3/3 ("Acme" is "Acme Corp" without its legal form); periods 2/3 (the growth's flag differs).
+    assert (result.true_rows, result.drafted_rows, result.matched) == (4, 4, 3)
+    measured = result.as_dict()
+    assert (measured["precision"], measured["recall"], measured["company"]) == (0.75, 0.75, 1.0)
+    assert measured["period"] == pytest.approx(2 / 3, abs=1e-4)
+    done = subprocess.run(
+        [sys.executable, "-m", "figures.extract.score", "--quiet", "--reader", str(reader), str(corpus)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].split()[1:6] == ["2", "0", "4", "4", "3"]

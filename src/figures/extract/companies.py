@@ -152,6 +152,7 @@ class Companies(NameFinder, CompanyChoice):
                     re.search(r"\b(?:of|von|des|du|de\s+la|de)\s+(?:\w+\s+)?$", own)
                     or g.preposition_before.search(own)
                     or g.led_by.search(own)  # "La firme dirigée par X a enregistré": the firm did
+                    or g.owned_by.search(own)  # "The carrier, controlled by X, reported": the carrier did
                     # "Le propriétaire de Cartier, Piaget et IWC a affiché": the owner did, not IWC
                     or re.search(
                         r"\b(?:of|von|des|du|de|d['’])\s*(?:[\w&'’-]+\s+){0,3}[\w&'’-]+"

@@ -156,6 +156,7 @@ class Grammar:
     article_or_contraction: str  # the same with a preposition fused with an article ("beim", "zum")
     source_name: re.Pattern[str]  # a rating agency's or a data provider's name, or the words before it
     led_by: re.Pattern[str]  # words before a person who runs a company ("dirigée par", "led by")
+    owned_by: re.Pattern[str]  # words before a company that owns another ("détenue par", "owned by")
 
 
 @dataclass(frozen=True)
@@ -406,8 +407,11 @@ def grammar(lang: str) -> Grammar:
         speech_verbs=_alternation(_words(table["companies"]["speech_verbs"])),
         article=_alternation(_words(table["articles"])),
         article_or_contraction=_alternation(_words(table["articles"]) + _words(table.get("article_contractions", ""))),
-        source_name=re.compile(table["companies"].get("source_name", "(?!)") + r"(?:\s+[^\s,.;:()]+){0,3}$", _FLAGS),
+        source_name=re.compile(
+            "(?:" + table["companies"].get("source_name", "(?!)") + r")(?:\s+[^\s,.;:()]+){0,3}$", _FLAGS
+        ),
         led_by=re.compile(table["companies"].get("led_by", "(?!)") + r"\s+$", _FLAGS),
+        owned_by=re.compile(table["companies"].get("owned_by", "(?!)") + r"\s+$", _FLAGS),
     )
 
 

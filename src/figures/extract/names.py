@@ -279,6 +279,13 @@ class NameFinder(NameRuns):
         if self.g.code == "de" and len(words) > 1 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|sch|tsch)en", words[0]):
             words[0] = words[0][:-1]  # "der Österreichischen Post": the name is "Österreichische Post"
             national = True
+        elif (
+            self.g.code == "de"
+            and len(words) > 1
+            and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|sch|tsch)e", words[0])
+            and re.search(r"[^\s.!?:»«\"„“]\s*$", text[:start])
+        ):
+            national = True  # inside a sentence German writes an adjective in lower case: "die Deutsche Börse"
         while len(words) > 1 and words[0].lower() in NATIONALITIES and not national and not self._national_name(words):
             start = text.index(words[1], start)  # "Australian JB Hi-Fi": the name is JB Hi-Fi
             words = words[1:]

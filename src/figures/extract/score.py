@@ -334,6 +334,19 @@ def score_article(article: Path) -> ArticleScore:
     return result
 
 
+def score_reader(article: Path, reader: Path) -> ArticleScore:
+    """Match a second reader's truth for one article (`READER/NAME.truth.csv`) against its truth, as if drafted.
+
+    Scoring one person's reading against another's measures how far careful readers agree: the ceiling no
+    extractor can be shown to pass, since beyond it the corpus cannot tell a right draft from a wrong one.
+    """
+    meta = read_meta(article)
+    result = ArticleScore(article.stem, meta["language"], read_truth(article))
+    result.drafted = read_truth(reader / article.name)
+    result.pairs = match(result.drafted, result.truth)
+    return result
+
+
 def scores(results: Iterable[ArticleScore]) -> Scores:
     results = list(results)
     pairs = [pair for result in results for pair in result.pairs]
@@ -400,9 +413,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("folders", nargs="+", help="corpus folders (tests/corpus/dev, tests/corpus/heldout)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON only")
     parser.add_argument("--quiet", action="store_true", help="print the scores only, not the rows that differ")
+    parser.add_argument(
+        "--reader",
+        metavar="FOLDER",
+        type=Path,
+        help="score a second reader's truth (FOLDER/SPLIT/NAME.truth.csv), not the extractor: how far readers agree",
+    )
     args = parser.parse_args(argv)
     try:
-        results = [score_article(article) for article in corpus_articles(args.folders)]
+        articles = corpus_articles(args.folders)
+        if args.reader:
+            results = [score_reader(article, args.reader / article.parent.name) for article in articles]
+        else:
+            results = [score_article(article) for article in articles]
     except TruthError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
