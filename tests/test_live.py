@@ -27,6 +27,7 @@ def test_normal_answer_is_used_and_recorded(tmp_path):
         start = time.monotonic()
         spot = table.rate_on("EUR", "USD", D(2018, 7, 3))
         assert spot.rate == 1.1665 and spot.provider == "live"  # the ECB fixing the server serves
+        assert spot.fell_back is False
         assert spot.source.startswith(f"forex-python live rates ({server.url}), fetched ")
         cross = table.rate_on("USD", "CNY", D(2018, 7, 3))
         assert cross.rate == pytest.approx(7.7481 / 1.1665)
@@ -68,11 +69,12 @@ def test_a_failing_source_falls_back_once_and_is_not_asked_again(tmp_path, mode,
         start = time.monotonic()
         first = table.rate_on("EUR", "CNY", D(2018, 7, 3))
         assert first.rate == 7.7481 and first.provider == "ECB"  # the embedded ECB fixing
+        assert first.fell_back is True
         assert "(fallback: live source failed: " in first.source and reason in first.source
         asked = server.requests
         later = table.average_rate("EUR", "CNY", D(2017, 1, 1), D(2017, 12, 31))
         assert server.requests == asked == 1  # the source is not asked again
-        assert round(later.rate, 4) == 7.6290 and "fallback" in later.source
+        assert round(later.rate, 4) == 7.6290 and "fallback" in later.source and later.fell_back
         assert time.monotonic() - start < 2
         assert len(table.fallbacks) == 1 and reason in table.fallbacks[0]
 

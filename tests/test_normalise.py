@@ -242,10 +242,57 @@ def test_the_rates_source_says_where_a_live_source_failed():
     fell = f"{ecb} (fallback: live source failed: answered HTTP 500)"
     rates = SimpleNamespace(source="forex-python live rates (x)", fallbacks=["answered HTTP 500"])
     rates.fallback = SimpleNamespace(source=ecb)
-    rows = {"fx_method": ["average", "spot", "none"], "fx_rate_source": [fell, "forex-python live rates (x)", ""]}
+    rows = {
+        "fx_method": ["average", "spot", "none"],
+        "fx_rate_source": [fell, "forex-python live rates (x)", ""],
+        "fx_fell_back": [True, False, False],  # (what says it fell back: the flag, not the words of the source)
+    }
     some = _rates_used(pd.DataFrame(rows), rates)
     assert some == f"forex-python live rates (x); {ecb} (where the live source failed)"
     rows["fx_rate_source"][1] = fell
+    rows["fx_fell_back"][1] = True
     assert _rates_used(pd.DataFrame(rows), rates) == f"{ecb} (the live source failed)"
     rates.fallbacks = []
     assert _rates_used(pd.DataFrame(rows), rates) == "forex-python live rates (x)"
+
+
+def test_each_row_says_in_fixed_words_how_it_was_obtained_and_who_fixed_its_rate():
+    table = comparison_table()
+
+    def one(figure_id, currency, method, basis="article"):
+        rows = table[
+            (table["figure_id"] == figure_id)
+            & (table["currency"] == currency)
+            & (table["fx_method"] == method)
+            & (table["basis"] == basis)
+        ]
+        assert len(rows) == 1, (figure_id, currency, method, basis)
+        return rows.iloc[0]
+
+    # The article's €18.3 bn as stated; in dollars at the ECB's average; the year before its 82 % implies.
+    stated = one("bollore_revenue", "EUR", "none")
+    assert (stated["derived"], stated["fx_provider"], stated["fx_fell_back"]) == ("stated", "", False)
+    translated = one("bollore_revenue", "USD", "average")
+    assert (translated["derived"], translated["fx_provider"], translated["fx_fell_back"]) == (
+        "translated",
+        "ECB",
+        False,
+    )
+    assert one("bollore_revenue", "EUR", "average")["fx_provider"] == "none"  # (its own currency: no rate)
+    assert one("bollore_revenue__prior_implied", "EUR", "none")["derived"] == "implied"
+    assert one("bollore_revenue__prior_implied", "USD", "closing")["derived"] == "implied"
+    # Growth in dollars is recomputed from translated revenues; a reconciliation is a difference with a verdict.
+    assert one("bollore_revenue_growth", "USD", "average")["derived"] == "recomputed"
+    difference = one("bollore_revenue", "EUR", "none", basis="reconciliation")
+    # (€18.3 bn as printed against the €18,325 m Bolloré reported: 25 m apart, within the 50 m of its rounding)
+    assert (difference["derived"], difference["value"], difference["verdict"]) == ("difference", -25.0, "rounded")
+    assert set(table.loc[table["basis"] != "reconciliation", "verdict"].fillna("")) == {""}
+    assert set(table["derived"]) <= {
+        "stated",
+        "translated",
+        "implied",
+        "recomputed",
+        "company translation",
+        "residual",
+        "difference",
+    }

@@ -108,6 +108,8 @@ def bridge_rows(reported: pd.DataFrame) -> list[dict[str, object]]:
             "fx_method": "none",
             "fx_rate_source": "",
             "fx_rate_detail": "",
+            "fx_provider": "",
+            "fx_fell_back": False,
             "fx_from_currency": bridge.currency,
             "approximate": bridge.approximate,
             "figure_id": f"{current['figure_id']}__bridge",
@@ -119,6 +121,7 @@ def bridge_rows(reported: pd.DataFrame) -> list[dict[str, object]]:
                 "value": bridge.organic_m,
                 "unit": "million",
                 "derivation": "residual: current - previous - change of scope - currency effect",
+                "derived": "residual",
             }
         )
         rows.append(
@@ -128,6 +131,7 @@ def bridge_rows(reported: pd.DataFrame) -> list[dict[str, object]]:
                 "value": bridge.organic_percent,
                 "unit": "percent",
                 "derivation": "recomputed: organic change / (previous year + change of scope)",
+                "derived": "recomputed",
             }
         )
     return rows

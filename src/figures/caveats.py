@@ -132,8 +132,8 @@ def scope_change(table: pd.DataFrame, currency: str, method: str) -> Iterator[Ca
         if growth is None or scope.empty:
             continue
         organic = lookup.reported_rows(table, company, end, "revenue_growth_organic")
-        recomputed = organic[organic["derivation"].str.startswith("recomputed")]
-        stated = organic[organic["derivation"] == lookup.STATED]
+        recomputed = organic[organic["derived"] == "recomputed"]
+        stated = organic[organic["derived"] == "stated"]
         scope_row = scope.iloc[0]
         fields = {
             "company": ("text", company),
@@ -189,7 +189,7 @@ def organic_growth(table: pd.DataFrame, currency: str, method: str) -> Iterator[
         if not lookup.reported_rows(table, company, end, "revenue_change_scope").empty:
             continue
         organic = lookup.reported_rows(table, company, end, "revenue_growth_organic")
-        organic = organic[organic["derivation"] == lookup.STATED]
+        organic = organic[organic["derived"] == "stated"]
         growth = _reported_growth(table, company, end)
         if growth is None or organic.empty:
             continue
@@ -317,7 +317,7 @@ def growth_paired_currency(table: pd.DataFrame, currency: str, method: str) -> I
         (table["basis"] == "article")
         & (table["metric"] == "revenue_growth")
         & (table["fx_method"] == "none")
-        & (table["derivation"] == lookup.STATED)
+        & (table["derived"] == "stated")
     ]
     for claim in claims.to_dict("records"):
         measured = lookup.own_growth(table, claim["company"], "reported", claim["period_end"])
@@ -408,7 +408,7 @@ def period_inferred(table: pd.DataFrame, currency: str, method: str) -> Iterator
         (table["basis"] == "article")
         & (table["metric"] == "revenue")
         & (table["fx_method"] == "none")
-        & (table["derivation"] == lookup.STATED)
+        & (table["derived"] == "stated")
         & table["period_inferred"].astype(bool)
     ]
     for claim in claims.to_dict("records"):
@@ -429,10 +429,10 @@ def claim_mismatch(table: pd.DataFrame, currency: str, method: str) -> Iterator[
     >>> list(claim_mismatch(comparison_table(), "EUR", "average"))  # the article's claims all reconcile
     []
     """
-    differences = table[(table["basis"] == "reconciliation") & table["derivation"].str.endswith(": inconsistent")]
+    differences = table[(table["basis"] == "reconciliation") & (table["verdict"] == "inconsistent")]
     for row in differences.to_dict("records"):
         claim = table[(table["figure_id"] == row["figure_id"]) & (table["basis"] == "article")]
-        claim = claim[(claim["fx_method"] == "none") & (claim["derivation"] == lookup.STATED)].iloc[0]
+        claim = claim[(claim["fx_method"] == "none") & (claim["derived"] == "stated")].iloc[0]
         is_growth = row["unit"] == "percentage points"
         reported = claim["value"] - row["value"]
         gap = row["value"] if is_growth else row["value"] / reported * 100
@@ -470,7 +470,7 @@ def approximate(table: pd.DataFrame, currency: str, method: str) -> Iterator[Cav
     """
     rows = table[
         (table["fx_method"] == "none")
-        & (table["derivation"] == lookup.STATED)
+        & (table["derived"] == "stated")
         & table["approximate"].astype(bool)
         & table["basis"].isin(["article", "reported"])
     ]

@@ -33,7 +33,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import Formatter
 from PIL import Image
 
-from figures import i18n, lookup
+from figures import i18n
 from figures.choices import METHODS
 from figures.i18n import tr
 from figures.normalise import selected
@@ -237,7 +237,7 @@ def growth_chart(
     growth = growth[growth["period_end"] == growth.groupby("company")["period_end"].transform("max")]
     # Each company's growth in its own currency: as stated, else as recomputed from its revenues.
     own = growth[growth["fx_method"] == "none"]
-    own = own.assign(stated=own["derivation"] == lookup.STATED)
+    own = own.assign(stated=own["derived"] == "stated")
     own = own.sort_values(["company", "stated"], ascending=[True, False])
     own = own.drop_duplicates("company").set_index("company")
     common = selected(growth, currency, method).drop_duplicates("company").set_index("company")
@@ -400,7 +400,7 @@ def prior_current_chart(
     for group in sorted(groups, key=lambda group: group["company"]):
         for index, row in enumerate(group["rows"]):
             if index == 0 and len(group["rows"]) == 2:
-                implied = row["derivation"].startswith("implied")
+                implied = row["derived"] == "implied"
                 kind = tr(
                     "previous period implied by the stated growth" if implied else "previous period, reported", locale
                 )
@@ -736,7 +736,7 @@ def _revenue_histories(
     """(company, reporting currency, years) for each company with three or more reported years."""
     revenue = table[(table["basis"] == "reported") & (table["metric"] == "revenue") & (table["component"] == "")]
     translated = _without_attrs(selected(revenue, currency, method))  # `selected` reads the table's currencies
-    stated = _without_attrs(revenue[(revenue["fx_method"] == "none") & (revenue["derivation"] == lookup.STATED)])
+    stated = _without_attrs(revenue[(revenue["fx_method"] == "none") & (revenue["derived"] == "stated")])
     histories = []
     for company, rows in stated.groupby("company", sort=True):
         # The reporting currency: the one with the most years (the latest year's, on a tie).

@@ -410,7 +410,9 @@ class LiveRateTable:
             if reason not in self.fallbacks:
                 self.fallbacks.append(reason)
             applied = ecb()
-            return dataclasses.replace(applied, source=f"{applied.source} (fallback: live source failed: {reason})")
+            return dataclasses.replace(
+                applied, source=f"{applied.source} (fallback: live source failed: {reason})", fell_back=True
+            )
 
     def _live_rate_on(self, base: str, quote: str, on: dt.date, missing: str) -> AppliedRate:
         fixing = self._fetch([on])[0]

@@ -99,7 +99,7 @@ def latest_revenue(table: pd.DataFrame, company: str, basis: str) -> dict[str, o
         if row["basis"] == basis
         and row["metric"] == "revenue"
         and row["fx_method"] == "none"
-        and row["derivation"] == STATED
+        and row["derived"] == "stated"
         and _blank(row["component"])
     ]
     if not stated:
@@ -140,7 +140,7 @@ def stated_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -
         basis=basis,
         metric="revenue_growth",
         fx_method="none",
-        derivation=STATED,
+        derived="stated",
     )
 
 
@@ -161,7 +161,7 @@ def own_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -> d
         and row["fx_method"] == "none"
         and row["period_end"] == end
     ]
-    recomputed = [row for row in own if str(row["derivation"]).startswith(("recomputed", "implied"))]
+    recomputed = [row for row in own if row["derived"] in ("recomputed", "implied")]
     return (recomputed or own or [None])[0]
 
 

@@ -48,9 +48,13 @@ TABLE_COLUMNS = (
     "value",
     "unit",
     *FX_COLUMNS,
+    "fx_provider",
+    "fx_fell_back",
     "fx_rate_prior",
     "fx_rate_prior_detail",
     "derivation",
+    "derived",
+    "verdict",
     "figure_id",
     "approximate",
     "period_inferred",
@@ -134,7 +138,6 @@ def comparison_table(
     return table
 
 
-FALLBACK_MARK = "(fallback: live source failed"
 ALL_FELL_BACK = " (the live source failed)"
 SOME_FELL_BACK = " (where the live source failed)"
 
@@ -147,7 +150,7 @@ def fell_back(table: pd.DataFrame) -> pd.Series:
     np.False_
     """
     translated = table[table["fx_method"].isin(METHODS) & (table["fx_rate_source"] != "identity")]
-    return translated["fx_rate_source"].str.contains(FALLBACK_MARK, regex=False)
+    return translated["fx_fell_back"].astype(bool)
 
 
 def _rates_used(table: pd.DataFrame, rates: RateTable) -> str:
@@ -215,19 +218,19 @@ class _Targets:
 def _article_rows(figures: pd.DataFrame, targets: _Targets) -> list[dict[str, object]]:
     rows = list(_stated_rows(figures))
     for revenue, growth in _revenue_with_growth(figures):
-        current_rows = list(_translated_rows(revenue, targets, derivation="translated"))
+        current_rows = list(_translated_rows(revenue, targets, derived="translated"))
         rows.extend(current_rows)
         if growth is None:
             continue
         prior = _implied_prior(revenue, growth)
         try:
-            prior_rows = list(_translated_rows(prior, targets, derivation=prior["derivation"]))
+            prior_rows = list(_translated_rows(prior, targets, derived="implied"))
         except FiguresError:
             # The year before, implied by a stated growth, may fall before the rate data begins: a view the
             # table cannot add (listed as untranslated), not bad input.
             targets.skipped.append(f"{prior['figure_id']} (no rates for its period)")
             prior_rows = []
-        rows.append(_stated(prior))
+        rows.append(_stated(prior, "implied"))
         rows.extend(prior_rows)
         rows.extend(_growth_rows(growth, growth["value"], current_rows, prior_rows))
     return rows
@@ -241,9 +244,9 @@ def _reported_rows(reported: pd.DataFrame, targets: _Targets) -> list[dict[str, 
     for figure in records:
         if figure["translated_from"]:
             continue
-        rows.append(_stated({**figure, "derivation": STATED}))
+        rows.append(_stated({**figure, "derivation": STATED}, "stated"))
         if figure["metric"] == "revenue":
-            translated[figure["figure_id"]] = list(_translated_rows(figure, targets, derivation="translated"))
+            translated[figure["figure_id"]] = list(_translated_rows(figure, targets, derived="translated"))
             rows.extend(translated[figure["figure_id"]])
     by_id = {figure["figure_id"]: figure for figure in records}
     for figure in records:
@@ -259,7 +262,10 @@ def _reported_rows(reported: pd.DataFrame, targets: _Targets) -> list[dict[str, 
         own_percent = (current["value"] / prior["value"] - 1) * 100
         rows.append(
             {
-                **_stated({**growth, "derivation": f"recomputed: {current['figure_id']} / {prior['figure_id']} - 1"}),
+                **_stated(
+                    {**growth, "derivation": f"recomputed: {current['figure_id']} / {prior['figure_id']} - 1"},
+                    "recomputed",
+                ),
                 "value": own_percent,
             }
         )
@@ -289,6 +295,9 @@ def _company_translation(figure: dict[str, object], source: dict[str, object], t
         "fx_last_fixing": figure["fx_rate_date"],
         "fx_fixing_days": 1,
         "fx_missing_date_policy": "none",
+        "fx_provider": "company",
+        "fx_fell_back": False,
+        "derived": "company translation",
         "derivation": (
             f"company translation as stated ({figure['stated_text']} {figure['stated_unit']});"
             f" reproduced: {source['figure_id']} / {figure['fx_rate']:g} = {reproduced:.2f} million"
@@ -339,10 +348,11 @@ def check_method(method: str) -> None:
 
 def _stated_rows(figures: pd.DataFrame) -> Iterator[dict[str, object]]:
     for figure in figures.to_dict("records"):
-        yield _stated({**figure, "derivation": STATED})
+        yield _stated({**figure, "derivation": STATED}, "stated")
 
 
-def _stated(figure: dict[str, object]) -> dict[str, object]:
+def _stated(figure: dict[str, object], derived: str) -> dict[str, object]:
+    """A figure in its own currency: stated, or `derived` ("implied", "recomputed") from stated ones."""
     return {
         **_identity_columns(figure),
         "currency": figure["currency"],
@@ -350,7 +360,10 @@ def _stated(figure: dict[str, object]) -> dict[str, object]:
         "fx_method": "none",
         "fx_rate_source": "",
         "fx_rate_detail": "",
+        "fx_provider": "",
+        "fx_fell_back": False,
         "derivation": figure["derivation"],
+        "derived": derived,
     }
 
 
@@ -396,7 +409,9 @@ def _implied_prior(revenue: dict[str, object], growth: dict[str, object]) -> dic
     }
 
 
-def _translated_rows(figure: dict[str, object], targets: _Targets, *, derivation: str) -> Iterator[dict[str, object]]:
+def _translated_rows(figure: dict[str, object], targets: _Targets, *, derived: str) -> Iterator[dict[str, object]]:
+    """The figure translated into each currency of the table by each method; `derived` says what it is."""
+    derivation = "translated" if derived == "translated" else f"{figure['derivation']}, translated"
     for currency in targets.currencies:
         try:
             applied_by_method = {method: _apply(figure, targets, currency, method) for method in METHODS}
@@ -423,7 +438,10 @@ def _translated_rows(figure: dict[str, object], targets: _Targets, *, derivation
                 "fx_last_fixing": applied.last_fixing,
                 "fx_fixing_days": applied.fixing_days,
                 "fx_missing_date_policy": applied.missing_policy,
-                "derivation": derivation if derivation == "translated" else f"{derivation}, translated",
+                "fx_provider": applied.provider,
+                "fx_fell_back": applied.fell_back,
+                "derivation": derivation,
+                "derived": derived,
             }
 
 
@@ -505,9 +523,12 @@ def _growth_rows(
             "fx_last_fixing": current["fx_last_fixing"],
             "fx_fixing_days": current["fx_fixing_days"],
             "fx_missing_date_policy": current["fx_missing_date_policy"],
+            "fx_provider": current["fx_provider"],
+            "fx_fell_back": current["fx_fell_back"] or prior["fx_fell_back"],
             "fx_rate_prior": prior["fx_rate"],
             "fx_rate_prior_detail": prior["fx_rate_detail"],
             "derivation": f"recomputed in {current['currency']}: translated revenue / translated previous year - 1",
+            "derived": "recomputed",
         }
 
 

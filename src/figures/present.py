@@ -190,9 +190,7 @@ def article_figures_table(table: pd.DataFrame, *, locale: str = "en") -> pd.Data
     >>> article_figures_table(comparison_table()).iloc[0].tolist()
     ['Alibaba Group', 'Revenue', 'Apr 2017–Mar 2018 (inferred)', '39,900 USD m']
     """
-    stated = table[
-        (table["basis"] == "article") & (table["fx_method"] == "none") & (table["derivation"] == lookup.STATED)
-    ]
+    stated = table[(table["basis"] == "article") & (table["fx_method"] == "none") & (table["derived"] == "stated")]
     rows = []
     for row in stated.to_dict("records"):
         is_revenue = row["metric"] == "revenue"
@@ -291,7 +289,7 @@ def fixings_text(row: dict[str, object], spot_date: dt.date, locale: str = "en")
         return tr("{rate} {unit} on {date}", locale).format(
             rate=rate(1 / row["fx_rate"], locale), unit=unit, date=i18n.date(row["fx_first_fixing"], locale)
         )
-    provider = N_("live") if str(row["fx_rate_source"]).startswith("forex-python") else N_("ECB")
+    provider = N_("live") if row.get("fx_provider") == "live" else N_("ECB")
     provider = tr(provider, locale)
     if method == "average":
         return tr("mean of {days} daily {provider} fixings, {first} to {last}", locale).format(
@@ -324,7 +322,7 @@ def growth_table(
     rows = []
     for company, group in growth.groupby("company", sort=True):
         group = group[group["period_end"] == group["period_end"].max()]
-        stated = group[(group["fx_method"] == "none") & (group["derivation"] == lookup.STATED)]
+        stated = group[(group["fx_method"] == "none") & (group["derived"] == "stated")]
         recomputed = group[group["currency"] == currency].set_index("fx_method")["value"]
         row = {
             tr("Company", locale): company,

@@ -50,7 +50,8 @@ class AppliedRate:
     fixing_days: int
     missing_policy: str
     source: str
-    provider: str = "ECB"
+    provider: str = "ECB"  # who fixed the rate: "ECB", "live", or "none" for a same-currency identity
+    fell_back: bool = False  # the ECB's rate, used because the live source failed
 
     def describe(self) -> str:
         """One line saying which fixings make up the rate.
@@ -190,7 +191,7 @@ class RateTable:
     def _identity(self, currency: str, start: dt.date, end: dt.date, method: str = "spot") -> AppliedRate:
         if currency not in _iso_4217():  # an unknown code is an error even against itself; a currency the ECB
             self._series(currency)  # does not quote is one against itself (a comparison wholly in TWD)
-        return AppliedRate(currency, currency, 1.0, "identity", start, end, None, None, 0, "none", "identity")
+        return AppliedRate(currency, currency, 1.0, "identity", start, end, None, None, 0, "none", "identity", "none")
 
     def _series(self, currency: str) -> np.ndarray:
         try:

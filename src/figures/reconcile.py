@@ -89,7 +89,11 @@ def reconciliation_rows(figures: pd.DataFrame, reported: pd.DataFrame) -> list[d
                 "fx_rate_source": "",
                 "fx_rate_detail": "",
                 "fx_from_currency": row["claim_currency"],
+                "fx_provider": "",
+                "fx_fell_back": False,
                 "derivation": f"{row['claim_id']} minus {row['reported_id']}: {row['verdict']}",
+                "derived": "difference",
+                "verdict": row["verdict"],
                 "figure_id": row["claim_id"],
             }
         )

@@ -412,7 +412,7 @@ def _components(table: pd.DataFrame, locale: str) -> str:
     rows = table[
         (table["basis"] == "reported")
         & (table["fx_method"] == "none")
-        & (table["derivation"] == lookup.STATED)
+        & (table["derived"] == "stated")
         & table["metric"].isin(["revenue_change_scope", "revenue_contribution"])
         & (table["component"].fillna("") != "")
     ]
