@@ -1,0 +1,347 @@
+"""Charts over time: each company's revenue year by year, the exchange rates behind the translations, and
+the growth bridge (organic, scope, currency) of a reported year."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from figures import i18n
+from figures.chart_layout import (
+    DPI,
+    FALL,
+    MUTED,
+    RISE,
+    TITLE_CHARS,
+    TITLE_Y,
+    WIDTH_IN,
+    Chart,
+    _footer,
+    _footer_height_in,
+    _label_bar,
+    _noting_missing_glyphs,
+    _png,
+    _RateFormatter,
+    _two_lines,
+    _wrap,
+    table_colours,
+)
+from figures.chart_words import (
+    _alt,
+    _full_stop,
+    _growth,
+    _history_text,
+    _millions,
+    _rate_text,
+    _revenue_histories,
+    _short_period,
+    _source_line,
+    _tick_month,
+    _without_attrs,
+)
+from figures.choices import METHODS
+from figures.i18n import tr
+from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text, source_text
+from figures.rates import RateTable
+
+
+@_noting_missing_glyphs
+def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> Chart | None:
+    """Each company's revenue over three or more years as reported, beside the same years in `currency`.
+
+    For each company whose reported group revenue covers three or more periods in its reporting
+    currency (not the common currency), one row of two panels: left, the revenue as reported;
+    right, each year translated into `currency` by `method`. Each bar carries its value and the
+    growth over the previous year: the gap between the two panels' growth is the exchange rate's
+    doing. Convenience translations are not years of their own. None when no company qualifies.
+
+    >>> from figures.normalise import comparison_table
+    >>> chart = revenue_history_chart(comparison_table(), "EUR", "average")
+    >>> print(chart.alt.split(". ", 2)[2].replace("; ", ";\\n"))
+    FY2016, Apr 2015–Mar 2016: 101,143 CNY million, 14,422 EUR million;
+    FY2017, Apr 2016–Mar 2017: 158,273 CNY million (+56.5%), 21,443 EUR million (+48.7%);
+    FY2018, Apr 2017–Mar 2018: 250,266 CNY million (+58.1%), 32,299 EUR million (+50.6%).
+    >>> print(revenue_history_chart(comparison_table(), "CNY", "average"))
+    None
+    """
+    histories = _revenue_histories(table, currency, method)
+    if not histories:
+        return None
+    colours = table_colours(table)
+    figure = Figure(figsize=(WIDTH_IN, 1.0 + 2.3 * len(histories)), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    grid = figure.subplots(len(histories), 2, squeeze=False)
+    in_currency = tr("{currency} million", locale)
+    described = []
+    for (company, own, years), (left, right) in zip(histories, grid, strict=True):
+        colour = colours[company]
+        ticks = [_two_lines(_short_period(year, locale)) for year in years]
+        fontsize = 8 if len(years) <= 6 else 7
+        panels = ((left, own, "value", {}), (right, currency, "common", {"alpha": 0.45, "hatch": "//"}))
+        for axes, unit, column, style in panels:
+            axes.spines[["top", "right"]].set_visible(False)
+            axes.yaxis.set_major_formatter(lambda value, _: i18n.number(value, locale))
+            for x, (previous, year) in enumerate(zip([None, *years], years, strict=False)):
+                axes.bar(x, year[column], width=0.6, color=colour, edgecolor=colour, **style)
+                growth = _growth(previous, year, column)
+                label = amount_m(year[column], locale) if len(years) <= 7 else ""
+                label = "\n".join(filter(None, (label, None if growth is None else percent(growth, locale))))
+                _label_bar(axes, x, year[column], label, fontsize=fontsize, offset=2)
+            axes.set_xticks(range(len(years)), ticks, fontsize=fontsize + 1)
+            end = i18n.date(years[-1]["period_end"], locale, "day_month")
+            axes.set_xlabel(tr("years ending {end}", locale).format(end=end), fontsize=8, color=MUTED)
+            axes.set_ylabel(in_currency.format(currency=unit), fontsize=9)
+            axes.tick_params(axis="y", labelsize=fontsize + 1)
+            axes.margins(y=0.3)
+        for axes, title, unit in (
+            (left, tr("{company}: {currency} million, as reported", locale), own),
+            (right, tr("{company}: {currency} million, translated", locale), currency),
+        ):
+            text = title.format(company=company, currency=unit)
+            axes.set_title(_wrap(text, 46, fontsize=9, max_in=WIDTH_IN / 2 - 0.3), loc="left", fontsize=9, y=TITLE_Y)
+        described.append(_history_text(company, own, currency, years, locale))
+    figure.suptitle(
+        _wrap(
+            tr(
+                "Revenue by year as reported, and in {currency} million\neach year translated at the {method}",
+                locale,
+            ).format(currency=currency, method=tr(METHOD_LABELS[method], locale)),
+            TITLE_CHARS,
+        ),
+        fontsize=11,
+        x=0.01,
+        ha="left",
+    )
+    footer = (
+        _source_line(table, "reported", locale)
+        + " "
+        + tr(
+            "Under each value: growth over the previous year. The gap between the growth as reported and in"
+            " {currency} is what the exchange rate did.",
+            locale,
+        ).format(currency=currency)
+    )
+    _footer(figure, footer, minimum_in=0.3)
+    alt = tr(
+        "Bar charts of revenue by year, as reported and translated into {currency} million at the {method}.", locale
+    ).format(currency=currency, method=tr(METHOD_LABELS[method], locale))
+    return Chart(_png(figure), f"{alt} {' '.join(described)}")
+
+
+@_noting_missing_glyphs
+def rate_history_chart(
+    table: pd.DataFrame, rates: RateTable, currency: str, basis: str = "reported", *, locale: str = "en"
+) -> Chart | None:
+    """Daily rates behind each translation into `currency`, with the average, closing and spot marked.
+
+    >>> from figures.normalise import comparison_table
+    >>> from figures.rates import load_ecb_rates
+    >>> rate_history_chart(comparison_table(), load_ecb_rates(), "EUR", "article").alt.split("; ")[0]
+    'Line chart of daily exchange rates. USD to EUR average 0.8553 over Apr 2017–Mar 2018 (inferred)'
+    """
+    revenue = table[
+        (table["basis"] == basis)
+        & (table["metric"] == "revenue")
+        & table["fx_method"].isin(METHODS)
+        & (table["currency"] == currency)
+        & (table["component"] == "")
+    ]
+    revenue = _without_attrs(revenue[revenue["fx_from_currency"] != currency])
+    if revenue.empty:
+        return None
+    spot = table.attrs["spot_date"]
+    bases = sorted(revenue["fx_from_currency"].unique())
+    figure = Figure(figsize=(WIDTH_IN, 2.6 + 1.6 * len(bases)), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    described, behind = [], []
+    for index, base in enumerate(bases):
+        axes = figure.add_subplot(len(bases), 1, index + 1)
+        rows = revenue[revenue["fx_from_currency"] == base]
+        companies = sorted(rows["company"].unique())
+        behind.append(
+            i18n.elide(tr("Figures translated from {base}: {companies}", locale), {"base": base}, locale).format(
+                base=base, companies=", ".join(companies)
+            )
+        )
+        if len(bases) > 1 or len(table["company"].unique()) > 2:
+            axes.set_title(_wrap(behind[-1], TITLE_CHARS + 8), loc="left", fontsize=8, color=MUTED, y=TITLE_Y)
+        start, end = min(rows["period_start"]), max(max(rows["period_end"]), spot)
+        daily = rates.daily_rates(base, currency, start, end)
+        axes.plot(daily.index, daily.to_numpy(), color=MUTED, linewidth=0.8)
+        averages = rows[rows["fx_method"] == "average"].drop_duplicates(["period_start", "period_end"])
+        for row in averages.to_dict("records"):
+            axes.hlines(
+                row["fx_rate"],
+                pd.Timestamp(row["period_start"]),
+                pd.Timestamp(row["period_end"]),
+                color="black",
+                linewidth=2,
+            )
+            described.append(
+                tr("{base} to {currency} average {rate} over {period}", locale).format(
+                    base=base,
+                    currency=currency,
+                    rate=_rate_text(row["fx_rate"], locale),
+                    period=period_text(row, locale, fiscal=False),
+                )
+            )
+        closings = rows[rows["fx_method"] == "closing"].drop_duplicates(["fx_last_fixing"])
+        for row in closings.to_dict("records"):
+            axes.plot(pd.Timestamp(row["fx_last_fixing"]), row["fx_rate"], "v", color="black", markersize=6)
+            described.append(
+                tr("closing {rate} on {date}", locale).format(
+                    rate=_rate_text(row["fx_rate"], locale), date=i18n.date(row["fx_last_fixing"], locale)
+                )
+            )
+        spot_row = rows[rows["fx_method"] == "spot"].iloc[0]
+        # The fixing's own day: a spot date without a fixing (a Saturday) takes the one before.
+        spot_rate, spot_fixing = spot_row["fx_rate"], spot_row["fx_first_fixing"]
+        axes.plot(pd.Timestamp(spot_fixing), spot_rate, "o", color="black", markersize=5)
+        described.append(
+            tr("spot {rate} on {date}", locale).format(
+                rate=_rate_text(spot_rate, locale), date=i18n.date(spot_fixing, locale)
+            )
+        )
+        axes.set_ylabel(tr("{currency} per {base}", locale).format(currency=currency, base=base))
+        axes.yaxis.set_major_formatter(_RateFormatter(locale))
+        # Ticks in January and July (quarterly on short spans): room for the longest month names.
+        months = (1, 7) if (end - start).days > 540 else (1, 4, 7, 10)
+        axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=months))
+        axes.xaxis.set_major_formatter(lambda value, _: _tick_month(value, locale))
+        axes.spines[["top", "right"]].set_visible(False)
+    figure.suptitle(
+        _wrap(
+            tr(
+                "Daily ECB rates into {currency} behind {basis}\n"
+                "line = average over each period, triangle = closing, dot = spot",
+                locale,
+            ).format(currency=currency, basis=tr(BASIS_LABELS[basis], locale)),
+            TITLE_CHARS + 8,
+        ),
+        fontsize=10,
+        x=0.01,
+        ha="left",
+    )
+    figure.text(
+        0.01,
+        0.0,
+        source_text(table.attrs["rates_source"], locale) + ".",
+        fontsize=7,
+        color=MUTED,
+        ha="left",
+        va="bottom",
+    )
+    figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    alt = tr("Line chart of daily exchange rates.", locale)
+    return Chart(_png(figure), f"{_alt(alt, described, locale)} {_full_stop(i18n.semicolons(behind, locale))}")
+
+
+@_noting_missing_glyphs
+def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
+    """Waterfall from the previous year's revenue to the current one, for each company with a bridge.
+
+    >>> from figures.normalise import comparison_table
+    >>> alt = bridge_chart(comparison_table()).alt
+    >>> alt.split(". ")[1]
+    'Bolloré Group, in EUR million'
+    >>> for step in alt.split(". ", 2)[2].split("; "):
+    ...     print(step)
+    2016 (approx.): 10,070
+    organic growth 5.9% (reported 6%): +1,032
+    change of scope: +7,383
+    currency: -160
+    2017: 18,325.
+    """
+    steps = table[(table["basis"] == "reported") & (table["fx_method"] == "none")]
+    bridges = steps[steps["metric"] == "revenue_change_organic"].sort_values(["company", "period_end"])
+    if bridges.empty:
+        return None
+    figure = Figure(figsize=(WIDTH_IN, 4.4 * len(bridges)), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    colours = table_colours(table)
+    described = []
+    for index, organic in enumerate(bridges.to_dict("records")):
+        axes = figure.add_subplot(len(bridges), 1, index + 1)
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.yaxis.set_major_formatter(lambda value, _: i18n.number(value, locale))
+        company, end = organic["company"], organic["period_end"]
+        mine = steps[(steps["company"] == company) & (steps["currency"] == organic["currency"])]
+        revenue = mine[(mine["metric"] == "revenue") & (mine["component"] == "")].sort_values("period_end")
+        current = revenue[revenue["period_end"] == end].iloc[0]
+        previous = revenue[revenue["period_end"] < end].iloc[-1]
+        same_year = mine[mine["period_end"] == end]
+
+        def amount(metric, same_year=same_year):
+            rows = same_year[same_year["metric"] == metric]
+            return float(rows["value"].iloc[0]) if not rows.empty else 0.0
+
+        organic_rates = same_year[same_year["metric"] == "revenue_growth_organic"].sort_values("derivation")
+        organic_label = tr("organic growth", locale)
+        if len(organic_rates) == 2:  # recomputed, then stated
+            recomputed, stated = organic_rates["value"]
+            organic_label += "\n" + tr("{recomputed} (reported {stated})", locale).format(
+                recomputed=percent(recomputed, locale, signed=False),
+                stated=i18n.percent(stated, locale, signed=False, decimals=0 if float(stated).is_integer() else 1),
+            )
+        approx = f" ({tr('approx.', locale)})" if previous["approximate"] else ""
+        labels = [
+            f"{previous['fiscal_label'] or period_text(previous, locale)}{approx}",
+            organic_label,
+            tr("change of scope", locale),
+            tr("currency", locale),
+            f"{current['fiscal_label'] or period_text(current, locale)}",
+        ]
+        values = [
+            previous["value"],
+            organic["value"],
+            amount("revenue_change_scope"),
+            amount("revenue_change_currency"),
+            current["value"],
+        ]
+        # A company whose colour is the rise's or the fall's: its totals are outlined.
+        outline = {"edgecolor": "black", "linewidth": 0.8} if colours[company] in (RISE, FALL) else {}
+        level = values[0]
+        steps_text = []
+        for x, (label, value) in enumerate(zip(labels, values, strict=True)):
+            total = x in (0, len(values) - 1)
+            bottom = 0 if total else (level if value >= 0 else level + value)
+            height = value if total else abs(value)
+            colour = colours[company] if total else (RISE if value >= 0 else FALL)
+            axes.bar(x, height, bottom=bottom, width=0.6, color=colour, **(outline if total else {}))
+            text = amount_m(value, locale) if total else i18n.signed_number(value, locale)
+            _label_bar(axes, x, bottom + height, text, fontsize=9, offset=3)
+            if not total:
+                level += value
+            steps_text.append(tr("{label}: {value}", locale).format(label=label.replace("\n", " "), value=text))
+        described.append(
+            tr("{company}, in {currency} million. {steps}", locale).format(
+                company=company, currency=organic["currency"], steps=i18n.semicolons(steps_text, locale)
+            )
+        )
+        axes.set_xticks(range(len(labels)), labels)
+        axes.set_ylabel(_millions(organic["currency"], locale))
+        axes.set_title(
+            _wrap(
+                tr("{company}: from {previous} to {current} revenue, {currency} million", locale).format(
+                    company=company,
+                    previous=period_text(previous, locale),
+                    current=period_text(current, locale),
+                    currency=organic["currency"],
+                )
+            ),
+            loc="left",
+            fontsize=11,
+            y=TITLE_Y,
+        )
+    footer = (
+        _source_line(table, "reported", locale)
+        + " "
+        + tr("Organic growth is the residual: current - previous - scope - currency.", locale)
+    )
+    figure.text(0.01, 0.0, footer, fontsize=7, color=MUTED, ha="left", va="bottom", wrap=True)
+    bottom = max(0.06, _footer_height_in(figure, footer) / figure.get_figheight())
+    figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+    sentence = tr("Waterfall chart of the revenue bridge.", locale)
+    return Chart(_png(figure), _alt(sentence, described, locale, sentences=True))
