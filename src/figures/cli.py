@@ -155,7 +155,7 @@ def _extract(args: argparse.Namespace) -> int:
     check_targets(args.out, args.review, force=args.force)
     extraction = extract(args.article, lang=args.lang, published=args.published, source=args.source)
     written = save_draft(extraction, args.out, accessed=args.accessed, review=args.review, force=args.force)
-    flagged = sum(1 for row in extraction.rows() if "Review:" in row["note"])
+    flagged = extraction.flagged
     for path in written:
         print(f"wrote {path}")
     claims, left_out = len(extraction.claims), len(extraction.left_out)

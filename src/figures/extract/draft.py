@@ -40,9 +40,7 @@ LICENCE = "Short quotations of figures for commentary; the article itself is not
 
 def row(extraction: Extraction, claim: Claim) -> dict[str, str]:
     article = extraction.article
-    flags = list(claim.flags)
-    if not extraction.source_given:
-        flags.append("the article names no source: give --source")
+    flags = extraction.review_flags(claim)
     note = " ".join(
         [f"From the text: “{claim.sentence}”", *claim.notes, *([f"Review: {'; '.join(flags)}."] if flags else [])]
     )
@@ -145,7 +143,7 @@ def draft_sidecar(extraction: Extraction, out: Path, payload: bytes, accessed: d
         "language_from": article.language_from,
         "extractor": extractor_version(),
         "claims": len(extraction.claims),
-        "flagged": sum(1 for row in extraction.rows() if "Review:" in row["note"]),
+        "flagged": extraction.flagged,
         "left_out": len(extraction.left_out),
         "columns": columns,
         "sha256": hashlib.sha256(payload).hexdigest(),

@@ -94,6 +94,22 @@ class Extraction:
 
         return [row(self, claim) for claim in self.claims]
 
+    def review_flags(self, claim: Claim) -> list[str]:
+        """What a reader should check in one claim before using it (its note's "Review:"); empty if nothing."""
+        return [*claim.flags, *([] if self.source_given else ["the article names no source: give --source"])]
+
+    @property
+    def flagged(self) -> int:
+        """How many drafted claims have something to review.
+
+        >>> from figures.extract import extract
+        >>> extract("Acme Group's revenue reached $3.4 billion in 2017.", published="2018-03-01").flagged
+        1
+        >>> extract("Acme Group's revenue reached $3.4 billion in 2017.", published="2018-03-01", source="Wire").flagged
+        0
+        """
+        return sum(1 for claim in self.claims if self.review_flags(claim))
+
 
 def millions(claim) -> Decimal:
     """A claim's value in millions (a growth rate as it is): the same figure in two scales compares equal."""
