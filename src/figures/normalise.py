@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from figures.choices import DEFAULT_CURRENCY, METHODS
+from figures.choices import DEFAULT_CURRENCY, METHODS, check_choice
 from figures.errors import FiguresError
 from figures.load import load_figures, load_reported
 from figures.lookup import STATED
@@ -324,7 +324,7 @@ def selected(table: pd.DataFrame, currency: str, method: str, basis: str | None 
     Traceback (most recent call last):
     figures.errors.FiguresError: expected a currency the table was translated into (CNY, EUR, USD), found 'GBP'; ...
     """
-    check_method(method)
+    check_choice("method", method)
     currencies = table.attrs.get("currencies") or tuple(sorted(set(table["currency"])))
     if currency not in currencies:
         raise FiguresError(
@@ -333,17 +333,6 @@ def selected(table: pd.DataFrame, currency: str, method: str, basis: str | None 
         )
     chosen = table[(table["currency"] == currency) & (table["fx_method"] == method)]
     return chosen if basis is None else chosen[chosen["basis"] == basis]
-
-
-def check_method(method: str) -> None:
-    """Raise unless `method` is a translation method.
-
-    >>> check_method("median")
-    Traceback (most recent call last):
-    figures.errors.FiguresError: expected a method among average, closing, spot, found 'median'
-    """
-    if method not in METHODS:
-        raise FiguresError(f"expected a method among {', '.join(METHODS)}, found {method!r}")
 
 
 def _stated_rows(figures: pd.DataFrame) -> Iterator[dict[str, object]]:

@@ -6,9 +6,8 @@ import dataclasses
 import os
 from dataclasses import dataclass
 
-from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, METHODS, RATE_SOURCES
-from figures.errors import FiguresError
-from figures.i18n import DEFAULT_LOCALE, LOCALES
+from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, check_choice
+from figures.i18n import DEFAULT_LOCALE
 
 
 @dataclass(frozen=True)
@@ -52,11 +51,5 @@ class ReportParameters:
         Traceback (most recent call last):
         figures.errors.FiguresError: expected a locale among en, fr, found 'de'
         """
-        for name, allowed in (("locale", LOCALES), ("rates", RATE_SOURCES), ("method", METHODS)):
-            value = getattr(self, name)
-            if value not in allowed:
-                raise FiguresError(f"expected {_article(name)} among {', '.join(allowed)}, found {value!r}")
-
-
-def _article(name: str) -> str:
-    return {"locale": "a locale", "rates": "rates", "method": "a method"}[name]
+        for name in ("locale", "rates", "method"):
+            check_choice(name, getattr(self, name))
