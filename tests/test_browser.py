@@ -62,9 +62,24 @@ def opened(browser, report):
 
     context.route("**/*", refuse)
     page = context.new_page()
+    logged = []  # console errors (a blocked inline style is one) and uncaught page errors
+    page.on("console", lambda message: message.type == "error" and logged.append(message.text))
+    page.on("pageerror", lambda error: logged.append(str(error)))
     page.set_content(html, wait_until="load")
+    page.logged = logged
     yield locale, page, attempted, csv_text, rows
     context.close()
+
+
+def test_the_page_logs_no_console_error_and_numbers_align_right(opened):
+    _, page, _, _, _ = opened
+    assert page.logged == []
+    # The revenue column of the first table stands right, by the page's own stylesheet; the company column left.
+    aligned = page.evaluate(
+        """() => { const row = document.querySelector("table.figures-table tbody tr");
+                   return [...row.cells].map(cell => getComputedStyle(cell).textAlign); }"""
+    )
+    assert aligned[0] == "left" and aligned[2] == "right", aligned
 
 
 def test_no_request_is_attempted(opened):

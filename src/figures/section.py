@@ -9,6 +9,8 @@ with its data: no heading over an empty table or a missing chart.
 from __future__ import annotations
 
 import base64
+import html
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -98,8 +100,66 @@ def table_output(frame: pd.DataFrame) -> Output:
     >>> table_output(pd.DataFrame({"Company": ["Bolloré Group"]}))["data"]["text/html"].split()[:3]
     ['<table', 'class="dataframe', 'figures-table">']
     """
-    html = frame.to_html(index=False, escape=True, border=0, classes="figures-table")
-    return {"data": {"text/html": html, "text/plain": frame.to_string(index=False)}, "metadata": {}}
+    return {"data": {"text/html": table_html(frame), "text/plain": frame.to_string(index=False)}, "metadata": {}}
+
+
+_NUMBER = re.compile(
+    r"[+\-−]?(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d{1,3})(?:[.,]\d+)?(?:[\u202f\u00a0 ]?(?:%|pp|pts?))?(?=$|[\s(])"
+)
+"""A number as the tables print it (Babel's groups in English or French, a sign, a unit of percent), at the
+start of a cell: "34,128", "+58.0% in USD", "−1,5 pt", "18 300 (approx.)"; not a year ("2017, Jan–Dec")."""
+
+
+def numeric_column(cells: pd.Series) -> bool:
+    """Whether every filled cell of a column opens with a number (a dash "–" stands for none): such a column
+    stands right, by the class `num` the page's stylesheet aligns.
+
+    >>> numeric_column(pd.Series(["34,128", "18,300 (approx.)", "–"])), numeric_column(pd.Series(["+58.0% in CNY"]))
+    (True, True)
+    >>> numeric_column(pd.Series(["2017, Jan–Dec 2017", "34,128"])), numeric_column(pd.Series(["Alibaba", ""]))
+    (False, False)
+    """
+    filled = [str(cell).strip() for cell in cells if not _blank(cell) and str(cell).strip() not in ("", "–")]
+    return bool(filled) and all(_NUMBER.match(cell) for cell in filled)
+
+
+def _blank(cell) -> bool:
+    return cell is None or (isinstance(cell, float) and cell != cell)
+
+
+def table_html(frame: pd.DataFrame) -> str:
+    """The table as HTML with no style attribute (the page's policy refuses inline styles): every cell
+    escaped, the columns of numbers marked `num` in their header and cells.
+
+    >>> print(table_html(pd.DataFrame({"Company": ["A<b>"], "Revenue, EUR m": ["1,200"]})))
+    <table class="dataframe figures-table">
+      <thead>
+        <tr>
+          <th>Company</th>
+          <th class="num">Revenue, EUR m</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <td>A&lt;b&gt;</td>
+          <td class="num">1,200</td>
+        </tr>
+      </tbody>
+    </table>
+    """
+    marks = [' class="num"' if numeric_column(frame.iloc[:, i]) else "" for i in range(frame.shape[1])]
+    lines = ['<table class="dataframe figures-table">', "  <thead>", "    <tr>"]
+    lines += [f"      <th{mark}>{html.escape(str(name))}</th>" for name, mark in zip(frame.columns, marks, strict=True)]
+    lines += ["    </tr>", "  </thead>", "  <tbody>"]
+    for row in frame.itertuples(index=False):
+        lines.append("    <tr>")
+        lines += [
+            f"      <td{mark}>{'' if _blank(cell) else html.escape(str(cell))}</td>"
+            for cell, mark in zip(row, marks, strict=True)
+        ]
+        lines.append("    </tr>")
+    lines += ["  </tbody>", "</table>"]
+    return "\n".join(lines)
 
 
 def chart_outputs(chart) -> list[Output]:
