@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from figures import caveats
 from figures.normalise import comparison_table
@@ -110,12 +112,62 @@ def lambda_reported(scope=True):
 
 def test_a_change_of_scope_against_organic_growth(tmp_path):
     # Organic change: 40,000 - 30,000 - 8,000 - (-500) = 2,500; over 30,000 + 8,000 = 6.58 %.
-    # The reported +33.3 % is 26.7 points above it: mostly scope.
+    # In points of 2017's 30,000: organic 8.3, scope 26.7, currency -1.7: scope outweighs the other two together
+    # (26.7 > 10.0), mostly scope; ranked by its 26.7 points.
     (caveat,) = fired(table(tmp_path, three_groups()[2:4], lambda_reported()), "scope-change")
-    assert caveat.rank == (2, pytest.approx(33.3 - 2500 / 38000 * 100))
+    assert caveat.rank == (2, pytest.approx(8000 / 30000 * 100))
     assert caveat.text() == (
         "Lambda AG's +33.3% is mostly a change of scope (+8,000 EUR m); its organic growth was +6.6%."
     )
+
+
+def nu_reported(current_m, scope_m, currency_m, previous_m=10000):
+    rows = [
+        reported("n17", "Nu AG", "revenue", *CY2017, previous_m, "million", "EUR", fiscal_label="2017"),
+        reported("n18", "Nu AG", "revenue", *CY2018, current_m, "million", "EUR", fiscal_label="2018"),
+        reported("n18s", "Nu AG", "revenue_change_scope", *CY2018, scope_m, "million", "EUR"),
+    ]
+    if currency_m:
+        rows.append(reported("n18c", "Nu AG", "revenue_change_currency", *CY2018, currency_m, "million", "EUR"))
+    return rows
+
+
+NU_CLAIM = [claim("n_rev", "Nu AG", "revenue", *CY2018, 9.8, "billion", "EUR")]
+
+
+def test_a_fall_the_currency_did_most_of_is_not_called_mostly_a_change_of_scope(tmp_path):
+    # 10,000 -> 9,800 (-2.0 %) with a change of scope of -100 and a currency effect of -800: organic is
+    # 9,800 - 10,000 + 100 + 800 = +700, that is +7.1 % of 10,000 - 100 = 9,900. In points of 10,000:
+    # organic +7, scope -1, currency -8. The scope moves the same way as the fall but outweighs nothing: partly;
+    # the currency moved it most.
+    (caveat,) = fired(table(tmp_path, NU_CLAIM, nu_reported(9800, -100, -800), currency="EUR"), "scope-change", "EUR")
+    assert caveat.text() == (
+        "Nu AG's -2.0% is partly a change of scope (-100 EUR m); its organic growth was +7.1%; the currency effect"
+        " (-800 EUR m) moved it most."
+    )
+    assert caveat.rank == (2, pytest.approx(1.0))
+    assert caveat.text("fr").endswith("c'est l'effet de change (-800 M EUR) qui a pesé le plus."), caveat.text("fr")
+
+
+def test_a_rise_against_a_change_of_scope_and_a_rise_mostly_organic(tmp_path):
+    # 10,000 -> 10,500 (+5.0 %) with scope -100, no currency effect: organic +600 (+6.1 % of 9,900); the scope
+    # moved against the rise.
+    (caveat,) = fired(table(tmp_path, NU_CLAIM, nu_reported(10500, -100, 0), currency="EUR"), "scope-change", "EUR")
+    assert caveat.text() == (
+        "Nu AG's +5.0% comes despite a change of scope of -100 EUR m; its organic growth was +6.1%; organic growth"
+        " moved it most."
+    )
+    # 10,000 -> 11,000 (+10.0 %) with scope +300 and currency +100: organic +600 (+5.8 % of 10,300); in points
+    # organic 6, scope 3, currency 1: partly scope, organic growth the most.
+    (caveat,) = fired(table(tmp_path, NU_CLAIM, nu_reported(11000, 300, 100), currency="EUR"), "scope-change", "EUR")
+    assert caveat.text() == (
+        "Nu AG's +10.0% is partly a change of scope (+300 EUR m); its organic growth was +5.8%; organic growth moved"
+        " it most."
+    )
+    # 10,000 -> 14,000 (+40.0 %) with scope +3,500 and currency -100: organic +600 (+4.4 % of 13,500); scope 35
+    # points against 6 + 1: mostly.
+    (caveat,) = fired(table(tmp_path, NU_CLAIM, nu_reported(14000, 3500, -100), currency="EUR"), "scope-change", "EUR")
+    assert caveat.text() == ("Nu AG's +40.0% is mostly a change of scope (+3,500 EUR m); its organic growth was +4.4%.")
 
 
 def test_no_scope_row_fires_no_scope_caveat(tmp_path):
@@ -219,7 +271,8 @@ def test_the_default_case_puts_the_change_of_scope_first():
     # FACTS.md: Bolloré +82 % reported, +6 % organic; the residual is 1,032 / (10,070 + 7,383) = 5.9 %.
     found = caveats.detect(comparison_table(), "EUR", "average")
     assert found[0].code == "scope-change" and found[0].company == "Bolloré Group"
-    assert found[0].rank[1] == pytest.approx(82 - 1032 / 17453 * 100, abs=0.05)
+    # (ranked by the points of 2016's 10,070 that the 7,383 of scope account for)
+    assert found[0].rank[1] == pytest.approx(7383 / 10070 * 100, abs=0.05)
 
 
 def test_every_caveat_translates_to_french(tmp_path):
@@ -255,3 +308,19 @@ def test_organic_growth_far_from_growth_is_stated_with_both_numbers(tmp_path):
     assert caveat.text("fr", standalone=True).startswith("La croissance d'Omega SA est de +3,0")
     reported_rows[2]["value"] = "3.5"  # half a point apart: below GROWTH_GAP_PP, nothing to say
     assert fired(table(tmp_path, claims, reported_rows), "organic-growth") == []
+
+
+finite_points = st.floats(min_value=-200, max_value=200, allow_nan=False).filter(lambda x: abs(x) > 1e-6)
+
+
+@given(organic=finite_points, scope=finite_points, currency=finite_points)
+def test_the_words_for_a_change_of_scope_follow_its_share_both_ways(organic, scope, currency):
+    parts = {"organic": organic, "scope": scope, "currency": currency}
+    total = organic + scope + currency
+    word = caveats.scope_share(parts)
+    outweighs = abs(scope) > abs(organic) + abs(currency)
+    assert (word == "mostly") == outweighs
+    if word == "mostly":
+        assert scope * total > 0  # outweighing the others, it moves the growth its own way
+    assert (word == "partly") == (not outweighs and scope * total > 0)
+    assert (word == "against") == (scope * total <= 0)

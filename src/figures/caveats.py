@@ -152,24 +152,78 @@ def scope_change(table: pd.DataFrame, currency: str, method: str) -> Iterator[Ca
             )
             continue
         organic_value = recomputed["value"].iloc[0]
-        gap = growth["value"] - organic_value
-        mostly = abs(gap) > abs(organic_value)
+        causes = _causes(table, company, end, current["value"], scope_row["value"])
+        if causes is None or causes[0]["scope"] == 0:
+            continue
+        parts, currency_m = causes
+        share = scope_share(parts)
         template = (
-            N_(
-                "{company}'s {growth} is mostly a change of scope ({scope} {currency} m); its organic growth was"
-                " {organic}"
-            )
-            if mostly
-            else N_(
-                "{company}'s {growth} is partly a change of scope ({scope} {currency} m); its organic growth was"
-                " {organic}"
-            ),
+            {
+                "mostly": N_(
+                    "{company}'s {growth} is mostly a change of scope ({scope} {currency} m); its organic growth was"
+                    " {organic}"
+                ),
+                "partly": N_(
+                    "{company}'s {growth} is partly a change of scope ({scope} {currency} m); its organic growth was"
+                    " {organic}"
+                ),
+                "against": N_(
+                    "{company}'s {growth} comes despite a change of scope of {scope} {currency} m; its organic growth"
+                    " was {organic}"
+                ),
+            }[share],
         )
         fields["organic"] = ("percent", organic_value)
         if not stated.empty:
             template += (N_(" (reported: {stated})"),)
             fields["stated"] = ("percent", stated["value"].iloc[0])
-        yield Caveat("scope-change", company, (2, abs(gap)), (*template, "."), fields)
+        largest = max(parts, key=lambda cause: abs(parts[cause]))
+        if largest == "currency":
+            template += (N_("; the currency effect ({effect} {currency} m) moved it most"),)
+            fields["effect"] = ("change", currency_m)
+        elif largest == "organic":
+            template += (N_("; organic growth moved it most"),)
+        # Ranked by the points of growth the change of scope accounts for.
+        yield Caveat("scope-change", company, (2, abs(parts["scope"])), (*template, "."), fields)
+
+
+def _causes(
+    table: pd.DataFrame, company: str, end, current_m: float, scope_m: float
+) -> tuple[dict[str, float], float] | None:
+    """A reported year's growth split into its causes, each in points of the previous year's revenue:
+    organic (the bridge's residual), change of scope and currency; with the currency effect in millions."""
+    organic = lookup.reported_rows(table, company, end, "revenue_change_organic")
+    if organic.empty:
+        return None
+    effect = lookup.reported_rows(table, company, end, "revenue_change_currency")
+    currency_m = float(effect["value"].iloc[0]) if not effect.empty else 0.0
+    organic_m = float(organic["value"].iloc[0])
+    previous_m = current_m - organic_m - scope_m - currency_m
+    if previous_m <= 0:
+        return None
+    points = {
+        cause: m / previous_m * 100
+        for cause, m in (("organic", organic_m), ("scope", scope_m), ("currency", currency_m))
+    }
+    return points, currency_m
+
+
+def scope_share(parts: dict[str, float]) -> str:
+    """How a change of scope stands in a growth split into causes (points of the previous year's revenue):
+    "mostly" when it outweighs organic growth and currency together, "partly" when it moves the same way as
+    the growth without that, "against" when it moves the other way.
+
+    >>> scope_share({"organic": 10.2, "scope": 73.3, "currency": -1.6})  # Bolloré 2017: +82 %
+    'mostly'
+    >>> scope_share({"organic": 7.0, "scope": -1.0, "currency": -8.0})  # a fall of 2 points, mostly currency
+    'partly'
+    >>> scope_share({"organic": 7.0, "scope": -1.0, "currency": 0.0})
+    'against'
+    """
+    others = sum(abs(value) for cause, value in parts.items() if cause != "scope")
+    if abs(parts["scope"]) > others:
+        return "mostly"
+    return "partly" if parts["scope"] * sum(parts.values()) > 0 else "against"
 
 
 @rule("organic-growth", "Growth far from the organic growth the company reports, with no change of scope given.")
