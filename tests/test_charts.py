@@ -489,3 +489,23 @@ def test_an_inferred_period_says_so_on_horizontal_bars_too(tmp_path, drawn):
     ticks = {tick.get_text().split("\n")[0]: tick.get_text() for tick in axes.get_yticklabels()}
     assert "2023 (inferred)" in ticks["Firm 1"] and "(inferred)" not in ticks["Firm 2"], ticks
     assert not overlaps(drawn[0]), overlaps(drawn[0])
+
+
+def test_a_half_year_stands_beside_the_same_half_a_year_before_never_the_last_full_year(tmp_path):
+    from helpers import claim, write_figures
+
+    rows = [
+        claim("a_fy", "Alpha AG", "revenue", "2023-01-01", "2023-12-31", 100, "billion", "EUR"),
+        claim("a_h1", "Alpha AG", "revenue", "2024-01-01", "2024-06-30", 60, "billion", "EUR"),
+        claim("a_h1g", "Alpha AG", "revenue_growth", "2024-01-01", "2024-06-30", 20, "percent", "EUR"),
+        claim("b_fy", "Beta SA", "revenue", "2023-01-01", "2023-12-31", 80, "billion", "EUR"),
+        claim("b_fyg", "Beta SA", "revenue_growth", "2023-01-01", "2023-12-31", 10, "percent", "EUR"),
+    ]
+    table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="EUR")
+    alt = charts.prior_current_chart(table, "EUR", "average", "article").alt
+    # By hand: Alpha's H1 2024 60,000 over 1.20 implies H1 2023 at 50,000; Beta's 80,000 over 1.10, 72,727.
+    assert "Alpha AG previous period implied by the stated growth (Jan–Jun 2023): 50,000" in alt, alt
+    assert "Alpha AG current period (Jan–Jun 2024): 60,000" in alt, alt
+    assert "Beta SA previous period implied by the stated growth (Jan–Dec 2022): 72,727" in alt, alt
+    assert "Alpha AG previous period implied by the stated growth (Jan–Dec" not in alt  # never the full year 2023
+    assert "Alpha AG current period (Jan–Dec 2023)" not in alt

@@ -37,8 +37,9 @@ from figures.chart_layout import (
 from figures.chart_words import _alt, _inferred, _latest_revenue, _millions, _short_period, _source_line
 from figures.choices import METHODS
 from figures.history_charts import bridge_chart, rate_history_chart, revenue_history_chart
-from figures.i18n import tr
+from figures.i18n import N_, tr
 from figures.normalise import selected
+from figures.periods import period_kind, same_period_a_year_earlier
 from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text
 
 __all__ = [
@@ -265,18 +266,27 @@ def prior_current_chart(
     """
     revenue = selected(table, currency, method, basis)
     revenue = revenue[(revenue["metric"] == "revenue") & (revenue["component"] == "")]
-    revenue = revenue.sort_values(["company", "period_end"]).drop_duplicates(["company", "period_end"], keep="last")
-    groups = [
-        {"company": company, "rows": group.tail(2).to_dict("records")}
-        for company, group in revenue.groupby("company", sort=True)
-    ]
+    groups = []
+    for company, rows in revenue.groupby("company", sort=True):
+        records = rows.to_dict("records")
+        # The latest period (the longest of those ending that day), beside the same period a year before: a half
+        # year beside the half year before, never beside the last full year.
+        current = max(records, key=lambda row: (row["period_end"], row["period_end"] - row["period_start"]))
+        previous = same_period_a_year_earlier(current, records)
+        groups.append({"company": company, "rows": [current] if previous is None else [previous, current]})
     if not any(len(group["rows"]) == 2 for group in groups):
         return None
     for group in groups:
         group.update(group["rows"][-1])
         group["value"] = group["rows"][-1]["value"]
         end = i18n.date(group["period_end"], locale, "day_month")
-        group["tick"] = tr("years ending {end}", locale).format(end=end)
+        ending = {
+            "year": N_("years ending {end}"),
+            "half year": N_("half years ending {end}"),
+            "quarter": N_("quarters ending {end}"),
+            "nine months": N_("nine months ending {end}"),
+        }.get(period_kind(group["period_start"], group["period_end"]), N_("periods ending {end}"))
+        group["tick"] = tr(ending, locale).format(end=end)
         for row in group["rows"]:
             period = _short_period(row, locale) + _inferred(row, locale, "\n(")
             row["label"] = f"{amount_m(row['value'], locale)}\n{period}"

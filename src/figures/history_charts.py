@@ -3,6 +3,8 @@ the growth bridge (organic, scope, currency) of a reported year."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -90,8 +92,7 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
                 label = "\n".join(filter(None, (label, None if growth is None else percent(growth, locale))))
                 _label_bar(axes, x, year[column], label, fontsize=fontsize, offset=2)
             axes.set_xticks(range(len(years)), ticks, fontsize=fontsize + 1)
-            end = i18n.date(years[-1]["period_end"], locale, "day_month")
-            axes.set_xlabel(tr("years ending {end}", locale).format(end=end), fontsize=8, color=MUTED)
+            axes.set_xlabel(_years_ending(years, locale), fontsize=8, color=MUTED)
             axes.set_ylabel(in_currency.format(currency=unit), fontsize=9)
             axes.tick_params(axis="y", labelsize=fontsize + 1)
             axes.margins(y=0.3)
@@ -345,3 +346,18 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
     figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
     sentence = tr("Waterfall chart of the revenue bridge.", locale)
     return Chart(_png(figure), _alt(sentence, described, locale, sentences=True))
+
+
+def _years_ending(years: list[dict[str, object]], locale: str) -> str:
+    """When the years end: one day of the year, or the earliest and latest (a 52/53-week year moves).
+
+    >>> import datetime as dt
+    >>> ends = [dt.date(2022, 9, 24), dt.date(2023, 9, 30), dt.date(2024, 9, 28)]
+    >>> _years_ending([{"period_end": end} for end in ends], "en"), _years_ending([{"period_end": ends[0]}], "en")
+    ('years ending 24 Sep to 30 Sep', 'years ending 24 Sep')
+    """
+    days = sorted({(year["period_end"].month, year["period_end"].day) for year in years})
+    first, last = (i18n.date(dt.date(2000, *day), locale, "day_month") for day in (days[0], days[-1]))
+    if first == last:
+        return tr("years ending {end}", locale).format(end=first)
+    return tr("years ending {first} to {last}", locale).format(first=first, last=last)

@@ -62,3 +62,51 @@ def months_between(earlier_end: dt.date, later_end: dt.date) -> int:
     3
     """
     return (later_end.year - earlier_end.year) * 12 + later_end.month - earlier_end.month
+
+
+PERIOD_KINDS = ("quarter", "half year", "nine months", "year")
+"""The lengths a revenue figure covers, by its days (a 13-week quarter, a 52/53-week year included)."""
+_KIND_DAYS = {"quarter": (84, 98), "half year": (175, 190), "nine months": (266, 280), "year": (357, 373)}
+
+
+def period_kind(start: dt.date, end: dt.date) -> str:
+    """What a period is by its length: a quarter, a half year, nine months, a year; else "period".
+
+    >>> period_kind(dt.date(2024, 1, 1), dt.date(2024, 6, 30)), period_kind(dt.date(2023, 10, 2), dt.date(2024, 9, 28))
+    ('half year', 'year')
+    >>> period_kind(dt.date(2024, 1, 1), dt.date(2024, 3, 31)), period_kind(dt.date(2024, 1, 1), dt.date(2024, 8, 31))
+    ('quarter', 'period')
+    """
+    days = (end - start).days + 1
+    return next((kind for kind, (low, high) in _KIND_DAYS.items() if low <= days <= high), "period")
+
+
+def weeks_long(start: dt.date, end: dt.date) -> int | None:
+    """52 or 53 for a retailer's year of whole weeks that ends on no month's last day; else None.
+
+    >>> weeks_long(dt.date(2023, 10, 1), dt.date(2024, 9, 28)), weeks_long(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    (52, None)
+    >>> weeks_long(dt.date(2020, 9, 27), dt.date(2021, 10, 2))
+    53
+    """
+    days = (end - start).days + 1
+    month_end = (end + dt.timedelta(days=1)).day == 1
+    return days // 7 if days in (364, 371) and not month_end else None
+
+
+def same_period_a_year_earlier(current: dict[str, object], candidates: list[dict[str, object]]) -> dict | None:
+    """Among `candidates`, the period of the same length a year before `current` (a week either way: a 52/53-week
+    year, a 13-week quarter); never a longer or shorter period, never merely the one before.
+
+    >>> half = {"period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 6, 30)}
+    >>> year = {"period_start": dt.date(2023, 1, 1), "period_end": dt.date(2023, 12, 31)}
+    >>> earlier = {"period_start": dt.date(2023, 1, 1), "period_end": dt.date(2023, 6, 30)}
+    >>> same_period_a_year_earlier(half, [year]), same_period_a_year_earlier(half, [year, earlier]) is earlier
+    (None, True)
+    """
+    week = dt.timedelta(days=7)
+    start, end = one_year_earlier(current["period_start"]), one_year_earlier(current["period_end"])
+    for row in candidates:
+        if abs(row["period_end"] - end) <= week and abs(row["period_start"] - start) <= week:
+            return row
+    return None
