@@ -282,6 +282,9 @@ def test_every_caveat_translates_to_french(tmp_path):
     found = caveats.detect(built, "GBP", "average") + caveats.detect(comparison_table(), "EUR", "average")
     (tmp_path / "omega").mkdir()
     found += caveats.detect(table(tmp_path / "omega", *omega()), "GBP", "average")
+    (tmp_path / "half").mkdir()
+    half = [claim("a_h1", "Alpha AG", "revenue", "2024-01-01", "2024-06-30", 60, "billion", "EUR"), rows[2]]
+    found += caveats.detect(table(tmp_path / "half", half), "GBP", "average")
     assert {c.code for c in found} >= {rule.code for rule in caveats.RULES} - {"claim-mismatch"}
     for caveat in found:
         assert caveat.text("fr") != caveat.text("en")
@@ -324,3 +327,32 @@ def test_the_words_for_a_change_of_scope_follow_its_share_both_ways(organic, sco
         assert scope * total > 0  # outweighing the others, it moves the growth its own way
     assert (word == "partly") == (not outweighs and scope * total > 0)
     assert (word == "against") == (scope * total <= 0)
+
+
+def test_a_half_year_and_a_quarter_beside_a_year_are_named_by_their_lengths(tmp_path):
+    rows = [
+        claim("a_h1", "Alpha AG", "revenue", "2024-01-01", "2024-06-30", 60, "billion", "EUR"),
+        claim("b_fy", "Beta SA", "revenue", *CY2018, 80, "billion", "EUR"),
+        claim("g_q1", "Gamma plc", "revenue", "2024-01-01", "2024-03-31", 9, "billion", "EUR"),
+    ]
+    (caveat,) = fired(table(tmp_path, rows, currency="EUR"), "period-lengths", "EUR")
+    assert caveat.text() == (
+        "The latest revenues cover periods of different lengths: a quarter: Gamma plc (Jan–Mar 2024); a half year:"
+        " Alpha AG (Jan–Jun 2024); a year: Beta SA (Jan–Dec 2018). Amounts over different lengths do not compare as"
+        " they stand."
+    )
+    # Two years (a fiscal and a calendar one) are of one length: nothing.
+    assert fired(table(tmp_path, three_groups(), currency="EUR"), "period-lengths", "EUR") == []
+
+
+def test_a_half_year_after_the_year_it_follows_does_not_overlap_it(tmp_path):
+    # Beta's year is Jan–Dec 2023; Alpha's half Jan–Jun 2024 ends 6 months later and shares no month with it
+    # (the rule used to say "overlap for 6 months", twelve minus the offset).
+    rows = [
+        claim("a_h1", "Alpha AG", "revenue", "2024-01-01", "2024-06-30", 60, "billion", "EUR"),
+        claim("b_fy", "Beta SA", "revenue", "2023-01-01", "2023-12-31", 80, "billion", "EUR"),
+    ]
+    (caveat,) = fired(table(tmp_path, rows, currency="EUR"), "fiscal-year-ends", "EUR")
+    assert caveat.text().replace("\n", " ") == (
+        "Alpha AG's period (Jan–Jun 2024) ends 6 months after Beta SA's (Jan–Dec 2023): the two do not overlap."
+    )

@@ -22,7 +22,7 @@ from babel.units import format_unit
 
 from figures import i18n, lookup
 from figures.i18n import N_, tr
-from figures.periods import months_between
+from figures.periods import months_between, period_kind
 from figures.present import amount_m, md, percent, period_text, rate
 
 GROWTH_GAP_PP = 1.0
@@ -424,7 +424,7 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
         "early": ("text", early["company"]),
         "early_period": ("period", early),
         "offset": ("months", offset),
-        "overlap": ("months", max(12 - offset, 0)),
+        "overlap": ("months", _overlap_months(early, late)),
     }
     if len(latest) == 2:
         template = (
@@ -432,7 +432,7 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
                 "{late}'s period ({late_period}) ends {offset} after {early}'s ({early_period}):"
                 "\nthe two overlap for {overlap}."
             )
-            if offset < 12
+            if fields["overlap"][1] > 0
             else N_(
                 "{late}'s period ({late_period}) ends {offset} after {early}'s ({early_period}):"
                 "\nthe two do not overlap."
@@ -448,6 +448,63 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
         fields["count"] = ("int", len(by_end))
         fields["ends"] = ("groups", [(rows[0], [row["company"] for row in rows]) for _, rows in sorted(by_end.items())])
     yield Caveat("fiscal-year-ends", None, (1, float(offset)), template, fields)
+
+
+def _overlap_months(one: dict[str, object], other: dict[str, object]) -> int:
+    """Whole months two periods have in common (none for a half year after the year it follows).
+
+    >>> D = dt.date
+    >>> year = {"period_start": D(2017, 1, 1), "period_end": D(2017, 12, 31)}
+    >>> fiscal = {"period_start": D(2017, 4, 1), "period_end": D(2018, 3, 31)}
+    >>> half = {"period_start": D(2018, 1, 1), "period_end": D(2018, 6, 30)}
+    >>> _overlap_months(year, fiscal), _overlap_months(year, half)
+    (9, 0)
+    """
+    start = max(one["period_start"], other["period_start"])
+    end = min(one["period_end"], other["period_end"])
+    return months_between(start - dt.timedelta(days=1), end) if start <= end else 0
+
+
+LENGTHS = {
+    "quarter": N_("a quarter"),
+    "half year": N_("a half year"),
+    "nine months": N_("nine months"),
+    "year": N_("a year"),
+    "period": N_("another length"),
+}
+"""How a caveat names a period's length (`figures.periods.period_kind`)."""
+
+
+@rule("period-lengths", "Latest revenues over periods of different lengths: a half year or a quarter beside a year.")
+def period_lengths(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+    """Latest revenues of different lengths, each company with its period: their amounts do not compare.
+
+    >>> from figures.normalise import comparison_table
+    >>> list(period_lengths(comparison_table(), "EUR", "average"))  # two years
+    []
+    """
+    by_length: dict[str, list[tuple[str, dict[str, object]]]] = {}
+    days = []
+    for company in lookup.companies(table):
+        row = lookup.latest_revenue(table, company, lookup.headline_basis(table, company))
+        if row is not None:
+            kind = period_kind(row["period_start"], row["period_end"])
+            by_length.setdefault(kind, []).append((company, row))
+            days.append((row["period_end"] - row["period_start"]).days + 1)
+    if len(by_length) < 2:
+        return
+    order = [kind for kind in LENGTHS if kind in by_length]
+    lengths = [(LENGTHS[kind], by_length[kind]) for kind in order]
+    yield Caveat(
+        "period-lengths",
+        None,
+        (1, float(max(days) - min(days)) / 30),
+        N_(
+            "The latest revenues cover periods of different lengths: {lengths}. Amounts over different lengths do"
+            " not compare as they stand."
+        ),
+        {"lengths": ("lengths", lengths)},
+    )
 
 
 @rule("period-inferred", "A claim whose period the source does not name.")
@@ -571,6 +628,19 @@ def _format(kind: str, value: object, locale: str) -> str:
         return str(value)
     if kind == "months":  # "1 month", "3 months"; "1 mois"
         return format_unit(value, "duration-month", length="long", locale=locale)
+    if kind == "lengths":  # [(length, [(company, row)])]: "a half year: A (Jan–Jun 2024); a year: B (Jan–Dec 2023)"
+        return i18n.semicolons(
+            (
+                tr("{length}: {companies}", locale).format(
+                    length=tr(length, locale),
+                    companies=format_list(
+                        [f"{c} ({period_text(row, locale, fiscal=False)})" for c, row in rows], locale=locale
+                    ),
+                )
+                for length, rows in value
+            ),
+            locale,
+        )
     if kind == "groups":  # [(a row giving the period, [companies])]: "A and B, Jan–Dec 2023; C, Apr 2023–Mar 2024"
         return i18n.semicolons(
             (
