@@ -69,3 +69,27 @@ def test_french_lines(gbp_table):
     lines = headline(gbp_table, "GBP", "average", locale="fr")
     assert lines[1].startswith("**Lambda AG**\u00a0: ") and "en GBP" in lines[1]
     assert "de chiffre d'affaires sur avr. 2018–mars 2019." in lines[0], lines[0]  # Kappa: the months only
+
+
+def test_growth_rates_without_amounts_still_give_each_company_its_line_and_row(tmp_path):
+    rows = [
+        claim("a_g", "Alpha AG", "revenue_growth", *CY2018, 10, "percent", "USD", published="2019-03-01"),
+        claim("b_g", "Beta SA", "revenue_growth", *CY2018, 5, "percent", "EUR", published="2019-03-01"),
+    ]
+    table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="EUR")
+    # By hand: no amount is needed, only the rates: (1 + 10 %) × (EUR per USD in 2018 / EUR per USD in 2017) - 1.
+    now, _ = hand_average("EUR", "USD", D(2018, 1, 1), D(2018, 12, 31))
+    before, _ = hand_average("EUR", "USD", D(2017, 1, 1), D(2017, 12, 31))
+    in_eur = (1.10 * now / before - 1) * 100
+    assert company_line(table, "Alpha AG", "EUR", "average") == (
+        f"**Alpha AG**: revenue growth of {in_eur:+.1f}% in EUR (+10.0% in USD) over Jan–Dec 2018; no revenue"
+        " amount is given."
+    )
+    # Stated in the common currency, it is the growth as stated.
+    assert company_line(table, "Beta SA", "EUR", "average") == (
+        "**Beta SA**: revenue growth of +5.0% in EUR over Jan–Dec 2018; no revenue amount is given."
+    )
+    rows = summary(table, "EUR", "average", "article").values.tolist()
+    assert rows[0] == ["Alpha AG", "Jan–Dec 2018", "–", "+10.0% in USD", f"{in_eur:+.1f}% in EUR"]
+    # With its revenue, a company's line is about its revenue, as before.
+    assert "revenue growth of" not in company_line(comparison_table(reported=False), "Bolloré Group", "EUR", "average")

@@ -108,6 +108,26 @@ def latest_revenue(table: pd.DataFrame, company: str, basis: str) -> dict[str, o
     return next(row for row in stated if row["period_end"] == end)
 
 
+def latest_growth(table: pd.DataFrame, company: str, basis: str) -> dict[str, object] | None:
+    """A company's latest group revenue growth as stated on `basis`, or None: what a claims file without any
+    amount still says.
+
+    >>> from figures.normalise import comparison_table
+    >>> latest_growth(comparison_table(), "Bolloré Group", "article")["value"]
+    82.0
+    """
+    stated = [
+        row
+        for row in records_of(table, company)
+        if row["basis"] == basis
+        and row["metric"] == "revenue_growth"
+        and row["fx_method"] == "none"
+        and row["derived"] == "stated"
+        and _blank(row["component"])
+    ]
+    return max(stated, key=lambda row: row["period_end"], default=None)
+
+
 def translated(table: pd.DataFrame, row: dict[str, object], currency: str, method: str) -> dict[str, object] | None:
     """The translation of a stated row into `currency` by `method`, or None.
 

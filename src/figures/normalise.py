@@ -233,7 +233,37 @@ def _article_rows(figures: pd.DataFrame, targets: _Targets) -> list[dict[str, ob
         rows.append(_stated(prior, "implied"))
         rows.extend(prior_rows)
         rows.extend(_growth_rows(growth, growth["value"], current_rows, prior_rows))
+    for growth in _growth_alone(figures):
+        rows.extend(_growth_from_rates(growth, targets))
     return rows
+
+
+def _growth_alone(figures: pd.DataFrame) -> Iterator[dict[str, object]]:
+    """Each growth figure with no revenue figure for the same company and period."""
+    records = figures.to_dict("records")
+    revenues = {(r["company"], r["period_start"], r["period_end"]) for r in records if r["metric"] == "revenue"}
+    for growth in records:
+        key = (growth["company"], growth["period_start"], growth["period_end"])
+        if growth["metric"] == "revenue_growth" and key not in revenues:
+            yield growth
+
+
+def _growth_from_rates(growth: dict[str, object], targets: _Targets) -> list[dict[str, object]]:
+    """A stated growth in each currency of the table without any amount: (1 + growth) × (rate now / rate then) − 1
+    needs only the rates of the period and of the same period a year before (one unit of the stated currency
+    translated over each)."""
+    unit = {**growth, "metric": "revenue", "value": 1.0, "unit": "million", "derivation": "one unit"}
+    before = {
+        **unit,
+        "period_start": one_year_earlier(growth["period_start"]),
+        "period_end": one_year_earlier(growth["period_end"]),
+    }
+    try:
+        now, then = (list(_translated_rows(one, targets, derived="translated")) for one in (unit, before))
+    except FiguresError:
+        targets.skipped.append(f"{growth['figure_id']} (no rates for its period or the year before)")
+        return []
+    return list(_growth_rows(growth, growth["value"], now, then))
 
 
 def _reported_rows(reported: pd.DataFrame, targets: _Targets) -> list[dict[str, object]]:

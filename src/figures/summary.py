@@ -45,7 +45,7 @@ def company_line(table: pd.DataFrame, company: str, currency: str, method: str, 
     basis = lookup.headline_basis(table, company)
     current = lookup.latest_revenue(table, company, basis)
     if current is None:
-        return ""
+        return _growth_line(table, company, basis, currency, method, locale)
     common = lookup.translated(table, current, currency, method)
     if common is None:
         return ""
@@ -74,6 +74,23 @@ def company_line(table: pd.DataFrame, company: str, currency: str, method: str, 
     elif own is not None:
         text += ", " + _growth(own["value"], own["currency"], locale)
     return text + "."
+
+
+def _growth_line(table: pd.DataFrame, company: str, basis: str, currency: str, method: str, locale: str) -> str:
+    """A company with a growth rate and no revenue: its growth in `currency` (from the two periods' rates) and as
+    stated; "" without either."""
+    stated = lookup.latest_growth(table, company, basis)
+    if stated is None:
+        return ""
+    end = stated["period_end"]
+    period = period_label(stated["period_start"], end, locale)
+    growth = lookup.growth_in(table, company, basis, end, currency, method)
+    shown = _growth(stated["value"], stated["currency"], locale)
+    if growth is not None and stated["currency"] != currency:
+        shown = f"{_growth(growth['value'], currency, locale)} ({shown})"
+    return tr("**{company}**: revenue growth of {growth} over {period}; no revenue amount is given.", locale).format(
+        company=md(company), growth=shown, period=period
+    )
 
 
 def caveat_list(
@@ -107,17 +124,20 @@ def summary(table: pd.DataFrame, currency: str, method: str, basis: str, *, loca
         current = lookup.latest_revenue(table, company, basis)
         common = None if current is None else lookup.translated(table, current, currency, method)
         if common is None:
-            continue
+            current = lookup.latest_growth(table, company, basis)  # a growth rate given without an amount
+            if current is None:
+                continue
         end = current["period_end"]
         stated = lookup.stated_growth(table, company, basis, end)
         growth = lookup.growth_in(table, company, basis, end, currency, method)
-        approx = f" ({tr('approx.', locale)})" if current["approximate"] else ""
+        approx = f" ({tr('approx.', locale)})" if common is not None and current["approximate"] else ""
         rows.append(
             {
                 tr("Company", locale): company,
                 tr("Period", locale): period_text(current, locale),
-                tr("Revenue, {currency} m", locale).format(currency=currency): amount_m(common["value"], locale)
-                + approx,
+                tr("Revenue, {currency} m", locale).format(currency=currency): "–"
+                if common is None
+                else amount_m(common["value"], locale) + approx,
                 tr("Growth as stated", locale): "–"
                 if stated is None
                 else _growth(stated["value"], stated["currency"], locale),
