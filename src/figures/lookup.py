@@ -93,19 +93,7 @@ def latest_revenue(table: pd.DataFrame, company: str, basis: str) -> dict[str, o
     >>> latest_revenue(comparison_table(), "Bolloré Group", "reported")["value"]
     18325.0
     """
-    stated = [
-        row
-        for row in records_of(table, company)
-        if row["basis"] == basis
-        and row["metric"] == "revenue"
-        and row["fx_method"] == "none"
-        and row["derived"] == "stated"
-        and _blank(row["component"])
-    ]
-    if not stated:
-        return None
-    end = max(row["period_end"] for row in stated)
-    return next(row for row in stated if row["period_end"] == end)
+    return _latest_stated(table, company, basis, "revenue")
 
 
 def latest_growth(table: pd.DataFrame, company: str, basis: str) -> dict[str, object] | None:
@@ -116,16 +104,24 @@ def latest_growth(table: pd.DataFrame, company: str, basis: str) -> dict[str, ob
     >>> latest_growth(comparison_table(), "Bolloré Group", "article")["value"]
     82.0
     """
+    return _latest_stated(table, company, basis, "revenue_growth")
+
+
+def _latest_stated(table: pd.DataFrame, company: str, basis: str, metric: str) -> dict[str, object] | None:
+    """The first of a company's group figures of `metric` as stated on `basis` that ends last, or None."""
     stated = [
         row
         for row in records_of(table, company)
         if row["basis"] == basis
-        and row["metric"] == "revenue_growth"
+        and row["metric"] == metric
         and row["fx_method"] == "none"
         and row["derived"] == "stated"
         and _blank(row["component"])
     ]
-    return max(stated, key=lambda row: row["period_end"], default=None)
+    if not stated:
+        return None
+    end = max(row["period_end"] for row in stated)
+    return next(row for row in stated if row["period_end"] == end)
 
 
 def translated(table: pd.DataFrame, row: dict[str, object], currency: str, method: str) -> dict[str, object] | None:
