@@ -49,7 +49,10 @@ REPORTED_FILE = ROOT / "data" / "reported_figures.csv"
 
 
 def claim(figure_id: str, company: str, metric: str, start: str, end: str, value, unit: str, currency: str, **more):
-    """A claims-file row with every column filled: the source, its date and the wording default."""
+    """A claims-file row with every column filled: the source, its date and the wording default.
+
+    Published on 1 July 2019 by default, or for a period not over by then, on the first of the second month after
+    it ends (a claims file refuses a publication before the end of the period it reports)."""
     return {
         "figure_id": figure_id,
         "company": company,
@@ -64,14 +67,24 @@ def claim(figure_id: str, company: str, metric: str, start: str, end: str, value
         "approximate": "false",
         "wording": "",
         "source": "Test Wire, a made-up news source",
-        "published": "2019-07-01",
+        "published": _published_after(end, "2019-07-01"),
         "note": "",
         **more,
     }
 
 
+def _published_after(end: str, default: str) -> str:
+    """`default`, or for a period not over by then, the first of the second month after it ends: a figures file
+    refuses a publication before the end of the period it reports."""
+    end_date = dt.date.fromisoformat(end)
+    if end_date < dt.date.fromisoformat(default):
+        return default
+    month = end_date.month + 2
+    return dt.date(end_date.year + (month - 1) // 12, (month - 1) % 12 + 1, 1).isoformat()
+
+
 def reported(figure_id: str, company: str, metric: str, start: str, end: str, value, unit: str, currency: str, **more):
-    """A reported-figures row with every column filled."""
+    """A reported-figures row with every column filled (published as `_published_after` says)."""
     return {
         "figure_id": figure_id,
         "company": company,
@@ -90,7 +103,7 @@ def reported(figure_id: str, company: str, metric: str, start: str, end: str, va
         "fx_rate_date": "",
         "fx_rate_source": "",
         "source": "Made-up Group annual report",
-        "published": "2019-03-01",
+        "published": _published_after(end, "2019-03-01"),
         "note": "",
         **more,
     }

@@ -30,3 +30,23 @@ def test_a_stock_exchange_names_a_source_only_before_a_name_and_an_exchange_rate
     assert companies(rows_of(text, "2025-02-14", "de")) == {"Fabrikam"}
     text = "Helped by the exchange rate, Contoso Ltd's revenue rose 4% to $2.1 billion in 2024."
     assert companies(rows_of(text, "2025-03-01", "en")) == {"Contoso Ltd"}
+
+
+def periods(rows):
+    return {(r["period_start"], r["period_end"], r["period_inferred"]) for r in rows}
+
+
+def test_a_period_not_over_at_publication_is_never_drafted_as_it_stands():
+    # WOWO on Deere, 29 November 2019: "the fourth quarter and full year of 2019". A year that had not ended is the
+    # company's fiscal year to the last month's end before publication, inferred and flagged for review.
+    text = "Fabrikam reports revenue increased five percent in the full year of 2019 to $39.2 billion."
+    rows = rows_of(text, "2019-11-29", "en")
+    assert periods(rows) == {("2018-11-01", "2019-10-31", "true")}
+    assert all("ends after the article was published (2019-11-29)" in row["note"] for row in rows)
+    # Published after the year ended, the calendar year stands as the text names it.
+    assert periods(rows_of(text, "2020-02-20", "en")) == {("2019-01-01", "2019-12-31", "false")}
+    # A quarter not over is no claim: left out (a forecast, a period misread), never a row a claims file refuses.
+    text = (
+        "Fabrikam's revenue rose 5% to $9.8 billion in the fourth quarter of 2019. Its revenue was $30 billion in 2018."
+    )
+    assert {row["value"] for row in rows_of(text, "2019-11-29", "en")} == {"30"}

@@ -55,6 +55,13 @@ def _with(row_number: int, **changes: str) -> list[dict[str, str]]:
         (_with(1, period_end="2018-02-30"), 1, "period_end", "YYYY-MM-DD"),
         (_with(1, period_end="2016-03-31"), 1, "period_end", "on or after period_start"),
         (_with(2, unit="billion"), 2, "unit", "percent"),
+        # Bolloré's 2017 published on 31 December 2017: the year had not ended (the same day is refused too).
+        (
+            _with(3, published="2017-12-31"),
+            3,
+            "published",
+            "a date after the period it reports (period_end 2017-12-31)",
+        ),
         (_with(1, unit="lakh"), 1, "unit", "million, billion"),
         (_with(1, approximate="maybe"), 1, "approximate", "true or false"),
         (_with(2, figure_id="alibaba_revenue"), 2, "figure_id", "unique figure_id"),
@@ -172,3 +179,8 @@ def test_bad_reported_rows_are_named(tmp_path, figure_id, changes, column, expec
     with pytest.raises(FiguresError, match=expected) as raised:
         load_reported(path)
     assert (raised.value.row, raised.value.column) == (number, column)
+
+
+def test_a_publication_the_day_after_the_period_ends_loads(tmp_path):
+    rows = _with(3, published="2018-01-01")  # the first day a 2017 figure can have been published
+    assert load_figures(write_figures(tmp_path / "ok.csv", rows)).loc[2, "published"] == dt.date(2018, 1, 1)

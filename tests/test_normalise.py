@@ -135,9 +135,10 @@ def test_a_currency_outside_the_rate_data_is_refused_with_the_valid_ones():
 
 def test_a_date_outside_the_rate_data_names_the_figure_row(tmp_path):
     rows = article_rows()
-    rows[2].update(period_start="2030-01-01", period_end="2030-12-31")
-    rows[3].update(period_start="2030-01-01", period_end="2030-12-31")
-    path = write_figures(tmp_path / "future.csv", rows)
+    # (a period before the ECB's first fixing, 4 January 1999; one after its last could not have been published)
+    rows[2].update(period_start="1998-01-01", period_end="1998-12-31")
+    rows[3].update(period_start="1998-01-01", period_end="1998-12-31")
+    path = write_figures(tmp_path / "past.csv", rows)
     with pytest.raises(FiguresError) as raised:
         comparison_table(path)
     assert (raised.value.path, raised.value.row, raised.value.column) == (str(path), 3, "period_end")

@@ -199,7 +199,7 @@ def _validate_row(path: Path, schema: Schema, number: int, row: dict[str, str]) 
             "stated_value": stated_value,
             "stated_unit": row["unit"],
             "stated_text": row["value"],
-            "published": _parse_date(row, "published", fail) if row["published"] else None,
+            "published": _published(row, end, fail),
             "source_file": display_path(path),
             "source_row": number,
         }
@@ -211,6 +211,17 @@ def _validate_row(path: Path, schema: Schema, number: int, row: dict[str, str]) 
     elif "translated_from" in row:
         record.update({"fx_rate": math.nan, "fx_rate_date": None})
     return record
+
+
+def _published(row: dict[str, str], end, fail):
+    """The publication date, never before the end of the period it reports: a figure for a period not yet over
+    is a forecast or a typo, not a claim to check."""
+    if not row["published"]:
+        return None
+    published = _parse_date(row, "published", fail)
+    if published <= end:
+        raise fail("published", f"a date after the period it reports (period_end {end})")
+    return published
 
 
 def _normalise_value(row: dict[str, str], kind: str, stated: float, fail) -> tuple[float, str]:

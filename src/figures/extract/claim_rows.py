@@ -14,6 +14,7 @@ from figures.extract.home_currencies import known_currency
 from figures.extract.language import CURRENCY_CUES, _alternation
 from figures.extract.results import Claim, LeftOut, millions
 from figures.extract.sentences import clean
+from figures.periods import one_year_earlier
 
 
 class ClaimRows:
@@ -109,6 +110,33 @@ class ClaimRows:
         revenue figure beside it anywhere, its company's amounts are most likely in that currency."""
         found = set(text_currencies(self.g, self.text))
         return found.pop() if len(found) == 1 else ""
+
+    def _periods_over_at_publication(self) -> None:
+        """A claims file refuses a period that had not ended when the article appeared (`figures.load`). A year the
+        text names that ends after publication ("the full year of 2019" on 29 November 2019) is a fiscal year
+        ending before it: drafted as the year to the last month's end before publication, inferred and flagged.
+        Any other such period (a forecast, a year to date, a period misread) is listed as left out."""
+        published = self.article.published
+        if published is None:
+            return
+        for claim in [c for c in self.claims if c.period_end and c.period_end >= published]:
+            days = (claim.period_end - claim.period_start).days + 1
+            if 357 <= days <= 373 and claim.period_end.year == published.year:
+                end = published.replace(day=1) - dt.timedelta(days=1)
+                start = one_year_earlier(end) + dt.timedelta(days=1)
+                claim.flags.append(
+                    f"the year the text names ends after the article was published ({published}): taken as the"
+                    f" company's fiscal year to {end}; check its year end"
+                )
+                claim.period_start, claim.period_end, claim.period_inferred = start, end, True
+                claim.period_note = (
+                    f"The text names a year that had not ended when the article was published ({published}): taken"
+                    f" as the company's fiscal year to {end}."
+                )
+                continue
+            self.claims.remove(claim)
+            reason = f"its period ({claim.period_start} to {claim.period_end}) ends after the article was published"
+            self.left_out.append(LeftOut(claim.start, claim.end, reason, claim.company))
 
     def _deduplicate(self) -> None:
         """One row per company, metric and period (the claims file's key): the precise figure kept over a

@@ -110,6 +110,7 @@ class _Extractor(ClaimAmounts, ClaimPeriods, ClaimRows, ClaimWords):
         fiscal = self._fiscal_companies()
         for claim in self.claims:
             self._resolve_period(claim, year_ends, fiscal)
+        self._periods_over_at_publication()
         self._deduplicate()
         counters: dict[tuple[str, str], int] = {}
         for number, claim in enumerate(sorted(self.claims, key=lambda c: c.start), start=1):
