@@ -60,7 +60,7 @@ def test_one_month_apart_is_one_month_not_one_months(tmp_path):
     ]
     (caveat,) = fired(table(tmp_path, rows), "fiscal-year-ends")
     assert caveat.text().replace("\n", " ") == (
-        "Rho Stores's period (Feb 2018–Jan 2019) ends 1 month after Lambda AG's (Jan–Dec 2018):"
+        "Rho Stores' period (Feb 2018–Jan 2019) ends 1 month after Lambda AG's (Jan–Dec 2018):"
         " the two overlap for 11 months."
     )
     french = caveat.text("fr")
@@ -89,7 +89,7 @@ def test_growth_in_the_common_currency_far_from_the_stated_growth(tmp_path):
         c for c in fired(table(tmp_path, three_groups()), "growth-currency-moved") if c.company == "Kappa Holdings"
     ]
     assert caveat.rank == (2, pytest.approx(abs(in_gbp - 10)))
-    assert caveat.text() == f"Kappa Holdings's growth is +10.0% in JPY but {in_gbp:+.1f}% in GBP: the currency moved."
+    assert caveat.text() == f"Kappa Holdings' growth is +10.0% in JPY but {in_gbp:+.1f}% in GBP: the currency moved."
 
 
 def test_growth_under_the_spot_method_or_in_the_own_currency_fires_nothing(tmp_path):
@@ -260,7 +260,7 @@ def test_an_inferred_period_and_an_approximate_figure(tmp_path):
     rows[2].update(approximate="true")
     built = table(tmp_path, rows)
     (inferred,) = fired(built, "period-inferred")
-    assert inferred.text() == "The source names no period for Kappa Holdings's revenue; Apr 2018–Mar 2019 is inferred."
+    assert inferred.text() == "The source names no period for Kappa Holdings' revenue; Apr 2018–Mar 2019 is inferred."
     (approx,) = fired(built, "approximate")
     assert approx.text() == "Lambda AG's revenue for Jan–Dec 2018 is approximate (40,000 EUR m, the claims)."
     assert fired(table(tmp_path, three_groups()), "period-inferred") == []

@@ -96,3 +96,17 @@ def test_a_changed_snapshot_fails_its_checksum(tmp_path):
         stream.write("2026-11-02,1.0\n")
     with pytest.raises(FiguresError, match="the file was changed"):
         load_ecb_rates(copy)
+
+
+def test_a_currency_the_ecb_stopped_quoting_is_refused_with_its_last_fixing():
+    # The ECB file's LTL column ends on 2014-12-31 (Lithuania took the euro on 1 January 2015), read by hand.
+    rates = load_ecb_rates()
+    with pytest.raises(FiguresError) as raised:
+        rates.average_rate("LTL", "EUR", dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+    assert "LTL/EUR from 1999-01-04 to 2014-12-31, its last fixing: the ECB stopped quoting LTL after 2014-12-31" in (
+        str(raised.value)
+    )
+    # A currency still quoted names the data's range and no stop.
+    with pytest.raises(FiguresError) as raised:
+        rates.average_rate("USD", "EUR", dt.date(1998, 1, 1), dt.date(1998, 12, 31))
+    assert "stopped" not in str(raised.value) and "USD/EUR from 1999-01-04 to 2026-10-30" in str(raised.value)

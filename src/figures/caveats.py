@@ -57,6 +57,9 @@ class Caveat:
         >>> caveat = Caveat("example", "A*", (0, 0.0), "{company}'s revenue is approximate.", fields)
         >>> caveat.text(), caveat.text(markdown=True)
         ("A*'s revenue is approximate.", "A\\\\*'s revenue is approximate.")
+        >>> samsung = {"company": ("text", "Samsung Electronics")}
+        >>> Caveat("example", "S", (0, 0.0), "{company}'s revenue.", samsung).text()
+        "Samsung Electronics' revenue."
         """
         values = {}
         for name, (kind, value) in self.fields.items():
@@ -65,6 +68,10 @@ class Caveat:
         parts = (self.template,) if isinstance(self.template, str) else self.template
         # A closing full stop is punctuation, not a message to translate.
         template = "".join(tr(part, locale) if part != "." else part for part in parts)
+        if locale == "en":  # a name ending in s takes the apostrophe alone: "Samsung Electronics' revenue"
+            for name, (kind, value) in self.fields.items():
+                if kind == "text" and str(value)[-1:] in ("s", "S"):
+                    template = template.replace(f"{{{name}}}'s", f"{{{name}}}'")
         text = i18n.elide(template, values, locale).format(**values)
         if not standalone:
             return text

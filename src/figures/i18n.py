@@ -134,19 +134,21 @@ def _sign(value: object) -> float:
 def signed_number(value: float, locale: str, decimals: int = 0) -> str:
     """A number with its sign, as a change.
 
-    >>> signed_number(-160, "en"), signed_number(7383, "fr")
-    ('-160', '+7\\u202f383')
+    >>> signed_number(-160, "en"), signed_number(7383, "fr"), signed_number(-0.04, "en", 1)
+    ('-160', '+7\\u202f383', '+0.0')
     """
     text = number(abs(value), locale, decimals)
-    return ("-" if value < 0 else "+") + text
+    return ("-" if value < 0 and round(value, decimals) != 0 else "+") + text
 
 
 def percent(value: float, locale: str, *, signed: bool = True, decimals: int = 1) -> str:
     """A percentage (given in percent) in the locale's own percent pattern, to `decimals` places.
 
-    >>> percent(50.6266, "en"), percent(50.6266, "fr"), percent(-3.05, "en")
-    ('+50.6%', '+50,6\\xa0%', '-3.0%')
+    >>> percent(50.6266, "en"), percent(50.6266, "fr"), percent(-3.05, "en"), percent(-0.03, "en")
+    ('+50.6%', '+50,6\\xa0%', '-3.0%', '+0.0%')
     """
+    if round(value, decimals) == 0:
+        value = 0.0  # what rounds to nothing has no sign: never "-0.0%"
     return _percent(value, _sign(value), locale, signed, decimals)
 
 

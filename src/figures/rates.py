@@ -210,12 +210,24 @@ class RateTable:
     def _check_within(self, base: str, quote: str, dates: np.ndarray, start: dt.date, end: dt.date) -> None:
         # A pair is covered up to the snapshot's end, or a week past its last fixing if discontinued.
         _, _, covered_to = self.pair(base, quote)
-        first = _to_date(dates[0])
+        first, last = _to_date(dates[0]), _to_date(dates[-1])
         if start < first or end > covered_to:
+            found = f"{start}" + ("" if start == end else f" to {end}")
+            if covered_to < self.last_date:  # the pair's last fixing is long before the snapshot's last day
+                stopped = [code for code in (base, quote) if code != "EUR" and self._last_fixing(code) == last]
+                which = " and ".join(stopped) or f"{base}/{quote}"
+                raise FiguresError(
+                    f"expected a date within the rate data ({base}/{quote} from {first} to {last}, its last fixing:"
+                    f" the ECB stopped quoting {which} after {last}), found {found}"
+                )
             raise FiguresError(
-                f"expected a date within the rate data ({base}/{quote} from {first} to {covered_to}), found {start}"
-                + ("" if start == end else f" to {end}")
+                f"expected a date within the rate data ({base}/{quote} from {first} to {last}), found {found}"
             )
+
+    def _last_fixing(self, currency: str) -> dt.date:
+        """The last day the ECB quoted `currency` in this table."""
+        values = self._series(currency)
+        return _to_date(self._dates[~np.isnan(values)][-1])
 
 
 def with_method(applied: AppliedRate, method: str) -> AppliedRate:
