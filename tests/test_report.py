@@ -337,3 +337,18 @@ def test_a_section_that_fails_fails_the_build_in_one_line_with_its_traceback_kep
     )
     assert 'return {}["no such figure"]' in (tmp_path / "debug.log").read_text(encoding="utf-8")
     assert not (tmp_path / "out").exists()  # nothing written
+
+
+def test_sources_of_different_dates_are_told_as_a_range(tmp_path):
+    from figures.export import _data_date
+    from figures.normalise import comparison_table
+
+    rows = article_rows()
+    for row in rows[2:]:
+        row["published"] = "2018-06-01"  # Bolloré's figures from another, earlier source
+    table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False)
+    assert _data_date(table, "rates", "en") == "figures as published from 1 June 2018 to 3 July 2018; rates"
+    assert _data_date(table, "taux", "fr") == "chiffres publiés du 1er juin 2018 au 3 juillet 2018\xa0; taux"
+    # One date for all: "on" that day.
+    table = comparison_table(write_figures(tmp_path / "one.csv", article_rows()), reported=False)
+    assert _data_date(table, "rates", "en") == "figures as published on 3 July 2018; rates"

@@ -135,13 +135,19 @@ def page_context(
 
 
 def _data_date(table, rates: str, locale: str) -> str:
-    """How recent the data is: the figures' publication, the latest company report's (if any), the rates."""
-    published = i18n.date(table.attrs["published"], locale)
+    """How recent the data is: the figures' publication (a range where their sources appeared on different days),
+    the latest company report's (if any), the rates."""
+    last = table.attrs["published"]
+    first = table.attrs.get("published_first", last)
+    if first == last:
+        when = tr("on {date}", locale).format(date=i18n.date(last, locale))
+    else:
+        when = tr("from {first} to {last}", locale).format(first=i18n.date(first, locale), last=i18n.date(last, locale))
     reported = table.attrs.get("reported_published")
     if reported is None:
-        return tr("figures as published on {published}; {rates}", locale).format(published=published, rates=rates)
-    return tr("figures as published on {published}; company reports to {reported}; {rates}", locale).format(
-        published=published, reported=i18n.date(reported, locale), rates=rates
+        return tr("figures as published {when}; {rates}", locale).format(when=when, rates=rates)
+    return tr("figures as published {when}; company reports to {reported}; {rates}", locale).format(
+        when=when, reported=i18n.date(reported, locale), rates=rates
     )
 
 

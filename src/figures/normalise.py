@@ -123,6 +123,7 @@ def comparison_table(
     table.attrs["rates_source"] = _rates_used(table, rates)
     table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
     table.attrs["published"] = default_spot_date(figures)
+    table.attrs["published_first"] = min(figures["published"])  # sources of different dates: a range
     dates = [] if reported is None else [day for day in reported["published"] if isinstance(day, dt.date)]
     table.attrs["reported_published"] = max(dates) if dates else None  # the latest company report's date
     sources = figures["source"] if reported is None else pd.concat([figures["source"], reported["source"]])
