@@ -509,3 +509,49 @@ def test_a_half_year_stands_beside_the_same_half_a_year_before_never_the_last_fu
     assert "Beta SA previous period implied by the stated growth (Jan–Dec 2022): 72,727" in alt, alt
     assert "Alpha AG previous period implied by the stated growth (Jan–Dec" not in alt  # never the full year 2023
     assert "Alpha AG current period (Jan–Dec 2023)" not in alt
+
+
+def value_tick_labels(figure):
+    """(tick value, label) of the value axis of a one-axes chart: y for vertical bars, x for horizontal."""
+    (axes,) = figure.axes
+    axis = axes.xaxis if axes.get_label() == "horizontal" else axes.yaxis
+    low, high = sorted(axis.get_view_interval())
+    return [
+        (t.get_loc(), t.label1.get_text()) for t in axis.get_major_ticks() if low - 1e-9 <= t.get_loc() <= high + 1e-9
+    ]
+
+
+def test_value_axes_label_each_tick_at_the_precision_of_its_step_and_large_amounts_compactly(tmp_path, drawn):
+    from helpers import claim, write_figures
+
+    # Growth of -9.1 % to -0.4 %: ticks a step of 2.5 or less apart must show their decimals ("-7.5", never "-8").
+    rows = []
+    for number, growth in enumerate((-9.1, -6.2, -3.3, -0.4), start=1):
+        rows += [
+            claim(f"r{number}", f"Company {number}", "revenue", *("2018-01-01", "2018-12-31"), 10, "billion", "EUR"),
+            claim(
+                f"g{number}",
+                f"Company {number}",
+                "revenue_growth",
+                "2018-01-01",
+                "2018-12-31",
+                growth,
+                "percent",
+                "EUR",
+            ),
+        ]
+    table = comparison_table(write_figures(tmp_path / "growth.csv", rows), reported=False, currency="EUR")
+    charts.growth_chart(table, "EUR", "average", "article")
+    ticks = value_tick_labels(drawn[-1])
+    assert len({label for _, label in ticks}) == len(ticks), ticks  # no two ticks read the same
+    assert all(float(label.replace(",", "")) == pytest.approx(value) for value, label in ticks), ticks
+    # Trillions of yen in millions (five companies, horizontal bars): compact labels that do not run together.
+    rows = [
+        claim(f"j{n}", f"Company {n}", "revenue", "2018-01-01", "2018-12-31", n * 1.5, "trillion", "JPY")
+        for n in range(1, 6)
+    ]
+    table = comparison_table(write_figures(tmp_path / "yen.csv", rows), reported=False, currency="JPY")
+    charts.revenue_chart(table, "JPY", "average", "article")
+    ticks = value_tick_labels(drawn[-1])
+    assert any(label.endswith("M") for _, label in ticks) and not any(len(label) > 6 for _, label in ticks), ticks
+    assert not overlaps(drawn[-1]), overlaps(drawn[-1])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import matplotlib
 import pandas as pd
+from babel.numbers import format_compact_decimal
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -135,7 +136,7 @@ def _figure(locale: str, count: int = 1, *, side_by_side: bool = True, row_in: f
     FigureCanvasAgg(figure)  # to measure text before drawing; savefig draws with Agg either way
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
-    (axes.xaxis if horizontal else axes.yaxis).set_major_formatter(lambda value, _: i18n.number(value, locale))
+    (axes.xaxis if horizontal else axes.yaxis).set_major_formatter(_AxisFormatter(locale))
     axes.set_label("horizontal" if horizontal else "vertical")
     return figure, axes
 
@@ -336,6 +337,39 @@ def _footer_height_in(figure: Figure, footer: str, fontsize: float = 7) -> float
         else:
             used += (space if used else 0.0) + width
     return lines * fontsize * 1.2 / 72 + 0.03
+
+
+class _AxisFormatter(Formatter):
+    """Amounts or percents on a value axis: as many decimals as the step between ticks needs (2.5, not "2" and
+    "3"), and in compact units once the ticks reach a million ("2M", not "2,000,000" run together on a yen axis).
+
+    >>> formatter = _AxisFormatter("en")
+    >>> formatter.set_locs([-10.0, -7.5, -5.0, -2.5, 0.0]); [formatter(tick) for tick in formatter.ticks]
+    ['-10.0', '-7.5', '-5.0', '-2.5', '0.0']
+    >>> formatter.set_locs([0.0, 2_000_000.0, 4_000_000.0]); [formatter(tick) for tick in formatter.ticks]
+    ['0', '2M', '4M']
+    >>> formatter.set_locs([0.0, 150_000.0, 300_000.0]); formatter(300_000.0)
+    '300,000'
+    """
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self.ticks: list[float] = []
+
+    def set_locs(self, locs) -> None:
+        self.ticks = list(locs)
+
+    def __call__(self, value: float, pos=None) -> str:
+        steps = [abs(b - a) for a, b in itertools.pairwise(self.ticks) if b != a]
+        step = min(steps) if steps else 1.0
+        if max((abs(tick) for tick in self.ticks), default=0.0) >= 1_000_000:
+            return format_compact_decimal(value, locale=self.locale, fraction_digits=_decimals(step / 1_000_000))
+        return i18n.number(value, self.locale, _decimals(step))
+
+
+def _decimals(step: float) -> int:
+    """The fewest decimals that write a step exactly (2.5: 1; 0.25: 2; 1,000: 0), at most 3."""
+    return next((places for places in range(3) if abs(round(step, places) - step) <= 1e-9 * max(step, 1)), 3)
 
 
 class _RateFormatter(Formatter):

@@ -20,6 +20,7 @@ from figures.chart_layout import (
     TITLE_Y,
     WIDTH_IN,
     Chart,
+    _AxisFormatter,
     _footer,
     _footer_height_in,
     _label_bar,
@@ -84,7 +85,7 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
         panels = ((left, own, "value", {}), (right, currency, "common", {"alpha": 0.45, "hatch": "//"}))
         for axes, unit, column, style in panels:
             axes.spines[["top", "right"]].set_visible(False)
-            axes.yaxis.set_major_formatter(lambda value, _: i18n.number(value, locale))
+            axes.yaxis.set_major_formatter(_AxisFormatter(locale))
             for x, (previous, year) in enumerate(zip([None, *years], years, strict=False)):
                 axes.bar(x, year[column], width=0.6, color=colour, edgecolor=colour, **style)
                 growth = _growth(previous, year, column)
@@ -266,7 +267,7 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
     for index, organic in enumerate(bridges.to_dict("records")):
         axes = figure.add_subplot(len(bridges), 1, index + 1)
         axes.spines[["top", "right"]].set_visible(False)
-        axes.yaxis.set_major_formatter(lambda value, _: i18n.number(value, locale))
+        axes.yaxis.set_major_formatter(_AxisFormatter(locale))
         company, end = organic["company"], organic["period_end"]
         mine = steps[(steps["company"] == company) & (steps["currency"] == organic["currency"])]
         revenue = mine[(mine["metric"] == "revenue") & (mine["component"] == "")].sort_values("period_end")
