@@ -339,7 +339,22 @@ def _footer_height_in(figure: Figure, footer: str, fontsize: float = 7) -> float
     return lines * fontsize * 1.2 / 72 + 0.03
 
 
-class _AxisFormatter(Formatter):
+class _TickFormatter(Formatter):
+    """A tick formatter in a locale that sees every tick before it writes one (its decimals follow the step)."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self.ticks: list[float] = []
+
+    def set_locs(self, locs) -> None:
+        self.ticks = list(locs)
+
+    def steps(self) -> list[float]:
+        """The distances between neighbouring ticks, zero left out."""
+        return [abs(b - a) for a, b in itertools.pairwise(self.ticks) if b != a]
+
+
+class _AxisFormatter(_TickFormatter):
     """Amounts or percents on a value axis: as many decimals as the step between ticks needs (2.5, not "2" and
     "3"), and in compact units once the ticks reach a million ("2M", not "2,000,000" run together on a yen axis).
 
@@ -352,15 +367,8 @@ class _AxisFormatter(Formatter):
     '300,000'
     """
 
-    def __init__(self, locale: str) -> None:
-        self.locale = locale
-        self.ticks: list[float] = []
-
-    def set_locs(self, locs) -> None:
-        self.ticks = list(locs)
-
     def __call__(self, value: float, pos=None) -> str:
-        steps = [abs(b - a) for a, b in itertools.pairwise(self.ticks) if b != a]
+        steps = self.steps()
         step = min(steps) if steps else 1.0
         if max((abs(tick) for tick in self.ticks), default=0.0) >= 1_000_000:
             return format_compact_decimal(value, locale=self.locale, fraction_digits=_decimals(step / 1_000_000))
@@ -372,18 +380,11 @@ def _decimals(step: float) -> int:
     return next((places for places in range(3) if abs(round(step, places) - step) <= 1e-9 * max(step, 1)), 3)
 
 
-class _RateFormatter(Formatter):
+class _RateFormatter(_TickFormatter):
     """Rates on an axis with three decimals, or as many as tell the ticks apart (yen: 0.0075)."""
 
-    def __init__(self, locale: str) -> None:
-        self.locale = locale
-        self.ticks: list[float] = []
-
-    def set_locs(self, locs) -> None:
-        self.ticks = list(locs)
-
     def __call__(self, value: float, pos=None) -> str:
-        steps = [abs(b - a) for a, b in itertools.pairwise(self.ticks) if b != a]
+        steps = self.steps()
         decimals = max(3, -math.floor(math.log10(min(steps)))) if steps else 3
         return i18n.number(value, self.locale, decimals)
 
