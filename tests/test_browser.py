@@ -127,9 +127,9 @@ def test_the_csv_download_is_the_csv(opened):
 def test_summary_numbers_match_the_csv(opened):
     locale, page, _, _, rows = opened
     lines = page.inner_text("section.summary").replace("\u202f", " ").replace("\xa0", " ").splitlines()
-    found = 0
+    found, shown = 0, []
     for company in ("Alibaba Group", "Bolloré Group"):
-        line = next(line for line in lines if line.startswith(company))
+        line = next(line for line in lines if re.match(rf"{company} ?:", line))
         mine = [
             r
             for r in rows
@@ -149,7 +149,16 @@ def test_summary_numbers_match_the_csv(opened):
             shown_growth = float(re.search(r"([+-]\d+,\d) % en EUR", line).group(1).replace(",", "."))
         assert billions == round(revenue / 1000, 1)
         assert shown_growth == round(growth, 1)
+        shown.append((billions, shown_growth))
         found += 1
+    # The answer first: Alibaba the larger, Bolloré the faster, with the same numbers as the companies' lines.
+    (alibaba_bn, alibaba_growth), (bollore_bn, bollore_growth) = shown
+    assert alibaba_bn > bollore_bn and bollore_growth > alibaba_growth
+    number = (lambda value: f"{value:.1f}") if locale == "en" else (lambda value: f"{value:.1f}".replace(".", ","))
+    answer = [line for line in lines if line.strip()][1]  # under the heading
+    assert answer.startswith("Alibaba Group") and "Bolloré Group" in answer
+    for value in (alibaba_bn, bollore_bn, bollore_growth, alibaba_growth):
+        assert number(value) in answer, (value, answer)
     caveat = next(line for line in lines if "matters most" in line or "compte le plus" in line)
     scope = next(float(r["value"]) for r in rows if r["metric"] == "revenue_change_scope")
     shown_scope = re.search(r"\+(\d[\d, ]*) (EUR m|M EUR)", caveat).group(1)

@@ -354,5 +354,5 @@ def test_a_half_year_after_the_year_it_follows_does_not_overlap_it(tmp_path):
     ]
     (caveat,) = fired(table(tmp_path, rows, currency="EUR"), "fiscal-year-ends", "EUR")
     assert caveat.text().replace("\n", " ") == (
-        "Alpha AG's period (Jan–Jun 2024) ends 6 months after Beta SA's (Jan–Dec 2023): the two do not overlap."
+        "Alpha AG's period (H1 2024, Jan–Jun) ends 6 months after Beta SA's (Jan–Dec 2023): the two do not overlap."
     )

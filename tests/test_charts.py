@@ -504,8 +504,8 @@ def test_a_half_year_stands_beside_the_same_half_a_year_before_never_the_last_fu
     table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="EUR")
     alt = charts.prior_current_chart(table, "EUR", "average", "article").alt
     # By hand: Alpha's H1 2024 60,000 over 1.20 implies H1 2023 at 50,000; Beta's 80,000 over 1.10, 72,727.
-    assert "Alpha AG previous period implied by the stated growth (Jan–Jun 2023): 50,000" in alt, alt
-    assert "Alpha AG current period (Jan–Jun 2024): 60,000" in alt, alt
+    assert "Alpha AG previous period implied by the stated growth (H1 2023, Jan–Jun): 50,000" in alt, alt
+    assert "Alpha AG current period (H1 2024, Jan–Jun): 60,000" in alt, alt
     assert "Beta SA previous period implied by the stated growth (Jan–Dec 2022): 72,727" in alt, alt
     assert "Alpha AG previous period implied by the stated growth (Jan–Dec" not in alt  # never the full year 2023
     assert "Alpha AG current period (Jan–Dec 2023)" not in alt

@@ -100,3 +100,13 @@ def test_french_lists_in_sentences_take_a_space_before_the_semicolon():
     footnote = page_context(table, locale="fr")["footnotes"][0]
     # French typography: a (narrow) no-break space before a semicolon, as before a colon.
     assert footnote == "Chiffres\xa0: " + "\xa0; ".join(table.attrs["source_citations"]) + "."
+
+
+def test_french_entries_put_a_no_break_space_before_colons_and_semicolons(french):
+    # French typography, as the catalogue's header says: « : » and « ; » follow a no-break space, never a plain
+    # one (which lets a line break before them), and never a letter or a bracket ("sa croissance ; …").
+    for english, text in french.items():
+        assert not re.search(r"[ \w)*}»] ?[:;](?= |$)", text.replace("\u00a0:", "").replace("\u00a0;", "")), (
+            english,
+            text,
+        )

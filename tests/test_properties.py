@@ -458,14 +458,15 @@ def check_pieces(table, case: Case, claims_path: Path, reported_path, locale: st
     if len(names) <= export.TITLE_COMPANIES:
         assert all(name in context["title"] for name in names)
     # The headline is the page's summary (summary.headline, computed once here: it is slow on 12 companies):
-    # one line per company, sorted, then at most the top caveat.
+    # with two companies or more the answer first, then one line per company, then at most the top caveat.
     lines = context["summary"]
-    assert len(lines) in (len(names), len(names) + 1), lines
-    for name, line in zip(names, lines, strict=False):
-        assert unescaped(line).startswith(f"**{name}**"), (name, line)
-    if len(lines) > len(names):
-        label = "**The caveat that matters most:**" if locale == "en" else "**La réserve"
-        assert lines[-1].startswith(label)
+    label = "**The caveat that matters most:**" if locale == "en" else "**La réserve"
+    caveat = lines[-1:] if lines and lines[-1].startswith(label) else []
+    own = [line for line in lines if re.match(r"\*\*(.+?)\*\*\u00a0?: ", unescaped(line))]
+    assert sorted(re.match(r"\*\*(.+?)\*\*", unescaped(line)).group(1) for line in own) == names
+    answer = [line for line in lines if line not in own and line not in caveat]
+    assert len(answer) == (1 if len(names) > 1 else 0), lines
+    assert lines == answer + own + caveat
     frames = {}
     for basis in ("article", "reported"):
         frames[basis] = summary.summary(table, currency, method, basis, locale=locale)

@@ -30,7 +30,9 @@ def test_every_company_has_its_line_in_the_common_currency(gbp_table):
     before, _ = hand_average("GBP", "EUR", D(2017, 1, 1), D(2017, 12, 31))
     assert days == 255
     growth_gbp = (1.05 * now / before - 1) * 100
-    kappa, lam, *rest = headline(gbp_table, "GBP", "average")
+    # The answer first, then the companies largest first: Lambda's £35.4B before Kappa's £17.2B.
+    first, lam, kappa, *rest = headline(gbp_table, "GBP", "average")
+    assert first.startswith("**Lambda AG** is larger than **Kappa Holdings** in GBP:")
     assert lam == (
         f"**Lambda AG**: £{40_000 * now / 1000:.1f}B of revenue in 2018 (Jan–Dec 2018),"
         f" {growth_gbp:+.1f}% in GBP (+5.0% in EUR)."
@@ -61,14 +63,15 @@ def test_a_company_name_is_text_not_markdown(tmp_path):
 def test_the_reported_summary_is_absent_without_reported_figures(gbp_table):
     assert summary(gbp_table, "GBP", "average", "reported") is None
     claims = summary(gbp_table, "GBP", "average", "article")
-    assert list(claims["Company"]) == ["Kappa Holdings", "Lambda AG"]
+    assert list(claims["Company"]) == ["Lambda AG", "Kappa Holdings"]  # largest first
     assert claims.set_index("Company").loc["Kappa Holdings", "Growth as stated"] == "–"
 
 
 def test_french_lines(gbp_table):
     lines = headline(gbp_table, "GBP", "average", locale="fr")
+    assert lines[0].startswith("**Lambda AG** pèse plus lourd que **Kappa Holdings** en GBP\u00a0: ")
     assert lines[1].startswith("**Lambda AG**\u00a0: ") and "en GBP" in lines[1]
-    assert "de chiffre d'affaires sur avr. 2018–mars 2019." in lines[0], lines[0]  # Kappa: the months only
+    assert "de chiffre d'affaires sur avr. 2018–mars 2019." in lines[2], lines[2]  # Kappa: the months only
 
 
 def test_growth_rates_without_amounts_still_give_each_company_its_line_and_row(tmp_path):

@@ -641,7 +641,8 @@ def _format(kind: str, value: object, locale: str) -> str:
                 tr("{length}: {companies}", locale).format(
                     length=tr(length, locale),
                     companies=format_list(
-                        [f"{c} ({period_text(row, locale, fiscal=False)})" for c, row in rows], locale=locale
+                        [f"{c} ({period_text(row, locale, fiscal=False, kind=False)})" for c, row in rows],
+                        locale=locale,
                     ),
                 )
                 for length, rows in value

@@ -12,7 +12,7 @@ import pandas as pd
 from figures import i18n
 from figures.i18n import tr
 from figures.normalise import selected
-from figures.periods import period_kind, weeks_long
+from figures.periods import Period
 from figures.present import amount_m, percent, period_text, source_text
 
 
@@ -118,39 +118,14 @@ def _latest_revenue(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _short_period(row: dict[str, object], locale: str) -> str:
-    """A label short enough for a bar: the fiscal label, the year, or the month the year ends.
+    """A label short enough for a bar: the fiscal label, the year, "H1 2024", "quarter to Jun 2024"
+    (`figures.periods.Period.short`).
 
     >>> import datetime as dt
     >>> _short_period({"period_start": dt.date(2016, 4, 1), "period_end": dt.date(2017, 3, 31)}, "en")
     'year to Mar 2017'
-    >>> for start, end in (((2024, 1, 1), (2024, 6, 30)), ((2024, 4, 1), (2024, 6, 30)), ((2023, 10, 1), (2024, 3, 31)),
-    ...                    ((2023, 10, 1), (2024, 9, 28)), ((2024, 1, 1), (2024, 9, 30))):
-    ...     print(_short_period({"period_start": dt.date(*start), "period_end": dt.date(*end)}, "en"))
-    H1 2024
-    quarter to Jun 2024
-    half year to Mar 2024
-    52 weeks to 28 September 2024
-    nine months to Sep 2024
     """
-    if row.get("fiscal_label"):
-        return row["fiscal_label"]
-    start, end = row["period_start"], row["period_end"]
-    kind, month_year = period_kind(start, end), i18n.date(end, locale, "month_year")
-    calendar = start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and start.year == end.year
-    if kind == "year":
-        if calendar:
-            return str(end.year)
-        weeks = weeks_long(start, end)
-        if weeks:
-            return tr("{weeks} weeks to {end}", locale).format(weeks=weeks, end=i18n.date(end, locale))
-        return tr("year to {end}", locale).format(end=month_year)
-    if kind == "half year" and calendar and start.month in (1, 7):
-        return tr("H{half} {year}", locale).format(half=1 if start.month == 1 else 2, year=end.year)
-    return {
-        "half year": tr("half year to {end}", locale),
-        "quarter": tr("quarter to {end}", locale),
-        "nine months": tr("nine months to {end}", locale),
-    }.get(kind, tr("period to {end}", locale)).format(end=month_year)
+    return Period.of(row).short(locale)
 
 
 def _inferred(row: dict[str, object], locale: str, before: str) -> str:

@@ -1,11 +1,16 @@
-"""Fiscal-period arithmetic: the previous period, back-to-back revenues, the offset between year ends."""
+"""Periods: the `Period` type that names a period by its kind and dates, and fiscal-period arithmetic (the previous
+period, back-to-back revenues, the offset between year ends)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pandas as pd
+
+from figures import i18n
+from figures.i18n import tr
 
 
 def one_year_earlier(day: dt.date) -> dt.date:
@@ -110,3 +115,140 @@ def same_period_a_year_earlier(current: dict[str, object], candidates: list[dict
         if abs(row["period_end"] - end) <= week and abs(row["period_start"] - start) <= week:
             return row
     return None
+
+
+def _month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).day == 1
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period a figure covers: its dates, and what follows from them once (its kind, its weeks, whether it is a
+    calendar year, half or quarter), named the same way by every label, sentence, table, chart and alt text.
+
+    >>> Period(dt.date(2024, 1, 1), dt.date(2024, 6, 30)).kind, Period(dt.date(2023, 10, 1), dt.date(2024, 9, 28)).weeks
+    ('half year', 52)
+    """
+
+    start: dt.date
+    end: dt.date
+    fiscal_label: str = ""
+
+    @classmethod
+    def of(cls, row) -> Period:
+        """The period of a table row or record (its `period_start`, `period_end` and, if any, `fiscal_label`).
+
+        >>> Period.of({"period_start": dt.date(2017, 4, 1), "period_end": dt.date(2018, 3, 31), "fiscal_label": "FY18"})
+        Period(start=datetime.date(2017, 4, 1), end=datetime.date(2018, 3, 31), fiscal_label='FY18')
+        """
+        label = row.get("fiscal_label") if hasattr(row, "get") else None
+        return cls(row["period_start"], row["period_end"], label if isinstance(label, str) else "")
+
+    @property
+    def kind(self) -> str:
+        """ "quarter", "half year", "nine months", "year" or "period" (`period_kind`)."""
+        return period_kind(self.start, self.end)
+
+    @property
+    def weeks(self) -> int | None:
+        """52 or 53 for a year of whole weeks, 13 or 14 for such a quarter; else None."""
+        if self.kind == "year":
+            return weeks_long(self.start, self.end)
+        days = (self.end - self.start).days + 1
+        return days // 7 if self.kind == "quarter" and days in (91, 98) and not _month_end(self.end) else None
+
+    @property
+    def whole_months(self) -> bool:
+        return self.start.day == 1 and _month_end(self.end)
+
+    def calendar_part(self) -> str:
+        """The part of the calendar it is: "Q1" to "Q4", "H1", "H2", "9M" (January to September) or "Y"; else "".
+
+        >>> D = dt.date
+        >>> Period(D(2024, 7, 1), D(2024, 9, 30)).calendar_part(), Period(D(2024, 2, 1), D(2024, 7, 31)).calendar_part()
+        ('Q3', '')
+        """
+        if not self.whole_months or self.start.year != self.end.year:
+            return ""
+        month = self.start.month
+        if self.kind == "quarter" and month in (1, 4, 7, 10):
+            return f"Q{(month + 2) // 3}"
+        if self.kind == "half year" and month in (1, 7):
+            return f"H{1 if month == 1 else 2}"
+        if self.kind == "nine months" and month == 1:
+            return "9M"
+        return "Y" if self.kind == "year" and month == 1 else ""
+
+    def months(self, locale: str = "en") -> str:
+        """The months it spans.
+
+        >>> D = dt.date
+        >>> Period(D(2017, 1, 1), D(2017, 12, 31)).months(), Period(D(2017, 4, 1), D(2018, 3, 31)).months("fr")
+        ('Jan–Dec 2017', 'avr. 2017–mars 2018')
+        """
+        start, end = self.start, self.end
+        if start.year == end.year:
+            return f"{i18n.date(start, locale, 'month')}–{i18n.date(end, locale, 'month')} {end.year}"
+        return f"{i18n.date(start, locale, 'month_year')}–{i18n.date(end, locale, 'month_year')}"
+
+    def short(self, locale: str = "en") -> str:
+        """A name short enough for a chart's bar or tick: the fiscal label, the calendar year, "H1 2024", "quarter to
+        Jun 2024" (a company's fiscal quarters are not the calendar's), "half year to Mar 2024", "52 weeks to 28
+        September 2024", "year to Mar 2017".
+
+        >>> for start, end in (((2024, 1, 1), (2024, 6, 30)), ((2024, 4, 1), (2024, 6, 30)),
+        ...                    ((2023, 10, 1), (2024, 3, 31)), ((2023, 10, 1), (2024, 9, 28)),
+        ...                    ((2024, 1, 1), (2024, 9, 30)), ((2016, 4, 1), (2017, 3, 31))):
+        ...     print(Period(dt.date(*start), dt.date(*end)).short())
+        H1 2024
+        quarter to Jun 2024
+        half year to Mar 2024
+        52 weeks to 28 September 2024
+        nine months to Sep 2024
+        year to Mar 2017
+        """
+        if self.fiscal_label:
+            return self.fiscal_label
+        part, end = self.calendar_part(), self.end
+        if part == "Y":
+            return str(end.year)
+        if part in ("H1", "H2"):
+            return tr("H{half} {year}", locale).format(half=part[1], year=end.year)
+        if self.weeks:
+            return tr("{weeks} weeks to {end}", locale).format(weeks=self.weeks, end=i18n.date(end, locale))
+        return {
+            "year": tr("year to {end}", locale),
+            "half year": tr("half year to {end}", locale),
+            "quarter": tr("quarter to {end}", locale),
+            "nine months": tr("nine months to {end}", locale),
+        }.get(self.kind, tr("period to {end}", locale)).format(end=i18n.date(end, locale, "month_year"))
+
+    def label(self, locale: str = "en") -> str:
+        """The period as a table or a sentence names it: a year by its months ("Jan–Dec 2017", "Apr 2017–Mar
+        2018"), a year or quarter of whole weeks by its weeks and end day, a half, quarter or nine months by its
+        kind, then its months after a comma (a label often stands in brackets).
+
+        >>> for start, end in (((2017, 1, 1), (2017, 12, 31)), ((2017, 4, 1), (2018, 3, 31)),
+        ...                    ((2024, 1, 1), (2024, 6, 30)), ((2024, 4, 1), (2024, 6, 30)),
+        ...                    ((2023, 10, 1), (2024, 3, 31)), ((2023, 10, 1), (2024, 9, 28)),
+        ...                    ((2024, 1, 1), (2024, 9, 30)), ((2024, 3, 31), (2024, 6, 29))):
+        ...     print(Period(dt.date(*start), dt.date(*end)).label())
+        Jan–Dec 2017
+        Apr 2017–Mar 2018
+        H1 2024, Jan–Jun
+        quarter to Jun 2024, Apr–Jun
+        half year to Mar 2024, Oct 2023–Mar 2024
+        52 weeks to 28 September 2024
+        nine months to Sep 2024, Jan–Sep
+        13 weeks to 29 June 2024
+        """
+        part = self.calendar_part()
+        if (self.kind == "year" and not self.weeks) or self.kind == "period":
+            return self.months(locale)
+        if self.weeks:
+            return tr("{weeks} weeks to {end}", locale).format(weeks=self.weeks, end=i18n.date(self.end, locale))
+        short = Period(self.start, self.end).short(locale)
+        if part:
+            span = f"{i18n.date(self.start, locale, 'month')}–{i18n.date(self.end, locale, 'month')}"
+            return f"{short}, {span}"
+        return f"{short}, {self.months(locale)}"

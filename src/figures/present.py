@@ -15,6 +15,7 @@ import pandas as pd
 from figures import i18n, lookup
 from figures.i18n import N_, tr
 from figures.normalise import fell_back, selected
+from figures.periods import Period
 from figures.provenance import short_source
 
 BASIS_LABELS = {"reported": N_("the companies' reported figures"), "article": N_("the article's figures")}
@@ -31,26 +32,34 @@ METHOD_LABELS = {
 
 
 def period_label(start: dt.date, end: dt.date, locale: str = "en") -> str:
-    """A period as a reader says it.
+    """A period as a reader says it (`figures.periods.Period.label`).
 
-    >>> period_label(dt.date(2017, 1, 1), dt.date(2017, 12, 31))
-    'Jan–Dec 2017'
+    >>> D = dt.date
+    >>> period_label(D(2017, 1, 1), D(2017, 12, 31)), period_label(D(2024, 1, 1), D(2024, 6, 30))
+    ('Jan–Dec 2017', 'H1 2024, Jan–Jun')
     >>> period_label(dt.date(2017, 4, 1), dt.date(2018, 3, 31), "fr")
     'avr. 2017–mars 2018'
     """
-    if start.year == end.year:
-        return f"{i18n.date(start, locale, 'month')}–{i18n.date(end, locale, 'month')} {end.year}"
-    return f"{i18n.date(start, locale, 'month_year')}–{i18n.date(end, locale, 'month_year')}"
+    return Period(start, end).label(locale)
 
 
-def period_text(row, locale: str = "en", *, fiscal: bool = True) -> str:
-    """A row's period: the company's fiscal label, the months, and whether the period was inferred.
+def period_text(row, locale: str = "en", *, fiscal: bool = True, kind: bool = True) -> str:
+    """A row's period: the company's fiscal label, its name (`period_label`), and whether it was inferred.
+
+    With `kind` false, a half year, quarter or nine months is named by its months alone, for a sentence that has
+    already said its length ("a half year: Alpha AG (Jan–Jun 2024)").
 
     >>> row = {"period_start": dt.date(2017, 4, 1), "period_end": dt.date(2018, 3, 31), "fiscal_label": "FY2018"}
     >>> period_text(row), period_text(row, "fr", fiscal=False)
     ('FY2018, Apr 2017–Mar 2018', 'avr. 2017–mars 2018')
+    >>> period_text({"period_start": dt.date(2023, 10, 1), "period_end": dt.date(2024, 9, 28), "fiscal_label": "FY24"})
+    'FY24, 52 weeks to 28 September 2024'
+    >>> half = {"period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 6, 30)}
+    >>> period_text(half), period_text(half, kind=False)
+    ('H1 2024, Jan–Jun', 'Jan–Jun 2024')
     """
-    label = period_label(row["period_start"], row["period_end"], locale)
+    period = Period.of(row)
+    label = period.label(locale) if kind or period.kind in ("year", "period") else period.months(locale)
     if fiscal and row.get("fiscal_label"):
         label = f"{row['fiscal_label']}, {label}"
     return label + (f" ({tr('inferred', locale)})" if row.get("period_inferred") else "")

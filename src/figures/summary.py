@@ -1,10 +1,12 @@
-"""The report's opening, from the data: each company's size and growth, then the caveat that matters most."""
+"""The report's opening, from the data: the answer (who is larger, who grew faster), each company's size and growth,
+largest first, then the caveat that matters most."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from figures import i18n, lookup
+from figures.answer import answer, by_size, standings
 from figures.caveats import Caveat, detect
 from figures.i18n import N_, tr
 from figures.present import amount_m, md, percent, period_label, period_text
@@ -13,26 +15,43 @@ from figures.present import amount_m, md, percent, period_label, period_text
 def headline(
     table: pd.DataFrame, currency: str, method: str, *, locale: str = "en", found: list[Caveat] | None = None
 ) -> list[str]:
-    """Markdown lines: each company's latest revenue in `currency` and its growth, then the top caveat.
+    """Markdown lines: the answer first (`figures.answer`), then each company's latest revenue in `currency` and its
+    growth, the largest first, then the top caveat.
 
     `found` are the caveats the rules found in `table` (found here when not given).
 
     Each company's line rests on its reported figures where it has any, else on the claims.
 
     >>> from figures.normalise import comparison_table
-    >>> alibaba, bollore, caveat = headline(comparison_table(), "EUR", "average")
+    >>> first, alibaba, bollore, caveat = headline(comparison_table(), "EUR", "average")
+    >>> first.split(". ")[0]
+    '**Alibaba Group** is larger than **Bolloré Group** in EUR: €32.3B in FY2018 against €18.3B in 2017'
     >>> alibaba
     '**Alibaba Group**: €32.3B of revenue in FY2018 (Apr 2017–Mar 2018), +50.6% in EUR (+58.1% in CNY).'
     >>> caveat.split(":** ", 1)[1]
     "Bolloré Group's +82.0% is mostly a change of scope (+7,383 EUR m); its organic growth was +5.9% (reported: +6.0%)."
     """
-    lines = [
-        line for company in lookup.companies(table) if (line := company_line(table, company, currency, method, locale))
+    lines = [line] if (line := answer(table, currency, method, locale=locale)) else []
+    lines += [
+        line
+        for company in by_size_order(table, currency, method)
+        if (line := company_line(table, company, currency, method, locale))
     ]
     caveat = top_caveat(table, currency, method, found=found)
     if caveat is not None:
         lines.append(f"**{tr('The caveat that matters most:', locale)}** {caveat.text(locale, markdown=True)}")
     return lines
+
+
+def by_size_order(table: pd.DataFrame, currency: str, method: str) -> list[str]:
+    """The companies, largest latest revenue in `currency` first; those without an amount after, by name.
+
+    >>> from figures.normalise import comparison_table
+    >>> by_size_order(comparison_table(), "EUR", "average")
+    ['Alibaba Group', 'Bolloré Group']
+    """
+    ordered = [s.company for s in by_size(standings(table, [currency]), currency, method)]
+    return ordered + [company for company in lookup.companies(table) if company not in ordered]
 
 
 def company_line(table: pd.DataFrame, company: str, currency: str, method: str, locale: str = "en") -> str:
@@ -120,7 +139,7 @@ def summary(table: pd.DataFrame, currency: str, method: str, basis: str, *, loca
     True
     """
     rows = []
-    for company in lookup.companies(table):
+    for company in by_size_order(table, currency, method):
         current = lookup.latest_revenue(table, company, basis)
         common = None if current is None else lookup.translated(table, current, currency, method)
         if common is None:
