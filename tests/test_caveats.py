@@ -285,6 +285,9 @@ def test_every_caveat_translates_to_french(tmp_path):
     (tmp_path / "half").mkdir()
     half = [claim("a_h1", "Alpha AG", "revenue", "2024-01-01", "2024-06-30", 60, "billion", "EUR"), rows[2]]
     found += caveats.detect(table(tmp_path / "half", half), "GBP", "average")
+    (tmp_path / "weeks").mkdir()
+    weeks = [claim("d_53", "Delta Stores", "revenue", "2020-09-27", "2021-10-02", 10.6, "billion", "USD")]
+    found += caveats.detect(table(tmp_path / "weeks", weeks), "GBP", "average")
     assert {c.code for c in found} >= {rule.code for rule in caveats.RULES} - {"claim-mismatch"}
     for caveat in found:
         assert caveat.text("fr") != caveat.text("en")

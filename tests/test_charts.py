@@ -511,6 +511,37 @@ def test_a_half_year_stands_beside_the_same_half_a_year_before_never_the_last_fu
     assert "Alpha AG current period (Jan–Dec 2023)" not in alt
 
 
+def test_a_shorter_period_beside_years_is_hatched_and_said_to_differ(tmp_path, monkeypatch):
+    from matplotlib.axes import Axes
+
+    from helpers import claim, write_figures
+
+    hatches = {}
+    bar = Axes.bar
+
+    def recording_bar(self, x, height, *args, **kwargs):
+        hatches[round(float(height))] = kwargs.get("hatch")
+        return bar(self, x, height, *args, **kwargs)
+
+    monkeypatch.setattr(Axes, "bar", recording_bar)
+    monkeypatch.setattr(Axes, "barh", lambda self, y, width, *a, **k: recording_bar(self, y, width, *a, **k))
+    half = claim("a_h1", "Alpha AG", "revenue", "2024-01-01", "2024-06-30", 60, "billion", "EUR")
+    year = claim("b_fy", "Beta SA", "revenue", "2023-01-01", "2023-12-31", 80, "billion", "EUR")
+    table = comparison_table(write_figures(tmp_path / "claims.csv", [half, year]), reported=False, currency="EUR")
+    alt = charts.revenue_chart(table, "EUR", "average", "article").alt
+    assert alt.endswith(
+        "Hatched bars cover shorter periods than the others (Alpha AG, a half year): their amounts do not compare."
+    )
+    assert hatches == {60_000: "///", 80_000: None}  # the half year hatched, the year plain
+    # Both years: nothing hatched, nothing said.
+    hatches.clear()
+    other = claim("a_fy", "Alpha AG", "revenue", "2023-01-01", "2023-12-31", 60, "billion", "EUR")
+    (tmp_path / "years").mkdir()
+    table = comparison_table(write_figures(tmp_path / "years" / "c.csv", [other, year]), reported=False, currency="EUR")
+    assert "Hatched" not in charts.revenue_chart(table, "EUR", "average", "article").alt
+    assert set(hatches.values()) == {None}
+
+
 def value_tick_labels(figure):
     """(tick value, label) of the value axis of a one-axes chart: y for vertical bars, x for horizontal."""
     (axes,) = figure.axes

@@ -266,7 +266,7 @@ def _holds(size_held: list | None, growth_held: list | None, locale: str) -> lis
 
 
 def _unlike_lengths(sized: list[Standing], locale: str) -> str:
-    from figures.caveats import LENGTHS
+    from figures.period_caveats import LENGTHS
 
     kinds = format_list([f"**{md(s.company)}** {tr(LENGTHS[s.kind], locale)}" for s in sized], locale=locale)
     return tr(

@@ -12,101 +12,22 @@ ones (periods, currencies), tier 0 the notices (approximate figures).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
 import pandas as pd
-from babel.lists import format_list
-from babel.units import format_unit
 
-from figures import i18n, lookup
-from figures.i18n import N_, tr
-from figures.periods import months_between, period_kind
-from figures.present import amount_m, md, percent, period_text, rate
+from figures import (
+    lookup,
+    period_caveats,  # noqa: F401  (the rules on periods, registered on import)
+)
+from figures.caveat import RULES, Caveat, Rule, rule
+from figures.i18n import N_
+
+__all__ = ["GROWTH_GAP_PP", "RULES", "Caveat", "Rule", "detect", "rule"]
 
 GROWTH_GAP_PP = 1.0
 """Growth in the common currency this far (percentage points) from the growth in the company's own
 currency is worth a caveat."""
-
-
-@dataclass(frozen=True)
-class Caveat:
-    """One fired rule: what it found, for whom, how much it matters, and the sentence with its numbers.
-
-    Fields are (kind, value) pairs, formatted in the reader's locale by `text`. The template is one
-    sentence, or a sentence and the clauses that complete it, each translated on its own.
-
-    >>> Caveat("example", "A", (2, 5.0), "{company}'s growth is {growth}.",
-    ...        {"company": ("text", "A"), "growth": ("percent", 5.0)}).text()
-    "A's growth is +5.0%."
-    """
-
-    code: str
-    company: str | None
-    rank: tuple[int, float]
-    template: str | tuple[str, ...]
-    fields: dict[str, tuple[str, object]] = field(default_factory=dict)
-
-    def text(self, locale: str = "en", *, markdown: bool = False, standalone: bool = False) -> str:
-        """The caveat as a sentence in `locale`; with `markdown`, text from data is escaped for markdown.
-
-        French writes a caveat after a colon in lower case; `standalone` starts it with a capital.
-
-        >>> fields = {"company": ("text", "A*")}
-        >>> caveat = Caveat("example", "A*", (0, 0.0), "{company}'s revenue is approximate.", fields)
-        >>> caveat.text(), caveat.text(markdown=True)
-        ("A*'s revenue is approximate.", "A\\\\*'s revenue is approximate.")
-        >>> samsung = {"company": ("text", "Samsung Electronics")}
-        >>> Caveat("example", "S", (0, 0.0), "{company}'s revenue.", samsung).text()
-        "Samsung Electronics' revenue."
-        """
-        values = {}
-        for name, (kind, value) in self.fields.items():
-            shown = _format(kind, value, locale)
-            values[name] = md(shown) if markdown and kind in ("text", "period", "groups") else shown
-        parts = (self.template,) if isinstance(self.template, str) else self.template
-        # A closing full stop is punctuation, not a message to translate.
-        template = "".join(tr(part, locale) if part != "." else part for part in parts)
-        if locale == "en":  # a name ending in s takes the apostrophe alone: "Samsung Electronics' revenue"
-            for name, (kind, value) in self.fields.items():
-                if kind == "text" and str(value)[-1:] in ("s", "S"):
-                    template = template.replace(f"{{{name}}}'s", f"{{{name}}}'")
-        text = i18n.elide(template, values, locale).format(**values)
-        if not standalone:
-            return text
-        first = next((i for i, char in enumerate(text) if char.isalpha()), 0)
-        return text[:first] + text[first : first + 1].upper() + text[first + 1 :]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A rule: stable code, one-line description, and the detection over the table.
-
-    >>> [rule.code for rule in RULES][:2]
-    ['scope-change', 'organic-growth']
-    """
-
-    code: str
-    description: str
-    detect: Callable[[pd.DataFrame, str, str], Iterator[Caveat]]
-
-
-RULES: list[Rule] = []
-
-
-def rule(code: str, description: str):
-    """Register a detection function as a rule with a stable `code`.
-
-    >>> "fiscal-year-ends" in {rule.code: rule.description for rule in RULES}
-    True
-    """
-
-    def register(function: Callable[[pd.DataFrame, str, str], Iterator[Caveat]]):
-        RULES.append(Rule(code, description, function))
-        return function
-
-    return register
 
 
 def detect(table: pd.DataFrame, currency: str, method: str) -> list[Caveat]:
@@ -405,140 +326,6 @@ def growth_paired_currency(table: pd.DataFrame, currency: str, method: str) -> I
         yield Caveat("growth-paired-currency", claim["company"], (1, abs(gap)), (*template, "."), fields)
 
 
-@rule("fiscal-year-ends", "Companies whose latest periods end in different months.")
-def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
-    """Latest periods that end in different months: by how many, and how long they overlap.
-
-    >>> from figures.normalise import comparison_table
-    >>> [c.fields["offset"] for c in fiscal_year_ends(comparison_table(), "EUR", "average")]
-    [('months', 3)]
-    """
-    latest = []
-    for company in lookup.companies(table):
-        row = lookup.latest_revenue(table, company, lookup.headline_basis(table, company))
-        if row is not None:
-            latest.append(row)
-    if len(latest) < 2:
-        return
-    latest.sort(key=lambda row: (row["period_end"], row["company"]))
-    early, late = latest[0], latest[-1]
-    offset = months_between(early["period_end"], late["period_end"])
-    if offset == 0:
-        return
-    fields = {
-        "late": ("text", late["company"]),
-        "late_period": ("period", late),
-        "early": ("text", early["company"]),
-        "early_period": ("period", early),
-        "offset": ("months", offset),
-        "overlap": ("months", _overlap_months(early, late)),
-    }
-    if len(latest) == 2:
-        template = (
-            N_(
-                "{late}'s period ({late_period}) ends {offset} after {early}'s ({early_period}):"
-                "\nthe two overlap for {overlap}."
-            )
-            if fields["overlap"][1] > 0
-            else N_(
-                "{late}'s period ({late_period}) ends {offset} after {early}'s ({early_period}):"
-                "\nthe two do not overlap."
-            )
-        )
-    else:
-        by_end: dict[dt.date, list[dict[str, object]]] = {}
-        for row in latest:
-            by_end.setdefault(row["period_end"], []).append(row)
-        template = N_(
-            "The latest periods end on {count} different dates: {ends}. The latest ends {offset} after the earliest."
-        )
-        fields["count"] = ("int", len(by_end))
-        fields["ends"] = ("groups", [(rows[0], [row["company"] for row in rows]) for _, rows in sorted(by_end.items())])
-    yield Caveat("fiscal-year-ends", None, (1, float(offset)), template, fields)
-
-
-def _overlap_months(one: dict[str, object], other: dict[str, object]) -> int:
-    """Whole months two periods have in common (none for a half year after the year it follows).
-
-    >>> D = dt.date
-    >>> year = {"period_start": D(2017, 1, 1), "period_end": D(2017, 12, 31)}
-    >>> fiscal = {"period_start": D(2017, 4, 1), "period_end": D(2018, 3, 31)}
-    >>> half = {"period_start": D(2018, 1, 1), "period_end": D(2018, 6, 30)}
-    >>> _overlap_months(year, fiscal), _overlap_months(year, half)
-    (9, 0)
-    """
-    start = max(one["period_start"], other["period_start"])
-    end = min(one["period_end"], other["period_end"])
-    return months_between(start - dt.timedelta(days=1), end) if start <= end else 0
-
-
-LENGTHS = {
-    "quarter": N_("a quarter"),
-    "half year": N_("a half year"),
-    "nine months": N_("nine months"),
-    "year": N_("a year"),
-    "period": N_("another length"),
-}
-"""How a caveat names a period's length (`figures.periods.period_kind`)."""
-
-
-@rule("period-lengths", "Latest revenues over periods of different lengths: a half year or a quarter beside a year.")
-def period_lengths(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
-    """Latest revenues of different lengths, each company with its period: their amounts do not compare.
-
-    >>> from figures.normalise import comparison_table
-    >>> list(period_lengths(comparison_table(), "EUR", "average"))  # two years
-    []
-    """
-    by_length: dict[str, list[tuple[str, dict[str, object]]]] = {}
-    days = []
-    for company in lookup.companies(table):
-        row = lookup.latest_revenue(table, company, lookup.headline_basis(table, company))
-        if row is not None:
-            kind = period_kind(row["period_start"], row["period_end"])
-            by_length.setdefault(kind, []).append((company, row))
-            days.append((row["period_end"] - row["period_start"]).days + 1)
-    if len(by_length) < 2:
-        return
-    order = [kind for kind in LENGTHS if kind in by_length]
-    lengths = [(LENGTHS[kind], by_length[kind]) for kind in order]
-    yield Caveat(
-        "period-lengths",
-        None,
-        (1, float(max(days) - min(days)) / 30),
-        N_(
-            "The latest revenues cover periods of different lengths: {lengths}. Amounts over different lengths do"
-            " not compare as they stand."
-        ),
-        {"lengths": ("lengths", lengths)},
-    )
-
-
-@rule("period-inferred", "A claim whose period the source does not name.")
-def period_inferred(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
-    """A revenue claim whose period the source does not name.
-
-    >>> from figures.normalise import comparison_table
-    >>> [c.company for c in period_inferred(comparison_table(), "EUR", "average")]
-    ['Alibaba Group']
-    """
-    claims = table[
-        (table["basis"] == "article")
-        & (table["metric"] == "revenue")
-        & (table["fx_method"] == "none")
-        & (table["derived"] == "stated")
-        & table["period_inferred"].astype(bool)
-    ]
-    for claim in claims.to_dict("records"):
-        yield Caveat(
-            "period-inferred",
-            claim["company"],
-            (1, 0.0),
-            N_("The source names no period for {company}'s revenue; {period} is inferred."),
-            {"company": ("text", claim["company"]), "period": ("period", {**claim, "period_inferred": False})},
-        )
-
-
 @rule("claim-mismatch", "A claim that differs from the reported figure by more than its rounding.")
 def claim_mismatch(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
     """A claim further from its reported figure than half a unit of its last printed digit.
@@ -612,49 +399,3 @@ def approximate(table: pd.DataFrame, currency: str, method: str) -> Iterator[Cav
                 ),
             },
         )
-
-
-def _format(kind: str, value: object, locale: str) -> str:
-    if kind == "percent":
-        return percent(value, locale)
-    if kind == "pp":
-        return f"{i18n.signed_number(value, locale, 1)} {tr('pp', locale)}"
-    if kind == "amount":
-        return amount_m(value, locale)
-    if kind == "change":
-        return i18n.signed_number(value, locale)
-    if kind == "rate":
-        return rate(value, locale)
-    if kind == "date":
-        return i18n.date(value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)), locale)
-    if kind == "period":
-        return period_text(value, locale)
-    if kind == "term":
-        return tr(value, locale)
-    if kind == "int":
-        return str(value)
-    if kind == "months":  # "1 month", "3 months"; "1 mois"
-        return format_unit(value, "duration-month", length="long", locale=locale)
-    if kind == "lengths":  # [(length, [(company, row)])]: "a half year: A (Jan–Jun 2024); a year: B (Jan–Dec 2023)"
-        return i18n.semicolons(
-            (
-                tr("{length}: {companies}", locale).format(
-                    length=tr(length, locale),
-                    companies=format_list(
-                        [f"{c} ({period_text(row, locale, fiscal=False, kind=False)})" for c, row in rows],
-                        locale=locale,
-                    ),
-                )
-                for length, rows in value
-            ),
-            locale,
-        )
-    if kind == "groups":  # [(a row giving the period, [companies])]: "A and B, Jan–Dec 2023; C, Apr 2023–Mar 2024"
-        return i18n.semicolons(
-            (
-                f"{format_list([str(c) for c in names], locale=locale)}, {period_text(row, locale, fiscal=False)}"
-                for row, names in value
-            ),
-            locale,
-        )
-    return str(value)

@@ -84,13 +84,14 @@ def revenue_chart(
         label = amount_m(row["value"], locale) + (f" ({tr('approx.', locale)})" if row["approximate"] else "")
         bars.append({**row, "low": low, "high": high, "label": label})
     colours = table_colours(table)
+    shorter = _shorter_periods(bars)
     fits = _side_by_side_fits(bars, locale, single=True)
     figure, axes = _figure(locale, len(bars), row_in=0.40, side_by_side=fits)
     if _is_horizontal(axes):
         bars.sort(key=lambda bar: -bar["value"])
         labels = []
         for y, bar in zip(_rows_top_down(len(bars)), bars, strict=True):
-            axes.barh(y, bar["value"], height=0.6, color=colours[bar["company"]])
+            axes.barh(y, bar["value"], height=0.6, color=colours[bar["company"]], **_hatch(bar, shorter))
             axes.hlines(y, bar["low"], bar["high"], color="black", linewidth=1.2)
             axes.vlines([bar["low"], bar["high"]], y - 0.12, y + 0.12, color="black", linewidth=1.2)
             end = max(bar["value"], bar["high"])
@@ -101,7 +102,7 @@ def revenue_chart(
     else:
         for x, bar in enumerate(bars):
             low, high = bar["low"], bar["high"]
-            axes.bar(x, bar["value"], width=0.55, color=colours[bar["company"]])
+            axes.bar(x, bar["value"], width=0.55, color=colours[bar["company"]], **_hatch(bar, shorter))
             axes.vlines(x, low, high, color="black", linewidth=1.2)
             axes.hlines([low, high], x - 0.08, x + 0.08, color="black", linewidth=1.2)
             axes.annotate(bar["label"], (x + 0.3, bar["value"]), va="center", ha="left", fontsize=10, fontweight="bold")
@@ -128,12 +129,52 @@ def revenue_chart(
         + " "
         + tr("Black bars: range across the average, closing and spot methods (spot: {spot}).", locale).format(
             spot=i18n.date(table.attrs["spot_date"], locale)
-        ),
+        )
+        + _lengths_note(bars, shorter, locale),
     )
     alt = tr("Bar chart of revenue in {currency} million, {method}, {basis}.", locale).format(
         currency=currency, method=tr(METHOD_LABELS[method], locale), basis=tr(BASIS_LABELS[basis], locale)
     )
-    return Chart(_png(figure), _alt(alt, described, locale))
+    return Chart(_png(figure), _alt(alt, described, locale) + _lengths_note(bars, shorter, locale))
+
+
+_KIND_ORDER = ("period", "quarter", "half year", "nine months", "year")
+
+
+def _shorter_periods(bars: list[dict[str, object]]) -> set[str]:
+    """The companies whose bar covers a shorter period than the longest bar's (a quarter beside years): none when
+    every bar is as long.
+
+    >>> import datetime as dt
+    >>> year = {"company": "A", "period_start": dt.date(2023, 1, 1), "period_end": dt.date(2023, 12, 31)}
+    >>> half = {"company": "B", "period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 6, 30)}
+    >>> _shorter_periods([year, half]), _shorter_periods([year, {**year, "company": "C"}])
+    ({'B'}, set())
+    """
+    kinds = {bar["company"]: period_kind(bar["period_start"], bar["period_end"]) for bar in bars}
+    longest = max(kinds.values(), key=_KIND_ORDER.index, default="year")
+    return {company for company, kind in kinds.items() if kind != longest}
+
+
+def _hatch(bar: dict[str, object], shorter: set[str]) -> dict[str, object]:
+    """Bar styling that marks a shorter period: hatched in white over the company's colour."""
+    return {"hatch": "///", "edgecolor": "white", "linewidth": 0} if bar["company"] in shorter else {}
+
+
+def _lengths_note(bars: list[dict[str, object]], shorter: set[str], locale: str) -> str:
+    """ " Hatched bars cover shorter periods than the others (…): their amounts do not compare." or ""."""
+    if not shorter:
+        return ""
+    from figures.period_caveats import LENGTHS
+
+    marked = [
+        f"{bar['company']}, {tr(LENGTHS[period_kind(bar['period_start'], bar['period_end'])], locale)}"
+        for bar in bars
+        if bar["company"] in shorter
+    ]
+    return " " + tr(
+        "Hatched bars cover shorter periods than the others ({marked}): their amounts do not compare.", locale
+    ).format(marked=i18n.semicolons(marked, locale))
 
 
 @_noting_missing_glyphs

@@ -87,16 +87,16 @@ def period_kind(start: dt.date, end: dt.date) -> str:
 
 
 def weeks_long(start: dt.date, end: dt.date) -> int | None:
-    """52 or 53 for a retailer's year of whole weeks that ends on no month's last day; else None.
+    """52 or 53 for a retailer's year of whole weeks (364 or 371 days, which no year of whole months has, even one
+    that happens to end on a month's last day); else None.
 
     >>> weeks_long(dt.date(2023, 10, 1), dt.date(2024, 9, 28)), weeks_long(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
     (52, None)
-    >>> weeks_long(dt.date(2020, 9, 27), dt.date(2021, 10, 2))
-    53
+    >>> weeks_long(dt.date(2020, 9, 27), dt.date(2021, 10, 2)), weeks_long(dt.date(2022, 10, 2), dt.date(2023, 9, 30))
+    (53, 52)
     """
     days = (end - start).days + 1
-    month_end = (end + dt.timedelta(days=1)).day == 1
-    return days // 7 if days in (364, 371) and not month_end else None
+    return days // 7 if days in (364, 371) else None
 
 
 def same_period_a_year_earlier(current: dict[str, object], candidates: list[dict[str, object]]) -> dict | None:
