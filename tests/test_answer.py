@@ -7,8 +7,11 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from figures.answer import answer
+from figures import i18n
+from figures.answer import Standing, _growth_sentence, _size_sentence, answer
 from figures.normalise import comparison_table
 from figures.summary import headline, summary
 from helpers import claim, ecb_rows, hand_average, write_figures
@@ -156,3 +159,57 @@ def test_french(close_call):
     assert text.startswith("**Alpha SE** pèse plus lourd que **Beta Inc** en EUR\u00a0: 10,0\u00a0Md\u00a0€ contre 9,9")
     assert "Au taux de clôture, le classement par taille est différent\u00a0:" in text
     assert text.endswith("Les deux classements restent les mêmes en USD.")
+
+
+# The words, both ways, on any numbers: read the rates and amounts the sentence prints, and check each word
+# against them (never against the unrounded values the code saw).
+rates_pct = st.floats(min_value=-60, max_value=60, allow_nan=False)
+amounts_m = st.floats(min_value=1, max_value=200_000, allow_nan=False)
+KEY = ("EUR", "average")
+
+
+def standing(name, revenue=None, growth=None):
+    revenues = {} if revenue is None else {KEY: revenue}
+    return Standing(name, "year", "2023", revenues, {} if growth is None else {KEY: growth}, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(alpha=rates_pct, beta=rates_pct)
+def test_growth_words_agree_with_the_rates_they_print(alpha, beta):
+    text = _growth_sentence([standing("Alpha", growth=alpha), standing("Beta", growth=beta)], KEY, "en")
+    printed = [float(rate) for rate in re.findall(r"[+-]\d+\.\d(?=%)", text)]
+    first = text.index("**Alpha**") < text.index("**Beta**")
+    high, low = (alpha, beta) if first else (beta, alpha)
+    if len(printed) == 1:  # one rate for both: they print alike
+        assert f"{alpha:+.1f}".replace("-0.0", "+0.0") == f"{beta:+.1f}".replace("-0.0", "+0.0")
+        word = "grew" if printed[0] > 0 else "fell" if printed[0] < 0 else "were flat"
+        assert word in text, text
+        return
+    top, bottom = printed
+    assert top > bottom and high >= low, text  # the first named prints the higher rate, and has it
+    if "grew faster than" in text:
+        assert bottom > 0, text
+    elif "fell less than" in text:
+        assert top < 0, text
+    elif "while" in text:
+        assert ("grew" in text) == (top > 0) and ("fell" in text) == (bottom < 0), text
+        assert ("was flat" in text) == (top == 0 or bottom == 0), text
+    else:
+        raise AssertionError(text)
+    # and the other way: from the printed rates, the one sentence they call for
+    expected = "grew faster than" if bottom > 0 else "fell less than" if top < 0 else "while"
+    assert expected in text, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(alpha=amounts_m, beta=amounts_m)
+def test_size_words_agree_with_the_amounts_they_print(alpha, beta):
+    text = _size_sentence([standing("Alpha", revenue=alpha), standing("Beta", revenue=beta)], KEY, "en")
+    printed = [i18n.compact_amount(value, "EUR", "en") for value in (alpha, beta)]
+    if printed[0] == printed[1]:
+        assert "about the same size" in text and "larger" not in text, text
+    else:
+        assert "larger" in text and "same size" not in text, text
+        larger = text.split(" is larger than ")[0]
+        assert (larger == "**Alpha**") == (alpha > beta), text
+        assert text.index(printed[0 if alpha > beta else 1]) < text.index(printed[1 if alpha > beta else 0]), text
