@@ -7,8 +7,9 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
-from figures import chart_layout, charts, history_charts
-from figures.drawing import ChartPool
+from figures import charts
+from figures.charts import layout
+from figures.charts.pool import ChartPool
 from figures.normalise import comparison_table
 from figures.rates import load_ecb_rates
 from helpers import ROOT, claim, hand_average, write_figures
@@ -173,14 +174,13 @@ def single(tmp_path_factory):
 @pytest.fixture
 def drawn(monkeypatch):
     """The figures behind the charts drawn in a test, in order."""
-    figures, png = [], chart_layout._png
+    figures, png = [], layout._png
 
     def keep(figure):
         figures.append(figure)
         return png(figure)
 
-    for module in (charts, history_charts):  # (each chart module draws through its own name for it)
-        monkeypatch.setattr(module, "_png", keep)
+    monkeypatch.setattr(layout, "_png", keep)  # every chart module draws through layout._png
     return figures
 
 
@@ -200,7 +200,7 @@ def labels(figure):
 def overlaps(figure):
     """Pairs of texts whose boxes overlap (by more than a pixel), and texts that leave the figure.
 
-    Read from the figure as `charts._png` drew it (at the figure's own DPI): laid out and drawn once.
+    Read from the figure as `layout._png` drew it (at the figure's own DPI): laid out and drawn once.
     """
     renderer = figure.canvas.get_renderer()
     boxes = [(text.get_text(), text.get_window_extent(renderer)) for text in labels(figure)]
@@ -257,8 +257,7 @@ def twelve_charts(twelve):
     the tests that only read them: `every_chart(twelve)` and the figures `drawn` would have kept."""
     figures = []
     with pytest.MonkeyPatch.context() as patch:
-        for module in (charts, history_charts):
-            patch.setattr(module, "_png", lambda figure, png=chart_layout._png: figures.append(figure) or png(figure))
+        patch.setattr(layout, "_png", lambda figure, png=layout._png: figures.append(figure) or png(figure))
         found = every_chart(twelve)
     return found, figures
 
@@ -288,13 +287,13 @@ def test_twelve_companies_horizontal_bars_largest_on_top(twelve_charts):
     bars = sorted(axes.patches, key=lambda bar: -bar.get_y())  # top down
     widths = [bar.get_width() for bar in bars]
     assert len(widths) == 12 and widths == sorted(widths, reverse=True)
-    assert figure.get_figheight() > chart_layout.HEIGHT_IN + 2  # grows with the companies
+    assert figure.get_figheight() > layout.HEIGHT_IN + 2  # grows with the companies
 
 
 def test_twelve_companies_twelve_colours_each_kept_across_charts(twelve, twelve_charts, drawn):
     colours = charts.table_colours(twelve)
     assert len(colours) == 12 and len(set(colours.values())) == 12
-    assert chart_layout.PALETTE[:6] == ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+    assert layout.PALETTE[:6] == ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
     found, figures = twelve_charts  # every chart in EUR at the average rate
     article = bar_colours(figures[list(found).index("revenue_chart article")])  # twelve companies
     reported = bar_colours(figures[list(found).index("revenue_chart reported")])  # ten: 11 and 12 report nothing
@@ -311,7 +310,7 @@ def test_few_companies_labels_never_overlap(tmp_path, drawn, count):
     found = every_chart(constructed(tmp_path, specs))
     assert len(drawn) == sum(chart is not None for chart in found.values())
     # Revenue side by side up to four companies (their labels fit), in rows beyond.
-    assert drawn[0].axes[0].get_label() == ("vertical" if count <= chart_layout.SIDE_BY_SIDE else "horizontal")
+    assert drawn[0].axes[0].get_label() == ("vertical" if count <= layout.SIDE_BY_SIDE else "horizontal")
     for figure in drawn:
         assert not overlaps(figure), overlaps(figure)
     for name, chart in found.items():
@@ -324,7 +323,7 @@ def test_few_companies_labels_never_overlap(tmp_path, drawn, count):
 def test_one_company_side_by_side_with_its_history(single, drawn):
     found = every_chart(single)
     assert found["revenue_chart reported"].alt.count("Company 01") == 1
-    assert drawn[0].axes[0].get_label() == "vertical" and drawn[0].get_figheight() == chart_layout.HEIGHT_IN
+    assert drawn[0].axes[0].get_label() == "vertical" and drawn[0].get_figheight() == layout.HEIGHT_IN
     history = found["revenue_history_chart"].alt
     assert "Company 01 in USD and in EUR." in history and history.count("USD million") == 3
     assert found["bridge_chart"] is None
@@ -410,15 +409,6 @@ def test_twelve_company_charts_are_deterministic(twelve):
 
 
 def test_french_twelve_companies_legible(twelve, drawn, monkeypatch):
-    # New chart strings wait for the French catalogue (being migrated): until then, English stands in.
-    def fallback(text, locale):
-        try:
-            return charts_tr(text, locale)
-        except KeyError:
-            return text
-
-    charts_tr = charts.tr
-    monkeypatch.setattr(charts, "tr", fallback)
     found = every_chart(twelve, locale="fr")
     assert found["revenue_chart article"].alt.startswith("Diagramme en barres")
     for figure in drawn:

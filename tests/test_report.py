@@ -274,8 +274,9 @@ def test_warnings_made_errors_by_the_caller_do_not_stop_a_build(tmp_path):
 
 
 def test_a_chart_stuck_in_its_worker_fails_the_build_instead_of_hanging_it(monkeypatch):
-    from figures import charts, drawing
-    from figures.drawing import ChartPool
+    from figures import charts
+    from figures.charts import pool as drawing
+    from figures.charts.pool import ChartPool
     from figures.normalise import comparison_table
 
     monkeypatch.setattr(drawing, "CHART_TIMEOUT_S", 0.001)  # no chart is drawn that fast

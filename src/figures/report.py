@@ -64,7 +64,7 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     """
     from figures import story
     from figures.context import build_context
-    from figures.drawing import ChartPool
+    from figures.charts.pool import ChartPool
     from figures.export import report_exports
     from figures.render import render_page
 

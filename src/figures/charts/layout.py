@@ -24,7 +24,7 @@ from matplotlib.ticker import Formatter
 from PIL import Image
 
 from figures import i18n
-from figures.chart_words import _inferred, _short_period
+from figures.charts.words import _inferred, _short_period
 from figures.i18n import tr
 from figures.present import md, period_text
 
