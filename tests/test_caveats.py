@@ -1,9 +1,12 @@
 """Each caveat rule, shown firing with its numbers and not firing, on comparisons made up for the tests."""
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
+import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figures import caveats
@@ -359,3 +362,51 @@ def test_a_half_year_after_the_year_it_follows_does_not_overlap_it(tmp_path):
     assert caveat.text().replace("\n", " ") == (
         "Alpha AG's period (H1 2024, Jan–Jun) ends 6 months after Beta SA's (Jan–Dec 2023): the two do not overlap."
     )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    year=st.integers(min_value=2001, max_value=2023), growth=st.floats(min_value=-30, max_value=60)
+)  # ECB: from 1999
+def test_the_currency_is_said_to_have_moved_growth_exactly_when_it_moved_it_a_point_or_more(year, growth):
+    # By hand: growth in EUR from a USD company's stated growth is (1 + g) x (EUR per USD this year / last year) - 1,
+    # each year's rate the mean of its fixing days.
+    start, end = f"{year}-01-01", f"{year}-12-31"
+    now, _ = hand_average("EUR", "USD", D(year, 1, 1), D(year, 12, 31))
+    before, _ = hand_average("EUR", "USD", D(year - 1, 1, 1), D(year - 1, 12, 31))
+    in_eur = ((1 + growth / 100) * now / before - 1) * 100
+    rows = [
+        claim("u_rev", "Upsilon Inc", "revenue", start, end, 10, "billion", "USD"),
+        claim("u_g", "Upsilon Inc", "revenue_growth", start, end, growth, "percent", "USD"),
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        found = fired(table(Path(folder), rows, currency="EUR"), "growth-currency-moved", "EUR")
+    if abs(in_eur - growth) < 1 - 1e-6:
+        assert found == [], (in_eur, growth)
+    elif abs(in_eur - growth) >= 1 + 1e-6:
+        (caveat,) = found
+        assert caveat.text() == (
+            f"Upsilon Inc's growth is {growth:+.1f}% in USD but {in_eur:+.1f}% in EUR: the currency moved."
+        ).replace("-0.0%", "+0.0%")
+
+
+@settings(max_examples=30, deadline=None)
+@given(months=st.integers(min_value=1, max_value=23))
+def test_periods_are_said_to_overlap_exactly_when_they_share_months(months):
+    # Beta's year ends `months` after Alpha's calendar 2018: they share 12 - months months, if any.
+    end = (pd.Timestamp("2018-12-31") + pd.offsets.MonthEnd(months)).date()
+    start = (pd.Timestamp(end) - pd.DateOffset(years=1) + pd.Timedelta(days=1)).date()
+    rows = [
+        claim("a", "Alpha AG", "revenue", *CY2018, 10, "billion", "EUR"),
+        claim("b", "Beta SA", "revenue", start.isoformat(), end.isoformat(), 10, "billion", "EUR"),
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        (caveat,) = fired(table(Path(folder), rows, currency="EUR"), "fiscal-year-ends", "EUR")
+    text = caveat.text()
+    unit = "month" if months == 1 else "months"
+    assert f"ends {months} {unit} after Alpha AG's" in text, text
+    if months < 12:
+        shared = 12 - months
+        assert text.endswith(f"the two overlap for {shared} {'month' if shared == 1 else 'months'}."), text
+    else:
+        assert text.endswith("the two do not overlap."), text
