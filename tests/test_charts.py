@@ -403,6 +403,23 @@ def test_revenue_history_counts_years_stated_in_the_reporting_currency(twelve, t
     assert "158,273 CNY million (+56.5%)" in spot and "USD million (+56.5%)" in spot
 
 
+def test_a_half_year_never_stands_in_a_line_of_years(tmp_path):
+    from helpers import reported, write_reported
+
+    years = [("2021-01-01", "2021-12-31", 100), ("2022-01-01", "2022-12-31", 110), ("2023-01-01", "2023-12-31", 121)]
+    rows = [reported(f"y{i}", "Omega SA", "revenue", s, e, v, "billion", "CHF") for i, (s, e, v) in enumerate(years)]
+    claims = [claim("o", "Omega SA", "revenue", "2023-01-01", "2023-12-31", 121, "billion", "CHF")]
+    half = reported("h1", "Omega SA", "revenue", "2024-01-01", "2024-06-30", 64, "billion", "CHF")
+    made = comparison_table(
+        write_figures(tmp_path / "claims.csv", claims),
+        reported=write_reported(tmp_path / "reported.csv", [*rows, half]),
+        currency="EUR",
+    )
+    alt = charts.revenue_history_chart(made, "EUR", "average").alt
+    # The three years, each with its growth; the half year of 2024 (64,000) is not a fourth "year".
+    assert "121,000 CHF million (+10.0%)" in alt and "64,000" not in alt and "Jan–Jun" not in alt, alt
+
+
 def test_twelve_company_charts_are_deterministic(twelve):
     first = charts.growth_chart(twelve, "USD", "average", "reported")
     assert charts.growth_chart(twelve, "USD", "average", "reported").png == first.png

@@ -12,17 +12,21 @@ import pandas as pd
 from figures import i18n
 from figures.i18n import tr
 from figures.normalise import selected
-from figures.periods import Period
+from figures.periods import Period, period_kind
 from figures.present import amount_m, percent, period_text, source_text
 
 
 def _revenue_histories(
     table: pd.DataFrame, currency: str, method: str
 ) -> list[tuple[str, str, list[dict[str, object]]]]:
-    """(company, reporting currency, years) for each company with three or more reported years."""
+    """(company, reporting currency, years) for each company with three or more reported years: years only, never a
+    half year or a quarter among them (a half year in a line of years would read as a collapse)."""
     revenue = table[(table["basis"] == "reported") & (table["metric"] == "revenue") & (table["component"] == "")]
     translated = _without_attrs(selected(revenue, currency, method))  # `selected` reads the table's currencies
     stated = _without_attrs(revenue[(revenue["fx_method"] == "none") & (revenue["derived"] == "stated")])
+    stated = stated[
+        [period_kind(s, e) == "year" for s, e in zip(stated["period_start"], stated["period_end"], strict=True)]
+    ]
     histories = []
     for company, rows in stated.groupby("company", sort=True):
         # The reporting currency: the one with the most years (the latest year's, on a tie).
