@@ -24,9 +24,8 @@ def _revenue_histories(
     revenue = table[(table["basis"] == "reported") & (table["metric"] == "revenue") & (table["component"] == "")]
     translated = _without_attrs(selected(revenue, currency, method))  # `selected` reads the table's currencies
     stated = _without_attrs(revenue[(revenue["fx_method"] == "none") & (revenue["derived"] == "stated")])
-    stated = stated[
-        [period_kind(s, e) == "year" for s, e in zip(stated["period_start"], stated["period_end"], strict=True)]
-    ]
+    years = [period_kind(s, e) == "year" for s, e in zip(stated["period_start"], stated["period_end"], strict=True)]
+    stated = stated[pd.Series(years, index=stated.index, dtype=bool)]
     histories = []
     for company, rows in stated.groupby("company", sort=True):
         # The reporting currency: the one with the most years (the latest year's, on a tie).
