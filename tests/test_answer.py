@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figures import i18n
 from figures.answer import Standing, _growth_sentence, _size_sentence, answer
 from figures.normalise import comparison_table
 from figures.summary import headline, summary
@@ -104,10 +103,20 @@ def test_the_summary_opens_with_the_answer_and_lists_the_largest_first(tmp_path)
     assert list(summary(table, "EUR", "average", "article")["Company"]) == ["Beta SA", "Alpha SE", "Gamma AG"]
 
 
-def test_amounts_that_print_alike_are_about_the_same_size(tmp_path):
+def test_amounts_that_round_alike_are_printed_in_millions_and_ranked(tmp_path):
     rows = [
         claim("a", "Alpha SE", "revenue", *CY2018, 10_020, "million", "EUR"),
         claim("b", "Beta SA", "revenue", *CY2018, 9_980, "million", "EUR"),
+    ]
+    # Both would print €10.0B: a ranking on that would rest on the rounding, so the millions are printed.
+    text = answer(table_of(tmp_path, rows), "EUR", "average")
+    assert text == "**Alpha SE** is larger than **Beta SA** in EUR: 10,020 EUR m against 9,980 EUR m in 2018."
+
+
+def test_amounts_equal_to_the_million_are_about_the_same_size(tmp_path):
+    rows = [
+        claim("a", "Alpha SE", "revenue", *CY2018, "10000.2", "million", "EUR"),
+        claim("b", "Beta SA", "revenue", *CY2018, "9999.8", "million", "EUR"),
     ]
     text = answer(table_of(tmp_path, rows), "EUR", "average")
     assert text == "**Alpha SE** and **Beta SA** are about the same size in EUR: €10.0B each in 2018."
@@ -170,7 +179,7 @@ KEY = ("EUR", "average")
 
 def standing(name, revenue=None, growth=None):
     revenues = {} if revenue is None else {KEY: revenue}
-    return Standing(name, "year", "2023", revenues, {} if growth is None else {KEY: growth}, None)
+    return Standing(name, "year", "in 2023", revenues, {} if growth is None else {KEY: growth}, None)
 
 
 @settings(max_examples=300, deadline=None)
@@ -205,11 +214,11 @@ def test_growth_words_agree_with_the_rates_they_print(alpha, beta):
 @given(alpha=amounts_m, beta=amounts_m)
 def test_size_words_agree_with_the_amounts_they_print(alpha, beta):
     text = _size_sentence([standing("Alpha", revenue=alpha), standing("Beta", revenue=beta)], KEY, "en")
-    printed = [i18n.compact_amount(value, "EUR", "en") for value in (alpha, beta)]
-    if printed[0] == printed[1]:
-        assert "about the same size" in text and "larger" not in text, text
-    else:
+    printed = re.findall(r"€[\d.]+[KMBT]|[\d,]+ EUR m", text)
+    if "about the same size" in text:  # only amounts equal to the million, printed once
+        assert round(alpha) == round(beta) and "larger" not in text and len(printed) == 1, text
+    else:  # and amounts apart by a million or more are always told apart
         assert "larger" in text and "same size" not in text, text
+        assert len(printed) == 2 and printed[0] != printed[1], text  # two amounts that read apart
         larger = text.split(" is larger than ")[0]
         assert (larger == "**Alpha**") == (alpha > beta), text
-        assert text.index(printed[0 if alpha > beta else 1]) < text.index(printed[1 if alpha > beta else 0]), text

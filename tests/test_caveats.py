@@ -48,10 +48,25 @@ def test_every_rule_has_a_stable_code_and_a_description():
 
 def test_different_year_ends_are_stated_in_months(tmp_path):
     (caveat,) = fired(table(tmp_path, three_groups()), "fiscal-year-ends")
-    # Kappa's year ends 31 March 2019, the others' 31 December 2018: three months apart.
+    # Kappa's year ends 31 March 2019, the others' 31 December 2018: three months apart, nine in common.
     assert caveat.text() == (
         "The latest periods end on 2 different dates: Lambda AG and Mu Corp, Jan–Dec 2018; Kappa Holdings,"
-        " Apr 2018–Mar 2019. The latest ends 3 months after the earliest."
+        " Apr 2018–Mar 2019. The latest ends 3 months after the earliest; the two overlap for 9 months."
+    )
+
+
+def test_a_year_of_weeks_ending_a_month_of_days_later_is_one_month_apart(tmp_path):
+    # A retailer's 52 weeks to Saturday 2 February 2019 (364 days) against calendar 2018: 33 days apart, which is one
+    # month (33 / 30.44 = 1.08), though February is two calendar months after December; in common 4 February to 31
+    # December 2018, 331 days: 10.9, so 11 months.
+    rows = [
+        claim("r", "Retail Co", "revenue", "2018-02-04", "2019-02-02", 10, "billion", "USD"),
+        claim("c", "Calendar AG", "revenue", *CY2018, 10, "billion", "EUR"),
+    ]
+    (caveat,) = fired(table(tmp_path, rows), "fiscal-year-ends")
+    assert caveat.text() == (
+        "Retail Co's period (52 weeks to 2 February 2019) ends 1 month after Calendar AG's (Jan–Dec 2018):"
+        "\nthe two overlap for 11 months."
     )
 
 
@@ -410,3 +425,20 @@ def test_periods_are_said_to_overlap_exactly_when_they_share_months(months):
         assert text.endswith(f"the two overlap for {shared} {'month' if shared == 1 else 'months'}."), text
     else:
         assert text.endswith("the two do not overlap."), text
+
+
+def test_growth_rates_alone_still_get_their_caveats(tmp_path):
+    # No amount anywhere: Alpha's +10 % in USD for 2018 and Kappa's +4 % in JPY for the year to March 2018.
+    rows = [
+        claim("a_g", "Alpha AG", "revenue_growth", *CY2018, 10, "percent", "USD", published="2019-03-01"),
+        claim("k_g", "Kappa KK", "revenue_growth", "2017-04-01", "2018-03-31", 4, "percent", "JPY"),
+    ]
+    built = table(tmp_path, rows, currency="EUR")
+    # By hand: (1 + 10 %) x (EUR per USD, 2018 mean / 2017 mean) - 1.
+    now, _ = hand_average("EUR", "USD", D(2018, 1, 1), D(2018, 12, 31))
+    before, _ = hand_average("EUR", "USD", D(2017, 1, 1), D(2017, 12, 31))
+    in_eur = (1.10 * now / before - 1) * 100
+    moved = {c.company: c.text() for c in fired(built, "growth-currency-moved", "EUR")}
+    assert moved["Alpha AG"] == f"Alpha AG's growth is +10.0% in USD but {in_eur:+.1f}% in EUR: the currency moved."
+    (ends,) = fired(built, "fiscal-year-ends", "EUR")
+    assert ends.text().startswith("Alpha AG's period (Jan–Dec 2018) ends 9 months after Kappa KK's"), ends.text()

@@ -52,12 +52,13 @@ def test_three_years_are_each_named_by_their_weeks_and_their_own_end(tmp_path):
 
 def test_a_year_of_52_weeks_after_one_of_53_is_told_with_the_missing_week(tmp_path):
     (caveat,) = week_caveats(build(tmp_path, ["FY2021", "FY2022"]))
-    # By hand: growth 10,400 / 10,600 - 1 = -1.887 %; the week: 52 / 53 - 1 = -1.887 points: all of the fall.
+    # By hand: growth 10,400 / 10,600 - 1 = -1.887 %; on 52 weeks both: 10,400 / (10,600 x 52 / 53) - 1
+    # = 10,400 / 10,400 - 1 = 0: all of the fall is the missing week.
     assert caveat.text() == (
-        "Delta Stores' year to 1 October 2022 has 52 weeks, the one before 53: at an even weekly pace the difference"
-        " alone moves its growth (-1.9%) by about -1.9 pp."
+        "Delta Stores' year to 1 October 2022 has 52 weeks, the one before 53: on as many weeks, at an even weekly"
+        " pace, its growth of -1.9% would be about +0.0%."
     )
-    assert caveat.rank[1] == pytest.approx((1 - 52 / 53) * 100)
+    assert caveat.rank == (2, pytest.approx((1 - 10_400 / 10_600) * 100))
 
 
 def test_a_year_of_53_weeks_alone_is_told_with_the_extra_week(tmp_path):
@@ -68,3 +69,39 @@ def test_a_year_of_53_weeks_alone_is_told_with_the_extra_week(tmp_path):
         " alone moves its growth by about +1.9 pp."
     )
     assert "moves its growth" in caveat.text("en") and caveat.text("fr") != caveat.text("en")
+
+
+def test_a_half_year_is_recomputed_against_the_same_half_and_shown_over_its_quarter(tmp_path):
+    from figures import charts
+
+    rows = [
+        reported("a_h1_18", "Alpha SE", "revenue", "2018-01-01", "2018-06-30", 5_536, "million", "EUR"),
+        reported("a_h1_19", "Alpha SE", "revenue", "2019-01-01", "2019-06-30", 6_200, "million", "EUR"),
+        reported("a_q2_19", "Alpha SE", "revenue", "2019-04-01", "2019-06-30", 3_150, "million", "EUR"),
+    ]
+    claims = [claim("a", "Alpha SE", "revenue", "2019-01-01", "2019-06-30", 6.2, "billion", "EUR")]
+    table = comparison_table(
+        write_figures(tmp_path / "claims.csv", claims),
+        reported=write_reported(tmp_path / "reported.csv", rows),
+        currency="EUR",
+    )
+    # By hand: 6,200 / 5,536 - 1 = +11.99 %, the half against the same half of 2018 (never against a quarter).
+    glance = summary.summary(table, "EUR", "average", "reported").iloc[0]
+    assert glance["Growth in EUR"] == "+12.0% in EUR" and glance["Revenue, EUR m"] == "6,200"
+    # The chart shows the half year, the latest period's longest, with no range made of two periods.
+    alt = charts.revenue_chart(table, "EUR", "average", "reported").alt
+    assert "Alpha SE (H1 2019, Jan–Jun): 6,200 (range 6,200 to 6,200 across methods)" in alt, alt
+
+
+def test_the_year_a_growth_implies_before_a_year_of_weeks_is_the_52_weeks_before_it(tmp_path):
+    claims = [
+        claim("d_rev", "Delta Stores", "revenue", *FY2021, 10.6, "billion", "USD"),
+        claim("d_g", "Delta Stores", "revenue_growth", *FY2021, 6, "percent", "USD"),
+    ]
+    table = comparison_table(write_figures(tmp_path / "claims.csv", claims), reported=False, currency="USD")
+    implied = table[(table["derived"] == "implied") & (table["metric"] == "revenue") & (table["fx_method"] == "none")]
+    # By hand: FY2021 starts on Sunday 27 September 2020; the year before is the 52 weeks (364 days) ending the day
+    # before, 29 September 2019 to 26 September 2020 - not the same dates a year earlier (a year of 372 days).
+    (row,) = implied.to_dict("records")
+    assert (row["period_start"].isoformat(), row["period_end"].isoformat()) == ("2019-09-29", "2020-09-26")
+    assert period_text(row) == "52 weeks to 26 September 2020"

@@ -16,10 +16,10 @@ from babel.lists import format_list
 from figures import i18n, lookup
 from figures.choices import METHODS
 from figures.i18n import N_, tr
-from figures.periods import period_kind
-from figures.present import md, percent
+from figures.periods import Period, period_kind
+from figures.present import amount_m, md, percent
 
-__all__ = ["Standing", "answer", "by_size", "period_name", "standings"]
+__all__ = ["Standing", "amount_printer", "answer", "by_size", "period_name", "standings"]
 
 RATE_PHRASES = {
     "average": N_("at the average rate"),
@@ -42,7 +42,7 @@ class Standing:
     kind: str
     """What its revenue's period is: "quarter", "half year", "nine months", "year" or "period"."""
     period: str
-    """The period as the summary names it ("FY2018", "2017", "Jan–Jun 2024")."""
+    """The period as the summary says it after an amount ("in FY2018", "in 2017", "in H1 2024, Jan–Jun")."""
     revenue_m: dict[tuple[str, str], float]
     growth_pct: dict[tuple[str, str], float]
     own_growth_pct: float | None
@@ -56,7 +56,7 @@ def standings(table: pd.DataFrame, currencies: list[str], *, locale: str = "en")
     >>> from figures.normalise import comparison_table
     >>> alibaba, bollore = standings(comparison_table(), ["EUR", "CNY"])
     >>> round(alibaba.revenue_m["EUR", "average"]), round(bollore.growth_pct["EUR", "average"], 1), alibaba.period
-    (32299, 82.0, 'FY2018')
+    (32299, 82.0, 'in FY2018')
     """
     found = []
     for company in lookup.companies(table):
@@ -89,20 +89,21 @@ def standings(table: pd.DataFrame, currencies: list[str], *, locale: str = "en")
 
 
 def period_name(row: dict[str, object], locale: str = "en") -> str:
-    """A period as the summary names it: the company's fiscal label, a calendar year, else its months.
+    """A period as the summary says it after an amount: "in" the company's fiscal label or a calendar year, else
+    in its kind and months (`figures.periods.Period.label_in`).
 
     >>> import datetime as dt
     >>> period_name({"fiscal_label": "", "period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 6, 30)})
-    'H1 2024, Jan–Jun'
+    'in H1 2024, Jan–Jun'
+    >>> period_name({"fiscal_label": "FY2018", "period_start": dt.date(2017, 4, 1), "period_end": dt.date(2018, 3, 31)})
+    'in FY2018'
     """
-    from figures.present import period_label
-
     start, end = row["period_start"], row["period_end"]
     if row.get("fiscal_label"):
-        return str(row["fiscal_label"])
+        return tr("in {label}", locale).format(label=row["fiscal_label"])
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return str(end.year)
-    return period_label(start, end, locale)
+        return tr("in {label}", locale).format(label=end.year)
+    return Period.of(row).label_in(locale)
 
 
 def by_size(found: list[Standing], currency: str, method: str) -> list[Standing]:
@@ -153,7 +154,7 @@ def answer(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en
             return standing.revenue_m.get(where)
 
         def show_size(value: float, where: tuple[str, str]) -> str:
-            return i18n.compact_amount(value, where[0], locale)
+            return amount_printer([s.revenue_m[where] for s in sized if where in s.revenue_m], where[0], locale)(value)
 
         size_held, changes = _compare(sized, key, places, size_of, show_size)
         sentences += [_changed(place, N_("the ranking by size"), ranking, locale) for place, ranking in changes]
@@ -169,7 +170,26 @@ def answer(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en
         growth_held, changes = _compare(growing, key, places + own, growth_of, show_growth)
         sentences += [_changed(place, N_("the ranking by growth"), ranking, locale) for place, ranking in changes]
     sentences += _holds(size_held, growth_held, locale)
-    return " ".join(sentences)
+    return " ".join(i18n.one_full_stop(sentence) for sentence in sentences)
+
+
+def amount_printer(values_m: list[float], currency: str, locale: str):
+    """How to print amounts set side by side: compactly ("€32.3B"), unless two of them would print alike there
+    while their millions differ; then all in millions ("8,847 GBP m"), so that a ranking never rests on a tie
+    the rounding made (and the same order reads the same in every currency).
+
+    >>> amount_printer([32_299.0, 18_325.0], "EUR", "en")(32_299.0)
+    '€32.3B'
+    >>> amount_printer([8_847.0, 8_824.0], "GBP", "en")(8_824.0)
+    '8,824 GBP m'
+    """
+    compact = [i18n.compact_amount(value, currency, locale) for value in values_m]
+    millions = [round(value) for value in values_m]
+    if len(set(compact)) < len(set(millions)):
+        return lambda value: tr("{amount} {currency} m", locale).format(
+            amount=amount_m(value, locale), currency=currency
+        )
+    return lambda value: i18n.compact_amount(value, currency, locale)
 
 
 def _compare(members, key, places, value_of, show):
@@ -279,19 +299,17 @@ def _size_sentence(sized: list[Standing], key: tuple[str, str], locale: str) -> 
     if len(sized) < 2:
         return ""
     currency = key[0]
-    ranking = _ranking(sized, lambda s: s.revenue_m[key], lambda v: i18n.compact_amount(v, currency, locale))
+    printer = amount_printer([s.revenue_m[key] for s in sized], currency, locale)
+    ranking = _ranking(sized, lambda s: s.revenue_m[key], printer)
     period = {s.company: md(s.period) for s in sized}
 
     def amounts(group: frozenset[str], shown: str) -> str:
         if alike:
             return shown
-        return format_list(
-            [tr("{amount} in {period}", locale).format(amount=shown, period=period[name]) for name in sorted(group)],
-            locale=locale,
-        )
+        return format_list([f"{shown} {period[name]}" for name in sorted(group)], locale=locale)
 
     alike = len(set(period.values())) == 1
-    ending = tr(" in {period}", locale).format(period=next(iter(period.values()))) if alike else ""
+    ending = f" {next(iter(period.values()))}" if alike else ""
     if len(ranking) == 1:
         names = _names(ranking[0][0], locale)
         if alike:

@@ -64,7 +64,7 @@ class Caveat:
             for name, (kind, value) in self.fields.items():
                 if kind == "text" and str(value)[-1:] in ("s", "S"):
                     template = template.replace(f"{{{name}}}'s", f"{{{name}}}'")
-        text = i18n.elide(template, values, locale).format(**values)
+        text = i18n.one_full_stop(i18n.elide(template, values, locale).format(**values))
         if not standalone:
             return text
         first = next((i for i, char in enumerate(text) if char.isalpha()), 0)

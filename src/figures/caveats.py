@@ -212,7 +212,8 @@ def growth_currency_moved(table: pd.DataFrame, currency: str, method: str) -> It
     """
     for company in lookup.companies(table):
         basis = lookup.headline_basis(table, company)
-        current = lookup.latest_revenue(table, company, basis)
+        # The latest revenue's period, or with growth rates alone, the latest growth's.
+        current = lookup.latest_revenue(table, company, basis) or lookup.latest_growth(table, company, basis)
         if current is None:
             continue
         own = lookup.own_growth(table, company, basis, current["period_end"])

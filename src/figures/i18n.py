@@ -93,6 +93,15 @@ def elide(template: str, values: Mapping[str, object], locale: str) -> str:
     return _BEFORE_A_FIELD.sub(written, template)
 
 
+def one_full_stop(text: str) -> str:
+    """A sentence that ends on an abbreviation ("sept.", "Co.") ends with its dot alone, never two.
+
+    >>> one_full_stop("sur juil.–sept.."), one_full_stop("Wait..."), one_full_stop("Done.")
+    ('sur juil.–sept.', 'Wait...', 'Done.')
+    """
+    return text[:-1] if text.endswith("..") and not text.endswith("...") else text
+
+
 def semicolons(items, locale: str) -> str:
     """Items of a list in a sentence, separated by semicolons as the locale writes them.
 

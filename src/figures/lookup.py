@@ -108,7 +108,8 @@ def latest_growth(table: pd.DataFrame, company: str, basis: str) -> dict[str, ob
 
 
 def _latest_stated(table: pd.DataFrame, company: str, basis: str, metric: str) -> dict[str, object] | None:
-    """The first of a company's group figures of `metric` as stated on `basis` that ends last, or None."""
+    """A company's group figure of `metric` as stated on `basis` that ends last (the longest of those ending that
+    day, the first in the table's order among equals), or None."""
     stated = [
         row
         for row in records_of(table, company)
@@ -120,8 +121,8 @@ def _latest_stated(table: pd.DataFrame, company: str, basis: str, metric: str) -
     ]
     if not stated:
         return None
-    end = max(row["period_end"] for row in stated)
-    return next(row for row in stated if row["period_end"] == end)
+    # The one ending last; of those ending that day, the longest (a half year, not the quarter ending with it).
+    return max(stated, key=lambda row: (row["period_end"], row["period_end"] - row["period_start"]))
 
 
 def translated(table: pd.DataFrame, row: dict[str, object], currency: str, method: str) -> dict[str, object] | None:

@@ -19,7 +19,7 @@ from figures.choices import DEFAULT_CURRENCY, METHODS, check_choice
 from figures.errors import FiguresError
 from figures.load import load_figures, load_reported
 from figures.lookup import STATED
-from figures.periods import consecutive_revenues, one_year_earlier
+from figures.periods import consecutive_revenues, period_a_year_earlier
 from figures.provenance import short_source
 from figures.rates import AppliedRate, RateTable, load_ecb_rates
 
@@ -254,11 +254,8 @@ def _growth_from_rates(growth: dict[str, object], targets: _Targets) -> list[dic
     needs only the rates of the period and of the same period a year before (one unit of the stated currency
     translated over each)."""
     unit = {**growth, "metric": "revenue", "value": 1.0, "unit": "million", "derivation": "one unit"}
-    before = {
-        **unit,
-        "period_start": one_year_earlier(growth["period_start"]),
-        "period_end": one_year_earlier(growth["period_end"]),
-    }
+    before_start, before_end = period_a_year_earlier(growth["period_start"], growth["period_end"])
+    before = {**unit, "period_start": before_start, "period_end": before_end}
     try:
         now, then = (list(_translated_rows(one, targets, derived="translated")) for one in (unit, before))
     except FiguresError:
@@ -419,10 +416,11 @@ def _revenue_with_growth(figures: pd.DataFrame) -> Iterator[tuple[dict[str, obje
 
 def _implied_prior(revenue: dict[str, object], growth: dict[str, object]) -> dict[str, object]:
     """The previous period's revenue that the stated growth implies: revenue / (1 + growth)."""
+    before_start, before_end = period_a_year_earlier(revenue["period_start"], revenue["period_end"])
     return {
         **revenue,
-        "period_start": one_year_earlier(revenue["period_start"]),
-        "period_end": one_year_earlier(revenue["period_end"]),
+        "period_start": before_start,
+        "period_end": before_end,
         "value": revenue["value"] / (1 + growth["value"] / 100),
         "derivation": f"implied: {revenue['figure_id']} / (1 + {growth['figure_id']} / 100)",
         "figure_id": f"{revenue['figure_id']}__prior_implied",

@@ -11,7 +11,7 @@ import pandas as pd
 from figures import lookup
 from figures.caveat import Caveat, rule
 from figures.i18n import N_
-from figures.periods import Period, months_between, period_kind, same_period_a_year_earlier
+from figures.periods import Period, period_kind, same_period_a_year_earlier
 
 
 @rule("fiscal-year-ends", "Companies whose latest periods end in different months.")
@@ -24,14 +24,16 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
     """
     latest = []
     for company in lookup.companies(table):
-        row = lookup.latest_revenue(table, company, lookup.headline_basis(table, company))
+        basis = lookup.headline_basis(table, company)
+        # The latest revenue's period, or with growth rates alone, the latest growth's.
+        row = lookup.latest_revenue(table, company, basis) or lookup.latest_growth(table, company, basis)
         if row is not None:
             latest.append(row)
     if len(latest) < 2:
         return
     latest.sort(key=lambda row: (row["period_end"], row["company"]))
     early, late = latest[0], latest[-1]
-    offset = months_between(early["period_end"], late["period_end"])
+    offset = _months(early["period_end"], late["period_end"])
     if offset == 0:
         return
     fields = {
@@ -59,8 +61,14 @@ def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterato
         for row in latest:
             by_end.setdefault(row["period_end"], []).append(row)
         template = N_(
-            "The latest periods end on {count} different dates: {ends}. The latest ends {offset} after the earliest."
+            "The latest periods end on {count} different dates: {ends}. The latest ends {offset} after the earliest;"
+            " the two overlap for {overlap}."
         )
+        if fields["overlap"][1] == 0:
+            template = N_(
+                "The latest periods end on {count} different dates: {ends}. The latest ends {offset} after the"
+                " earliest; the two do not overlap."
+            )
         fields["count"] = ("int", len(by_end))
         fields["ends"] = ("groups", [(rows[0], [row["company"] for row in rows]) for _, rows in sorted(by_end.items())])
     yield Caveat("fiscal-year-ends", None, (1, float(offset)), template, fields)
@@ -78,7 +86,17 @@ def _overlap_months(one: dict[str, object], other: dict[str, object]) -> int:
     """
     start = max(one["period_start"], other["period_start"])
     end = min(one["period_end"], other["period_end"])
-    return months_between(start - dt.timedelta(days=1), end) if start <= end else 0
+    return _months(start - dt.timedelta(days=1), end) if start <= end else 0
+
+
+def _months(earlier: dt.date, later: dt.date) -> int:
+    """Days between two dates in months of 30.44 days, rounded: calendar months for month ends (31 December to 31
+    March: 3), and the truth for years of weeks (31 December to 2 February: 1, not the calendar's 2).
+
+    >>> _months(dt.date(2018, 12, 31), dt.date(2019, 3, 31)), _months(dt.date(2018, 12, 31), dt.date(2019, 2, 2))
+    (3, 1)
+    """
+    return round((later - earlier).days / 30.4375)
 
 
 LENGTHS = {
@@ -150,9 +168,10 @@ def period_inferred(table: pd.DataFrame, currency: str, method: str) -> Iterator
 
 @rule("week-count", "Growth between a year of 53 weeks and one of 52: the extra week alone moves it about 1.9 points.")
 def week_count(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
-    """A latest year of 53 weeks after one of 52 (or of 52 after 53): at an even weekly pace the extra week adds
-    53/52 - 1 = +1.9 points to growth (the missing one 52/53 - 1 = -1.9). A year before of unknown length is
-    known for a 53-week year only: two never follow each other in a 52/53-week calendar.
+    """A latest year of 53 weeks after one of 52 (or of 52 after 53), with its growth on as many weeks: at an even
+    weekly pace, (1 + growth) x weeks before / weeks - 1 (with no growth given, the weeks alone: 53/52 - 1 = +1.9
+    points). A year before of unknown length is known for a 53-week year only: two never follow each other in a
+    52/53-week calendar.
 
     >>> from figures.normalise import comparison_table
     >>> list(week_count(comparison_table(), "EUR", "average"))  # years of months
@@ -177,24 +196,27 @@ def week_count(table: pd.DataFrame, currency: str, method: str) -> Iterator[Cave
         weeks_before = Period.of(before).weeks if before is not None else (52 if weeks == 53 else None)
         if weeks_before is None or weeks_before == weeks:
             continue
-        effect_pp = (weeks / weeks_before - 1) * 100
         growth = lookup.own_growth(table, company, basis, current["period_end"])
         fields = {
             "company": ("text", company),
             "end": ("date", current["period_end"]),
             "weeks": ("int", weeks),
             "weeks_before": ("int", weeks_before),
-            "effect": ("pp", effect_pp),
         }
         if growth is not None:
-            fields["growth"] = ("percent", growth["value"])
+            # On as many weeks: this year's revenue scaled to the weeks of the year before, at an even pace.
+            like_pct = ((1 + growth["value"] / 100) * weeks_before / weeks - 1) * 100
+            moved_pp = growth["value"] - like_pct
+            fields |= {"growth": ("percent", growth["value"]), "like": ("percent", like_pct)}
             template = N_(
-                "{company}'s year to {end} has {weeks} weeks, the one before {weeks_before}: at an even weekly"
-                " pace the difference alone moves its growth ({growth}) by about {effect}."
+                "{company}'s year to {end} has {weeks} weeks, the one before {weeks_before}: on as many weeks, at an"
+                " even weekly pace, its growth of {growth} would be about {like}."
             )
         else:
+            moved_pp = (weeks / weeks_before - 1) * 100  # flat weekly sales: the weeks alone make the growth
+            fields["effect"] = ("pp", moved_pp)
             template = N_(
                 "{company}'s year to {end} has {weeks} weeks, the one before {weeks_before}: at an even weekly"
                 " pace the difference alone moves its growth by about {effect}."
             )
-        yield Caveat("week-count", company, (1, abs(effect_pp)), template, fields)
+        yield Caveat("week-count", company, (2, abs(moved_pp)), template, fields)

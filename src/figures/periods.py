@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from figures import i18n
-from figures.i18n import tr
+from figures.i18n import N_, tr
 
 
 def one_year_earlier(day: dt.date) -> dt.date:
@@ -20,6 +20,22 @@ def one_year_earlier(day: dt.date) -> dt.date:
     (datetime.date(2017, 3, 31), datetime.date(2015, 2, 28))
     """
     return (pd.Timestamp(day) - pd.DateOffset(years=1)).date()
+
+
+def period_a_year_earlier(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The same period a year before: the same dates a year earlier, but for a year of weeks the 52 weeks ending the
+    day before it starts (a 53-week year always follows a 52-week one; before a 52-week year, 52 is the common
+    length, 53 the rare one).
+
+    >>> period_a_year_earlier(dt.date(2018, 1, 1), dt.date(2018, 6, 30))
+    (datetime.date(2017, 1, 1), datetime.date(2017, 6, 30))
+    >>> period_a_year_earlier(dt.date(2020, 9, 27), dt.date(2021, 10, 2))  # 53 weeks: 52 before it
+    (datetime.date(2019, 9, 29), datetime.date(2020, 9, 26))
+    """
+    if weeks_long(start, end):
+        before_end = start - dt.timedelta(days=1)
+        return before_end - dt.timedelta(days=7 * 52 - 1), before_end
+    return one_year_earlier(start), one_year_earlier(end)
 
 
 def is_group_revenue(record: dict[str, object]) -> bool:
@@ -34,26 +50,31 @@ def is_group_revenue(record: dict[str, object]) -> bool:
 
 
 def consecutive_revenues(records: list[dict[str, object]]) -> Iterator[tuple[dict[str, object], dict[str, object]]]:
-    """(current, previous) group revenues of the same company and currency for back-to-back periods.
+    """(current, previous) group revenues of the same company and currency, the previous being the same period a
+    year earlier: back-to-back years (a 52/53-week year included), or a half year, quarter or nine months beside the
+    same one a year before, never beside a period of another length.
 
     >>> def revenue(name, start, end):
     ...     return {"figure_id": name, "company": "A", "metric": "revenue", "currency": "EUR",
     ...             "period_start": start, "period_end": end}
-    >>> pairs = consecutive_revenues([revenue("2017", dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
-    ...                               revenue("2016", dt.date(2016, 1, 1), dt.date(2016, 12, 31))])
+    >>> D = dt.date
+    >>> pairs = consecutive_revenues([revenue("2017", D(2017, 1, 1), D(2017, 12, 31)),
+    ...                               revenue("2016", D(2016, 1, 1), D(2016, 12, 31)),
+    ...                               revenue("H1 2018", D(2018, 1, 1), D(2018, 6, 30)),
+    ...                               revenue("H1 2017", D(2017, 1, 1), D(2017, 6, 30))])
     >>> [(current["figure_id"], previous["figure_id"]) for current, previous in pairs]
-    [('2017', '2016')]
+    [('2017', '2016'), ('H1 2018', 'H1 2017')]
     """
     revenues = [r for r in records if is_group_revenue(r)]
-    by_end: dict[tuple, list[dict[str, object]]] = {}
+    by_company: dict[tuple, list[dict[str, object]]] = {}
     for record in revenues:
-        by_end.setdefault((record["company"], record["currency"], record["period_end"]), []).append(record)
-    for current in sorted(revenues, key=lambda r: (r["company"], r["period_end"])):
-        before = by_end.get((current["company"], current["currency"], current["period_start"] - dt.timedelta(days=1)))
+        by_company.setdefault((record["company"], record["currency"]), []).append(record)
+    for current in sorted(revenues, key=lambda r: (r["company"], r["period_end"], r["period_start"])):
+        others = [r for r in by_company[current["company"], current["currency"]] if r is not current]
+        previous = same_period_a_year_earlier(current, others)
         # Of as long a period, give or take a week (a 53-week year): a year is not compared with a quarter.
-        alike = [r for r in before or [] if abs(_days(r) - _days(current)) <= 7]
-        if alike:
-            yield current, alike[0]
+        if previous is not None and abs(_days(previous) - _days(current)) <= 7:
+            yield current, previous
 
 
 def _days(record: dict[str, object]) -> int:
@@ -252,3 +273,35 @@ class Period:
             span = f"{i18n.date(self.start, locale, 'month')}–{i18n.date(self.end, locale, 'month')}"
             return f"{short}, {span}"
         return f"{short}, {self.months(locale)}"
+
+    def label_in(self, locale: str = "en") -> str:
+        """The period after "in", as a sentence says it: "in Apr 2017–Mar 2018", "in H1 2024, Jan–Jun", "in the
+        quarter to Sep 2019, Jul–Sep", "in the 52 weeks to 28 September 2024".
+
+        >>> for start, end in (((2017, 4, 1), (2018, 3, 31)), ((2024, 1, 1), (2024, 6, 30)),
+        ...                    ((2019, 7, 1), (2019, 9, 30)), ((2023, 10, 1), (2024, 9, 28))):
+        ...     print(Period(dt.date(*start), dt.date(*end)).label_in())
+        in Apr 2017–Mar 2018
+        in H1 2024, Jan–Jun
+        in the quarter to Sep 2019, Jul–Sep
+        in the 52 weeks to 28 September 2024
+        """
+        end = self.end
+        if self.weeks:
+            return tr("in the {weeks} weeks to {end}", locale).format(weeks=self.weeks, end=i18n.date(end, locale))
+        if (self.kind == "year" and not self.weeks) or self.kind == "period":
+            return tr("in {months}", locale).format(months=self.months(locale))
+        part = self.calendar_part()
+        span = (
+            f"{i18n.date(self.start, locale, 'month')}–{i18n.date(end, locale, 'month')}"
+            if part
+            else self.months(locale)
+        )
+        if part in ("H1", "H2"):
+            return tr("in {half}, {months}", locale).format(half=self.short(locale), months=span)
+        template = {
+            "quarter": N_("in the quarter to {end}, {months}"),
+            "half year": N_("in the half year to {end}, {months}"),
+            "nine months": N_("in the nine months to {end}, {months}"),
+        }[self.kind]
+        return tr(template, locale).format(end=i18n.date(end, locale, "month_year"), months=span)

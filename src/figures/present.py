@@ -60,8 +60,8 @@ def period_text(row, locale: str = "en", *, fiscal: bool = True, kind: bool = Tr
     """
     period = Period.of(row)
     label = period.label(locale) if kind or period.kind in ("year", "period") else period.months(locale)
-    if fiscal and row.get("fiscal_label"):
-        label = f"{row['fiscal_label']}, {label}"
+    if fiscal and row.get("fiscal_label") and not label.startswith(row["fiscal_label"]):
+        label = f"{row['fiscal_label']}, {label}"  # never "H1 2019, H1 2019, Jan–Jun"
     return label + (f" ({tr('inferred', locale)})" if row.get("period_inferred") else "")
 
 

@@ -63,8 +63,8 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     ('comparison.html', 'comparison.csv', True)
     """
     from figures import story
-    from figures.context import build_context
     from figures.charts.pool import ChartPool
+    from figures.context import build_context
     from figures.export import report_exports
     from figures.render import render_page
 

@@ -9,6 +9,7 @@ from figures import i18n, lookup
 from figures.answer import answer, by_size, standings
 from figures.caveats import Caveat, detect
 from figures.i18n import N_, tr
+from figures.periods import Period
 from figures.present import amount_m, md, percent, period_label, period_text
 
 
@@ -74,10 +75,13 @@ def company_line(table: pd.DataFrame, company: str, currency: str, method: str, 
     # A year named as the company names it, or a calendar year; any other period only by its months
     # (a year to January 2023 is "2022" to some companies and "2023" to others).
     label = current["fiscal_label"] or _calendar_year(current["period_start"], current["period_end"])
-    if label:
+    if label and not period.startswith(label):
         template = N_("**{company}**: {amount} of revenue in {label} ({period})")
-    else:
-        template = N_("**{company}**: {amount} of revenue in {period}")
+    else:  # a half, quarter or year by its months and kind ("in the quarter to Sep 2019, Jul–Sep"), said once
+        template = N_("**{company}**: {amount} of revenue {period}")
+        period = Period.of(current).label_in(locale)
+        if current["approximate"]:
+            period += f", {tr('approx.', locale)}"
     text = tr(template, locale).format(
         company=md(company),
         amount=i18n.compact_amount(common["value"], currency, locale),
@@ -92,7 +96,7 @@ def company_line(table: pd.DataFrame, company: str, currency: str, method: str, 
             text += f" ({_growth(own['value'], own['currency'], locale)})"
     elif own is not None:
         text += ", " + _growth(own["value"], own["currency"], locale)
-    return text + "."
+    return i18n.one_full_stop(text + ".")
 
 
 def _growth_line(table: pd.DataFrame, company: str, basis: str, currency: str, method: str, locale: str) -> str:

@@ -52,7 +52,11 @@ def revenue_chart(
     ]
     bars = []
     for row in chosen.to_dict("records"):
-        methods = everyone[(everyone["company"] == row["company"]) & (everyone["period_end"] == row["period_end"])]
+        methods = everyone[
+            (everyone["company"] == row["company"])
+            & (everyone["period_end"] == row["period_end"])
+            & (everyone["period_start"] == row["period_start"])  # the same period only, never the quarter in a half
+        ]
         low, high = methods["value"].min(), methods["value"].max()
         low, high = (row["value"], row["value"]) if pd.isna(low) else (low, high)
         label = amount_m(row["value"], locale) + (f" ({tr('approx.', locale)})" if row["approximate"] else "")

@@ -116,8 +116,12 @@ def _without_attrs(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _latest_revenue(rows: pd.DataFrame) -> pd.DataFrame:
-    revenue = rows[(rows["metric"] == "revenue") & (rows["component"] == "")].sort_values(["company", "period_end"])
-    return revenue.groupby("company", sort=True).tail(1)
+    """Each company's latest group revenue: the one ending last, and of those ending that day the longest (a half
+    year, not the quarter that ends with it), as the summary takes it."""
+    revenue = rows[(rows["metric"] == "revenue") & (rows["component"] == "")]
+    revenue = revenue.assign(_days=revenue["period_end"] - revenue["period_start"])
+    revenue = revenue.sort_values(["company", "period_end", "_days"], kind="stable")
+    return revenue.groupby("company", sort=True).tail(1).drop(columns="_days")
 
 
 def _short_period(row: dict[str, object], locale: str) -> str:
