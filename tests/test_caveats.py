@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from figures import caveats
@@ -390,6 +390,7 @@ def test_the_currency_is_said_to_have_moved_growth_exactly_when_it_moved_it_a_po
     now, _ = hand_average("EUR", "USD", D(year, 1, 1), D(year, 12, 31))
     before, _ = hand_average("EUR", "USD", D(year - 1, 1, 1), D(year - 1, 12, 31))
     in_eur = ((1 + growth / 100) * now / before - 1) * 100
+    assume(all(abs(abs(x * 10) % 1 - 0.5) > 1e-3 for x in (growth, in_eur)))  # no half-way rounding: both print alike
     rows = [
         claim("u_rev", "Upsilon Inc", "revenue", start, end, 10, "billion", "USD"),
         claim("u_g", "Upsilon Inc", "revenue_growth", start, end, growth, "percent", "USD"),
