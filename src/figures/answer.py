@@ -98,12 +98,12 @@ def period_name(row: dict[str, object], locale: str = "en") -> str:
     >>> period_name({"fiscal_label": "FY2018", "period_start": dt.date(2017, 4, 1), "period_end": dt.date(2018, 3, 31)})
     'in FY2018'
     """
-    start, end = row["period_start"], row["period_end"]
-    if row.get("fiscal_label"):
-        return tr("in {label}", locale).format(label=row["fiscal_label"])
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return tr("in {label}", locale).format(label=end.year)
-    return Period.of(row).label_in(locale)
+    period = Period.of(row)
+    if period.fiscal_label:
+        return tr("in {label}", locale).format(label=period.fiscal_label)
+    if period.calendar_part() == "Y":
+        return tr("in {label}", locale).format(label=period.end.year)
+    return period.label_in(locale)
 
 
 def by_size(found: list[Standing], currency: str, method: str) -> list[Standing]:

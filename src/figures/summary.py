@@ -190,8 +190,7 @@ def _calendar_year(start, end) -> str:
     >>> _calendar_year(date(2022, 1, 1), date(2022, 12, 31)), _calendar_year(date(2022, 2, 1), date(2023, 1, 31))
     ('2022', '')
     """
-    calendar = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
-    return str(end.year) if calendar else ""
+    return str(end.year) if Period(start, end).calendar_part() == "Y" else ""
 
 
 def _growth(value: float, currency: str, locale: str) -> str:
