@@ -272,3 +272,14 @@ def test_an_answer_longer_than_a_megabyte_is_cut_off_unread(tmp_path):
         table = live(server.url, tmp_path)
         assert table.rate_on("EUR", "USD", D(2018, 7, 3)).fell_back
         assert table.fallbacks == [f"{server.url}2018-07-03 answered more than 1,000,000 bytes"]
+
+
+def test_a_live_table_goes_to_a_worker_process_whole(tmp_path):
+    # A build's charts are drawn in worker processes, which receive its rate table pickled.
+    import pickle
+
+    with ForexServer() as server:
+        table = live(server.url, tmp_path)
+        table.rate_on("EUR", "USD", D(2018, 7, 3))
+        copy = pickle.loads(pickle.dumps(table))
+        assert copy.rate_on("EUR", "USD", D(2018, 7, 3)).rate == 1.1665 and server.requests == 1
