@@ -3,7 +3,10 @@
 GET /api/<YYYY-MM-DD>?base=EUR answers {"base": "EUR", "date": <last ECB fixing on or before>,
 "rates": {...}} from the embedded ECB snapshot, read here with the csv module. `mode` picks a
 failure: "ok", "500", "html", "badjson", "missing" (no CNY), "lie" (a date years away), "hang"
-(accepts, never answers), "slow" (answers after `delay_s`).
+(accepts, never answers), "slow" (answers after `delay_s`), "drip" (the whole answer, headers
+included, one byte every `delay_s`, as a slow or hostile server would), "redirect" (HTTP 302 to
+`location`). `answer` overrides fields of the JSON answer ("date", "base") and `rates` the rates it
+gives (a rate of 1e300 for USD, say).
 """
 
 from __future__ import annotations
@@ -32,9 +35,20 @@ def _fixing_on_or_before(day: str) -> dict[str, str]:
 
 
 class ForexServer:
-    def __init__(self, mode: str = "ok", delay_s: float = 0.0):
+    def __init__(
+        self,
+        mode: str = "ok",
+        delay_s: float = 0.0,
+        *,
+        answer: dict | None = None,
+        rates: dict | None = None,
+        location: str = "",
+    ):
         self.mode = mode
         self.delay_s = delay_s
+        self.answer = answer or {}
+        self.rates = rates or {}
+        self.location = location
         self.requests = 0
         self.release = threading.Event()
         server = self
@@ -60,13 +74,22 @@ class ForexServer:
                     return self._send(200, "text/html; charset=utf-8", b"<html><body>Maintenance</body></html>")
                 if server.mode == "badjson":
                     return self._send(200, "application/json", b'{"base": "EUR", "rates": {')
+                if server.mode == "redirect":
+                    self.send_response(302)
+                    self.send_header("Location", server.location)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return None
                 day = self.path.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
                 row = _fixing_on_or_before(day)
                 rates = {code: float(value) for code, value in row.items() if code != "date" and value}
                 if server.mode == "missing":
                     rates.pop("CNY")
+                rates.update(server.rates)
                 answered = "2026-10-30" if server.mode == "lie" else row["date"]
-                body = json.dumps({"base": "EUR", "date": answered, "rates": rates}).encode()
+                body = json.dumps({"base": "EUR", "date": answered, "rates": rates, **server.answer}).encode()
+                if server.mode == "drip":
+                    return self._drip(body)
                 return self._send(200, "application/json", body)
 
             def _send(self, status, content_type, body):
@@ -75,6 +98,14 @@ class ForexServer:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+
+            def _drip(self, body):
+                head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+                for byte in head.encode() + body:
+                    if server.release.wait(server.delay_s):
+                        return  # the test is over
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
 
         self.httpd = _Server(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/api/"

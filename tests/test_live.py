@@ -95,7 +95,8 @@ def test_a_server_that_never_answers_costs_one_timeout_per_build(tmp_path):
         elapsed = time.monotonic() - start
         assert 1.0 <= elapsed < 3.0
         assert server.requests == 1
-        assert "no answer from" in table.fallbacks[0] and "within 1 s" in table.fallbacks[0]
+        assert table.fallbacks[0].startswith(f"no complete answer from {server.url}")
+        assert table.fallbacks[0].endswith(" within 1 s")
         assert whole["fx_rate_source"].str.contains("fallback").any()
 
 
@@ -176,3 +177,109 @@ def test_the_timeout_is_configurable_from_the_environment(tmp_path, monkeypatch)
         table.rate_on("EUR", "USD", D(2018, 7, 3))
         assert client.timeout_s == 0.5 and time.monotonic() - start < 1.5
         assert "within 0.5 s" in table.fallbacks[0]
+
+
+def test_a_server_that_drips_one_byte_at_a_time_is_cut_off_at_the_request_timeout(tmp_path):
+    # Each byte comes well within the per-read timeout, so a per-read timeout alone never fires: the
+    # answer (about 1 kB, headers included) would take minutes. One deadline covers the whole request.
+    with ForexServer("drip", delay_s=0.05) as server:
+        table = live(server.url, tmp_path, timeout_s=1.0)
+        start = time.monotonic()
+        applied = table.rate_on("EUR", "USD", D(2018, 7, 3))
+        elapsed = time.monotonic() - start
+        assert 1.0 <= elapsed < 2.0
+        assert applied.fell_back and applied.rate == 1.1665
+        assert table.fallbacks == [f"no complete answer from {server.url}2018-07-03 within 1 s"]
+        table.average_rate("EUR", "USD", D(2017, 1, 1), D(2017, 12, 31))
+        assert server.requests == 1 and time.monotonic() - start < 2.0
+
+
+def test_a_drip_is_cut_off_by_the_build_deadline_across_requests(tmp_path):
+    with ForexServer("drip", delay_s=0.05) as server:
+        table = live(server.url, tmp_path, timeout_s=5.0, budget_s=1.0)
+        start = time.monotonic()
+        table.rate_on("EUR", "USD", D(2018, 7, 3))
+        assert time.monotonic() - start < 2.0
+        assert "within 1 s" in table.fallbacks[0]
+
+
+def test_a_drip_under_strict_stops_the_build_with_one_line(tmp_path):
+    with ForexServer("drip", delay_s=0.05) as server:
+        table = live(server.url, tmp_path, strict=True, timeout_s=1.0)
+        start = time.monotonic()
+        with pytest.raises(
+            FiguresError, match=r"^live rates unavailable \(--strict\): no complete answer from .* 1 s$"
+        ):
+            table.rate_on("EUR", "USD", D(2018, 7, 3))
+        assert time.monotonic() - start < 2.0
+
+
+def test_a_request_cut_off_leaves_no_thread_behind(tmp_path):
+    with ForexServer("drip", delay_s=0.05) as server:
+        live(server.url, tmp_path, timeout_s=0.5).rate_on("EUR", "USD", D(2018, 7, 3))
+        assert [t for t in threading.enumerate() if t.name == "figures-live-request"] == []
+
+
+def test_a_redirect_is_refused_with_the_address_it_points_to(tmp_path):
+    with ForexServer() as elsewhere, ForexServer("redirect", location=elsewhere.url + "2018-07-03") as server:
+        table = live(server.url, tmp_path)
+        applied = table.rate_on("EUR", "USD", D(2018, 7, 3))
+        assert applied.fell_back and applied.provider == "ECB"
+        assert table.fallbacks == [
+            f"{server.url}2018-07-03 answered HTTP 302, a redirect to '{elsewhere.url}2018-07-03': refused"
+        ]
+        assert elsewhere.requests == 0
+
+
+@pytest.mark.parametrize(("usd", "shown"), [(1e300, "1e+300"), (2.5, "2.5"), (0.5, "0.5"), (1e-300, "1e-300")])
+def test_a_major_currency_far_from_the_ecb_rate_of_the_day_is_refused_as_a_lie(tmp_path, usd, shown):
+    # The ECB fixed USD at 1.1665 per EUR on 3 July 2018: 2.5 is more than twice that, 0.5 less than half.
+    with ForexServer(rates={"USD": usd}) as server:
+        table = live(server.url, tmp_path)
+        applied = table.rate_on("EUR", "USD", D(2018, 7, 3))
+        assert applied.fell_back and applied.rate == 1.1665
+        assert table.fallbacks == [
+            f"{server.url}2018-07-03 answered {shown} USD per EUR for 2018-07-03, more than a factor of 2"
+            " from the ECB's 1.1665 of 2018-07-03: refused"
+        ]
+        assert not list(LiveCache(tmp_path, server.url).directory.rglob("*.json"))  # a lie is never cached
+
+
+def test_a_rate_within_a_factor_of_2_of_the_ecb_or_of_a_minor_currency_is_taken_as_answered(tmp_path):
+    # USD 2.3 is 1.97 times the ECB's 1.1665; TRY (the ECB's 6.2739 that day) is not a major currency.
+    with ForexServer(rates={"USD": 2.3, "TRY": 30.0}) as server:
+        table = live(server.url, tmp_path)
+        assert table.rate_on("EUR", "USD", D(2018, 7, 3)).rate == 2.3
+        assert table.rate_on("EUR", "TRY", D(2018, 7, 3)).rate == 30.0
+        assert table.fallbacks == []
+
+
+def test_text_from_the_server_reaches_the_notice_as_text_never_as_markdown(tmp_path):
+    from figures.present import rates_notice
+    from figures.render import outputs_html
+
+    date = "**2018** [proof](https://example.com/x)\n# heading"
+    with ForexServer(answer={"date": date}) as server:
+        table = comparison_table(rates=live(server.url, tmp_path))
+    notice = rates_notice(table)
+    page = outputs_html([{"data": {"text/markdown": notice}, "metadata": {}}])
+    assert "<a " not in page and "<h1" not in page and "<strong>2018" not in page
+    assert "answered an invalid date '**2018** [proof](https://example.com/x)\\n# heading'" in page
+
+
+def test_an_answer_longer_than_a_megabyte_is_cut_off_unread(tmp_path):
+    with ForexServer(answer={"padding": "x" * 1_100_000}) as server:
+        table = live(server.url, tmp_path)
+        assert table.rate_on("EUR", "USD", D(2018, 7, 3)).fell_back
+        assert table.fallbacks == [f"{server.url}2018-07-03 answered more than 1,000,000 bytes"]
+
+
+def test_a_live_table_goes_to_a_worker_process_whole(tmp_path):
+    # A build's charts are drawn in worker processes, which receive its rate table pickled.
+    import pickle
+
+    with ForexServer() as server:
+        table = live(server.url, tmp_path)
+        table.rate_on("EUR", "USD", D(2018, 7, 3))
+        copy = pickle.loads(pickle.dumps(table))
+        assert copy.rate_on("EUR", "USD", D(2018, 7, 3)).rate == 1.1665 and server.requests == 1

@@ -49,3 +49,12 @@ def test_reconciliation_table_reads_as_a_reader_needs():
     shown = reconciliation_table(reconcile(load_figures(), load_reported())).set_index("Claim")
     assert shown.loc["39,9 milliards de dollars", "Difference"] == "+2 m"
     assert shown.loc["18,3 milliards d'euros", "Verdict"] == "rounded"
+
+
+def test_the_fallback_notice_shows_a_live_source_reason_as_text_never_as_markdown():
+    from figures.present import rates_notice
+
+    table = comparison_table()
+    table.attrs["fallbacks"] = ["u answered an invalid date '**1** [x](https://example.com/)'"]
+    notice = rates_notice(table)
+    assert "(u answered an invalid date '\\*\\*1\\*\\* \\[x\\]\\(https://example\\.com/\\)')" in notice

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +28,12 @@ import requests
 from forex_python.converter import CurrencyRates, RatesNotAvailableError
 
 from figures.errors import FiguresError, LiveRatesFailed
-from figures.rates import MAX_STALENESS_DAYS, MISSING_POLICIES, AppliedRate, RateTable, with_method
+from figures.live_answer import LiveDateUnavailable, LiveFixing, LiveSourceError, check_answer, shown
+from figures.live_cache import LiveCache
+from figures.live_http import MAX_BODY_BYTES, BodyTooLarge, DeadlineSession, RequestCutOff
+from figures.rates import MAX_STALENESS_DAYS, MISSING_POLICIES, AppliedRate, RateTable, load_ecb_rates, with_method
+
+__all__ = ["LiveCache", "LiveCurrencyRates", "LiveDateUnavailable", "LiveFixing", "LiveRateTable", "LiveSourceError"]
 
 URL_VARIABLE = "FIGURES_FOREX_URL"
 TIMEOUT_VARIABLE = "FIGURES_FOREX_TIMEOUT"
@@ -38,42 +42,6 @@ DEFAULT_TIMEOUT_S = 5.0
 DEFAULT_BUDGET_S = 25.0
 """Longest a build may spend waiting on the live source, all requests together."""
 PROGRESS_MIN_REQUESTS = 5
-RECENT_DAYS = 7
-"""Answers about the last week may still change (a day not yet fixed); they are not cached."""
-
-
-class LiveSourceError(RatesNotAvailableError):
-    """The live source failed in a way that will not heal within this build.
-
-    >>> isinstance(LiveSourceError("refused"), RatesNotAvailableError)  # what forex-python users catch
-    True
-    """
-
-
-class LiveDateUnavailable(RatesNotAvailableError):
-    """The live source has no rates for one date (HTTP 404); other dates may still work.
-
-    >>> str(LiveDateUnavailable("no rates for 1990-01-01"))
-    'no rates for 1990-01-01'
-    """
-
-
-@dataclass(frozen=True)
-class LiveFixing:
-    """One answer of the live source: what was asked, what it answered, from where and when.
-
-    >>> fixing = LiveFixing(dt.date(2018, 6, 30), dt.date(2018, 6, 29), "EUR", {"USD": 1.1658}, "u", "t")
-    >>> fixing.asked != fixing.date  # a Saturday answered with Friday's rates
-    True
-    """
-
-    asked: dt.date
-    date: dt.date
-    base: str
-    rates: dict[str, float]
-    url: str
-    fetched_at: str
-    from_cache: bool = False
 
 
 def default_base_url() -> str:
@@ -136,6 +104,7 @@ class LiveCurrencyRates(CurrencyRates):
         timeout_s: float | None = None,
         budget_s: float = DEFAULT_BUDGET_S,
         clock: Callable[[], float] = time.monotonic,
+        reference: RateTable | None = None,
     ) -> None:
         super().__init__()
         self.base_url = base_url or default_base_url()
@@ -147,7 +116,9 @@ class LiveCurrencyRates(CurrencyRates):
         self.requests_made = 0
         self._clock = clock
         self._deadline: float | None = None
-        self._session = requests.Session()
+        self.reference = reference or load_ecb_rates()
+        """The ECB rates a live answer's major currencies are compared with."""
+        self._session = DeadlineSession()
 
     def _source_url(self) -> str:
         return self.base_url
@@ -158,12 +129,16 @@ class LiveCurrencyRates(CurrencyRates):
         >>> client = LiveCurrencyRates("http://127.0.0.1:9/api/", timeout_s=1)  # nothing listens on port 9
         >>> client.get_rates("EUR", dt.date(2018, 7, 3))
         Traceback (most recent call last):
-        figures.live.LiveSourceError: could not reach http://127.0.0.1:9/api/2018-07-03: ConnectionError
+        figures.live_answer.LiveSourceError: could not reach http://127.0.0.1:9/api/2018-07-03: ConnectionError
         """
         return self.fixing(base_cur, date_obj or dt.date.today()).rates
 
     def fixing(self, base: str, asked: dt.date) -> LiveFixing:
         """Ask for the rates of `asked` with `base` as the unit; check the answer before trusting it.
+
+        The request, connect and every read, ends within the per-request timeout and within the
+        deadline of the whole live fetch (`budget_s` from the first request), however slowly the
+        server sends; a redirect is refused, not followed.
 
         >>> client = LiveCurrencyRates("http://127.0.0.1:9/api/", timeout_s=1)
         >>> for attempt in range(2):  # the second call fails at once, without a request
@@ -184,118 +159,36 @@ class LiveCurrencyRates(CurrencyRates):
             self._fail(f"the time budget of {self.budget_s:g} s for the live source is used up")
         url = self._source_url() + self._get_date_string(asked)
         self.requests_made += 1
+        limit = min(self.timeout_s, remaining)
         try:
-            timeout = min(self.timeout_s, remaining)
-            response = self._session.get(url, params={"base": base, "rtype": "fpy"}, timeout=timeout)
-        except requests.Timeout:
-            self._fail(f"no answer from {url} within {timeout:g} s")
+            answer = self._session.get(url, params={"base": base, "rtype": "fpy"}, limit_s=limit)
+        except (RequestCutOff, requests.Timeout):
+            self._fail(f"no complete answer from {url} within {limit:g} s")
+        except BodyTooLarge:
+            self._fail(f"{url} answered more than {MAX_BODY_BYTES:,} bytes")
         except requests.RequestException as error:
             self._fail(f"could not reach {url}: {type(error).__name__}")
-        if response.status_code == 404:
+        if answer.status == 404:
             raise LiveDateUnavailable(f"{url} has no rates for {asked} (HTTP 404)")
-        if response.status_code != 200:
-            self._fail(f"{url} answered HTTP {response.status_code}")
+        if 300 <= answer.status < 400:
+            location = shown(answer.headers.get("Location", ""))
+            self._fail(f"{url} answered HTTP {answer.status}, a redirect to {location}: refused")
+        if answer.status != 200:
+            self._fail(f"{url} answered HTTP {answer.status}")
         try:
-            body = response.json()
-        except ValueError:
-            kind = response.headers.get("Content-Type", "unknown type")
+            body = json.loads(answer.body)
+        except (ValueError, RecursionError):
+            kind = re.sub(r"[^\w/.+;= -]", "?", answer.headers.get("Content-Type", "unknown type"))[:60]
             self._fail(f"{url} answered with a body that is not JSON ({kind})")
-        return LiveFixing(asked, *self._check(body, base, asked, url), url, _utc_now())
-
-    def _check(self, body: object, base: str, asked: dt.date, url: str) -> tuple[dt.date, str, dict[str, float]]:
-        if not isinstance(body, dict) or not isinstance(body.get("rates"), dict) or "date" not in body:
-            self._fail(f"{url} answered JSON without 'date' and 'rates'")
         try:
-            answered = dt.date.fromisoformat(str(body["date"]))
-        except ValueError:
-            self._fail(f"{url} answered an invalid date {body['date']!r}")
-        if body.get("base", base) != base:
-            self._fail(f"{url} answered rates for base {body.get('base')!r}, not {base!r}")
-        if answered > asked or (asked - answered).days > MAX_STALENESS_DAYS:
-            self._fail(f"{url} answered rates of {answered} for {asked}")
-        rates = {}
-        for code, value in body["rates"].items():
-            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
-                self._fail(f"{url} answered an invalid rate for {code}: {value!r}")
-            rates[str(code)] = float(value)
-        rates[base] = 1.0
-        return answered, base, rates
+            answered, rates = check_answer(body, base=base, asked=asked, url=url, reference=self.reference)
+        except LiveSourceError as error:
+            self._fail(str(error))
+        return LiveFixing(asked, answered, base, rates, url, _utc_now())
 
     def _fail(self, reason: str):
         self.failure = reason
         raise LiveSourceError(reason)
-
-
-class LiveCache:
-    """Answers on disk, one JSON file per source, base and date; safe for concurrent builds.
-
-    Files are written whole under a temporary name and renamed into place, so a reader sees an
-    old file or a new one, never half of one; a file that does not parse is treated as missing.
-
-    >>> import tempfile
-    >>> cache = LiveCache(Path(tempfile.mkdtemp()), "http://127.0.0.1:9/api/")
-    >>> cache.put(LiveFixing(dt.date(2018, 6, 1), dt.date(2018, 6, 1), "EUR", {"USD": 1.1675}, "u", "t"))
-    >>> cache.get("EUR", dt.date(2018, 6, 1)).rates["USD"]
-    1.1675
-    """
-
-    def __init__(self, directory: Path, base_url: str, *, today: Callable[[], dt.date] = dt.date.today) -> None:
-        self.directory = directory / "forex" / hashlib.sha256(base_url.encode()).hexdigest()[:16]
-        self._today = today
-        self.corrupt: list[Path] = []
-
-    def get(self, base: str, asked: dt.date) -> LiveFixing | None:
-        """The cached answer for `asked`, or None (never cached, or a file that does not parse).
-
-        >>> import tempfile
-        >>> LiveCache(Path(tempfile.mkdtemp()), "http://127.0.0.1:9/api/").get("EUR", dt.date(2018, 6, 1)) is None
-        True
-        """
-        path = self._path(base, asked)
-        try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-            fixing = LiveFixing(
-                asked=dt.date.fromisoformat(record["asked"]),
-                date=dt.date.fromisoformat(record["date"]),
-                base=record["base"],
-                rates={k: float(v) for k, v in record["rates"].items()},
-                url=record["url"],
-                fetched_at=record["fetched_at"],
-                from_cache=True,
-            )
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.corrupt.append(path)
-            return None
-        return fixing if fixing.asked == asked and fixing.base == base else None
-
-    def put(self, fixing: LiveFixing) -> None:
-        """Keep an answer, written whole and renamed into place; not a recent answer for another day.
-
-        >>> import tempfile
-        >>> cache = LiveCache(Path(tempfile.mkdtemp()), "u", today=lambda: dt.date(2018, 7, 4))
-        >>> cache.put(LiveFixing(dt.date(2018, 7, 3), dt.date(2018, 7, 2), "EUR", {"USD": 1.16}, "u", "t"))
-        >>> cache.get("EUR", dt.date(2018, 7, 3)) is None  # may not be fixed yet: not kept
-        True
-        """
-        if fixing.date != fixing.asked and (self._today() - fixing.asked).days <= RECENT_DAYS:
-            return  # the day may not be fixed yet: ask again next time
-        path = self._path(fixing.base, fixing.asked)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        record = {**dataclasses.asdict(fixing), "asked": fixing.asked.isoformat(), "date": fixing.date.isoformat()}
-        record.pop("from_cache")
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(record, stream, sort_keys=True)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-
-    def _path(self, base: str, asked: dt.date) -> Path:
-        return self.directory / base / f"{asked.isoformat()}.json"
 
 
 class LiveRateTable:
@@ -321,8 +214,8 @@ class LiveRateTable:
         progress: bool = True,
     ) -> None:
         self.fallback = fallback
-        self.client = client or LiveCurrencyRates()
-        self.cache = cache or LiveCache(default_cache_dir(), self.client.base_url)
+        self.client = client or LiveCurrencyRates(reference=fallback)
+        self.cache = cache or LiveCache(default_cache_dir(), self.client.base_url, reference=fallback)
         self.strict = strict
         self.progress = progress
         self.source = f"forex-python live rates ({self.client.base_url})"

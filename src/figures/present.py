@@ -398,7 +398,10 @@ def rates_notice(table: pd.DataFrame, *, locale: str = "en") -> str:
         "**The live rate source failed** ({reasons}). These figures use the embedded ECB reference rates"
         " instead, marked in the CSV's `fx_rate_source`: {figures}.",
         locale,
-    ).format(reasons=i18n.semicolons(fallbacks, locale), figures=", ".join(fallback_figures(table, locale)))
+    ).format(
+        reasons=i18n.semicolons([md(reason) for reason in fallbacks], locale),  # the live source's words, as text
+        figures=", ".join(fallback_figures(table, locale)),
+    )
 
 
 def live_log_summary(log: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
