@@ -25,6 +25,7 @@ from figures.errors import FiguresError
 from figures.load import ARTICLE, REPORTED, Schema
 from figures.paths import ARTICLE_FIGURES, DATA_DIR, REPORTED_FIGURES
 from figures.provenance import read_sidecar, sidecar_path
+from figures.text_policy import narrative_text
 
 CLAIMS_NAME = "claims.csv"
 REPORTED_NAME = "reported.csv"
@@ -58,6 +59,9 @@ class Comparison:
     def narrative_in(self, locale: str) -> tuple[str, str]:
         """The narrative as `narrative` finds it, and the language it is written in ("" without one).
 
+        Control characters (NUL, ESC...) and the bidirectional controls that reach past a character are
+        dropped (`figures.text_policy.narrative_text`): the text is a person's, kept otherwise as written.
+
         >>> open_comparison().narrative_in("de")[1]
         'en'
         """
@@ -66,7 +70,7 @@ class Comparison:
         for language in dict.fromkeys((locale, "en")):
             path = self.narrative_dir / f"{language}.md"
             try:
-                text = path.read_text(encoding="utf-8-sig").strip()
+                text = narrative_text(path.read_text(encoding="utf-8-sig")).strip()
             except FileNotFoundError:
                 continue
             except (OSError, UnicodeDecodeError) as error:
