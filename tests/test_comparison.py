@@ -77,3 +77,10 @@ def test_the_console_command_starts_a_comparison(tmp_path):
     result = subprocess.run([*command, "new", str(tmp_path / "case")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "case" / "claims.csv").is_file() and "figures report --comparison" in result.stdout
+
+
+def test_a_narrative_loses_its_control_characters(tmp_path):
+    folder = tmp_path / "case"
+    new_comparison(folder)
+    (folder / "narrative" / "en.md").write_bytes("A NUL\x00, an ESC\x1b[2J and a \u202ereversal\u202c.\r\n".encode())
+    assert open_comparison(folder).narrative("en") == "A NUL, an ESC[2J and a reversal."

@@ -385,7 +385,8 @@ def check_look_alike_companies(figures: pd.DataFrame, reported: pd.DataFrame) ->
     >>> reported.loc[0, "company"] = "\u0410libaba Group"  # a Cyrillic A
     >>> check_look_alike_companies(claims, reported)
     Traceback (most recent call last):
-    figures.errors.FiguresError: ...reported_figures.csv, row 1, column 'company': expected company names that do not look alike, 'Аlibaba Group' looks like 'Alibaba Group' on row 1 of ...article_figures.csv
+    figures.errors.FiguresError: ...reported_figures.csv, row 1, column 'company': expected company names
+    that do not look alike, 'Аlibaba Group' looks like 'Alibaba Group' on row 1 of ...article_figures.csv
     """
     known: dict[str, tuple[str, str]] = {}
     for name, row in zip(figures["company"], figures["source_row"], strict=True):

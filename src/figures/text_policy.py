@@ -4,9 +4,10 @@ Every text cell is NFC-normalised. A one-line field (a name, a code, an id, a fi
 no line break, no control character (C0 or C1), no bidirectional control (an override reverses the text
 after it on the page), no invisible character (Default_Ignorable_Code_Point: U+200B and the like), and no
 unassigned or private-use character. A multi-line field (a note) may hold line feeds, carriage returns,
-tabs and U+2028, nothing else of these. Names are compared by their confusable skeleton (UTS #39, section 4), so that "Alibaba
-Group" with a Cyrillic "А" is the same name as with a Latin "A". A narrative keeps its text, less control
-characters and the bidirectional controls that reach past a character (embeddings, overrides, isolates).
+tabs and U+2028, nothing else of these. Names are compared by their confusable skeleton (UTS #39,
+section 4), so that "Alibaba Group" with a Cyrillic "А" is the same name as with a Latin "A". A
+narrative keeps its text, less control characters and the bidirectional controls that reach past a
+character (embeddings, overrides, isolates).
 
 The character properties come from the `regex` module's Unicode data, the confusable prototypes from
 `confusable-homoglyphs` (Unicode's confusables.txt).
@@ -48,7 +49,7 @@ def normalised(text: str) -> str:
 def text_problem(text: str, *, one_line: bool = True) -> str | None:
     """What `text` holds that a field must not, as "<kind> (U+XXXX NAME)", or None when it holds nothing of it.
 
-    A multi-line field (`one_line=False`) may hold line breaks and tabs.
+    A multi-line field (`one_line=False`) may hold line feeds, carriage returns, tabs and U+2028.
 
     >>> text_problem("Alibaba Group") is None, text_problem("Alibaba\\u202e Group")
     (True, 'a bidirectional control (U+202E RIGHT-TO-LEFT OVERRIDE)')
