@@ -68,6 +68,8 @@ def test_nfc_gives_one_spelling_of_an_accented_name():
         "A1ibaba Group",  # digit one for l
         "Alibaba\u200b Group",  # a zero-width space
         "\uff21libaba Group",  # fullwidth A
+        "Alibaba \uff27roup",  # fullwidth G: not in confusables.txt, a compatibility character (NFKC)
+        "Alibaba \U0001d406roup",  # mathematical bold G
         "Alibaba Gr\u03bfup",  # Greek omicron
     ],
 )
