@@ -20,12 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from timing import median_seconds  # noqa: E402
-
-from figures.errors import FiguresError  # noqa: E402
-from figures.load import MAX_BYTES, MAX_ROWS, load_figures  # noqa: E402
-from figures.text_policy import skeleton  # noqa: E402
-from helpers import ARTICLE_FILE, claim  # noqa: E402
+from figures.errors import FiguresError
+from figures.load import MAX_BYTES, MAX_ROWS, load_figures
+from figures.text_policy import skeleton
+from helpers import ARTICLE_FILE, claim
+from timing import median_seconds
 
 PEAK_VS_FILE_LIMIT = 10.0
 """The stated bound (README): loading a file at the limit never needs more than ten times its size."""
