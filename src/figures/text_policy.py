@@ -68,6 +68,25 @@ def text_problem(text: str, *, one_line: bool = True) -> str | None:
     return None
 
 
+def visible_text(text: str, *, one_line: bool = True) -> str:
+    """`text` made to pass `text_problem`, for a writer of figures files (the extractor's drafts): NFC; what
+    hides or reorders text dropped (a soft hyphen in a web page's word); a line break, in a one-line field, made
+    a space with the white space around it, as a hard-wrapped article's "6" and "percent" read on one line.
+
+    >>> visible_text("Sie\\u00admens grew 6\\n  percent\\u200b"), text_problem(visible_text("a\\x00\\u202e\\r\\nb"))
+    ('Siemens grew 6 percent', None)
+    >>> visible_text("two\\nlines\\x1b", one_line=False)
+    'two\\nlines'
+    """
+    text = normalised(text)
+    if one_line:
+        text = regex.sub(r"\s*" + _LINE_BREAK.pattern + r"\s*", " ", text)
+    dropped = (pattern for pattern, _ in _PROBLEMS[1:])
+    for pattern in dropped:
+        text = pattern.sub(lambda match: "" if one_line or match.group() not in "\t\n\r" else match.group(), text)
+    return text
+
+
 def skeleton(text: str) -> str:
     """The confusable skeleton of UTS #39: two texts that look alike have the same skeleton.
 
