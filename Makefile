@@ -43,6 +43,7 @@ bench: $(READY) ## time the report, the tests and the converter against their fl
 	$(BIN)/python benchmarks/bench_processes.py --tests
 	$(BIN)/python benchmarks/bench_convert.py
 	$(BIN)/python benchmarks/bench_convert_scale.py
+	$(BIN)/python benchmarks/bench_load.py
 
 lint: $(READY) ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

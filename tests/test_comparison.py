@@ -77,3 +77,31 @@ def test_the_console_command_starts_a_comparison(tmp_path):
     result = subprocess.run([*command, "new", str(tmp_path / "case")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "case" / "claims.csv").is_file() and "figures report --comparison" in result.stdout
+
+
+def test_a_narrative_loses_its_control_characters(tmp_path):
+    folder = tmp_path / "case"
+    new_comparison(folder)
+    (folder / "narrative" / "en.md").write_bytes("A NUL\x00, an ESC\x1b[2J and a \u202ereversal\u202c.\r\n".encode())
+    assert open_comparison(folder).narrative("en") == "A NUL, an ESC[2J and a reversal."
+
+
+def test_a_narrative_beyond_one_mebibyte_is_refused(tmp_path):
+    folder = tmp_path / "case"
+    new_comparison(folder)
+    with (folder / "narrative" / "en.md").open("wb") as stream:
+        stream.truncate(700 * 1024 * 1024)  # sparse
+    with pytest.raises(FiguresError) as raised:
+        open_comparison(folder).narrative("en")
+    assert str(raised.value).endswith("en.md: expected a narrative of at most 1,048,576 bytes (1 MiB), found more")
+
+
+def test_a_huge_reported_file_counts_as_one_with_rows_and_is_refused_by_its_size(tmp_path):
+    folder = tmp_path / "case"
+    new_comparison(folder)
+    with (folder / "reported.csv").open("r+b") as stream:
+        stream.truncate(700 * 1024 * 1024)  # its header, then sparse bytes
+    case = open_comparison(folder)
+    assert case.reported == folder / "reported.csv"
+    with pytest.raises(FiguresError, match=r"reported.csv: expected a file of at most 2,097,152 bytes"):
+        load_figures(case.reported)

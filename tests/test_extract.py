@@ -1250,3 +1250,18 @@ def test_xhtml_hidden_text_is_not_read_and_m_and_a_is_not_an_amount(tmp_path):
     found = extract(page)
     assert [(row["company"], row["value"]) for row in found.rows()] == [("Quillwood Group", "3.2")]
     assert "Nordwind" not in found.article.text and not found.left_out  # "2019 M" of M&A: no figure at all
+
+
+def test_a_draft_passes_the_text_policy_from_a_hard_wrapped_article_with_soft_hyphens(tmp_path):
+    # A web page's soft hyphen inside the sentence quoted, a hard-wrapped line inside the words quoted: the
+    # draft loads, its wording on one line, its note as printed without what the page hides.
+    article = tmp_path / "wrapped.txt"
+    article.write_text(
+        "Acme Holdings said on Tues\u00adday that its revenue rose 6\npercent to $3.4 billion in 2017.\n",
+        encoding="utf-8",
+    )
+    written = write_draft(article, tmp_path / "claims.csv", accessed="2018-03-02", published="2018-03-01")
+    figures = load_figures(written[0])
+    assert set(figures["company"]) == {"Acme Holdings"}
+    assert set(figures["wording"]) == {"6 percent", "$3.4 billion"}
+    assert all("said on Tuesday that" in note for note in figures["note"])

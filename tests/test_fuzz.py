@@ -41,12 +41,14 @@ import math
 import re
 import tempfile
 import traceback
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
 import markupsafe
 import pytest
+import regex
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import note as _hypothesis_note
 from hypothesis import strategies as st
@@ -60,6 +62,7 @@ from figures.rates import load_ecb_rates
 from figures.render import _render_output
 from figures.report import ReportParameters, build_report, validate
 from figures.summary import headline
+from figures.text_policy import skeleton
 from helpers import ARTICLE_FILE, ECB_FILE, REPORTED_FILE, claim, reported, write_figures, write_reported
 
 FUZZ = {
@@ -696,16 +699,20 @@ def test_ecb_sidecar_fuzz(ecb_dir, sidecar):
 
 # 5. Whole builds.
 
-NAME = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=16).filter(
-    lambda name: name == name.strip()
+NAME = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp")), min_size=1, max_size=16
+).filter(
+    # Valid names only: in NFC, without an invisible character (the text policy refuses the rest, see test_load).
+    lambda name: name == name.strip() == unicodedata.normalize("NFC", name) and not INVISIBLE.search(name)
 )
+INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 ODD_AMOUNTS = (("1000000000", "million"), ("0.001", "million"), ("1", "thousand"), ("10000000", "billion"))
 
 
 @st.composite
 def odd_case(draw):
     """A valid comparison at the edges: unicode names, extreme amounts and growth, BOM and CRLF, either locale."""
-    names = draw(st.lists(NAME, min_size=2, max_size=2, unique_by=str.casefold))
+    names = draw(st.lists(NAME, min_size=2, max_size=2, unique_by=(str.casefold, skeleton)))  # never look-alikes
     rows = []
     for index, name in enumerate(names):
         value, unit = draw(st.sampled_from(ODD_AMOUNTS))
@@ -922,5 +929,7 @@ def test_regression_a_line_break_in_a_cell_breaks_the_error_message(tmp_path):
     write_figures(tmp_path / "claims.csv", rows)
     with pytest.raises(FiguresError) as raised:
         validate(ReportParameters(comparison=str(tmp_path), currency="GBP"))
-    assert (raised.value.row, raised.value.column) == (2, "metric")
+    # Since issue 19 a company name is one line: refused where it enters, its line break shown, not obeyed.
+    assert (raised.value.row, raised.value.column) == (1, "company")
     assert "\n" not in str(raised.value), str(raised.value)
+    assert "found a line break (U+000A) in 'Al\\npha'" in str(raised.value)

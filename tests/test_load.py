@@ -4,7 +4,7 @@ import pytest
 
 from figures.errors import FiguresError
 from figures.load import load_figures
-from helpers import article_rows, write_figures
+from helpers import article_rows, claim, write_figures
 
 
 def test_article_figures_match_the_facts_sheet():
@@ -71,6 +71,25 @@ def _with(row_number: int, **changes: str) -> list[dict[str, str]]:
             "metric",
             "one figure per",
         ),
+        # Issue 19: text that lies about itself, and numbers in Python's syntax rather than a file's.
+        (_with(3, company="Bollor\u00e9\u202e Group"), 3, "company", "one line of visible text, found a bidirectional"),
+        (_with(3, company="\u200b\u200b"), 3, "company", "found an invisible character (U+200B ZERO WIDTH SPACE)"),
+        (_with(3, company="Bolloré\nGroup"), 3, "company", "one line of visible text, found a line break (U+000A)"),
+        (_with(2, wording="58\x9b%"), 2, "wording", "found a control character (U+009B)"),
+        (_with(4, figure_id="bollore\u2060growth"), 4, "figure_id", "found an invisible character (U+2060"),
+        (_with(1, currency="US\u200bD"), 1, "currency", "found an invisible character"),
+        (_with(1, source="Xinhua\tFrance"), 1, "source", "found a control character (U+0009)"),
+        (_with(1, note="two lines\n\u202eand an override"), 1, "note", "visible text, found a bidirectional"),
+        (_with(3, company="\u0410libaba Group"), 3, "company", "'Аlibaba Group' looks like 'Alibaba Group' on row 1"),
+        (_with(4, company="Alibaba\u200b Group"), 4, "company", "found an invisible character"),
+        (_with(4, company="AIibaba Group"), 4, "company", "'AIibaba Group' looks like 'Alibaba Group' on row 1"),
+        (_with(1, value="39_9"), 1, "value", "a number: digits, one decimal point, an optional sign and exponent"),
+        (_with(1, value="nan"), 1, "value", "a number: digits"),
+        (_with(1, value="Infinity"), 1, "value", "a number: digits"),
+        (_with(1, value="\u0663\u0669.\u0669"), 1, "value", "a number: digits"),  # Arabic-Indic digits
+        (_with(1, value="３９.９"), 1, "value", "a number: digits"),  # fullwidth digits
+        (_with(1, value="39.9.1"), 1, "value", "a number: digits"),
+        (_with(1, value="+-39.9"), 1, "value", "a number: digits"),
     ],
 )
 def test_bad_input_names_file_row_column_and_expectation(tmp_path, rows, row, column, expected):
@@ -184,3 +203,90 @@ def test_bad_reported_rows_are_named(tmp_path, figure_id, changes, column, expec
 def test_a_publication_the_day_after_the_period_ends_loads(tmp_path):
     rows = _with(3, published="2018-01-01")  # the first day a 2017 figure can have been published
     assert load_figures(write_figures(tmp_path / "ok.csv", rows)).loc[2, "published"] == dt.date(2018, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "millions"), [("39.9", 39_900.0), ("+39.9", 39_900.0), ("3.99e1", 39_900.0), ("40.", 40_000.0)]
+)
+def test_a_number_may_have_a_sign_a_decimal_point_and_an_exponent(tmp_path, value, millions):
+    figures = load_figures(write_figures(tmp_path / "ok.csv", _with(1, value=value)))
+    assert figures.loc[0, "value"] == millions
+
+
+def test_every_cell_is_read_in_nfc(tmp_path):
+    rows = _with(3, company="Bollore\u0301 Group")  # e and a combining acute accent
+    rows[3]["company"] = "Bolloré Group"  # the precomposed é: the same company
+    figures = load_figures(write_figures(tmp_path / "nfd.csv", rows))
+    assert list(figures["company"]) == ["Alibaba Group", "Alibaba Group", "Bolloré Group", "Bolloré Group"]
+
+
+def _header_and_rows(path, header):
+    rows = article_rows()
+    lines = [",".join(header)]
+    lines += [",".join(f'"{row.get(name, "")}"' for name in header) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_duplicated_column_is_refused(tmp_path):
+    header = [*article_rows()[0], "value"]  # the last `value` would win
+    path = _header_and_rows(tmp_path / "twice.csv", header)
+    with pytest.raises(FiguresError) as raised:
+        load_figures(path)
+    assert (raised.value.row, raised.value.column) == (0, "value")
+    assert (
+        str(raised.value) == f"{path}, row 0, column 'value': expected each column once in the header, found it twice"
+    )
+
+
+def test_an_unknown_column_is_refused(tmp_path):
+    header = [*list(article_rows()[0])[:7], "valeur", *list(article_rows()[0])[7:]]
+    path = _header_and_rows(tmp_path / "unknown.csv", header)
+    with pytest.raises(
+        FiguresError, match=r"row 0, column 'valeur': expected only the columns of an? article"
+    ) as raised:
+        load_figures(path)
+    assert "found 'valeur'" in str(raised.value)
+
+
+def test_a_file_beyond_two_mebibytes_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as stream:
+        stream.truncate(694 * 1024 * 1024)  # sparse: the size of the issue's million-row file, no disk used
+    with pytest.raises(FiguresError) as raised:
+        load_figures(path)
+    assert str(raised.value) == (
+        f"{path}: expected a file of at most 2,097,152 bytes (2 MiB, 1,000 figures at most; more than a report can"
+        " show), found 727,711,744 bytes"
+    )
+
+
+def _many_rows(count):
+    return [
+        claim(f"c{number}", f"Company {number}", "revenue", "2017-01-01", "2017-12-31", 1.5, "billion", "EUR")
+        for number in range(1, count + 1)
+    ]
+
+
+def test_a_thousand_figures_load_and_the_next_is_refused(tmp_path):
+    at_limit = write_figures(tmp_path / "limit.csv", _many_rows(1_000))
+    assert len(load_figures(at_limit)) == 1_000
+    beyond = write_figures(tmp_path / "beyond.csv", _many_rows(1_001))
+    assert beyond.stat().st_size < 2 * 1024 * 1024
+    with pytest.raises(FiguresError) as raised:
+        load_figures(beyond)
+    assert (raised.value.row, raised.value.column) == (1_001, None)
+    assert "expected at most 1,000 figures in a file (more than a report can show), found more" in str(raised.value)
+
+
+def test_a_reported_company_that_looks_like_a_claims_company_is_refused(tmp_path):
+    from figures.load import check_look_alike_companies, load_reported
+    from helpers import reported, write_reported
+
+    claims = load_figures()
+    rows = [reported("r1", "Alibaba Gr\u03bfup", "revenue", "2017-04-01", "2018-03-31", 250266, "million", "CNY")]
+    path = write_reported(tmp_path / "reported.csv", rows)
+    with pytest.raises(FiguresError) as raised:
+        check_look_alike_companies(claims, load_reported(path))
+    assert (raised.value.path, raised.value.row, raised.value.column) == (str(path), 1, "company")
+    assert "'Alibaba Grοup' looks like 'Alibaba Group' on row 1 of" in str(raised.value)

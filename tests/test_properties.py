@@ -19,11 +19,13 @@ import io
 import math
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 import numpy as np
+import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +34,7 @@ from figures.load import load_figures, load_reported
 from figures.normalise import comparison_table
 from figures.rates import MAX_STALENESS_DAYS, load_ecb_rates
 from figures.reconcile import reconcile
+from figures.text_policy import skeleton
 from helpers import claim, hand_average, reported, write_figures, write_reported
 
 D = dt.date
@@ -131,7 +134,10 @@ NAME_TEXT = (
     st.text(st.characters(categories=["L"]) | st.sampled_from(" '&-."), min_size=1, max_size=24)
     .map(str.strip)
     .filter(lambda name: any(char.isalpha() for char in name))
+    # Valid names only (issue 19's text policy): in NFC (Hangul jamo compose), no invisible letter (U+3164).
+    .filter(lambda name: name == unicodedata.normalize("NFC", name) and not INVISIBLE.search(name))
 )
+INVISIBLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 TRICKY_NAMES = st.sampled_from(
     ["NA", "nan", "None", "True", "O'Brien & Sons", "Société Générale", "AT&T", "A.", "Ørsted", "株式会社トヨタ", "İş"]
 )
@@ -192,7 +198,7 @@ def companies(draw, name: str, with_reported: bool) -> Company:
 
 @st.composite
 def cases(draw) -> Case:
-    names = draw(st.lists(NAMES, min_size=1, max_size=12, unique=True))
+    names = draw(st.lists(NAMES, min_size=1, max_size=12, unique_by=skeleton))  # never look-alikes (I and l)
     with_reported = draw(st.booleans())
     return Case(
         companies=tuple(draw(companies(name, with_reported)) for name in names),

@@ -22,13 +22,16 @@ from pathlib import Path
 import pandas as pd
 
 from figures.errors import FiguresError
-from figures.load import ARTICLE, REPORTED, Schema
+from figures.load import ARTICLE, MAX_BYTES, REPORTED, Schema
 from figures.paths import ARTICLE_FIGURES, DATA_DIR, REPORTED_FIGURES
 from figures.provenance import read_sidecar, sidecar_path
+from figures.text_policy import narrative_text
 
 CLAIMS_NAME = "claims.csv"
 REPORTED_NAME = "reported.csv"
 NARRATIVE_DIR = "narrative"
+MAX_NARRATIVE_BYTES = 1024 * 1024
+"""A narrative's size, 1 MiB: a short book, far beyond what a report's section holds; refused before it is read."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,9 @@ class Comparison:
     def narrative_in(self, locale: str) -> tuple[str, str]:
         """The narrative as `narrative` finds it, and the language it is written in ("" without one).
 
+        Control characters (NUL, ESC...) and the bidirectional controls that reach past a character are
+        dropped (`figures.text_policy.narrative_text`): the text is a person's, kept otherwise as written.
+
         >>> open_comparison().narrative_in("de")[1]
         'en'
         """
@@ -66,7 +72,13 @@ class Comparison:
         for language in dict.fromkeys((locale, "en")):
             path = self.narrative_dir / f"{language}.md"
             try:
-                text = path.read_text(encoding="utf-8-sig").strip()
+                with path.open("rb") as stream:
+                    payload = stream.read(MAX_NARRATIVE_BYTES + 1)
+                if len(payload) > MAX_NARRATIVE_BYTES:
+                    raise FiguresError(
+                        f"expected a narrative of at most {MAX_NARRATIVE_BYTES:,} bytes (1 MiB), found more", path=path
+                    )
+                text = narrative_text(payload.decode("utf-8-sig")).strip()
             except FileNotFoundError:
                 continue
             except (OSError, UnicodeDecodeError) as error:
@@ -134,12 +146,14 @@ def open_comparison(
 
 def _has_rows(path: Path) -> bool:
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        with path.open("rb") as stream:
+            payload = stream.read(MAX_BYTES + 1)  # never more: a larger file is the loader's to refuse
+        lines = payload.decode("utf-8-sig", errors="strict" if len(payload) <= MAX_BYTES else "ignore").splitlines()
     except FileNotFoundError:
         return False
     except (OSError, UnicodeDecodeError) as error:
         raise FiguresError(f"expected a readable UTF-8 CSV file, {error}", path=path) from None
-    return any(line.strip(" ,") for line in lines[1:])
+    return len(payload) > MAX_BYTES or any(line.strip(" ,") for line in lines[1:])
 
 
 def new_comparison(folder: str | Path) -> list[Path]:

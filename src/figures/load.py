@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import math
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,13 +20,22 @@ from babel.numbers import list_currencies
 
 from figures.errors import FiguresError
 from figures.paths import ARTICLE_FIGURES, REPORTED_FIGURES, display_path
+from figures.text_policy import normalised, skeleton, text_problem
 
 REVENUE_SCALE_TO_MILLIONS = {"thousand": 0.001, "million": 1.0, "billion": 1000.0, "trillion": 1_000_000.0}
 ISO_4217 = frozenset(list_currencies())
 AMOUNT, CHANGE, PERCENT = "a positive amount", "an amount", "a percentage"
 RATE_UNIT = re.compile(r"([A-Z]{3}) per ([A-Z]{3})")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-"""Control characters other than tab and line breaks: never part of a figure, a name or a note."""
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+"""A number as a figures file writes it: ASCII digits, one decimal point, an optional sign and exponent; not
+Python's wider syntax (`39_9`, `nan`, `inf`, other scripts' digits)."""
+MULTILINE_COLUMNS = frozenset({"note"})
+"""The one free-text column that may hold line breaks; every other cell is one line (figures.text_policy)."""
+MAX_ROWS = 1_000
+"""Figures a file may hold: the report shows every one in its tables and every company in its charts (twelve
+colours), and a thousand rows is already more than a reader follows."""
+MAX_BYTES = 2 * 1024 * 1024
+"""A file's size, 2 MiB: a thousand rows of 2 KiB each, long notes included. Refused before it is read."""
 MAX_AMOUNT_M = 1e10
 """Ten quadrillion units of any currency: above every revenue ever reported, even in the currencies of
 smallest unit (the largest groups report a few hundred trillion won or rupiah); beyond, a typo."""
@@ -117,12 +127,7 @@ def _load(path: Path, schema: Schema) -> pd.DataFrame:
 
 
 def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise FiguresError("expected a figures file (CSV), found no such file", path=path) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise FiguresError(f"expected a readable UTF-8 CSV file, {error}", path=path) from None
+    text = _read_bounded(path)
     # The csv module splits the records itself: a quoted cell may hold a line break (or U+2028).
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
@@ -131,19 +136,19 @@ def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
         raise FiguresError("expected a header row, found an empty file", path=path) from None
     except csv.Error as error:
         raise FiguresError(f"expected a well-formed CSV header, {error}", path=path, row=0) from None
-    missing = [name for name in schema.columns if name not in header]
-    if missing:
-        hint = " (the file seems separated by semicolons; figures files use commas)" if ";" in ",".join(header) else ""
-        names = ", ".join(repr(name) for name in missing)
-        raise FiguresError(
-            f"expected the column{'s' if len(missing) > 1 else ''} {names} in the header{hint}", path=path, row=0
-        )
-    rows = []
+    _check_header(path, schema, header)
+    rows: list[tuple[int, dict[str, str]]] = []
     number = 0  # rows are counted from the first after the header, as every error names them
     try:
         for number, cells in enumerate(reader, start=1):
             if not any(cell.strip() for cell in cells):
                 continue
+            if len(rows) == MAX_ROWS:
+                raise FiguresError(
+                    f"expected at most {MAX_ROWS:,} figures in a file (more than a report can show), found more",
+                    path=path,
+                    row=number,
+                )
             if len(cells) != len(header):
                 hint = (
                     " (a decimal comma? write 39.9, or quote the cell)"
@@ -153,7 +158,7 @@ def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
                 raise FiguresError(
                     f"expected {len(header)} fields as in the header, found {len(cells)}{hint}", path=path, row=number
                 )
-            rows.append((number, dict(zip(header, (cell.strip() for cell in cells), strict=True))))
+            rows.append((number, dict(zip(header, (normalised(cell.strip()) for cell in cells), strict=True))))
     except csv.Error as error:
         # The row the reader was reading: the one after the last it read whole (line_num counts the
         # header's line and the lines of quoted line breaks).
@@ -161,6 +166,47 @@ def _read_rows(path: Path, schema: Schema) -> list[tuple[int, dict[str, str]]]:
     if not rows:
         raise FiguresError("expected at least one figure, found only the header", path=path)
     return rows
+
+
+def _read_bounded(path: Path) -> str:
+    """The file's text, refused at once beyond MAX_BYTES: its size is asked first, and no more is ever read."""
+    try:
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            payload = b"" if size > MAX_BYTES else stream.read(MAX_BYTES + 1)
+        if max(size, len(payload)) > MAX_BYTES:
+            raise FiguresError(
+                f"expected a file of at most {MAX_BYTES:,} bytes (2 MiB, {MAX_ROWS:,} figures at most; more than a"
+                f" report can show), found {'more' if size <= MAX_BYTES else f'{size:,} bytes'}",
+                path=path,
+            )
+        return payload.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise FiguresError("expected a figures file (CSV), found no such file", path=path) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise FiguresError(f"expected a readable UTF-8 CSV file, {error}", path=path) from None
+
+
+def _check_header(path: Path, schema: Schema, header: list[str]) -> None:
+    """Every column of the schema, once, and no other: a second `value` would be read instead of the first."""
+    missing = [name for name in schema.columns if name not in header]
+    if missing:
+        hint = " (the file seems separated by semicolons; figures files use commas)" if ";" in ",".join(header) else ""
+        names = ", ".join(repr(name) for name in missing)
+        raise FiguresError(
+            f"expected the column{'s' if len(missing) > 1 else ''} {names} in the header{hint}", path=path, row=0
+        )
+    for index, name in enumerate(header):
+        if name in header[:index]:
+            raise FiguresError("expected each column once in the header, found it twice", path=path, row=0, column=name)
+        if name not in schema.columns:
+            raise FiguresError(
+                f"expected only the columns of a {schema.basis} figures file ({', '.join(schema.columns)}),"
+                f" found {name!r}",
+                path=path,
+                row=0,
+                column=name,
+            )
 
 
 def _validate_row(path: Path, schema: Schema, number: int, row: dict[str, str]) -> dict[str, object]:
@@ -171,9 +217,14 @@ def _validate_row(path: Path, schema: Schema, number: int, row: dict[str, str]) 
         if column not in schema.may_be_empty and not row[column]:
             raise fail(column, "a value")
     for column, cell in row.items():
-        if _CONTROL.search(cell):
+        one_line = column not in MULTILINE_COLUMNS
+        problem = text_problem(cell, one_line=one_line)
+        if problem:
             raise FiguresError(
-                f"expected text without control characters, found {cell!r}", path=path, row=number, column=column
+                f"expected {'one line of ' if one_line else ''}visible text, found {problem} in {cell!r}",
+                path=path,
+                row=number,
+                column=column,
             )
     metric = row["metric"]
     if metric not in schema.metrics:
@@ -259,11 +310,10 @@ def _translation(row: dict[str, str], fail) -> dict[str, object]:
 
 
 def _parse_number(row: dict[str, str], column: str, fail) -> float:
-    try:
-        number = float(row[column])
-    except ValueError:
+    if not NUMBER.fullmatch(row[column]):
         hint = " (use a decimal point, not a comma)" if "," in row[column] else ""
-        raise fail(column, f"a number{hint}") from None
+        raise fail(column, f"a number: digits, one decimal point, an optional sign and exponent{hint}")
+    number = float(row[column])
     if not math.isfinite(number):
         raise fail(column, "a finite number")
     return number
@@ -287,6 +337,7 @@ def _parse_bool(row: dict[str, str], column: str, fail) -> bool:
 
 
 def _check_unique(path: Path, schema: Schema, records: list[dict[str, object]]) -> None:
+    _check_look_alikes(path, records, {})
     seen_ids: dict[object, int] = {}
     seen_figures: dict[tuple[object, ...], int] = {}
     for record in records:
@@ -308,6 +359,40 @@ def _check_unique(path: Path, schema: Schema, records: list[dict[str, object]]) 
                 row=row,
                 column="metric",
             )
+
+
+def _check_look_alikes(path: Path, records, known: dict[str, tuple[str, str]]) -> None:
+    """Company names that differ but look alike (the same UTS #39 skeleton) are refused: the page would show two
+    companies under one name. `known` holds the names seen already: skeleton -> (name, where)."""
+    for record in records:
+        name = str(record["company"])
+        seen = known.setdefault(skeleton(name), (name, f"row {record['source_row']}"))
+        if seen[0] != name:
+            raise FiguresError(
+                f"expected company names that do not look alike, {name!r} looks like {seen[0]!r} on {seen[1]}",
+                path=path,
+                row=int(record["source_row"]),
+                column="company",
+            )
+
+
+def check_look_alike_companies(figures: pd.DataFrame, reported: pd.DataFrame) -> None:
+    """Refuse a reported company whose name looks like, but is not, a claims company's: it would not be matched,
+    and the reader could not tell the two apart.
+
+    >>> claims, reported = load_figures(), load_reported()
+    >>> check_look_alike_companies(claims, reported)  # the same names: nothing to say
+    >>> reported.loc[0, "company"] = "\u0410libaba Group"  # a Cyrillic A
+    >>> check_look_alike_companies(claims, reported)
+    Traceback (most recent call last):
+    figures.errors.FiguresError: ...reported_figures.csv, row 1, column 'company': expected company names
+    that do not look alike, 'Аlibaba Group' looks like 'Alibaba Group' on row 1 of ...article_figures.csv
+    """
+    known: dict[str, tuple[str, str]] = {}
+    for name, row in zip(figures["company"], figures["source_row"], strict=True):
+        known.setdefault(skeleton(str(name)), (str(name), f"row {row} of {figures.attrs.get('file', 'the claims')}"))
+    path = Path(reported.attrs.get("file", "reported figures"))
+    _check_look_alikes(path, reported[["company", "source_row"]].to_dict("records"), known)
 
 
 def _check_translations(path: Path, records: list[dict[str, object]]) -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from figures.choices import DEFAULT_CURRENCY, METHODS, check_choice
 from figures.errors import FiguresError
-from figures.load import load_figures, load_reported
+from figures.load import check_look_alike_companies, load_figures, load_reported
 from figures.lookup import STATED
 from figures.periods import consecutive_revenues, period_a_year_earlier
 from figures.provenance import short_source
@@ -192,6 +192,7 @@ def _reported_for(figures: pd.DataFrame, reported) -> pd.DataFrame | None:
         return None
     if not isinstance(reported, pd.DataFrame):
         reported = load_reported(None if reported in (None, True) else reported)
+    check_look_alike_companies(figures, reported)
     reported = reported[reported["company"].isin(set(figures["company"]))]
     return None if reported.empty else reported
 

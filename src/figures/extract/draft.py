@@ -14,6 +14,7 @@ from figures.extract.article import iso_date
 from figures.extract.claims import extract
 from figures.extract.results import Claim, Extraction
 from figures.extract.sentences import _CONTROL, clean
+from figures.text_policy import visible_text
 
 HEADER = (
     "figure_id",
@@ -39,6 +40,17 @@ LICENCE = "Short quotations of figures for commentary; the article itself is not
 
 
 def row(extraction: Extraction, claim: Claim) -> dict[str, str]:
+    """A draft row whose every cell passes the loader's text policy (figures.text_policy): a web page's soft
+    hyphen or a hard-wrapped line inside the words quoted would otherwise stop the draft from loading."""
+    from figures.load import MULTILINE_COLUMNS
+
+    return {
+        column: visible_text(text, one_line=column not in MULTILINE_COLUMNS)
+        for column, text in _row(extraction, claim).items()
+    }
+
+
+def _row(extraction: Extraction, claim: Claim) -> dict[str, str]:
     article = extraction.article
     flags = extraction.review_flags(claim)
     note = " ".join(
