@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help report test eval agreement lab bench lint format notebooks translations lock clean
+.PHONY: help report test fuzz eval agreement lab bench lint format notebooks translations lock clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,6 +22,12 @@ report: $(READY) ## build reports/comparison.html and reports/comparison.csv (th
 
 test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbval (two processes, a file each)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+FUZZ_EXAMPLES ?= 2000
+
+fuzz: $(READY) ## fuzz every input path (claims, reported figures, narrative, ECB snapshot, rate server, rate cache), FUZZ_EXAMPLES each
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -n 2 --hypothesis-show-statistics -rxX \
+		tests/test_fuzz.py tests/test_fuzz_live.py
 
 SPLIT ?= dev
 CORPUS := $(if $(filter all,$(SPLIT)),tests/corpus/dev tests/corpus/heldout tests/corpus/heldout2 tests/corpus/heldout3 tests/corpus/heldout4 tests/corpus/heldout5 tests/corpus/heldout6 tests/corpus/heldout7 tests/corpus/heldout8 tests/corpus/heldout9 tests/corpus/heldout10,tests/corpus/$(SPLIT))

@@ -22,6 +22,9 @@ Hypothesis mutates each input a user or a tool can hand the package, starting fr
 
 That is 60 + 40 + 60 + 3 x 30 + 2 + 5 = 257 generated examples a run, beside the 17 hand-written test
 functions (23 cases with the parametrized ones) of tests/test_hostile.py, which this file does not repeat.
+`make fuzz` runs the same properties longer: FUZZ_EXAMPLES examples each (whole builds 1 % and 2 % of
+them), with tests/test_fuzz_live.py, which fuzzes the live rates' inputs (the rate server's answers and
+the rate cache's files) with this file's checks.
 
 The only outcomes allowed are a FiguresError naming the file (and, for a bad cell, its row and
 column), or a correct result; the inputs are never changed. The twelve bugs the fuzzing found are
@@ -38,6 +41,7 @@ import hashlib
 import io
 import json
 import math
+import os
 import re
 import tempfile
 import traceback
@@ -71,6 +75,25 @@ FUZZ = {
     "database": None,  # nothing written beside the tests
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 }
+FUZZ_VARIABLE = "FUZZ_EXAMPLES"
+
+
+def _fuzz_examples() -> int:
+    text = os.environ.get(FUZZ_VARIABLE, "0")
+    if not text.isdigit():
+        raise ValueError(f"expected {FUZZ_VARIABLE} to be a whole number of examples, found {text!r}")
+    return int(text)
+
+
+FUZZ_EXAMPLES = _fuzz_examples()
+"""`make fuzz` sets it: examples per input path; unset (0), each property runs the suite's short count."""
+
+
+def examples(short: int, share: float = 1.0) -> int:
+    """`short` examples in the suite; under `make fuzz`, `share` of FUZZ_EXAMPLES (whole builds take a share)."""
+    return max(short, round(FUZZ_EXAMPLES * share))
+
+
 METHODS = ("average", "closing", "spot")
 LOCALES = ("en", "fr")
 ECB_CURRENCIES = load_ecb_rates().currencies  # EUR included
@@ -328,7 +351,7 @@ def claims_case(draw):
     return rows, currency, draw(st.sampled_from(METHODS)), draw(st.sampled_from(LOCALES))
 
 
-@settings(max_examples=60, **FUZZ)
+@settings(max_examples=examples(60), **FUZZ)
 @given(case=claims_case(), data=st.data())
 def test_claims_file_fuzz(tmp_path, case, data):
     rows, currency, method, locale = case
@@ -373,7 +396,7 @@ def reported_case(draw):
     return claims, rows, currency, draw(st.sampled_from(METHODS)), draw(st.sampled_from(LOCALES))
 
 
-@settings(max_examples=40, **FUZZ)
+@settings(max_examples=examples(40), **FUZZ)
 @given(case=reported_case(), data=st.data())
 def test_reported_file_fuzz(tmp_path, case, data):
     claims_rows, rows, currency, method, locale = case
@@ -459,7 +482,7 @@ def assert_nothing_runs(page: str) -> None:
                 assert not url.startswith(("javascript:", "vbscript:", "data:text")), f"<{tag} {name}={value!r}>"
 
 
-@settings(max_examples=60, **FUZZ)
+@settings(max_examples=examples(60), **FUZZ)
 @given(payload=narrative_bytes(), locale=st.sampled_from(LOCALES))
 def test_narrative_fuzz(tmp_path, payload, locale):
     folder = Path(tempfile.mkdtemp(dir=tmp_path))
@@ -592,7 +615,7 @@ def ecb_payload(draw):
     return payload
 
 
-@settings(max_examples=30, **FUZZ)
+@settings(max_examples=examples(30), **FUZZ)
 @given(payload=ecb_payload())
 def test_ecb_snapshot_changed_behind_its_sidecar(ecb_dir, payload):
     path = write_ecb(ecb_dir, payload, ECB_SIDECAR)
@@ -603,7 +626,7 @@ def test_ecb_snapshot_changed_behind_its_sidecar(ecb_dir, payload):
     assert "update_ecb_snapshot.py" in error.message and "SHA-256" in error.message
 
 
-@settings(max_examples=30, **FUZZ)
+@settings(max_examples=examples(30), **FUZZ)
 @given(payload=ecb_payload())
 def test_ecb_snapshot_content_fuzz(ecb_dir, payload):
     path = write_ecb(ecb_dir, payload, ecb_sidecar_for(payload))
@@ -674,7 +697,7 @@ def sidecar_payload(draw):
     return payload
 
 
-@settings(max_examples=30, **FUZZ)
+@settings(max_examples=examples(30), **FUZZ)
 @given(sidecar=sidecar_payload())
 def test_ecb_sidecar_fuzz(ecb_dir, sidecar):
     path = write_ecb(ecb_dir, ECB_BASE, sidecar)
@@ -742,7 +765,7 @@ HAND_PICKED = (
 )
 
 
-@settings(max_examples=1, **FUZZ)
+@settings(max_examples=examples(1, 0.01), **FUZZ)
 @example(case=HAND_PICKED)
 @given(case=odd_case())
 def test_odd_but_valid_comparisons_build_a_whole_report(tmp_path, case):
@@ -784,7 +807,7 @@ INVALID_CELLS = st.sampled_from(
 )
 
 
-@settings(max_examples=5, **FUZZ)
+@settings(max_examples=examples(5, 0.02), **FUZZ)
 @given(change=INVALID_CELLS, number=st.integers(0, 1), locale=st.sampled_from(LOCALES))
 def test_an_invalid_input_leaves_the_previous_report(tmp_path, change, number, locale):
     rows = [
