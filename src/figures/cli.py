@@ -80,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
         "--review", type=Path, help="also write a review page (HTML, holds the article's text) with every figure marked"
     )
     extract.add_argument("--force", action="store_true", help="replace files that exist")
+    imports = commands.add_parser("import", help="write a reported figures file from filings (SEC companyfacts JSON)")
+    imports.add_argument("filings", type=Path, nargs="+", help="the filings: SEC companyfacts JSON files")
+    imports.add_argument("--out", type=Path, required=True, help="the reported figures CSV to write, with its sidecar")
+    imports.add_argument("--company", help="the company's name in the rows (default: the filer's name)")
+    imports.add_argument("--accessed", type=_date, help="date the filings were obtained (default: today)")
+    imports.add_argument("--force", action="store_true", help="replace files that exist")
     return parser
 
 
@@ -98,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             return _new(args.folder)
         if args.command == "extract":
             return _extract(args)
+        if args.command == "import":
+            return _import(args)
         from figures.notebooks import execute_in_place
 
         for path in execute_in_place():
@@ -164,4 +172,15 @@ def _extract(args: argparse.Namespace) -> int:
         f" note), {left_out} figure{'' if left_out == 1 else 's'} left out; review the draft before"
         f" `figures report --figures {args.out}`"
     )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from figures.filings import write_reported
+
+    accessed = dt.date.fromisoformat(args.accessed) if args.accessed else None
+    written = write_reported(args.filings, args.out, company=args.company, accessed=accessed, force=args.force)
+    for path in written:
+        print(f"wrote {path}")
+    print(f"next: `figures report --reported {args.out}` (with claims of the same company name)")
     return 0

@@ -1,0 +1,86 @@
+"""A fact as a filing reports it (concept, period, unit, value, precision) and the filing it comes from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Filing:
+    """One filing: its form, its identifier (an accession number or a report id), when it was filed, and the
+    entity that filed it (a CIK or an LEI), with the file it was read from and that file's SHA-256.
+
+    >>> Filing("20-F", "0001047469-18-005257", dt.date(2018, 7, 27), "CIK 1577552", "Alibaba", "f.json", "ab").cite()
+    'Alibaba, Form 20-F, accession 0001047469-18-005257, filed 2018-07-27 (CIK 1577552)'
+    """
+
+    form: str
+    accession: str
+    filed: dt.date
+    entity: str
+    entity_name: str
+    file: str
+    sha256: str
+
+    def cite(self) -> str:
+        """The filing in words, as a reported figure's `source` names it.
+
+        >>> Filing("10-K", "0001-24-1", dt.date(2024, 3, 26), "CIK 1", "Acme", "f.json", "ab").cite()
+        'Acme, Form 10-K, accession 0001-24-1, filed 2024-03-26 (CIK 1)'
+        """
+        return f"{self.entity_name}, Form {self.form}, accession {self.accession}, filed {self.filed} ({self.entity})"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A numeric fact over a period: its concept (prefixed: `us-gaap:Revenues`), value in units of `unit`, the
+    currency its unit names (None when the unit is no currency), its precision as XBRL `decimals` (None when
+    the source drops it) and its context (an id, or the SEC's frame).
+
+    >>> fact = Fact("ifrs-full:Revenue", Decimal("43862372"), "USD", "USD", dt.date(2024, 1, 1),
+    ...             dt.date(2024, 12, 31), None, "CY2024", None)
+    >>> fact.days, fact.value_millions
+    (366, Decimal('43.862372'))
+    """
+
+    concept: str
+    value: Decimal
+    unit: str
+    currency: str | None
+    start: dt.date
+    end: dt.date
+    decimals: int | None
+    context: str
+    filing: Filing | None
+
+    @property
+    def days(self) -> int:
+        """How many days the fact's period covers, both ends included.
+
+        >>> Fact("c", Decimal(1), "EUR", "EUR", dt.date(2024, 1, 1), dt.date(2024, 3, 31), None, "", None).days
+        91
+        """
+        return (self.end - self.start).days + 1
+
+    @property
+    def value_millions(self) -> Decimal:
+        """The value in millions of its unit, exactly (no float rounding).
+
+        >>> Fact("c", Decimal(250266000000), "CNY", "CNY", dt.date(2017, 4, 1), dt.date(2018, 3, 31), None, "",
+        ...      None).value_millions
+        Decimal('250266')
+        """
+        millions = self.value / Decimal(1_000_000)
+        return millions.quantize(Decimal(1)) if millions == millions.to_integral_value() else millions.normalize()
+
+    def describe(self) -> str:
+        """The fact in words, as an error names it.
+
+        >>> Fact("us-gaap:Revenues", Decimal(5), "shares", None, dt.date(2024, 1, 1), dt.date(2024, 12, 31), None,
+        ...      "", None).describe()
+        'fact us-gaap:Revenues 2024-01-01 to 2024-12-31 in shares'
+        """
+        where = f" in {self.filing.form} {self.filing.accession}" if self.filing else ""
+        return f"fact {self.concept} {self.start} to {self.end} in {self.unit}{where}"

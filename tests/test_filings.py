@@ -1,0 +1,156 @@
+"""Reported figures imported from filings (SEC companyfacts JSON): the revenue concept chosen in a stated order,
+the latest filing for each period, convenience translations, quarters and halves by their kind, and one-line
+errors for bad filings. Expected values were read by hand from the fixtures (tests/filings/SOURCES.md)."""
+
+import json
+
+import pytest
+
+from figures.cli import main
+from figures.errors import FiguresError
+from figures.filings import write_reported
+from figures.load import load_reported
+from helpers import ROOT
+
+FILINGS = ROOT / "tests" / "filings"
+ALIBABA = FILINGS / "alibaba_companyfacts_revenues.json"
+LPA = FILINGS / "lpa_companyfacts_revenues.json"
+SNOWFLAKE = FILINGS / "snowflake_companyfacts_revenues.json"
+
+
+def _import(tmp_path, *filings, company=None):
+    out = tmp_path / "reported.csv"
+    write_reported(list(filings), out, company=company)
+    return load_reported(out).set_index("figure_id"), json.loads((tmp_path / "reported.csv.meta.json").read_text())
+
+
+def test_alibabas_revenues_match_the_default_cases_reported_figures(tmp_path):
+    reported, _ = _import(tmp_path, ALIBABA, company="Alibaba Group")
+    # data/reported_figures.csv: FY2018 250,266, FY2017 158,273, FY2016 101,143 million CNY
+    for label, value in (("fy2018", 250266.0), ("fy2017", 158273.0), ("fy2016", 101143.0)):
+        row = reported.loc[f"alibaba_group_revenue_{label}"]
+        assert (row["value"], row["currency"], row["fiscal_label"]) == (value, "CNY", label.upper())
+    fy2018 = reported.loc["alibaba_group_revenue_fy2018"]
+    assert (str(fy2018["period_start"]), str(fy2018["period_end"])) == ("2017-04-01", "2018-03-31")
+    assert "us-gaap:Revenues" in fy2018["source"] and "CIK 1577552" in fy2018["source"]
+
+
+def test_the_dollar_figures_are_the_filings_convenience_translations_at_the_companys_rate(tmp_path):
+    reported, _ = _import(tmp_path, ALIBABA, company="Alibaba Group")
+    usd = reported.loc["alibaba_group_revenue_fy2018_usd"]
+    # the 20-F of 27 July 2018 tags 39,898 million USD beside 250,266 million CNY: 6.2726 CNY per USD
+    assert (usd["value"], usd["currency"], usd["translated_from"]) == (39898.0, "USD", "alibaba_group_revenue_fy2018")
+    assert (float(usd["fx_rate"]), usd["fx_rate_unit"]) == (6.2726, "CNY per USD")
+    assert "0001047469-18-005257" in usd["source"] and str(usd["published"]) == "2018-07-27"
+    assert float(reported.loc["alibaba_group_revenue_fy2017_usd", "fx_rate"]) == 6.8832
+
+
+def test_the_latest_filing_reporting_a_period_is_the_source(tmp_path):
+    reported, _ = _import(tmp_path, ALIBABA, company="Alibaba Group")
+    # FY2018 is reported five times; the last is the 6-K of 2 February 2021
+    fy2018 = reported.loc["alibaba_group_revenue_fy2018"]
+    assert "0001104659-21-010913" in fy2018["source"] and str(fy2018["published"]) == "2021-02-02"
+
+
+def test_total_revenue_comes_before_revenue_from_contracts_with_customers(tmp_path):
+    reported, sidecar = _import(tmp_path, LPA)
+    company = "Logistic Properties of the Americas"
+    # ifrs-full:Revenue (rent included) 43,862,372 USD in 2024; contracts with customers alone 5,053,779
+    assert reported.loc["logistic_properties_of_the_americas_revenue_2024", "value"] == 43.862372
+    assert reported.loc["logistic_properties_of_the_americas_revenue_2021", "value"] == 25.596073
+    assert reported.loc["logistic_properties_of_the_americas_revenue_2024", "company"] == company
+    assert "ifrs-full:Revenue, first of the ifrs-full revenue concepts" in reported.iloc[0]["note"]
+    assert sidecar["concepts_chosen"] == ["ifrs-full:Revenue"]
+
+
+def test_quarters_halves_and_nine_months_come_through_with_their_kind(tmp_path):
+    reported, _ = _import(tmp_path, SNOWFLAKE, company="Snowflake")
+    by_label = reported.reset_index().set_index("fiscal_label")
+    # fiscal years end on 31 January: FY2025 is February 2024 to January 2025
+    assert by_label.loc["FY2025", "value"] == 3626.396
+    q1 = by_label.loc["Q1 FY2026"]
+    assert (str(q1["period_start"]), q1["value"]) == ("2025-02-01", 1042.074)
+    assert by_label.loc["H1 FY2025", "value"] == 1697.532 and "; half year;" in by_label.loc["H1 FY2025", "note"]
+    assert by_label.loc["9M FY2025", "value"] == 2639.626 and "; nine months;" in by_label.loc["9M FY2025", "note"]
+    assert by_label.loc["Q3 FY2025", "value"] == 942.094 and "; quarter;" in by_label.loc["Q3 FY2025", "note"]
+
+
+def test_a_restated_value_is_kept_in_the_note(tmp_path):
+    facts = json.loads(LPA.read_text())
+    revenue = facts["facts"]["ifrs-full"]["Revenue"]["units"]["USD"]
+    restated = next(f for f in revenue if f["end"] == "2023-12-31" and f["accn"] == "0001493152-24-016772")
+    restated["val"] = 39000000  # as if the 2023 report had said 39.0 million, restated a year later to 39,436,343
+    changed = tmp_path / "lpa.json"
+    changed.write_text(json.dumps(facts))
+    reported, _ = _import(tmp_path, changed)
+    note = reported.loc["logistic_properties_of_the_americas_revenue_2023", "note"]
+    assert reported.loc["logistic_properties_of_the_americas_revenue_2023", "value"] == 39.436343
+    assert "earlier value 39 million in Form 20-F 0001493152-24-016772 filed 2024-04-26" in note
+
+
+def test_the_cli_writes_a_reported_file_and_its_sidecar_naming_each_filing(tmp_path, capsys):
+    out = tmp_path / "reported.csv"
+    assert main(["import", str(ALIBABA), "--out", str(out), "--company", "Alibaba Group"]) == 0
+    sidecar = json.loads((tmp_path / "reported.csv.meta.json").read_text())
+    assert sidecar["filings"][0]["file"] == ALIBABA.name and len(sidecar["filings"][0]["sha256"]) == 64
+    assert sidecar["url"] == "https://data.sec.gov/api/xbrl/companyfacts/CIK0001577552.json"
+    assert out.read_text().splitlines()[0] == (ROOT / "data/reported_figures.csv").read_text().splitlines()[0]
+    assert main(["import", str(ALIBABA), "--out", str(out)]) == 1  # never over an existing file
+    assert "--force" in capsys.readouterr().err
+
+
+def _one_line_error(tmp_path, filing) -> str:
+    with pytest.raises(FiguresError) as caught:
+        write_reported([filing], tmp_path / "out.csv")
+    message = str(caught.value)
+    assert "\n" not in message and str(filing) in message
+    return message
+
+
+def test_a_filing_without_a_revenue_fact_is_refused(tmp_path):
+    message = _one_line_error(tmp_path, FILINGS / "snowflake_companyfacts_dei_only.json")
+    assert "expected a revenue fact over a period" in message and "us-gaap:Revenues" in message
+
+
+def test_a_revenue_in_a_unit_that_is_no_currency_is_refused(tmp_path):
+    facts = json.loads(LPA.read_text())
+    units = facts["facts"]["ifrs-full"]["Revenue"]["units"]
+    units["shares"] = units.pop("USD")
+    filing = tmp_path / "lpa.json"
+    filing.write_text(json.dumps(facts))
+    message = _one_line_error(tmp_path, filing)
+    assert "fact ifrs-full:Revenue 2021-01-01 to 2021-12-31 in shares" in message
+    assert "expected a revenue in a currency" in message
+
+
+def test_two_values_for_one_period_and_concept_in_one_filing_are_refused(tmp_path):
+    facts = json.loads(LPA.read_text())
+    revenue = facts["facts"]["ifrs-full"]["Revenue"]["units"]["USD"]
+    revenue.append(dict(revenue[-1], val=1))
+    filing = tmp_path / "lpa.json"
+    filing.write_text(json.dumps(facts))
+    message = _one_line_error(tmp_path, filing)
+    assert "fact ifrs-full:Revenue 2024-01-01 to 2024-12-31 in USD in 20-F 0001997711-25-000030" in message
+    assert "found 43862372 and 1" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("notes.json", "not json at all", "a file that is not JSON"),
+        ("other.json", '{"facts": []}', "found other JSON"),
+        ("report.xhtml", "<html/>", "inline XBRL"),
+    ],
+)
+def test_a_file_that_is_not_xbrl_facts_is_refused(tmp_path, name, content, expected):
+    filing = tmp_path / name
+    filing.write_text(content)
+    assert expected in _one_line_error(tmp_path, filing)
+
+
+def test_fixtures_are_unchanged_copies_of_their_sources():
+    # each fixture keeps whole concept objects of the real file: the source's facts, none added
+    lpa = json.loads(LPA.read_text())
+    assert lpa["cik"] == "0001997711" and len(lpa["facts"]["ifrs-full"]["Revenue"]["units"]["USD"]) == 6
+    # the provenance table names repository, path, commit and licence
+    assert "3b44ade1065a5448642f192baaefa183336051bb" in (FILINGS / "SOURCES.md").read_text()
