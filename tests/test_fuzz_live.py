@@ -61,15 +61,6 @@ HOSTILE_VALUES = (
 SCALES = (-1.0, 0.0, 1e-300, 1e-6, 0.3, 0.6, 1.5, 1.9, 2.5, 1e6, 1e300)
 
 
-def pending_live_checks(strict: bool = True):
-    """Main trusts what this file refuses (issue 19); branch issue19-live checks it. Drop the marks once merged."""
-    reason = (
-        "issue 19: main uses cached and absurd live rates, follows redirects silently and renders a rate"
-        " server's text as markdown; branch issue19-live checks them: remove these marks when it is merged"
-    )
-    return pytest.mark.xfail(reason=reason, strict=strict)
-
-
 MARKDOWN_LEAKS = ("a", "em", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "img", "ul", "ol", "hr")
 
 
@@ -298,7 +289,6 @@ def _redirect_example():
     return {"kind": "redirect"}, respond
 
 
-@pending_live_checks()  # strict: the examples fail on main every time
 @settings(max_examples=examples(40), **FUZZ)
 @example(change=_issue_example(rate=1e300), strict=False, currency="EUR", locale="en")  # absurd, accepted
 @example(change=_issue_example(date="[x](http://evil.test/) **b**"), strict=False, currency="EUR", locale="en")
@@ -448,7 +438,6 @@ CACHE_POISON = (-1.17, 1e300, math.nan, math.inf, 0)
 """The cached rates the issue names: each published a false number or ended in an error naming no file."""
 
 
-@pending_live_checks(strict=False)  # found on main by chance, in most runs
 @settings(max_examples=examples(40), **FUZZ)
 @given(data=st.data(), down=st.booleans(), strict=st.booleans(), currency=st.sampled_from(COMMON))
 def test_rate_cache_file_fuzz(live_case, ecb_tables, server, seeded_cache, data, down, strict, currency):
@@ -469,7 +458,6 @@ def test_rate_cache_file_fuzz(live_case, ecb_tables, server, seeded_cache, data,
     event(f"{kind}, server {'down' if down else 'up'}: {outcome}, then {again}")
 
 
-@pending_live_checks()
 @pytest.mark.parametrize("poison", CACHE_POISON)
 def test_a_poisoned_cached_rate_is_never_used(live_case, ecb_tables, server, seeded_cache, poison):
     # The issue's cases, every time: a cached USD closing rate of -1.17, 1e300, NaN, Infinity or 0, the server down.

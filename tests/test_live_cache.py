@@ -34,6 +34,7 @@ POISONS = {
     "NaN": (lambda r: r["rates"].update(USD=float("nan")), "invalid rate for USD: nan"),
     "Infinity": (lambda r: r["rates"].update(USD=float("inf")), "invalid rate for USD: inf"),
     "text": (lambda r: r["rates"].update(USD="1.17"), "invalid rate for USD: '1.17'"),
+    "huge integer": (lambda r: r["rates"].update(USD=10**400), "invalid rate for USD: 1000000"),  # beyond a float
     "absurd": (lambda r: r["rates"].update(USD=1e300), "1e+300 USD per EUR for 2018-07-03, more than a factor of 2"),
     "other base": (lambda r: r.update(base="USD"), "rates for base 'USD', not 'EUR'"),
     "later date": (lambda r: r.update(date="2026-10-30"), "rates of 2026-10-30 for 2018-07-03"),
@@ -94,3 +95,30 @@ def test_a_good_cached_answer_is_used_without_a_request(tmp_path):
     applied = table.rate_on("EUR", "USD", DAY)
     assert (applied.rate, applied.provider, applied.fell_back) == (1.1665, "live", False)
     assert table.cache.discarded == [] and table.client.requests_made == 0
+
+
+def test_a_discarded_cache_entry_is_told_as_a_warning(tmp_path, caplog):
+    # The page does not depend on the cache (a rebuild gives the same bytes); the terminal hears of it.
+    with ForexServer() as server:
+        path, record = cached_record(tmp_path, server.url)
+        record["rates"]["USD"] = -1.17
+        path.write_text(json.dumps(record), encoding="utf-8")
+        with caplog.at_level("WARNING", logger="figures.live_cache"):
+            live(server.url, tmp_path).rate_on("EUR", "USD", DAY)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"figures: warning: rate cache {path} failed its checks ({record['url']} answered an invalid rate"
+        " for USD: -1.17): discarded, asked again"
+    ]
+
+
+def test_a_folder_where_a_cache_entry_belongs_is_discarded_not_an_error(tmp_path):
+    # Found by fuzzing: a folder in an answer's place ended the build in IsADirectoryError.
+    with ForexServer() as server:
+        path, _ = cached_record(tmp_path, server.url)
+        path.unlink()
+        (path / "inside").mkdir(parents=True)
+        table = live(server.url, tmp_path)
+        applied = table.rate_on("EUR", "USD", DAY)
+        assert (applied.rate, applied.provider, server.requests) == (1.1665, "live", 1)
+    assert table.cache.discarded == [f"{path}: discarded: unreadable (IsADirectoryError)"]
+    assert json.loads(path.read_text(encoding="utf-8"))["rates"]["USD"] == 1.1665

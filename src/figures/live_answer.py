@@ -118,9 +118,13 @@ def check_answer(body: object, *, base: str, asked: dt.date, url: str, reference
     for code, value in body["rates"].items():
         if not isinstance(code, str) or not _CURRENCY_CODE.fullmatch(code):
             raise LiveSourceError(f"{url} answered a rate for {shown(code)}, not a currency code")
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+        try:  # an integer beyond a float's range (10**400) is as invalid as infinity
+            number = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else math.nan
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number) or number <= 0:
             raise LiveSourceError(f"{url} answered an invalid rate for {code}: {shown(value)}")
-        rates[code] = float(value)
+        rates[code] = number
     rates[base] = 1.0
     _check_plausible(rates, base, answered, url, reference)
     return answered, rates

@@ -13,7 +13,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +25,9 @@ from figures.rates import RateTable, load_ecb_rates
 
 RECENT_DAYS = 7
 """Answers about the last week may still change (a day not yet fixed); they are not cached."""
+
+LOG = logging.getLogger(__name__)
+"""Where a discarded cache file is told (a warning: on stderr when nothing else is configured)."""
 
 
 class LiveCache:
@@ -138,7 +143,11 @@ class LiveCache:
 
     def _discard(self, path: Path, reason: str) -> None:
         self.discarded.append(f"{path}: discarded: {reason}")
-        path.unlink(missing_ok=True)
+        LOG.warning("figures: warning: rate cache %s failed its checks (%s): discarded, asked again", path, reason)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)  # a folder where an answer belongs: not ours to read
+        else:
+            path.unlink(missing_ok=True)
         return None
 
     def _path(self, base: str, asked: dt.date) -> Path:
