@@ -1,0 +1,224 @@
+"""Reported figures imported from inline XBRL (an ESEF-style .xhtml), a report package (zip) and xBRL-JSON; bad and
+hostile input refused in one line; a comparison folder that names its filings. The expected values were read by hand
+from the fixtures' income statements (tests/filings/SOURCES.md) and written here before the importer ran."""
+
+import csv
+import io
+import json
+import shutil
+import zipfile
+
+import pytest
+
+from figures.cli import main
+from figures.errors import FiguresError
+from figures.filings import write_reported
+from figures.load import load_reported
+from figures.report import ReportParameters, build_report
+from helpers import ROOT, claim, write_figures
+
+FILINGS = ROOT / "tests" / "filings"
+VALEO = FILINGS / "valeo_2014_income_statement.xhtml"
+FAURECIA = FILINGS / "faurecia_2014_income_statement.xhtml"
+VALEO_JSON = FILINGS / "valeo_2014_income_statement.json"
+CY2014 = ("2014-01-01", "2014-12-31")
+
+
+def _import(tmp_path, *filings, company=None):
+    out = tmp_path / "reported.csv"
+    write_reported(list(filings), out, company=company)
+    return load_reported(out).set_index("figure_id"), json.loads((tmp_path / "reported.csv.meta.json").read_text())
+
+
+def _package(tmp_path, members: dict[str, bytes], name="valeo-2014.zip"):
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, payload in members.items():
+            archive.writestr(member, payload)
+    return path
+
+
+def _valeo_package(tmp_path):
+    report_package = json.dumps({"documentInfo": {"documentType": "https://xbrl.org/report-package/2023/xbri"}})
+    return _package(
+        tmp_path,
+        {
+            "valeo-2014/META-INF/reportPackage.json": report_package.encode(),
+            "valeo-2014/reports/valeo-2014.xhtml": VALEO.read_bytes(),
+        },
+    )
+
+
+def test_valeos_inline_xbrl_sales_are_the_printed_figures(tmp_path):
+    reported, sidecar = _import(tmp_path, VALEO, company="Valeo")
+    # Valeo, consolidated statement of income (in millions of euros): Sales 12,725 in 2014, 11,662 in 2013 restated
+    assert reported.loc["valeo_revenue_2014", "value"] == 12725.0
+    assert reported.loc["valeo_revenue_2013", "value"] == 11662.0
+    row = reported.loc["valeo_revenue_2014"]
+    assert (row["currency"], row["unit"], row["fiscal_label"]) == ("EUR", "million", "2014")
+    assert (str(row["period_start"]), str(row["period_end"])) == CY2014
+    assert "ifrs-full:Revenue" in row["source"] and "LEI 5493006IH2N2WMIBB742" in row["source"]
+    assert "context dcur1" in row["note"] and "decimals -3" in row["note"]
+    assert "context dprev2" in reported.loc["valeo_revenue_2013", "note"]
+    assert sidecar["filings"][0]["file"] == VALEO.name and len(sidecar["filings"][0]["sha256"]) == 64
+    assert sidecar["concepts_chosen"] == ["ifrs-full:Revenue"]
+
+
+def test_faurecias_three_years_come_through_with_their_precision(tmp_path):
+    reported, _ = _import(tmp_path, FAURECIA, company="Faurecia")
+    # Faurecia, consolidated statement of comprehensive income (in EUR millions): Sales 18,828.9 / 18,028.6 / 17,364.5
+    assert reported.loc["faurecia_revenue_2014", "value"] == 18828.9
+    assert reported.loc["faurecia_revenue_2013", "value"] == 18028.6
+    assert reported.loc["faurecia_revenue_2012", "value"] == 17364.5
+    assert "decimals 2" in reported.loc["faurecia_revenue_2012", "note"]
+    assert "LEI 969500F0VMZLK2IULV85" in reported.loc["faurecia_revenue_2014", "source"]
+
+
+def test_a_report_package_is_read_through_its_reports_folder(tmp_path):
+    package = _valeo_package(tmp_path)
+    reported, sidecar = _import(tmp_path, package, company="Valeo")
+    assert reported.loc["valeo_revenue_2014", "value"] == 12725.0
+    assert reported.loc["valeo_revenue_2013", "value"] == 11662.0
+    assert "valeo-2014.xhtml" in reported.loc["valeo_revenue_2014", "source"]
+    assert sidecar["filings"][0]["file"] == package.name  # the SHA-256 is the package's, the file as received
+
+
+def test_xbrl_json_gives_the_same_figures(tmp_path):
+    reported, _ = _import(tmp_path, VALEO_JSON, company="Valeo")
+    assert reported.loc["valeo_revenue_2014", "value"] == 12725.0
+    assert reported.loc["valeo_revenue_2013", "value"] == 11662.0
+    assert "ifrs-full:Revenue" in reported.loc["valeo_revenue_2014", "source"]
+    assert "decimals -3" in reported.loc["valeo_revenue_2014", "note"]
+
+
+def test_the_cli_imports_inline_xbrl(tmp_path, capsys):
+    out = tmp_path / "reported.csv"
+    assert main(["import", str(VALEO), "--out", str(out), "--company", "Valeo"]) == 0
+    assert "valeo_revenue_2014" in out.read_text()
+
+
+def _one_line_error(tmp_path, filing) -> str:
+    with pytest.raises(FiguresError) as caught:
+        write_reported([filing], tmp_path / "out.csv")
+    message = str(caught.value)
+    assert "\n" not in message and str(filing) in message
+    return message
+
+
+def _changed_valeo(tmp_path, old: str, new: str, name="valeo.xhtml", count=1):
+    text = VALEO.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def test_an_inline_filing_without_a_revenue_fact_is_refused(tmp_path):
+    filing = _changed_valeo(tmp_path, 'name="ifrs-full:Revenue"', 'name="ifrs-full:GrossProfit"', count=2)
+    assert "expected a revenue fact over a period" in _one_line_error(tmp_path, filing)
+
+
+def test_an_inline_revenue_in_a_unit_that_is_no_currency_is_refused(tmp_path):
+    filing = _changed_valeo(
+        tmp_path, "<xbrli:measure>iso4217:EUR</xbrli:measure>", "<xbrli:measure>xbrli:pure</xbrli:measure>"
+    )
+    message = _one_line_error(tmp_path, filing)
+    assert "fact ifrs-full:Revenue 2014-01-01 to 2014-12-31 in xbrli:pure" in message
+    assert "expected a revenue in a currency" in message
+
+
+def test_two_values_for_one_period_and_concept_in_one_inline_filing_are_refused(tmp_path):
+    second = (
+        '<ix:nonFraction unitRef="EUR" decimals="-3" name="ifrs-full:Revenue" scale="6" format="ixt2:numdotdecimal"'
+        ' contextRef="dcur1">12,726</ix:nonFraction></div>'
+    )
+    filing = _changed_valeo(
+        tmp_path, '</div>\n          </td>\n          <td class="number row-total ">', second + "</td><td>"
+    )
+    message = _one_line_error(tmp_path, filing)
+    assert "fact ifrs-full:Revenue 2014-01-01 to 2014-12-31 in EUR" in message
+    assert "found 12725000000 and 12726000000" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("report.xhtml", b"<html><body><p>Annual report</p></body></html>", "found no inline XBRL facts"),
+        ("report.xhtml", b"\x00\x01 not text", "found no inline XBRL facts"),
+        ("facts.json", b'{"documentInfo": {"documentType": "other"}, "facts": {}}', "found other JSON"),
+        ("package.zip", b"PK not a zip", "not a zip"),
+    ],
+)
+def test_a_file_that_is_not_xbrl_is_refused(tmp_path, name, content, expected):
+    filing = tmp_path / name
+    filing.write_bytes(content)
+    assert expected in _one_line_error(tmp_path, filing)
+
+
+def test_an_entity_declaration_is_refused_before_parsing(tmp_path):
+    doctype = '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    filing = tmp_path / "report.xhtml"
+    filing.write_text(doctype + VALEO.read_text(encoding="utf-8").split("?>", 1)[1], encoding="utf-8")
+    assert "entity declaration" in _one_line_error(tmp_path, filing)
+
+
+def test_a_package_without_a_report_is_refused(tmp_path):
+    package = _package(tmp_path, {"x/META-INF/reportPackage.json": b"{}", "x/reports/readme.txt": b"hello"})
+    assert "expected an inline XBRL report" in _one_line_error(tmp_path, package)
+
+
+def test_a_zip_bomb_is_refused_from_its_declared_size(tmp_path):
+    bomb = _package(tmp_path, {"x/reports/report.xhtml": b"\x00" * (300 * 1024 * 1024)}, name="bomb.zip")
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    assert "larger than" in _one_line_error(tmp_path, bomb)
+
+
+def test_a_path_outside_the_package_is_refused(tmp_path):
+    package = _package(tmp_path, {"../../evil/reports/report.xhtml": VALEO.read_bytes()}, name="traversal.zip")
+    assert "outside the package" in _one_line_error(tmp_path, package)
+
+
+def test_a_huge_filing_is_refused_from_its_size(tmp_path, monkeypatch):
+    from figures.filings import limits
+
+    monkeypatch.setattr(limits, "MAX_FILING_BYTES", 1000)
+    message = _one_line_error(tmp_path, VALEO)
+    assert "at most 1,000 bytes" in message
+
+
+def test_a_comparison_that_names_its_filings_imports_them_and_cites_them(tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    shutil.copy(VALEO, folder / VALEO.name)
+    shutil.copy(FAURECIA, folder / FAURECIA.name)
+    (folder / "filings.json").write_text(
+        json.dumps(
+            {"filings": [{"file": VALEO.name, "company": "Valeo"}, {"file": FAURECIA.name, "company": "Faurecia"}]}
+        ),
+        encoding="utf-8",
+    )
+    # claims as a newspaper would round the filings' figures: 12,725 and 18,828.9 million euros, 2014 over 2013
+    write_figures(
+        folder / "claims.csv",
+        [
+            claim("valeo_sales", "Valeo", "revenue", *CY2014, 12.7, "billion", "EUR"),
+            claim("valeo_growth", "Valeo", "revenue_growth", *CY2014, 9.1, "percent", "EUR"),
+            claim("faurecia_sales", "Faurecia", "revenue", *CY2014, 18.8, "billion", "EUR"),
+            claim("faurecia_growth", "Faurecia", "revenue_growth", *CY2014, 4.4, "percent", "EUR"),
+        ],
+    )
+    out = tmp_path / "report"
+    html_path, csv_path = build_report(out, ReportParameters(comparison=str(folder), currency="USD"))
+    reviews = json.loads((out / "claims.json").read_text(encoding="utf-8"))
+    verdicts = {review["identifier"]: review["reviewRating"]["alternateName"] for review in reviews}
+    assert verdicts == {
+        "valeo_sales": "rounded",
+        "valeo_growth": "rounded",
+        "faurecia_sales": "rounded",
+        "faurecia_growth": "rounded",
+    }
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    assert any(row.get("value") in ("12725", "12725.0") for row in rows)
+    page = html_path.read_text(encoding="utf-8")
+    assert "ifrs-full:Revenue" in page and VALEO.name in page and FAURECIA.name in page
+    assert not (folder / "reported.csv").exists()  # imported for the build, nothing written into the comparison
