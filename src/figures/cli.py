@@ -80,8 +80,16 @@ def _parser() -> argparse.ArgumentParser:
         "--review", type=Path, help="also write a review page (HTML, holds the article's text) with every figure marked"
     )
     extract.add_argument("--force", action="store_true", help="replace files that exist")
-    imports = commands.add_parser("import", help="write a reported figures file from filings (SEC companyfacts JSON)")
-    imports.add_argument("filings", type=Path, nargs="+", help="the filings: SEC companyfacts JSON files")
+    imports = commands.add_parser(
+        "import",
+        help="write a reported figures file from filings (companyfacts, xBRL-JSON, inline XBRL, report package)",
+    )
+    imports.add_argument(
+        "filings",
+        type=Path,
+        nargs="+",
+        help="the filings: SEC companyfacts JSON, xBRL-JSON, inline XBRL (.xhtml) or ESEF report packages (.zip)",
+    )
     imports.add_argument("--out", type=Path, required=True, help="the reported figures CSV to write, with its sidecar")
     imports.add_argument("--company", help="the company's name in the rows (default: the filer's name)")
     imports.add_argument("--accessed", type=_date, help="date the filings were obtained (default: today)")

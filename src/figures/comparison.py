@@ -5,6 +5,7 @@ Layout of a comparison folder (`figures new DIR` writes it):
     claims.csv            what a source states (the figures-file format of data/article_figures.csv)
     reported.csv          optional: what the companies reported (the format of data/reported_figures.csv)
     narrative/en.md       optional: what only a person can say about this case, in markdown, per locale
+    filings.json          optional: the companies' filings, imported as the reported figures when reported.csv has none
     *.meta.json           a provenance sidecar beside each CSV
 
 The default case lives in `data/` (article_figures.csv, reported_figures.csv, narrative/).
@@ -140,7 +141,10 @@ def open_comparison(
         )
     reported = Path(reported_path) if reported_path else folder / REPORTED_NAME
     if not reported_path and not _has_rows(reported):
-        reported = None  # `figures new` writes a header-only reported.csv: a case may have none
+        # `figures new` writes a header-only reported.csv: a case may have none, or name its filings instead
+        from figures.filings.named import import_named_filings
+
+        reported = import_named_filings(folder)
     return Comparison(claims, reported, folder / NARRATIVE_DIR)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from figures.errors import FiguresError
 from figures.filings.facts import Fact, Filing
+from figures.filings.limits import read_limited
 from figures.load import ISO_4217
 
 
@@ -32,10 +33,7 @@ def read_companyfacts(path: str | Path) -> list[Fact]:
     ('us-gaap:Revenues', Decimal('250266'), 'CNY', 'CIK 1577552')
     """
     path = Path(path)
-    try:
-        payload = path.read_bytes()
-    except OSError as error:
-        raise FiguresError(f"expected a readable filing, {error.strerror or error}", path=path) from None
+    payload = read_limited(path)
     try:
         document = json.loads(payload)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):

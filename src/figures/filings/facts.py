@@ -29,7 +29,11 @@ class Filing:
 
         >>> Filing("10-K", "0001-24-1", dt.date(2024, 3, 26), "CIK 1", "Acme", "f.json", "ab").cite()
         'Acme, Form 10-K, accession 0001-24-1, filed 2024-03-26 (CIK 1)'
+        >>> Filing("inline XBRL report", "r.xhtml", dt.date(2024, 12, 31), "LEI 5493", "Acme", "r.xhtml", "ab").cite()
+        'Acme, inline XBRL report r.xhtml, period ending 2024-12-31 (LEI 5493)'
         """
+        if self.entity.startswith("LEI "):  # an ESEF report: no accession, no filing date in the file
+            return f"{self.entity_name}, {self.form} {self.accession}, period ending {self.filed} ({self.entity})"
         return f"{self.entity_name}, Form {self.form}, accession {self.accession}, filed {self.filed} ({self.entity})"
 
 

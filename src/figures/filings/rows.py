@@ -23,30 +23,47 @@ HEADER = (
     *("fx_rate_source", "source", "published", "note"),
 )
 """The columns of a reported figures file, in order (as `data/reported_figures.csv`)."""
-_INLINE = (".xhtml", ".html", ".htm", ".zip", ".xbrl", ".xml")
+_INLINE = (".xhtml", ".html", ".htm", ".xbrl", ".xml")
 
 
 def import_filings(paths: list[str | Path]) -> list[Fact]:
-    """Every fact of the filings given, read by format (today: SEC companyfacts JSON).
+    """Every fact of the filings given, read by format: an SEC companyfacts JSON, xBRL-JSON, inline XBRL (an ESEF
+    report's .xhtml, or an XBRL instance) or a report package (zip).
 
     Raises:
-        FiguresError: naming the file: a format not read yet (inline XBRL, a report package, an XBRL
-            instance) or a file that is not XBRL.
+        FiguresError: naming the file: larger than the filing limit, not XBRL, or a fact that does not parse.
 
     >>> from figures.paths import ROOT
     >>> len(import_filings([ROOT / "tests/filings/alibaba_companyfacts_revenues.json"]))
     36
+    >>> len(import_filings([ROOT / "tests/filings/valeo_2014_income_statement.xhtml"]))
+    4
     """
+    from figures.filings.inline import read_inline
+    from figures.filings.package import read_package
+    from figures.filings.xbrl_json import is_xbrl_json, read_xbrl_json
+
     facts = []
     for path in map(Path, paths):
-        if path.suffix.lower() in _INLINE:
-            raise FiguresError(
-                "expected an SEC companyfacts JSON; inline XBRL, ESEF report packages and XBRL instances are not"
-                " read yet",
-                path=path,
-            )
-        facts += read_companyfacts(path)
+        suffix = path.suffix.lower()
+        if suffix == ".zip":
+            facts += read_package(path)
+        elif suffix in _INLINE:
+            facts += read_inline(path)
+        elif suffix == ".json" and _peek_json(path, is_xbrl_json):
+            facts += read_xbrl_json(path)
+        else:
+            facts += read_companyfacts(path)
     return facts
+
+
+def _peek_json(path: Path, test) -> bool:
+    from figures.filings.limits import read_limited
+
+    try:
+        return test(json.loads(read_limited(path)))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return False  # the companyfacts reader says what is wrong
 
 
 def reported_rows(chosen: list[Chosen], company: str) -> list[dict[str, str]]:
@@ -77,7 +94,7 @@ def reported_rows(chosen: list[Chosen], company: str) -> list[dict[str, str]]:
             currency=fact.currency,
             approximate="false",
             source=f"{fact.filing.cite()}; {fact.concept}",
-            published=fact.filing.filed.isoformat(),
+            published=_published(fact),
         )
         if item.translates is None:
             ids[(fact.start, fact.end)] = figure_id
@@ -99,6 +116,11 @@ def reported_rows(chosen: list[Chosen], company: str) -> list[dict[str, str]]:
             )
         rows.append(row)
     return rows
+
+
+def _published(fact: Fact) -> str:
+    # an ESEF report does not say when it was published: left empty rather than guessed
+    return "" if fact.filing.entity.startswith("LEI ") else fact.filing.filed.isoformat()
 
 
 def _plain(value: Decimal) -> str:

@@ -1,0 +1,113 @@
+"""xBRL-JSON (the OIM JSON form of an XBRL report, as filings.xbrl.org publishes ESEF filings), read as plain JSON.
+
+Its documented shape: `{"documentInfo": {"documentType": "https://xbrl.org/2021/xbrl-json", "namespaces": {...}},
+"facts": {id: {"value", "decimals"?, "dimensions": {"concept", "entity", "period", "unit"?, ...}}}}`. A period is
+`start/end` in date-times, the end exclusive (`2014-01-01T00:00:00/2015-01-01T00:00:00` is the year 2014). A fact with
+any other dimension (a segment) is left out, as in inline XBRL; the fact's id stands for its context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from figures.errors import FiguresError
+from figures.filings.facts import Fact, Filing
+from figures.filings.inline import FORM, LEI_SCHEME
+from figures.filings.limits import read_limited
+from figures.load import ISO_4217
+
+DOCUMENT_TYPES = ("https://xbrl.org/2021/xbrl-json", "https://xbrl.org/CR/2021-02-03/xbrl-json")
+CORE = frozenset({"concept", "entity", "period", "unit", "language"})
+
+
+def is_xbrl_json(document: object) -> bool:
+    """Whether a parsed JSON document says it is xBRL-JSON (its `documentInfo`).
+
+    >>> is_xbrl_json({"documentInfo": {}, "facts": {}}), is_xbrl_json({"cik": 1, "facts": {}})
+    (True, False)
+    """
+    return isinstance(document, dict) and "documentInfo" in document
+
+
+def read_xbrl_json(path: str | Path) -> list[Fact]:
+    """Every numeric fact over a period in an xBRL-JSON file, with the report it comes from.
+
+    Raises:
+        FiguresError: naming the file and the fact: not xBRL-JSON, or a fact whose period or value does not parse.
+
+    >>> from figures.paths import ROOT
+    >>> facts = read_xbrl_json(ROOT / "tests/filings/valeo_2014_income_statement.json")
+    >>> [(f.concept, str(f.value_millions), f.currency, f.start.isoformat(), f.end.isoformat()) for f in facts][0]
+    ('ifrs-full:Revenue', '12725', 'EUR', '2014-01-01', '2014-12-31')
+    """
+    path = Path(path)
+    payload = read_limited(path)
+    try:
+        document = json.loads(payload)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise FiguresError("expected xBRL-JSON, found a file that is not JSON", path=path) from None
+    info = document.get("documentInfo") if isinstance(document, dict) else None
+    facts_in = document.get("facts") if isinstance(document, dict) else None
+    if not (isinstance(info, dict) and info.get("documentType") in DOCUMENT_TYPES and isinstance(facts_in, dict)):
+        raise FiguresError(f"expected xBRL-JSON (documentType {DOCUMENT_TYPES[0]}), found other JSON", path=path)
+    namespaces = info.get("namespaces") if isinstance(info.get("namespaces"), dict) else {}
+    sha256 = hashlib.sha256(payload).hexdigest()
+    parsed = []
+    for fact_id, body in facts_in.items():
+        dimensions = body.get("dimensions") if isinstance(body, dict) else None
+        if not isinstance(dimensions, dict) or set(dimensions) - CORE or "unit" not in dimensions:
+            continue  # a dimensional fact, or no unit (text): never a total revenue
+        period = str(dimensions.get("period", ""))
+        if "/" not in period:
+            continue  # an instant
+        parsed.append((str(fact_id), body, dimensions, _period(period, fact_id, path)))
+    entities = sorted({_entity(str(d.get("entity", "")), namespaces) for _, _, d, _ in parsed}) or [""]
+    ends = [end for *_, (_, end) in parsed]
+    filing = Filing(FORM, path.name, max(ends) if ends else dt.date.min, entities[0], entities[0], path.name, sha256)
+    return [_fact(fact_id, body, dims, period, namespaces, filing, path) for fact_id, body, dims, period in parsed]
+
+
+def _period(text: str, fact_id, path) -> tuple[dt.date, dt.date]:
+    try:
+        start_text, end_text = text.split("/")
+        start = dt.datetime.fromisoformat(start_text)
+        end = dt.datetime.fromisoformat(end_text)
+    except ValueError:
+        raise FiguresError(
+            f"fact {fact_id}: expected a period start/end in ISO date-times, found {text!r}", path=path
+        ) from None
+    end_date = end.date() - dt.timedelta(days=1) if end.time() == dt.time(0) else end.date()
+    return start.date(), end_date
+
+
+def _entity(text: str, namespaces: dict) -> str:
+    prefix, _, identifier = text.rpartition(":")
+    return f"LEI {identifier}" if namespaces.get(prefix) == LEI_SCHEME else text
+
+
+def _fact(fact_id, body, dims, period, namespaces, filing, path) -> Fact:
+    concept, unit = str(dims.get("concept", "")), str(dims.get("unit", ""))
+    prefix, _, code = unit.rpartition(":")
+    currency = (
+        code
+        if namespaces.get(prefix, "http://www.xbrl.org/2003/iso4217") == "http://www.xbrl.org/2003/iso4217"
+        and prefix == "iso4217"
+        and code in ISO_4217
+        else None
+    )
+    label = f"fact {concept} {period[0]} to {period[1]} ({fact_id})"
+    try:
+        value = Decimal(str(body.get("value")))
+        decimals = body.get("decimals")
+        decimals = None if decimals in (None, "INF") else int(decimals)
+    except (InvalidOperation, ValueError, TypeError):
+        raise FiguresError(
+            f"{label}: expected a number and whole decimals, found {body.get('value')!r}", path=path
+        ) from None
+    if not value.is_finite():
+        raise FiguresError(f"{label}: expected a finite number, found {body.get('value')!r}", path=path)
+    return Fact(concept, value, currency or unit, currency, period[0], period[1], decimals, fact_id, filing)
