@@ -21,7 +21,10 @@ FILINGS = ROOT / "tests" / "filings"
 VALEO = FILINGS / "valeo_2014_income_statement.xhtml"
 FAURECIA = FILINGS / "faurecia_2014_income_statement.xhtml"
 VALEO_JSON = FILINGS / "valeo_2014_income_statement.json"
+SAP = FILINGS / "sap_2022_income_statement_de.xhtml"
 CY2014 = ("2014-01-01", "2014-12-31")
+CY2022 = ("2022-01-01", "2022-12-31")
+SAP_LEI = "LEI 529900D6BF99LW9R2E68"
 
 
 def _import(tmp_path, *filings, company=None):
@@ -89,6 +92,52 @@ def test_xbrl_json_gives_the_same_figures(tmp_path):
     assert reported.loc["valeo_revenue_2013", "value"] == 11662.0
     assert "ifrs-full:Revenue" in reported.loc["valeo_revenue_2014", "source"]
     assert "decimals -3" in reported.loc["valeo_revenue_2014", "note"]
+
+
+def test_sap_ses_2022_esef_revenue_is_the_printed_figure(tmp_path):
+    reported, sidecar = _import(tmp_path, SAP, company="SAP")
+    # A real ESEF filing: SAP SE's 2022 annual report (German), "Konzern-Gewinn- und Verlustrechnung des
+    # SAP-Konzerns für die jeweiligen Geschäftsjahre" (Mio. €), row "Umsatzerlöse", notes (A.1), (C.2):
+    # 30.871 (2022), 27.842 (2021), 27.338 (2020), printed with a dot between thousands (ixt:num-comma-decimal).
+    # Read by hand from the fixture (tests/filings/SOURCES.md) before the importer ran on it.
+    assert reported.loc["sap_revenue_2022", "value"] == 30871.0
+    assert reported.loc["sap_revenue_2021", "value"] == 27842.0
+    assert reported.loc["sap_revenue_2020", "value"] == 27338.0
+    row = reported.loc["sap_revenue_2022"]
+    assert (row["currency"], row["unit"], row["fiscal_label"]) == ("EUR", "million", "2022")
+    assert (str(row["period_start"]), str(row["period_end"])) == CY2022
+    assert "ifrs-full:Revenue" in row["source"] and SAP_LEI in row["source"]
+    assert "context CYTD" in row["note"] and "decimals -6" in row["note"]
+    assert "context PYTD" in reported.loc["sap_revenue_2021", "note"]
+    assert "context P2YTD" in reported.loc["sap_revenue_2020", "note"]
+    assert len(reported) == 3  # the sub-revenue lines are other concepts, not revenue rows
+    assert sidecar["concepts_chosen"] == ["ifrs-full:Revenue"]
+
+
+def test_sap_ses_revenue_lines_keep_their_german_digits_and_scale():
+    from figures.filings.inline import read_inline
+
+    facts = {(f.concept, f.context): f for f in read_inline(SAP)}
+    # the same statement's revenue lines, in EUR millions as printed (2022, 2021, 2020)
+    printed = {
+        "sap:CloudSubscriptionsAndSupportRevenue": ("12555", "9418", "8080"),
+        "ifrs-full:LicenceFeeIncome": ("2056", "3248", "3642"),
+        "ifrs-full:RevenueFromRenderingOfInformationTechnologyMaintenanceAndSupportServices": (
+            "11909",
+            "11412",
+            "11506",
+        ),
+        "sap:SoftwareLicensesAndSupportRevenue": ("13965", "14660", "15148"),
+        "sap:RevenueFromCloudAndSoftware": ("26521", "24078", "23228"),
+        "ifrs-full:RevenueFromRenderingOfInformationTechnologyConsultingServices": ("4350", "3764", "4110"),
+        "ifrs-full:Revenue": ("30871", "27842", "27338"),
+    }
+    for concept, values in printed.items():
+        for context, value in zip(("CYTD", "PYTD", "P2YTD"), values, strict=True):
+            fact = facts[(concept, context)]
+            assert (str(fact.value_millions), fact.currency, fact.decimals) == (value, "EUR", -6), (concept, context)
+    assert len(facts) == 21
+    assert {f.filing.entity for f in facts.values()} == {SAP_LEI}
 
 
 def test_the_cli_imports_inline_xbrl(tmp_path, capsys):
@@ -186,39 +235,51 @@ def test_a_huge_filing_is_refused_from_its_size(tmp_path, monkeypatch):
     assert "at most 1,000 bytes" in message
 
 
-def test_a_comparison_that_names_its_filings_imports_them_and_cites_them(tmp_path):
+def _comparison(tmp_path, filings: dict, claims: list[dict], currency: str):
+    """A comparison folder naming its filings (file: company) with the claims, built: the verdicts by claim, the
+    figures CSV's rows, the page's HTML and the folder."""
     folder = tmp_path / "case"
     folder.mkdir()
-    shutil.copy(VALEO, folder / VALEO.name)
-    shutil.copy(FAURECIA, folder / FAURECIA.name)
-    (folder / "filings.json").write_text(
-        json.dumps(
-            {"filings": [{"file": VALEO.name, "company": "Valeo"}, {"file": FAURECIA.name, "company": "Faurecia"}]}
-        ),
-        encoding="utf-8",
-    )
-    # claims as a newspaper would round the filings' figures: 12,725 and 18,828.9 million euros, 2014 over 2013
-    write_figures(
-        folder / "claims.csv",
-        [
-            claim("valeo_sales", "Valeo", "revenue", *CY2014, 12.7, "billion", "EUR"),
-            claim("valeo_growth", "Valeo", "revenue_growth", *CY2014, 9.1, "percent", "EUR"),
-            claim("faurecia_sales", "Faurecia", "revenue", *CY2014, 18.8, "billion", "EUR"),
-            claim("faurecia_growth", "Faurecia", "revenue_growth", *CY2014, 4.4, "percent", "EUR"),
-        ],
-    )
+    for filing in filings:
+        shutil.copy(filing, folder / filing.name)
+    named = [{"file": filing.name, "company": company} for filing, company in filings.items()]
+    (folder / "filings.json").write_text(json.dumps({"filings": named}), encoding="utf-8")
+    write_figures(folder / "claims.csv", claims)
     out = tmp_path / "report"
-    html_path, csv_path = build_report(out, ReportParameters(comparison=str(folder), currency="USD"))
+    html_path, csv_path = build_report(out, ReportParameters(comparison=str(folder), currency=currency))
     reviews = json.loads((out / "claims.json").read_text(encoding="utf-8"))
     verdicts = {review["identifier"]: review["reviewRating"]["alternateName"] for review in reviews}
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    return verdicts, rows, html_path.read_text(encoding="utf-8"), folder
+
+
+def test_a_comparison_that_names_its_filings_imports_them_and_cites_them(tmp_path):
+    # claims as a newspaper would round the filings' figures: 12,725 and 18,828.9 million euros, 2014 over 2013
+    claims = [
+        claim("valeo_sales", "Valeo", "revenue", *CY2014, 12.7, "billion", "EUR"),
+        claim("valeo_growth", "Valeo", "revenue_growth", *CY2014, 9.1, "percent", "EUR"),
+        claim("faurecia_sales", "Faurecia", "revenue", *CY2014, 18.8, "billion", "EUR"),
+        claim("faurecia_growth", "Faurecia", "revenue_growth", *CY2014, 4.4, "percent", "EUR"),
+    ]
+    verdicts, rows, page, folder = _comparison(tmp_path, {VALEO: "Valeo", FAURECIA: "Faurecia"}, claims, "USD")
     assert verdicts == {
         "valeo_sales": "rounded",
         "valeo_growth": "rounded",
         "faurecia_sales": "rounded",
         "faurecia_growth": "rounded",
     }
-    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
     assert any(row.get("value") in ("12725", "12725.0") for row in rows)
-    page = html_path.read_text(encoding="utf-8")
     assert "ifrs-full:Revenue" in page and VALEO.name in page and FAURECIA.name in page
     assert not (folder / "reported.csv").exists()  # imported for the build, nothing written into the comparison
+
+
+def test_a_comparison_built_on_sap_ses_esef_filing_reconciles(tmp_path):
+    # "SAP's revenue rose 11% to €30.9 bn in 2022": the filing's 30,871 over 27,842 million euros is 10.88%
+    claims = [
+        claim("sap_sales", "SAP", "revenue", *CY2022, 30.9, "billion", "EUR"),
+        claim("sap_growth", "SAP", "revenue_growth", *CY2022, 11, "percent", "EUR"),
+    ]
+    verdicts, rows, page, _ = _comparison(tmp_path, {SAP: "SAP"}, claims, "EUR")
+    assert verdicts == {"sap_sales": "rounded", "sap_growth": "rounded"}
+    assert any(row.get("value") in ("30871", "30871.0") for row in rows)
+    assert "ifrs-full:Revenue" in page and SAP.name in page and "529900D6BF99LW9R2E68" in page
