@@ -140,6 +140,52 @@ def test_sap_ses_revenue_lines_keep_their_german_digits_and_scale():
     assert {f.filing.entity for f in facts.values()} == {SAP_LEI}
 
 
+def _sap_with(tmp_path, *, contexts: str = "", facts: str = ""):
+    """The SAP fixture with more contexts before its unit and more revenue facts after its Umsatzerlöse row."""
+    text = SAP.read_text(encoding="utf-8")
+    text = text.replace('<xbrli:unit id="EUR">', contexts + '<xbrli:unit id="EUR">', 1)
+    path = tmp_path / "sap.xhtml"
+    path.write_text(text.replace("</tbody>", f"<tr><td>{facts}</td></tr></tbody>", 1), encoding="utf-8")
+    return path
+
+
+def _sap_revenue(context: str, text: str, *, decimals: str = "-6", scale: str = "6") -> str:
+    return (
+        f'<ix:nonFraction name="ifrs-full:Revenue" contextRef="{context}" unitRef="EUR" decimals="{decimals}"'
+        f' format="ixt:num-comma-decimal" scale="{scale}">{text}</ix:nonFraction>'
+    )
+
+
+def test_an_esef_revenue_with_a_dimension_in_its_scenario_is_no_total(tmp_path):
+    # ESEF puts every dimension in the context's scenario (a segment's revenue in the notes, say), not its segment
+    segment = (
+        '<xbrli:context id="CYTD_SegmentsAxis_CloudMember"><xbrli:entity><xbrli:identifier'
+        ' scheme="http://standards.iso.org/iso/17442">529900D6BF99LW9R2E68</xbrli:identifier></xbrli:entity>'
+        "<xbrli:period><xbrli:startDate>2022-01-01</xbrli:startDate><xbrli:endDate>2022-12-31</xbrli:endDate>"
+        '</xbrli:period><xbrli:scenario><xbrldi:explicitMember dimension="ifrs-full:SegmentsAxis">'
+        "sap:CloudMember</xbrldi:explicitMember></xbrli:scenario></xbrli:context>"
+    )
+    filing = _sap_with(tmp_path, contexts=segment, facts=_sap_revenue("CYTD_SegmentsAxis_CloudMember", "12.555"))
+    reported, _ = _import(tmp_path, filing, company="SAP")
+    assert reported.loc["sap_revenue_2022", "value"] == 30871.0
+    assert "context CYTD;" in reported.loc["sap_revenue_2022", "note"]
+
+
+def test_a_rounded_duplicate_of_an_esef_revenue_is_consistent_and_the_precise_value_is_kept(tmp_path):
+    # the same revenue tagged again as "30,9 Mrd. €" (decimals -8): XBRL duplicates agreeing at the lower precision
+    filing = _sap_with(tmp_path, facts=_sap_revenue("CYTD", "30,9", decimals="-8", scale="9"))
+    reported, _ = _import(tmp_path, filing, company="SAP")
+    assert reported.loc["sap_revenue_2022", "value"] == 30871.0
+    assert "decimals -6" in reported.loc["sap_revenue_2022", "note"]
+
+
+def test_a_rounded_duplicate_that_disagrees_is_refused(tmp_path):
+    filing = _sap_with(tmp_path, facts=_sap_revenue("CYTD", "30,8", decimals="-8", scale="9"))
+    message = _one_line_error(tmp_path, filing)
+    assert "fact ifrs-full:Revenue 2022-01-01 to 2022-12-31 in EUR" in message
+    assert "found 30871000000 and 30800000000" in message
+
+
 def test_the_cli_imports_inline_xbrl(tmp_path, capsys):
     out = tmp_path / "reported.csv"
     assert main(["import", str(VALEO), "--out", str(out), "--company", "Valeo"]) == 0

@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 from figures.errors import FiguresError
@@ -70,7 +71,7 @@ def choose_revenues(facts: list[Fact], path: str | Path) -> list[Chosen]:
                 f"{fact.describe()}: expected a revenue in a currency (an ISO 4217 unit), found unit {fact.unit!r}",
                 path=path,
             )
-    _check_one_value_per_filing(revenue, path)
+    revenue = _one_fact_per_filing(revenue, path)
     revenue = [fact for fact in revenue if period_kind(fact.start, fact.end) != "period"]
     currencies = Counter(currency for currency, _ in {(f.currency, (f.start, f.end)) for f in revenue})
     reporting = min(currencies, key=lambda code: (-currencies[code], code))
@@ -95,17 +96,68 @@ def choose_revenues(facts: list[Fact], path: str | Path) -> list[Chosen]:
     return primary + translations
 
 
-def _check_one_value_per_filing(revenue: list[Fact], path) -> None:
-    seen: dict[tuple, Fact] = {}
+def _one_fact_per_filing(revenue: list[Fact], path) -> list[Fact]:
+    """The revenue facts with each filing's duplicates (a concept, period and unit tagged twice, as a statement and a
+    note or the management report do) reduced to the most precise one, the last of equals; refused when two are not
+    consistent: different values that do not agree when rounded to the lower precision (XBRL's rule for duplicates,
+    half to even), or different values with no precision given.
+
+    >>> from figures.filings.inline import read_inline
+    >>> from figures.paths import ROOT
+    >>> facts = read_inline(ROOT / "tests/filings/sap_2022_income_statement_de.xhtml")
+    >>> revenue = [f for f in facts if f.concept == "ifrs-full:Revenue"]
+    >>> from dataclasses import replace
+    >>> again = [replace(f, context=f"{f.context} again") for f in revenue]
+    >>> [f.context for f in _one_fact_per_filing(revenue + again, "sap")]
+    ['CYTD again', 'PYTD again', 'P2YTD again']
+    """
+    groups: dict[tuple, list[Fact]] = {}
     for fact in revenue:
-        key = (fact.concept, fact.start, fact.end, fact.unit, fact.filing)
-        other = seen.setdefault(key, fact)
-        if other.value != fact.value:
-            raise FiguresError(
-                f"{fact.describe()}: expected one value for a concept and period in one filing, found"
-                f" {other.value} and {fact.value}",
-                path=path,
-            )
+        groups.setdefault((fact.concept, fact.start, fact.end, fact.unit, fact.filing), []).append(fact)
+    kept = set()
+    for facts in groups.values():
+        best = max(reversed(facts), key=_precision)  # max keeps the first of equals: the last in the filing
+        order = {id(fact): index for index, fact in enumerate(facts)}
+        for fact in facts:
+            if not _consistent(best, fact):
+                first, second = sorted((best, fact), key=lambda f: order[id(f)])
+                raise FiguresError(
+                    f"{fact.describe()}: expected one value for a concept and period in one filing, found"
+                    f" {first.value} and {second.value}" + _decimals_said(first, second),
+                    path=path,
+                )
+        kept.add(id(best))
+    return [fact for fact in revenue if id(fact) in kept]
+
+
+def _precision(fact: Fact) -> float:
+    return float("-inf") if fact.decimals is None else fact.decimals
+
+
+def _consistent(one: Fact, other: Fact) -> bool:
+    """Whether two values of one fact agree: equal, or equal when rounded half to even to the fewer decimals.
+
+    >>> fact = Fact("c", Decimal(30871000000), "EUR", "EUR", dt.date(2022, 1, 1), dt.date(2022, 12, 31), -6, "", None)
+    >>> from dataclasses import replace
+    >>> _consistent(fact, replace(fact, value=Decimal(30900000000), decimals=-8))
+    True
+    >>> _consistent(fact, replace(fact, value=Decimal(30800000000), decimals=-8))
+    False
+    >>> _consistent(fact, replace(fact, value=Decimal(30900000000), decimals=None))
+    False
+    """
+    if one.value == other.value:
+        return True
+    if one.decimals is None or other.decimals is None:
+        return False
+    step = Decimal(1).scaleb(-min(one.decimals, other.decimals))
+    return one.value.quantize(step, ROUND_HALF_EVEN) == other.value.quantize(step, ROUND_HALF_EVEN)
+
+
+def _decimals_said(first: Fact, second: Fact) -> str:
+    if first.decimals == second.decimals or first.decimals is None or second.decimals is None:
+        return ""
+    return f" (decimals {first.decimals} and {second.decimals}, not equal at the lower precision)"
 
 
 def _by_period(facts: list[Fact]) -> dict[tuple[dt.date, dt.date], list[Fact]]:

@@ -2,7 +2,9 @@
 
 ixbrlparse reads the document's `ix:header` (contexts, units) and every `ix:nonFraction`, applying its transformation
 format, scale and sign. Facts with dimensions (a segment, a component of equity) are left out: a revenue row is the
-entity's total. The report's date is not in the file; the latest period end stands for it and the row says so.
+entity's total. ixbrlparse reads the dimensions of a context's `xbrli:segment` only; ESEF puts them in its
+`xbrli:scenario`, which is looked at here. The report's date is not in the file; the latest period end stands for it
+and the row says so.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def read_inline_bytes(payload: bytes, path: str | Path, *, report: str, sha256: 
         )
     document = _parse(payload, path, report)
     numeric = [n for n in document.numeric if _context(n) is not None]
+    scenarios = _contexts_with_a_scenario(document)
     if not numeric:
         raise FiguresError(
             f"{report}: expected inline XBRL facts (ix:nonFraction with a context), found no inline XBRL facts",
@@ -61,7 +64,7 @@ def read_inline_bytes(payload: bytes, path: str | Path, *, report: str, sha256: 
     facts = []
     for number in numeric:
         context = _context(number)
-        if context.segments or not (context.startdate and context.enddate):
+        if context.segments or context.id in scenarios or not (context.startdate and context.enddate):
             continue  # a dimension (not the entity's total) or an instant (a balance, never a revenue)
         facts.append(_fact(number, context, filing, path))
     return facts
@@ -87,6 +90,24 @@ def _parse(payload: bytes, path, report: str):
 def _context(number):
     context = number.context
     return None if isinstance(context, str) or context is None else context
+
+
+def _contexts_with_a_scenario(document) -> set[str]:
+    """The ids of the contexts whose `xbrli:scenario` holds anything (a dimension's member, as ESEF puts them).
+
+    >>> import io
+    >>> from ixbrlparse import IXBRL
+    >>> from figures.paths import ROOT
+    >>> doc = IXBRL(io.BytesIO((ROOT / "tests/filings/sap_2022_income_statement_de.xhtml").read_bytes()))
+    >>> _contexts_with_a_scenario(doc)
+    set()
+    """
+    ids = set()
+    for context in document.soup.find_all(["xbrli:context", "context"]):
+        scenario = context.find(["xbrli:scenario", "scenario"])
+        if scenario is not None and scenario.find(True) is not None and context.get("id"):
+            ids.add(context["id"])
+    return ids
 
 
 def _entity(numeric) -> str:
