@@ -73,8 +73,8 @@ def verify_checksum(data_path: Path, payload: bytes, sidecar: dict[str, Any]) ->
     Traceback (most recent call last):
     figures.errors.FiguresError: ...: expected ... bytes with SHA-256 ... as its sidecar records, found 6 bytes ...
     """
-    digest = hashlib.sha256(payload).hexdigest()
-    if len(payload) != sidecar["size_bytes"] or digest != sidecar["sha256"]:
+    if not checksum_matches(payload, sidecar):
+        digest = hashlib.sha256(payload).hexdigest()
         raise FiguresError(
             f"expected {sidecar['size_bytes']} bytes with SHA-256 {sidecar['sha256']} as its sidecar records,"
             f" found {len(payload)} bytes with SHA-256 {digest}; the file was changed (regenerate the ECB"
@@ -82,6 +82,17 @@ def verify_checksum(data_path: Path, payload: bytes, sidecar: dict[str, Any]) ->
             " with scripts/update_sidecar.py)",
             path=data_path,
         )
+
+
+def checksum_matches(payload: bytes, sidecar: dict[str, Any]) -> bool:
+    """Whether `payload` has the size and SHA-256 the sidecar records.
+
+    >>> checksum_matches(b"x", {"size_bytes": 1, "sha256": hashlib.sha256(b"x").hexdigest()})
+    True
+    >>> checksum_matches(b"y", {"size_bytes": 1, "sha256": hashlib.sha256(b"x").hexdigest()})
+    False
+    """
+    return len(payload) == sidecar["size_bytes"] and hashlib.sha256(payload).hexdigest() == sidecar["sha256"]
 
 
 def short_source(source: str, published: dt.date) -> str:
