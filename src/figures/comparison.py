@@ -256,6 +256,8 @@ def _header(schema: Schema, example: Path) -> str:
 
 def _sidecar(path: Path, payload: bytes, example: Path) -> dict[str, object]:
     codebook = read_sidecar(example)["columns"]
+    # Claims name their kind of source (article, press_release, other): the report calls them by it.
+    kind = {"source_kind": ""} if example == ARTICLE_FIGURES else {}
     return {
         "file": path.name,
         "title": "",
@@ -265,6 +267,7 @@ def _sidecar(path: Path, payload: bytes, example: Path) -> dict[str, object]:
         "date_accessed": "",
         "licence": "",
         "description": "",
+        **kind,
         "columns": codebook,
         "sha256": hashlib.sha256(payload).hexdigest(),
         "size_bytes": len(payload),

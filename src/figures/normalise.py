@@ -128,6 +128,9 @@ def comparison_table(
     table.attrs["reported_published"] = max(dates) if dates else None  # the latest company report's date
     sources = figures["source"] if reported is None else pd.concat([figures["source"], reported["source"]])
     table.attrs["source_citations"] = sorted(set(sources))
+    # What the claims are called ("the article's figures"): their kind of source, and one source or several.
+    table.attrs["claims_source_kind"] = figures.attrs.get("source_kind", "other")
+    table.attrs["claims_sources"] = figures["source"].nunique()
     table.attrs["reported_sources"] = (
         ""
         if reported is None

@@ -23,6 +23,9 @@ REQUIRED_FIELDS = (
     "size_bytes",
     "columns",
 )
+SOURCE_KINDS = ("article", "press_release", "other")
+"""What a claims file's sidecar may record as its source (`source_kind`): the report names the claims by it
+("the article's figures", "the press release's figures"), and "the claims" for any other or none recorded."""
 
 
 def sidecar_path(data_path: Path) -> Path:
@@ -93,6 +96,28 @@ def checksum_matches(payload: bytes, sidecar: dict[str, Any]) -> bool:
     False
     """
     return len(payload) == sidecar["size_bytes"] and hashlib.sha256(payload).hexdigest() == sidecar["sha256"]
+
+
+def source_kind(data_path: Path) -> str:
+    """The kind of source a claims file's figures come from, one of SOURCE_KINDS, as its sidecar records it
+    (`source_kind`); "other" where it has no sidecar or records none.
+
+    Raises:
+        FiguresError: the sidecar is unreadable, or records a kind that is not one of SOURCE_KINDS.
+
+    >>> from figures.paths import ARTICLE_FIGURES
+    >>> source_kind(ARTICLE_FIGURES), source_kind(Path("no/such/claims.csv"))
+    ('article', 'other')
+    """
+    try:
+        kind = read_sidecar(data_path).get("source_kind") or "other"
+    except MissingSidecar:
+        return "other"
+    if kind not in SOURCE_KINDS:
+        raise FiguresError(
+            f"expected 'source_kind' among {', '.join(SOURCE_KINDS)}, found {kind!r}", path=sidecar_path(data_path)
+        )
+    return kind
 
 
 def short_source(source: str, published: dt.date) -> str:
