@@ -3,6 +3,7 @@
 import csv
 import hashlib
 import json
+import re
 import subprocess
 import sys
 
@@ -105,3 +106,64 @@ def test_a_huge_reported_file_counts_as_one_with_rows_and_is_refused_by_its_size
     assert case.reported == folder / "reported.csv"
     with pytest.raises(FiguresError, match=r"reported.csv: expected a file of at most 2,097,152 bytes"):
         load_figures(case.reported)
+
+
+def test_refreshing_a_sidecar_records_the_file_as_it_now_is_and_keeps_the_rest(tmp_path):
+    from figures.comparison import refresh_sidecar
+
+    claims = new_comparison(tmp_path / "case")[0]
+    sidecar_file = tmp_path / "case" / "claims.csv.meta.json"
+    before = json.loads(sidecar_file.read_text(encoding="utf-8"))
+    before |= {"title": "Acme's results release", "source_kind": "press_release"}  # filled in by hand
+    sidecar_file.write_text(json.dumps(before), encoding="utf-8")
+    payload = (ROOT / "data" / "article_figures.csv").read_bytes()
+    claims.write_bytes(payload)
+    assert refresh_sidecar(claims) == sidecar_file
+    after = json.loads(sidecar_file.read_text(encoding="utf-8"))
+    recorded = json.loads((ROOT / "data" / "article_figures.csv.meta.json").read_text(encoding="utf-8"))
+    assert after == before | {"sha256": recorded["sha256"], "size_bytes": recorded["size_bytes"]}
+
+
+def test_a_file_without_a_sidecar_gets_one_to_fill_in(tmp_path):
+    from figures.comparison import refresh_sidecar
+
+    reported = tmp_path / "mine.csv"
+    reported.write_bytes((ROOT / "data" / "reported_figures.csv").read_bytes())
+    sidecar = json.loads(refresh_sidecar(reported).read_text(encoding="utf-8"))
+    assert sidecar["file"] == "mine.csv" and sidecar["size_bytes"] == reported.stat().st_size
+    assert sidecar["title"] == sidecar["citation"] == sidecar["url"] == ""
+    assert "source_kind" not in sidecar  # reported figures come from the companies: no kind to choose
+    assert "fx_rate" in sidecar["columns"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("date,USD\n2018-01-02,1.2065\n", "row 0: expected a claims file (the columns of article_figures.csv) or"),
+        (None, "row 1, column 'value': expected a positive amount"),
+    ],
+)
+def test_only_a_figures_file_the_loader_accepts_is_recorded(tmp_path, content, expected):
+    from figures.comparison import refresh_sidecar
+
+    path = tmp_path / "claims.csv"
+    if content is None:  # the default claims, the first revenue made negative
+        content = (ROOT / "data" / "article_figures.csv").read_text(encoding="utf-8").replace(",39.9,", ",-39.9,")
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(FiguresError, match=re.escape(expected)):
+        refresh_sidecar(path)
+    assert not (tmp_path / "claims.csv.meta.json").exists()
+
+
+def test_the_sidecar_command_refuses_in_one_line(tmp_path):
+    figures = ROOT / ".venv" / "bin" / "figures"
+    command = [str(figures)] if figures.exists() else [sys.executable, "-m", "figures"]
+    result = subprocess.run(
+        [*command, "sidecar", str(ROOT / "data" / "ecb_eurofxref_hist.csv")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("figures: error: ") and "ecb_eurofxref_hist.csv, row 0: expected a claims file" in line

@@ -909,6 +909,7 @@ def test_draft_has_the_claims_header_its_sidecar_and_is_reproducible(tmp_path):
     assert (sidecar["sha256"], sidecar["size_bytes"]) == (hashlib.sha256(payload).hexdigest(), len(payload))
     assert sidecar["article_sha256"] == hashlib.sha256(article.read_bytes()).hexdigest()
     assert sidecar["article_file"] == "en_patterns.txt" and sidecar["language"] == "en"
+    assert sidecar["source_kind"] == "article"  # the report calls these "the article's figures"
     assert sidecar["extractor"].startswith("figures.extract ") and "trafilatura 2." in sidecar["extractor"]
     assert sidecar["date_accessed"] == "2018-07-04" and sidecar["published"] == "2018-07-03"
     assert set(sidecar["columns"]) == set(HEADER)

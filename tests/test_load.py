@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import pytest
 
@@ -290,3 +291,32 @@ def test_a_reported_company_that_looks_like_a_claims_company_is_refused(tmp_path
         check_look_alike_companies(claims, load_reported(path))
     assert (raised.value.path, raised.value.row, raised.value.column) == (str(path), 1, "company")
     assert "'Alibaba Grοup' looks like 'Alibaba Group' on row 1 of" in str(raised.value)
+
+
+@pytest.mark.parametrize(("recorded", "kind"), [("press_release", "press_release"), ("", "other"), (None, "other")])
+def test_claims_carry_the_kind_of_source_their_sidecar_records(tmp_path, recorded, kind):
+    from figures.comparison import refresh_sidecar
+
+    path = write_figures(tmp_path / "claims.csv", article_rows())
+    sidecar_file = refresh_sidecar(path)
+    if recorded is not None:
+        sidecar = json.loads(sidecar_file.read_text(encoding="utf-8")) | {"source_kind": recorded}
+        sidecar_file.write_text(json.dumps(sidecar), encoding="utf-8")
+    else:
+        sidecar_file.unlink()
+    assert load_figures(path).attrs["source_kind"] == kind
+    assert load_figures().attrs["source_kind"] == "article"  # data/article_figures.csv: the Xinhua article
+
+
+def test_a_kind_of_source_the_report_does_not_know_is_refused(tmp_path):
+    from figures.comparison import refresh_sidecar
+
+    path = write_figures(tmp_path / "claims.csv", article_rows())
+    sidecar_file = refresh_sidecar(path)
+    sidecar = json.loads(sidecar_file.read_text(encoding="utf-8")) | {"source_kind": "blog post"}
+    sidecar_file.write_text(json.dumps(sidecar), encoding="utf-8")
+    with pytest.raises(FiguresError) as refused:
+        load_figures(path)
+    assert str(refused.value) == (
+        f"{sidecar_file}: expected 'source_kind' among article, press_release, other, found 'blog post'"
+    )

@@ -2,7 +2,11 @@
 
 import json
 import re
+import shutil
+import subprocess
 import tomllib
+
+import pytest
 
 from figures.normalise import TABLE_COLUMNS
 from helpers import ROOT
@@ -65,6 +69,18 @@ def test_makefile_is_self_documenting_with_the_promised_targets():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("help", "report", "test", "fuzz", "lab", "bench", "lint"):
         assert re.search(rf"^{target}:.*## ", makefile, re.MULTILINE), target
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_help_aligns_every_description_past_the_longest_target():
+    shown = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), "help"], capture_output=True, text=True, check=True
+    ).stdout
+    lines = shown.splitlines()
+    targets = re.findall(r"^([a-z-]+):.*## ", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
+    assert [line.split()[1] for line in lines] == targets
+    starts = {len(line) - len(line.split(None, 2)[2]) for line in lines}  # where each description begins
+    assert starts == {len("  make ") + max(map(len, targets)) + 2}, shown
 
 
 def test_ci_runs_the_readme_test_command():

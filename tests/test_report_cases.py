@@ -153,3 +153,57 @@ def test_case_specific_findings(built):
         assert "Revenue over the years" in html and "Nu Industries makes <em>widgets</em>." in html
     if built["name"] == "twelve":
         assert "Company 01 Group, Company 02 Group, Company 03 Group, and 9 more" in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "sources", "locale", "heading", "label", "bases", "column"),
+    [
+        (
+            "press_release",
+            1,
+            "en",
+            "On the press release's figures",
+            "the press release's figures",
+            "(recommended) and the press release's.",
+            "Press release",
+        ),
+        ("article", 2, "en", "On the articles' figures", "the articles' figures", "and the articles'.", "Article"),
+        (None, 1, "en", "On the claims", "the claims", "(recommended) and the claims.", "Claimed"),
+        (
+            "press_release",
+            1,
+            "fr",
+            "Sur les chiffres du communiqué de presse",
+            "les chiffres du communiqué de presse",
+            "(recommandée) et ceux du communiqué de presse.",
+            "Communiqué",
+        ),
+    ],
+)
+def test_the_claims_are_named_by_their_source(tmp_path, kind, sources, locale, heading, label, bases, column):
+    """What the claims' sidecar records as their source (`source_kind`) names them throughout the page; the
+    default case, an article, is "the article's figures" (tests/expected/report-default-*.txt)."""
+    from figures.comparison import refresh_sidecar
+    from helpers import page_text
+
+    folder = one_group_with_history(tmp_path / "case")
+    first, second = ("Nu Industries, results", "Nu Industries, results" if sources == 1 else "Daily Widget, p. 3")
+    rows = [
+        claim("n_rev", "Nu Industries", "revenue", *CY2018, 5.1, "billion", "CHF", source=first),
+        claim("n_growth", "Nu Industries", "revenue_growth", *CY2018, 6, "percent", "CHF", source=second),
+    ]
+    write_figures(folder / "claims.csv", rows)
+    sidecar_file = refresh_sidecar(folder / "claims.csv")
+    if kind is not None:
+        sidecar = json.loads(sidecar_file.read_text(encoding="utf-8")) | {"source_kind": kind}
+        sidecar_file.write_text(json.dumps(sidecar), encoding="utf-8")
+    html_path, _ = build_report(tmp_path / "out", ReportParameters(comparison=str(folder), locale=locale))
+    text = page_text(html_path.read_text(encoding="utf-8"))
+    lines = text.splitlines()
+    assert lines.count(heading) == 3  # at a glance, the methods, growth in a common currency
+    assert sum(f", {label}." in line for line in lines if line.startswith("[image: ")) == 3  # the comparison charts
+    assert f"{bases} " in text  # the method's sentence on the two bases
+    assert any(line.startswith("Company | Claim | Period | " if locale == "en" else "Groupe | ") for line in lines)
+    assert f" | {column} | " in text
+    if kind != "article":
+        assert "article" not in text.lower()

@@ -1,5 +1,8 @@
 """The choices a reader can make, in one light module the command line can import at once."""
 
+import difflib
+from collections.abc import Iterable
+
 from figures.errors import FiguresError
 from figures.i18n import LOCALES, N_
 
@@ -30,4 +33,38 @@ def check_choice(name: str, value: str) -> None:
         "method": ("a method", METHODS),
     }[name]
     if value not in allowed:
-        raise FiguresError(f"expected {described} among {', '.join(allowed)}, found {value!r}")
+        raise FiguresError(
+            f"expected {described} among {', '.join(allowed)}, found {value!r}{did_you_mean(value, allowed)}"
+        )
+
+
+def did_you_mean(value: str, allowed: Iterable[str]) -> str:
+    """ " (did you mean X?)" naming the allowed values closest to a refused `value`, or "" when none is close.
+
+    Close is the same letters in another case, a language tag's language ("fr-FR" for "fr"), the start of
+    the value or the value's start ("french" for "fr"), else what `difflib` finds alike (at most three,
+    the closest first). Python's argparse suggests only from 3.14 on.
+
+    >>> did_you_mean("--meth", ["--method", "--out"]), did_you_mean("FR_fr", ["en", "fr"]), did_you_mean("x", ["en"])
+    (' (did you mean --method?)', ' (did you mean fr?)', '')
+    >>> did_you_mean("EUD", ["CNY", "EUR", "GBP", "USD"])
+    ' (did you mean EUR or USD?)'
+    """
+    allowed = list(allowed)
+    folded = {choice.casefold(): choice for choice in allowed}
+    key = value.strip().casefold()
+    language = key.replace("_", "-").split("-")[0]
+    prefixed = [
+        choice for choice in folded if len(key.strip("-")) > 1 and (key.startswith(choice) or choice.startswith(key))
+    ]
+    if key in folded or language in folded:
+        matches = [folded.get(key) or folded[language]]
+    elif prefixed:
+        matches = [folded[choice] for choice in sorted(prefixed)[:3]]
+    else:
+        close = difflib.get_close_matches(key, folded, n=3, cutoff=0.6)
+        close.sort(key=lambda match: (-difflib.SequenceMatcher(None, key, match).ratio(), match))  # ties: A to Z
+        matches = [folded[match] for match in close]
+    if not matches:
+        return ""
+    return f" (did you mean {' or '.join([', '.join(matches[:-1]), matches[-1]] if matches[:-1] else matches)}?)"

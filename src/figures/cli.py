@@ -1,4 +1,9 @@
-"""Command line: `python -m figures report ...` and `python -m figures execute-notebooks`."""
+"""Command line: `python -m figures report ...` and `python -m figures execute-notebooks`.
+
+Its conventions: `figures` alone shows the help; options are spelt in full (no prefixes: `--meth` is not
+`--method`); a mistyped option, command or choice gets a "did you mean"; a warning about the build's inputs
+is one line on stderr (`figures: warning: ...`), and `--strict` turns it into a failure.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,45 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, METHODS, RATE_SOURCES
+from figures import __version__
+from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, METHODS, RATE_SOURCES, did_you_mean
 from figures.errors import FiguresError
 from figures.extract.language import LANGUAGES
 from figures.i18n import DEFAULT_LOCALE, LOCALES
 
 
 class _OneLineParser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit status 2."""
+    """argparse, but a usage error is one line on stderr and exit status 2, options are never abbreviated,
+    and a mistyped option, command or choice is answered with the closest ones (argparse suggests only
+    from Python 3.14 on)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # `--meth` is a typo to point out, not `--method`
+        super().__init__(*args, **kwargs)
+        self.commands: argparse._SubParsersAction | None = None
+
+    def add_subparsers(self, **kwargs):
+        self.commands = super().add_subparsers(**kwargs)
+        return self.commands
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        namespace, unknown = self.parse_known_args(args, namespace)
+        if unknown:
+            # An unknown option belongs to the command it was given to: suggest among that command's options.
+            command = getattr(namespace, "command", None)
+            parser = self.commands.choices[command] if self.commands and command in self.commands.choices else self
+            options = [option for action in parser._actions for option in action.option_strings]
+            first = next((word.split("=")[0] for word in unknown if word.startswith("-")), "")
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}{did_you_mean(first, options) if first else ''}")
+        return namespace
+
+    def _check_value(self, action, value) -> None:
+        # argparse's own check of `choices` (here: the commands), with the closest ones named.
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(str, action.choices))
+            raise argparse.ArgumentError(
+                action, f"invalid choice: {value!r}{did_you_mean(value, action.choices)} (choose from {choices})"
+            )
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: error: {message}\n")
@@ -26,7 +62,9 @@ def _one_of(kind: str, choices: tuple[str, ...], normalise=str):
     def check(value: str) -> str:
         chosen = normalise(value)
         if chosen not in choices:
-            raise argparse.ArgumentTypeError(f"unknown {kind} {value!r}: expected one of {', '.join(choices)}")
+            raise argparse.ArgumentTypeError(
+                f"unknown {kind} {value!r}{did_you_mean(value, choices)}: expected one of {', '.join(choices)}"
+            )
         return chosen
 
     return check
@@ -39,9 +77,16 @@ def _date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
 
 
+def _choice(parser: argparse.ArgumentParser, option: str, kind: str, choices: tuple[str, ...], **more) -> None:
+    """An option taking one of `choices`: listed in the help as argparse lists `choices` (`{average,closing,spot}`),
+    a value outside them refused in one line that names the closest."""
+    parser.add_argument(option, type=_one_of(kind, choices), metavar="{" + ",".join(choices) + "}", **more)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="figures", description="Compare revenues across currencies, honestly.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND", parser_class=_OneLineParser)
     report = commands.add_parser("report", help="build the HTML report (the notebooks' sections) and its CSV")
     report.add_argument(
         "--comparison", type=Path, help="comparison folder: claims.csv, reported.csv, narrative/ (default: data/)"
@@ -52,19 +97,36 @@ def _parser() -> argparse.ArgumentParser:
         "--currency",
         type=str.upper,
         default=DEFAULT_CURRENCY,
-        help="common currency: any ISO 4217 code of the rate data (default EUR)",
+        metavar="CODE",
+        help="common currency: any ISO 4217 code of the rate data, EUR, USD, GBP, JPY, CHF, CNY... (default EUR;"
+        " another is refused with the list)",
+    )
+    _choice(
+        report,
+        "--method",
+        "method",
+        METHODS,
+        default=DEFAULT_METHOD,
+        help="average: mean rate over each figure's period (default); closing: rate at its end; spot: one day's rate",
     )
     report.add_argument(
-        "--method", type=_one_of("method", METHODS), default=DEFAULT_METHOD, help="average (default), closing or spot"
+        "--spot-date", type=_date, metavar="YYYY-MM-DD", help="date for the spot method (default: publication date)"
     )
-    report.add_argument("--spot-date", type=_date, help="date for the spot method (default: publication date)")
+    _choice(
+        report,
+        "--rates",
+        "rates",
+        RATE_SOURCES,
+        default="ecb",
+        help="ecb: the embedded ECB snapshot (default); live: a live source, falling back to the ECB's",
+    )
     report.add_argument(
-        "--rates", type=_one_of("rates", RATE_SOURCES), default="ecb", help="ecb (embedded snapshot, default) or live"
+        "--strict",
+        action="store_true",
+        help="fail, writing nothing, where a build would warn about its inputs (live rates falling back to the"
+        " ECB's, a sidecar that no longer matches its file...)",
     )
-    report.add_argument(
-        "--strict", action="store_true", help="with --rates live: fail instead of falling back to the ECB rates"
-    )
-    report.add_argument("--locale", type=_one_of("locale", LOCALES), default=DEFAULT_LOCALE, help="en (default) or fr")
+    _choice(report, "--locale", "locale", LOCALES, default=DEFAULT_LOCALE, help="the report's language (default en)")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
     new = commands.add_parser("new", help="start a comparison: a folder with empty files, headers and sidecars")
     new.add_argument("folder", type=Path, help="the new comparison's folder")
@@ -72,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="draft a claims file from a news article (text or HTML page)")
     extract.add_argument("article", type=Path, help="the article: a UTF-8 text file or a saved HTML page")
     extract.add_argument("--out", type=Path, required=True, help="the draft claims CSV to write, with its sidecar")
-    extract.add_argument("--lang", type=_one_of("language", LANGUAGES), help="fr, en or de (default: detected)")
+    _choice(extract, "--lang", "language", LANGUAGES, help="the article's language (default: detected)")
     extract.add_argument("--published", type=_date, help="publication date, where the page or a dateline lacks it")
     extract.add_argument("--source", help="where the article was published (default: the page's site and title)")
     extract.add_argument("--accessed", type=_date, help="date the article was read (default: today)")
@@ -94,6 +156,10 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--company", help="the company's name in the rows (default: the filer's name)")
     imports.add_argument("--accessed", type=_date, help="date the filings were obtained (default: today)")
     imports.add_argument("--force", action="store_true", help="replace files that exist")
+    sidecar = commands.add_parser(
+        "sidecar", help="record a claims or reported figures file's checksum in its sidecar, after editing it"
+    )
+    sidecar.add_argument("files", type=Path, nargs="+", help="the files: claims or reported figures CSV")
     return parser
 
 
@@ -104,7 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     Traceback (most recent call last):
     SystemExit: 2
     """
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `figures` alone: what it can do, not an error about what it lacks
+        parser.print_help(sys.stderr)
+        return 2
     try:
         if args.command == "report":
             return _report(args)
@@ -114,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
             return _extract(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "sidecar":
+            return _sidecar(args.files)
         from figures.notebooks import execute_in_place
 
         for path in execute_in_place():
@@ -135,8 +207,6 @@ def _report(args: argparse.Namespace) -> int:
         paths[name] = None if given is None else str(given.resolve())
     if args.comparison is not None and not args.comparison.is_dir():
         raise FiguresError("expected a comparison folder, found none", path=args.comparison)
-    if args.strict and args.rates != "live":
-        raise FiguresError("--strict applies to --rates live only")
     parameters = ReportParameters(
         paths["figures"],
         paths["reported"],
@@ -148,7 +218,7 @@ def _report(args: argparse.Namespace) -> int:
         args.strict,
         args.locale,
     )
-    html_path, csv_path = build_report(args.out, parameters)
+    html_path, csv_path = build_report(args.out, parameters, warn=_warn)
     print(f"wrote {html_path} and {csv_path}")
     return 0
 
@@ -159,7 +229,8 @@ def _new(folder: Path) -> int:
     for path in new_comparison(folder):
         print(f"wrote {path}")
     print(
-        f"next: fill in {folder / 'claims.csv'} (and reported.csv, narrative/en.md if you have them), then"
+        f"next: fill in {folder / 'claims.csv'} (and reported.csv, narrative/en.md if you have them) and the"
+        f" sidecars, record the files with `figures sidecar {folder / 'claims.csv'}`, then"
         f" `figures report --comparison {folder}`"
     )
     return 0
@@ -191,4 +262,17 @@ def _import(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     print(f"next: `figures report --reported {args.out}` (with claims of the same company name)")
+    return 0
+
+
+def _warn(warning: str) -> None:
+    """A warning about the build's inputs: one line on stderr, apart from what the command writes on stdout."""
+    print(f"figures: warning: {warning}", file=sys.stderr)
+
+
+def _sidecar(files: list[Path]) -> int:
+    from figures.comparison import refresh_sidecar
+
+    for path in files:
+        print(f"wrote {refresh_sidecar(path)}")
     return 0

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from figures.errors import FiguresError
-from figures.load import ARTICLE, MAX_BYTES, REPORTED, Schema
+from figures.errors import FiguresError, MissingSidecar
+from figures.load import ARTICLE, MAX_BYTES, REPORTED, Schema, load_figures, load_reported
 from figures.paths import ARTICLE_FIGURES, DATA_DIR, REPORTED_FIGURES
 from figures.provenance import read_sidecar, sidecar_path
 from figures.text_policy import narrative_text
@@ -197,6 +197,57 @@ def new_comparison(folder: str | Path) -> list[Path]:
     return written
 
 
+def refresh_sidecar(path: str | Path) -> Path:
+    """Check a claims or reported figures file and record its size and SHA-256 in its sidecar; return the sidecar.
+
+    The command a build's warning names once a user's file no longer matches its sidecar (`figures sidecar
+    FILE`). Only the checksum and size change; a file without a sidecar gets a new one, its provenance fields
+    empty to fill in, as `figures new` writes them. Only a file the loader accepts is recorded.
+
+    Raises:
+        FiguresError: the file is neither a claims file nor a reported figures file, or one of its rows is wrong.
+
+    >>> import tempfile
+    >>> claims = new_comparison(Path(tempfile.mkdtemp()) / "case")[0]
+    >>> _ = claims.write_bytes(ARTICLE_FIGURES.read_bytes())
+    >>> refresh_sidecar(claims).name, read_sidecar(claims)["size_bytes"] == len(claims.read_bytes())
+    ('claims.csv.meta.json', True)
+    """
+    path = Path(path)
+    example = _validated_kind(path)
+    payload = path.read_bytes()
+    try:
+        sidecar = read_sidecar(path)
+        sidecar.update(sha256=hashlib.sha256(payload).hexdigest(), size_bytes=len(payload))
+    except MissingSidecar:
+        sidecar = _sidecar(path, payload, example)
+    target = sidecar_path(path)
+    target.write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return target
+
+
+def _validated_kind(path: Path) -> Path:
+    """The example file of `path`'s kind (claims or reported figures), once the loader has accepted it."""
+    try:
+        load_figures(path)
+        return ARTICLE_FIGURES
+    except FiguresError as as_claims:
+        if as_claims.row != 0:  # the header of a claims file: a row of it is wrong
+            raise
+    try:
+        load_reported(path)
+        return REPORTED_FIGURES
+    except FiguresError as as_reported:
+        if as_reported.row != 0:
+            raise
+    raise FiguresError(
+        f"expected a claims file (the columns of {ARTICLE_FIGURES.name}) or a reported figures file (those of"
+        f" {REPORTED_FIGURES.name}), found other columns",
+        path=path,
+        row=0,
+    )
+
+
 def _header(schema: Schema, example: Path) -> str:
     """The example file's header (its column order, which people copy rows from), checked against the schema."""
     with example.open(encoding="utf-8-sig", newline="") as stream:
@@ -209,6 +260,8 @@ def _header(schema: Schema, example: Path) -> str:
 
 def _sidecar(path: Path, payload: bytes, example: Path) -> dict[str, object]:
     codebook = read_sidecar(example)["columns"]
+    # Claims name their kind of source (article, press_release, other): the report calls them by it.
+    kind = {"source_kind": ""} if example == ARTICLE_FIGURES else {}
     return {
         "file": path.name,
         "title": "",
@@ -218,6 +271,7 @@ def _sidecar(path: Path, payload: bytes, example: Path) -> dict[str, object]:
         "date_accessed": "",
         "licence": "",
         "description": "",
+        **kind,
         "columns": codebook,
         "sha256": hashlib.sha256(payload).hexdigest(),
         "size_bytes": len(payload),

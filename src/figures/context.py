@@ -55,6 +55,13 @@ class BuildContext:
         return detect(self.table, self.currency, self.method)
 
     @cached_property
+    def input_warnings(self) -> list[str]:
+        """What the builder should know about the inputs, one line each (`figures.input_warnings`)."""
+        from figures.input_warnings import input_warnings
+
+        return input_warnings([self.case.claims, self.case.reported], self.table)
+
+    @cached_property
     def figures(self) -> pd.DataFrame:
         """The claims, as `figures.load.load_figures` reads them."""
         from figures.load import load_figures

@@ -7,7 +7,7 @@ import pandas as pd
 from figures import i18n
 from figures.i18n import N_, tr
 from figures.paths import ECB_RATES
-from figures.present import METHOD_LABELS, source_text
+from figures.present import METHOD_LABELS, claims_words, source_text
 from figures.provenance import read_sidecar
 from figures.rates import ecb_sidecar
 
@@ -175,11 +175,9 @@ def method_notes(table, locale: str = "en") -> list[str]:
             " count fixing days only; a fixing more than seven days away is refused.",
             locale,
         ),
-        tr(
-            "Two bases: the companies' reported figures (recommended) and the article's. Growth in a common"
-            " currency compares both years, each translated at its own rate.",
-            locale,
-        )
+        tr(claims_words(table).bases, locale)
+        + " "
+        + tr("Growth in a common currency compares both years, each translated at its own rate.", locale)
         if "reported" in set(table["basis"])
         else tr(
             "One basis: the claims as the source states them (the comparison has no reported figures). Growth in"

@@ -20,6 +20,7 @@ from babel.numbers import list_currencies
 
 from figures.errors import FiguresError
 from figures.paths import ARTICLE_FIGURES, REPORTED_FIGURES, display_path
+from figures.provenance import source_kind
 from figures.text_policy import normalised, skeleton, text_problem
 
 REVENUE_SCALE_TO_MILLIONS = {"thousand": 0.001, "million": 1.0, "billion": 1000.0, "trillion": 1_000_000.0}
@@ -95,14 +96,18 @@ def load_figures(path: str | Path | None = None) -> pd.DataFrame:
 
     Amounts come out in millions of their currency (`unit` "million"), growth in percent; the
     figure as printed stays in `stated_value`, `stated_unit` and `stated_text`. `source_file` and
-    `source_row` let later errors point back at the row.
+    `source_row` let later errors point back at the row. `attrs["source_kind"]` is the kind of source its
+    sidecar records (`figures.provenance.source_kind`: article, press_release or other).
 
     >>> figures = load_figures()
     >>> first = figures.iloc[0]
     >>> first["figure_id"], float(first["stated_value"]), first["stated_unit"], float(first["value"]), first["unit"]
     ('alibaba_revenue', 39.9, 'billion', 39900.0, 'million')
     """
-    return _load(Path(ARTICLE_FIGURES if path is None else path), ARTICLE)
+    path = Path(ARTICLE_FIGURES if path is None else path)
+    figures = _load(path, ARTICLE)
+    figures.attrs["source_kind"] = source_kind(path)  # how the report names the claims: "the article's figures"
+    return figures
 
 
 def load_reported(path: str | Path | None = None) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from figures.choices import DEFAULT_CURRENCY, METHODS, check_choice
+from figures.choices import DEFAULT_CURRENCY, METHODS, check_choice, did_you_mean
 from figures.errors import FiguresError
 from figures.load import check_look_alike_companies, load_figures, load_reported
 from figures.lookup import STATED
@@ -128,6 +128,9 @@ def comparison_table(
     table.attrs["reported_published"] = max(dates) if dates else None  # the latest company report's date
     sources = figures["source"] if reported is None else pd.concat([figures["source"], reported["source"]])
     table.attrs["source_citations"] = sorted(set(sources))
+    # What the claims are called ("the article's figures"): their kind of source, and one source or several.
+    table.attrs["claims_source_kind"] = figures.attrs.get("source_kind", "other")
+    table.attrs["claims_sources"] = figures["source"].nunique()
     table.attrs["reported_sources"] = (
         ""
         if reported is None
@@ -180,11 +183,27 @@ def check_currency(currency: str, rates: RateTable) -> None:
     >>> check_currency("XYZ", load_ecb_rates())
     Traceback (most recent call last):
     figures.errors.FiguresError: expected a common currency among the rate data's (AUD, ..., ZAR), found 'XYZ'
+    >>> check_currency("RMB", load_ecb_rates())
+    Traceback (most recent call last):
+    figures.errors.FiguresError: expected a common currency among ..., found 'RMB' (did you mean CNY?)
     """
     if currency not in rates.currencies:
         raise FiguresError(
             f"expected a common currency among the rate data's ({', '.join(rates.currencies)}), found {currency!r}"
+            + _currency_hint(currency, rates.currencies)
         )
+
+
+def _currency_hint(value: str, currencies: tuple[str, ...]) -> str:
+    """ " (did you mean CNY?)": the code of a currency's symbol or name in any language the extractor reads
+    ("RMB", "yen", "€"), else the codes spelt alike ("GPB": GBP), else ""."""
+    from figures.extract.language import LANGUAGES, SYMBOLS, grammar  # an error's hint only: loaded then
+
+    named = {word.casefold(): code for word, code in SYMBOLS.items()}
+    for language in LANGUAGES:
+        named |= {word.casefold(): code for word, code in grammar(language).currencies.items()}
+    code = named.get(value.strip().casefold())
+    return did_you_mean(code, currencies) if code else did_you_mean(value, currencies)
 
 
 def _reported_for(figures: pd.DataFrame, reported) -> pd.DataFrame | None:

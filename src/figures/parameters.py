@@ -28,6 +28,7 @@ class ReportParameters:
     spot_date: str | None = None
     rates: str = "ecb"
     strict: bool = False
+    """Fail rather than warn: live rates that cannot be had, or any warning about the inputs (a report build)."""
     locale: str = DEFAULT_LOCALE
 
     def with_absolute_paths(self) -> ReportParameters:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -18,8 +19,93 @@ from figures.normalise import fell_back, selected
 from figures.periods import Period
 from figures.provenance import short_source
 
-BASIS_LABELS = {"reported": N_("the companies' reported figures"), "article": N_("the article's figures")}
+BASIS_LABELS = {"reported": N_("the companies' reported figures")}
+"""What a basis's figures are called; the claims' name depends on their source (`claims_words`)."""
 RECOMMENDED_BASIS = "reported"
+
+
+@dataclass(frozen=True)
+class ClaimsWords:
+    """What the report calls the claims, by the kind of source they come from (the English text, a msgid each).
+
+    >>> CLAIMS_WORDS["press_release", 1].column, THE_CLAIMS.label
+    ('Press release', 'the claims')
+    """
+
+    label: str
+    """In chart titles and alternative text: "the article's figures"."""
+    heading: str
+    """Above a table of the claims: "**On the article's figures**"."""
+    column: str
+    """The claim's value beside the reported one: "Article"."""
+    bases: str
+    """The method's sentence on the two bases."""
+
+
+THE_CLAIMS = ClaimsWords(  # whatever the source: "the claims"
+    N_("the claims"),
+    N_("**On the claims**"),
+    N_("Claimed"),
+    N_("Two bases: the companies' reported figures (recommended) and the claims."),
+)
+CLAIMS_WORDS = {
+    ("article", 1): ClaimsWords(
+        N_("the article's figures"),
+        N_("**On the article's figures**"),
+        N_("Article"),
+        N_("Two bases: the companies' reported figures (recommended) and the article's."),
+    ),
+    ("article", 2): ClaimsWords(
+        N_("the articles' figures"),
+        N_("**On the articles' figures**"),
+        N_("Article"),
+        N_("Two bases: the companies' reported figures (recommended) and the articles'."),
+    ),
+    ("press_release", 1): ClaimsWords(
+        N_("the press release's figures"),
+        N_("**On the press release's figures**"),
+        N_("Press release"),
+        N_("Two bases: the companies' reported figures (recommended) and the press release's."),
+    ),
+    ("press_release", 2): ClaimsWords(
+        N_("the press releases' figures"),
+        N_("**On the press releases' figures**"),
+        N_("Press release"),
+        N_("Two bases: the companies' reported figures (recommended) and the press releases'."),
+    ),
+}
+"""The claims' words by their kind of source (`figures.provenance.SOURCE_KINDS`) and how many sources (1, or 2
+for several); any other kind is "the claims"."""
+
+
+def claims_words(table: pd.DataFrame) -> ClaimsWords:
+    """What the report calls the claims of `table`: by the kind of source their sidecar records, and whether
+    they come from one source (one `source` citation) or several.
+
+    >>> from figures.normalise import comparison_table
+    >>> claims_words(comparison_table()).label
+    "the article's figures"
+    >>> table = comparison_table()
+    >>> table.attrs.update(claims_source_kind="press_release", claims_sources=3)
+    >>> claims_words(table).heading, claims_words(table).column
+    ("**On the press releases' figures**", 'Press release')
+    """
+    kind = table.attrs.get("claims_source_kind", "other")
+    sources = min(table.attrs.get("claims_sources", 1), 2)
+    return CLAIMS_WORDS.get((kind, sources), THE_CLAIMS)
+
+
+def basis_label(table: pd.DataFrame, basis: str, locale: str = "en") -> str:
+    """What the figures of `basis` are called in `locale`: the companies' reported figures, or the claims by
+    their source.
+
+    >>> from figures.normalise import comparison_table
+    >>> basis_label(comparison_table(), "article", "fr"), basis_label(comparison_table(), "reported")
+    ("les chiffres de l'article", "the companies' reported figures")
+    """
+    return tr(BASIS_LABELS["reported"] if basis == "reported" else claims_words(table).label, locale)
+
+
 FX_METHODS_SHOWN = (N_("company"), N_("none"))
 """The `fx_method` names a table shows beyond `figures.choices.METHODS`, translated through `tr`."""
 METHOD_LABELS = {
@@ -104,8 +190,11 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
-def reconciliation_table(reconciled: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
-    """The article's claims beside the reported figures they come from, with difference and verdict.
+def reconciliation_table(
+    reconciled: pd.DataFrame, *, locale: str = "en", claims: ClaimsWords = THE_CLAIMS
+) -> pd.DataFrame:
+    """The claims beside the reported figures they come from, with difference and verdict; the claims' column
+    is named by their source (`claims`, `claims_words`).
 
     >>> from figures.load import load_figures, load_reported
     >>> from figures.reconcile import reconcile
@@ -137,7 +226,7 @@ def reconciliation_table(reconciled: pd.DataFrame, *, locale: str = "en") -> pd.
                 tr("Company", locale): row["company"],
                 tr("Claim", locale): row["claim_text"],
                 tr("Period", locale): period_label(row["period_start"], row["period_end"], locale),
-                tr("Article", locale): show(row["claim_value"], row["claim_currency"]),
+                tr(claims.column, locale): show(row["claim_value"], row["claim_currency"]),
                 tr("Reported", locale): show(row["reported_value"], row["reported_currency"]),
                 tr("Difference", locale): shown_difference,
                 tr("Verdict", locale): tr(row["verdict"], locale),

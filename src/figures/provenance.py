@@ -23,6 +23,9 @@ REQUIRED_FIELDS = (
     "size_bytes",
     "columns",
 )
+SOURCE_KINDS = ("article", "press_release", "other")
+"""What a claims file's sidecar may record as its source (`source_kind`): the report names the claims by it
+("the article's figures", "the press release's figures"), and "the claims" for any other or none recorded."""
 
 
 def sidecar_path(data_path: Path) -> Path:
@@ -73,8 +76,8 @@ def verify_checksum(data_path: Path, payload: bytes, sidecar: dict[str, Any]) ->
     Traceback (most recent call last):
     figures.errors.FiguresError: ...: expected ... bytes with SHA-256 ... as its sidecar records, found 6 bytes ...
     """
-    digest = hashlib.sha256(payload).hexdigest()
-    if len(payload) != sidecar["size_bytes"] or digest != sidecar["sha256"]:
+    if not checksum_matches(payload, sidecar):
+        digest = hashlib.sha256(payload).hexdigest()
         raise FiguresError(
             f"expected {sidecar['size_bytes']} bytes with SHA-256 {sidecar['sha256']} as its sidecar records,"
             f" found {len(payload)} bytes with SHA-256 {digest}; the file was changed (regenerate the ECB"
@@ -82,6 +85,39 @@ def verify_checksum(data_path: Path, payload: bytes, sidecar: dict[str, Any]) ->
             " with scripts/update_sidecar.py)",
             path=data_path,
         )
+
+
+def checksum_matches(payload: bytes, sidecar: dict[str, Any]) -> bool:
+    """Whether `payload` has the size and SHA-256 the sidecar records.
+
+    >>> checksum_matches(b"x", {"size_bytes": 1, "sha256": hashlib.sha256(b"x").hexdigest()})
+    True
+    >>> checksum_matches(b"y", {"size_bytes": 1, "sha256": hashlib.sha256(b"x").hexdigest()})
+    False
+    """
+    return len(payload) == sidecar["size_bytes"] and hashlib.sha256(payload).hexdigest() == sidecar["sha256"]
+
+
+def source_kind(data_path: Path) -> str:
+    """The kind of source a claims file's figures come from, one of SOURCE_KINDS, as its sidecar records it
+    (`source_kind`); "other" where it has no sidecar or records none.
+
+    Raises:
+        FiguresError: the sidecar is unreadable, or records a kind that is not one of SOURCE_KINDS.
+
+    >>> from figures.paths import ARTICLE_FIGURES
+    >>> source_kind(ARTICLE_FIGURES), source_kind(Path("no/such/claims.csv"))
+    ('article', 'other')
+    """
+    try:
+        kind = read_sidecar(data_path).get("source_kind") or "other"
+    except MissingSidecar:
+        return "other"
+    if kind not in SOURCE_KINDS:
+        raise FiguresError(
+            f"expected 'source_kind' among {', '.join(SOURCE_KINDS)}, found {kind!r}", path=sidecar_path(data_path)
+        )
+    return kind
 
 
 def short_source(source: str, published: dt.date) -> str:

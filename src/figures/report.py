@@ -16,6 +16,7 @@ import os
 import re
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from figures.atomic import write_atomically
@@ -50,12 +51,17 @@ OUTLINE_TAGS = ("parameters", "setup")
 """Code cells that set up a notebook's context and show nothing."""
 
 
-def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Path, Path]:
+def build_report(
+    out_dir: str | Path, parameters: ReportParameters, *, warn: Callable[[str], None] | None = None
+) -> tuple[Path, Path]:
     """Build one context and write `comparison.html`, `comparison.csv` and `claims.json` into `out_dir`.
 
+    `warn` is given each warning about the build's inputs, one line each (`BuildContext.input_warnings`); with
+    `parameters.strict`, any such warning fails the build.
+
     Raises:
-        FiguresError: bad input, a folder that cannot take the report, or a section that failed; the folder
-            is left as it was.
+        FiguresError: bad input, a folder that cannot take the report, a section that failed, or with `strict` a
+            warning about the inputs; the folder is left as it was.
 
     >>> import tempfile
     >>> html_path, csv_path = build_report(tempfile.mkdtemp(), ReportParameters(locale="fr"))
@@ -72,6 +78,14 @@ def build_report(out_dir: str | Path, parameters: ReportParameters) -> tuple[Pat
     out_dir = check_out_dir(out_dir, parameters)  # a folder that cannot take the report: refused first
     with _progress_on_terminal(), ChartPool() as charts:
         ctx = build_context(parameters, charts=charts)
+        for warning in ctx.input_warnings:
+            if warn is not None:
+                warn(warning)
+        if parameters.strict and ctx.input_warnings:
+            count = len(ctx.input_warnings)
+            raise FiguresError(
+                f"{count} warning{'s' if count > 1 else ''} about the inputs (--strict): no report written"
+            )
         charts.prefetch(story.chart_calls(ctx))  # every chart drawn on every core while the tables are made
         body = page_body(ctx)
         exports = report_exports(ctx)

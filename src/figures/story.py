@@ -69,7 +69,7 @@ def at_a_glance(ctx: BuildContext) -> Section:
             ),
             tr("**On the companies' reported figures (recommended)**", locale),
             reported,
-            tr("**On the article's figures**", locale),
+            tr(present.claims_words(table).heading, locale),
         ]
     blocks += [claims, present.rates_notice(table, locale=locale)]
     return Section(tr("At a glance", locale), tuple(blocks))
@@ -166,7 +166,7 @@ def methods(ctx: BuildContext) -> Section:
     for basis in lookup.bases(table):
         frame = _translated_only(present.method_table(table, ctx.currency, basis, locale=locale), ctx.currency, locale)
         if frame is not None:
-            blocks += [tr(_BASIS_HEADINGS[basis], locale), frame]
+            blocks += [_basis_heading(table, basis, locale), frame]
     intro = [_METHODS_INTRO]
     if (table["fx_method"] == "company").any():
         intro.append(_COMPANY_ROW_NOTE)
@@ -195,7 +195,7 @@ def reconciliation(ctx: BuildContext) -> Section | None:
                 " *inconsistent* beyond that. The caveats say what the verdict cannot.",
                 locale,
             ),
-            present.reconciliation_table(reconciled, locale=locale),
+            present.reconciliation_table(reconciled, locale=locale, claims=present.claims_words(ctx.table)),
         ),
     )
 
@@ -245,7 +245,7 @@ def growth(ctx: BuildContext) -> Section:
     for basis in lookup.bases(table):
         frame = present.growth_table(table, ctx.currency, basis, locale=locale)
         if not frame.empty:
-            blocks += [tr(_BASIS_HEADINGS[basis], locale), frame]
+            blocks += [_basis_heading(table, basis, locale), frame]
     return Section(tr("Growth in a common currency", locale), _with_intro(blocks, _GROWTH_INTRO, ctx))
 
 
@@ -355,10 +355,13 @@ SECTIONS = {
 """The sections a notebook cell may show, by the name the cell calls (`story.NAME(ctx)`)."""
 
 
-_BASIS_HEADINGS = {
-    "reported": N_("**On the companies' reported figures**"),
-    "article": N_("**On the article's figures**"),
-}
+def _basis_heading(table: pd.DataFrame, basis: str, locale: str) -> str:
+    """ "**On the companies' reported figures**", or the claims' heading, named by their source."""
+    if basis == "reported":
+        return tr("**On the companies' reported figures**", locale)
+    return tr(present.claims_words(table).heading, locale)
+
+
 _RATES_INTRO = N_(
     "The ECB's daily rates over each figure's period, with the average, closing and spot rates marked; each"
     " chart's title names the figures it serves."

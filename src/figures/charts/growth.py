@@ -23,7 +23,7 @@ from figures.charts.layout import (
 from figures.charts.words import _alt, _source_line
 from figures.i18n import tr
 from figures.normalise import selected
-from figures.present import BASIS_LABELS, METHOD_LABELS, percent, period_text
+from figures.present import METHOD_LABELS, basis_label, percent, period_text
 
 
 @_noting_missing_glyphs
@@ -131,11 +131,11 @@ def growth_chart(
         figure,
         axes,
         tr("Revenue growth: {basis}\nas stated, and recomputed in {currency} ({method})", locale).format(
-            basis=tr(BASIS_LABELS[basis], locale), currency=currency, method=tr(METHOD_LABELS[method], locale)
+            basis=basis_label(table, basis, locale), currency=currency, method=tr(METHOD_LABELS[method], locale)
         ),
         _source_line(table, basis, locale)
         + " "
         + tr("Recomputed: both years translated, each at its own rate.", locale),
     )
-    alt = tr("Bar chart of revenue growth in percent, {basis}.", locale).format(basis=tr(BASIS_LABELS[basis], locale))
+    alt = tr("Bar chart of revenue growth in percent, {basis}.", locale).format(basis=basis_label(table, basis, locale))
     return Chart(layout._png(figure), _alt(alt, described, locale))

@@ -41,7 +41,7 @@ from figures.charts.words import (
 )
 from figures.choices import METHODS
 from figures.i18n import tr
-from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text, source_text
+from figures.present import METHOD_LABELS, amount_m, basis_label, percent, period_text, source_text
 from figures.rates import RateTable
 
 
@@ -214,7 +214,7 @@ def rate_history_chart(
                 "Daily ECB rates into {currency} behind {basis}\n"
                 "line = average over each period, triangle = closing, dot = spot",
                 locale,
-            ).format(currency=currency, basis=tr(BASIS_LABELS[basis], locale)),
+            ).format(currency=currency, basis=basis_label(table, basis, locale)),
             TITLE_CHARS + 8,
         ),
         fontsize=10,

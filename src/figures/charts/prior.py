@@ -27,7 +27,7 @@ from figures.charts.words import _alt, _inferred, _millions, _short_period, _sou
 from figures.i18n import N_, tr
 from figures.normalise import selected
 from figures.periods import period_kind, same_period_a_year_earlier
-from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, period_text
+from figures.present import METHOD_LABELS, amount_m, basis_label, period_text
 
 
 @_noting_missing_glyphs
@@ -124,10 +124,10 @@ def prior_current_chart(
             "Previous and current period revenue in {currency} million: {basis}\n"
             "each period translated at the {method}",
             locale,
-        ).format(currency=currency, basis=tr(BASIS_LABELS[basis], locale), method=tr(METHOD_LABELS[method], locale)),
+        ).format(currency=currency, basis=basis_label(table, basis, locale), method=tr(METHOD_LABELS[method], locale)),
         _source_line(table, basis, locale) + " " + note,
     )
     alt = tr("Bar chart of revenue in {currency} million by period, {basis}.", locale).format(
-        currency=currency, basis=tr(BASIS_LABELS[basis], locale)
+        currency=currency, basis=basis_label(table, basis, locale)
     )
     return Chart(layout._png(figure), _alt(alt, described, locale))

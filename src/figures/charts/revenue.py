@@ -26,7 +26,7 @@ from figures.choices import METHODS
 from figures.i18n import tr
 from figures.normalise import selected
 from figures.periods import period_kind
-from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, period_text
+from figures.present import METHOD_LABELS, amount_m, basis_label, period_text
 
 
 @_noting_missing_glyphs
@@ -101,7 +101,7 @@ def revenue_chart(
         figure,
         axes,
         tr("Revenue in {currency} million: {basis}\ntranslated at the {method}", locale).format(
-            currency=currency, basis=tr(BASIS_LABELS[basis], locale), method=tr(METHOD_LABELS[method], locale)
+            currency=currency, basis=basis_label(table, basis, locale), method=tr(METHOD_LABELS[method], locale)
         ),
         _source_line(table, basis, locale)
         + " "
@@ -111,7 +111,7 @@ def revenue_chart(
         + _lengths_note(bars, shorter, locale),
     )
     alt = tr("Bar chart of revenue in {currency} million, {method}, {basis}.", locale).format(
-        currency=currency, method=tr(METHOD_LABELS[method], locale), basis=tr(BASIS_LABELS[basis], locale)
+        currency=currency, method=tr(METHOD_LABELS[method], locale), basis=basis_label(table, basis, locale)
     )
     return Chart(layout._png(figure), _alt(alt, described, locale) + _lengths_note(bars, shorter, locale))
 

@@ -137,6 +137,7 @@ def draft_sidecar(extraction: Extraction, out: Path, payload: bytes, accessed: d
         "producer": f"{extraction.source} (claims drafted by {extractor_version()}; to be reviewed by a person)",
         "citation": f"{extraction.source}, {published}",
         "url": article.url,
+        "source_kind": "article",
         "published": published,
         "date_accessed": accessed.isoformat(),
         "licence": LICENCE,
