@@ -86,6 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--company", help="the company's name in the rows (default: the filer's name)")
     imports.add_argument("--accessed", type=_date, help="date the filings were obtained (default: today)")
     imports.add_argument("--force", action="store_true", help="replace files that exist")
+    rates = commands.add_parser(
+        "rates", help="the ECB rates the reports use: `figures rates update` fetches newer ones"
+    )
+    rates_commands = rates.add_subparsers(dest="rates_command", required=True, parser_class=_OneLineParser)
+    rates_commands.add_parser(
+        "update",
+        help="download the ECB's full history (FIGURES_ECB_URL), check it, keep it beside the embedded snapshot",
+    )
     return parser
 
 
@@ -106,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             return _extract(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "rates":
+            return _rates_update()
         from figures.notebooks import execute_in_place
 
         for path in execute_in_place():
@@ -183,4 +193,11 @@ def _import(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     print(f"next: `figures report --reported {args.out}` (with claims of the same company name)")
+    return 0
+
+
+def _rates_update() -> int:
+    from figures.rates_update import update_rates
+
+    print(update_rates().summary())
     return 0
