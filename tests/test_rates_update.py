@@ -133,6 +133,8 @@ def test_a_history_that_rewrites_the_past_or_breaks_the_ecbs_format_is_refused()
     refused(ecb_zip(text.replace("2026-11-06,1.2,", "2026-11-06,-1.2,")), r"column 'USD': expected a rate above zero")
     refused(ecb_zip(text.replace("2026-11-06,1.2,", "2026-11-06,1e400,")), r"found '1e400'")
     refused(ecb_zip(text.replace("2026-11-06,1.2,", "2026-11-06,NaN,")), r"found 'NaN'")
+    refused(ecb_zip(text.replace("2026-11-06,1.2,", "2026-11-06,0.00,")), r"column 'USD': .* found '0.00'")
+    refused(ecb_zip(text.replace("2026-11-06,1.2,", '2026-11-06,"1,2",')), r"column 'USD': .* found '1,2'")
     refused(ecb_zip(text.replace("Date,USD,", "Date,USD,ABC,", 1)), r"expected ISO 4217 .* found 'ABC'")
     future = [{"date": "2027-01-04", "USD": "1.2"}]
     refused(ecb_zip(ecb_history_text(future)), r"no fixing after today \(2026-12-06\), found 2027-01-04")

@@ -51,6 +51,11 @@ LOG = logging.getLogger("figures.rates_update")
 """Where a refused copy is told (a warning: on stderr when nothing else is configured)."""
 
 _RATE = re.compile(r"[0-9]{1,12}(\.[0-9]{1,12})?")
+_CELL = r"(?:N/A|[0-9]{1,12}(?:\.[0-9]{1,12})?)?"  # a rate, N/A or nothing; a zero is `_ZERO`'s
+_CELLS = re.compile(rf"{_CELL}(?:,{_CELL})*")
+_ZERO = re.compile(r",0*(?:\.0*)?,")
+"""A row's rates joined by commas, each cell as the ECB writes it: one match a row, not one a cell (a build checks
+7,000 rows of 41 currencies)."""
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -278,21 +283,20 @@ def parse_history(text: str, where: str, *, published: bool) -> tuple[list[str],
         if day in seen:
             raise FiguresError(f"expected each fixing day once, found {day} again", path=where, row=number)
         seen.add(day)
-        cells = [day]
-        for code, cell in zip(codes, record[1:], strict=True):
-            if cell in missing:
-                cells.append("")
-            elif _RATE.fullmatch(cell) and float(cell) > 0:
-                cells.append(cell)
-            else:
-                raise FiguresError(
-                    f"expected a rate above zero (digits, one decimal point) or {' or '.join(map(repr, absent))}"
-                    f", found {cell[:40]!r}",
-                    path=where,
-                    row=number,
-                    column=code,
-                )
-        rows.append(cells)
+        rates = record[1:]
+        joined = ",".join(rates)
+        malformed = not (_CELLS.fullmatch(joined) and joined.count(",") == len(rates) - 1)
+        if malformed or (not published and "N/A" in rates) or _ZERO.search(f",{joined},"):
+            for code, cell in zip(codes, rates, strict=True):  # the first cell at fault, named
+                if not (cell in missing or (_RATE.fullmatch(cell) and float(cell) > 0)):
+                    raise FiguresError(
+                        f"expected a rate above zero (digits, one decimal point) or {' or '.join(map(repr, absent))}"
+                        f", found {cell[:40]!r}",
+                        path=where,
+                        row=number,
+                        column=code,
+                    )
+        rows.append([day, *("" if cell == "N/A" else cell for cell in rates)])
     if not rows:
         raise FiguresError("expected fixing days, found none", path=where)
     rows.sort(key=lambda row: row[0])
