@@ -81,15 +81,18 @@ class RatesUpdate:
         >>> update = RatesUpdate(Path("h.csv"), day(1999, 1, 4), day(2026, 11, 20), 7141, day(2026, 10, 30), None)
         >>> print(update.summary())
         wrote h.csv: ECB reference rates, 7141 fixing days from 1999-01-04 to 2026-11-20 (before: to 2026-10-30, ...)
+        >>> same = RatesUpdate(Path("h.csv"), day(1999, 1, 4), day(2026, 10, 30), 7126, day(2026, 10, 30), None)
+        >>> print(same.summary())
+        wrote h.csv: ... to 2026-10-30 (no fixing newer than the embedded snapshot's: the builds keep using it)
         """
+        wrote = f"wrote {self.path}: ECB reference rates, {self.fixing_days} fixing days from {self.first_date} to"
+        if self.last_date <= self.embedded_last_date:
+            return f"{wrote} {self.last_date} (no fixing newer than the embedded snapshot's: the builds keep using it)"
         if self.replaced_last_date is not None and self.replaced_last_date > self.embedded_last_date:
             before = f"to {self.replaced_last_date}, the copy it replaces"
         else:
             before = f"to {self.embedded_last_date}, the embedded snapshot"
-        return (
-            f"wrote {self.path}: ECB reference rates, {self.fixing_days} fixing days from {self.first_date} to"
-            f" {self.last_date} (before: {before})"
-        )
+        return f"{wrote} {self.last_date} (before: {before})"
 
 
 def ecb_url() -> str:
