@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
 .DEFAULT_GOAL := help
-.PHONY: help report test fuzz eval agreement lab bench lint format notebooks translations lock clean
+.PHONY: help report test fuzz eval agreement lab kernel lab-settings working-copies bench lint format notebooks translations lock clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {name[++n] = $$1; text[n] = $$2; if (length($$1) > width) width = length($$1)} \
@@ -18,8 +18,13 @@ $(READY): pyproject.toml requirements.lock
 	$(BIN)/python -m ipykernel install --sys-prefix --name figures --display-name "Python (figures)" > /dev/null
 	touch $(READY)
 
-report: $(READY) ## build reports/comparison.html and reports/comparison.csv (the notebooks' sections, from the data)
+report: $(READY) kernel ## build reports/comparison.html and reports/comparison.csv (the notebooks' sections, from the data)
 	$(BIN)/python -m figures report
+
+# The kernel "figures" for this user (~/.local/share/jupyter/kernels/figures, its python this .venv's): a Jupyter
+# or papermill of any other environment finds it. The one in .venv (--sys-prefix, above) serves .venv's own Jupyter.
+kernel: $(READY) ## register the kernel "Python (figures)" for your user: papermill and Jupyter of any environment find it
+	$(BIN)/python -m ipykernel install --user --name figures --display-name "Python (figures)" > /dev/null
 
 test: $(READY) ## run every test: unit tests, doctests, the notebooks under nbval (two processes, a file each)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
@@ -39,10 +44,23 @@ eval: $(READY) ## score `figures extract` on the corpus of real articles (SPLIT=
 agreement: $(READY) ## how far two careful readers agree on the claims of heldout9 and heldout10 (the ceiling of `make eval`)
 	$(BIN)/python -m figures.extract.score --reader tests/corpus/second_reader tests/corpus/heldout9 tests/corpus/heldout10
 
-lab: $(READY) ## open the notebooks in JupyterLab on 127.0.0.1 (kernel "Python (figures)")
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks \
+LAB_DIR ?= lab
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+lab: $(READY) kernel lab-settings working-copies ## open working copies of the notebooks (lab/) in JupyterLab on 127.0.0.1
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=$(LAB_DIR) \
 		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate --LabApp.news_url=None \
 		--LabApp.extension_manager=readonly $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+# JupyterLab's settings for this project (no news, no update check), where Lab reads overrides: its app folder.
+lab-settings:
+	mkdir -p $(dir $(LAB_SETTINGS)) && cp jupyter/overrides.json $(LAB_SETTINGS)
+
+# The committed notebooks are nbval's fixtures: Lab opens copies of them in $(LAB_DIR)/ (git-ignored), each
+# copied once, when missing, so that a reader's experiments stay there.
+working-copies:
+	mkdir -p $(LAB_DIR) && for notebook in notebooks/*.ipynb; do \
+		[ -e "$(LAB_DIR)/$${notebook##*/}" ] || cp "$$notebook" "$(LAB_DIR)/"; done
 
 bench: $(READY) ## time the report, the tests and the converter against their floors (ratios)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,bench]'

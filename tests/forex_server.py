@@ -34,7 +34,43 @@ def _fixing_on_or_before(day: str) -> dict[str, str]:
     return _ROWS[bisect.bisect_right(_DATES, day) - 1]
 
 
-class ForexServer:
+class LocalServer:
+    """A server on 127.0.0.1, on a free port, in a thread of its own while in a `with` block, that counts the
+    requests it gets and misbehaves as `mode` says."""
+
+    def __init__(self, mode: str, delay_s: float, location: str) -> None:
+        self.mode = mode
+        self.delay_s = delay_s
+        self.location = location
+        self.requests = 0
+        self.release = threading.Event()
+
+    def serve(self, handler, path: str) -> None:
+        self.httpd = _Server(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+        # Polled often: `shutdown` waits for the loop's next poll (half a second by default), in every test.
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    # HTTP/1.1: a client's connection is kept alive between requests, as a real API's would be.
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart
+
+    def log_message(self, *args):
+        pass
+
+
+class ForexServer(LocalServer):
     def __init__(
         self,
         mode: str = "ok",
@@ -44,23 +80,12 @@ class ForexServer:
         rates: dict | None = None,
         location: str = "",
     ):
-        self.mode = mode
-        self.delay_s = delay_s
+        super().__init__(mode, delay_s, location)
         self.answer = answer or {}
         self.rates = rates or {}
-        self.location = location
-        self.requests = 0
-        self.release = threading.Event()
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            # HTTP/1.1: a client's connection is kept alive between requests, as a real API's would be.
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart
-
-            def log_message(self, *args):
-                pass
-
+        class Handler(QuietHandler):
             def do_GET(self):
                 server.requests += 1
                 if server.mode == "hang":
@@ -75,11 +100,7 @@ class ForexServer:
                 if server.mode == "badjson":
                     return self._send(200, "application/json", b'{"base": "EUR", "rates": {')
                 if server.mode == "redirect":
-                    self.send_response(302)
-                    self.send_header("Location", server.location)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return None
+                    return redirect(self, server.location)
                 day = self.path.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
                 row = _fixing_on_or_before(day)
                 rates = {code: float(value) for code, value in row.items() if code != "date" and value}
@@ -89,7 +110,7 @@ class ForexServer:
                 answered = "2026-10-30" if server.mode == "lie" else row["date"]
                 body = json.dumps({"base": "EUR", "date": answered, "rates": rates, **server.answer}).encode()
                 if server.mode == "drip":
-                    return self._drip(body)
+                    return drip(self, server, "application/json", body)
                 return self._send(200, "application/json", body)
 
             def _send(self, status, content_type, body):
@@ -99,27 +120,25 @@ class ForexServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def _drip(self, body):
-                head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
-                for byte in head.encode() + body:
-                    if server.release.wait(server.delay_s):
-                        return  # the test is over
-                    self.wfile.write(bytes([byte]))
-                    self.wfile.flush()
+        self.serve(Handler, "/api/")
 
-        self.httpd = _Server(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/api/"
-        # Polled often: `shutdown` waits for the loop's next poll (half a second by default), in every test.
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
-    def __enter__(self):
-        self.thread.start()
-        return self
+def redirect(handler: BaseHTTPRequestHandler, location: str) -> None:
+    """Answer HTTP 302 to `location`."""
+    handler.send_response(302)
+    handler.send_header("Location", location)
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
 
-    def __exit__(self, *exc):
-        self.release.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
+
+def drip(handler: BaseHTTPRequestHandler, server, content_type: str, body: bytes) -> None:
+    """Send the whole answer, headers included, one byte every `server.delay_s`, as a slow or hostile server would."""
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
+    for byte in head.encode() + body:
+        if server.release.wait(server.delay_s):
+            return  # the test is over
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
 
 
 class _Server(ThreadingHTTPServer):

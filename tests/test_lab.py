@@ -1,8 +1,11 @@
-"""JupyterLab as `make lab` starts it: the notebooks are listed, and one runs through the server's kernel."""
+"""JupyterLab as `make lab` starts it: working copies of the notebooks are listed, one runs through the server's
+kernel, and Lab's settings ask for no news."""
 
 import asyncio
 import datetime as dt
+import filecmp
 import json
+import os
 import secrets
 import socket
 import subprocess
@@ -10,6 +13,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -26,8 +30,14 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def make(*targets: str, **variables: str) -> None:
+    """Run the Makefile's own recipes for `targets` (none of them installs anything)."""
+    assignments = [f"{name}={value}" for name, value in variables.items()]
+    subprocess.run(["make", "-s", *targets, *assignments], cwd=ROOT, check=True)
+
+
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
     subprocess.run(
         [
             sys.executable,
@@ -43,6 +53,8 @@ def server():
         check=True,
         capture_output=True,
     )  # what `make` does; idempotent
+    lab_dir = tmp_path_factory.mktemp("lab")
+    make("lab-settings", "working-copies", VENV=sys.prefix, LAB_DIR=lab_dir)  # what `make lab` does before Lab
     port, token = _free_port(), secrets.token_hex(16)
     process = subprocess.Popen(
         [
@@ -54,7 +66,7 @@ def server():
             f"--port={port}",
             "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={NOTEBOOKS}",
+            f"--ServerApp.root_dir={lab_dir}",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             "--LabApp.news_url=None",
             "--LabApp.extension_manager=readonly",
@@ -75,27 +87,54 @@ def server():
                 process.kill()
                 pytest.fail(f"JupyterLab did not start: {process.stderr.read()[-2000:]}")
             time.sleep(0.2)
-    yield base, token
+    yield base, token, lab_dir
     process.terminate()
     process.wait(timeout=20)
 
 
 def _get(server, path):
-    base, token = server
+    base, token, _ = server
     with urllib.request.urlopen(f"{base}{path}?token={token}", timeout=10) as response:
         return json.loads(response.read())
 
 
-def test_the_notebooks_are_listed_with_the_projects_kernel(server):
+def test_lab_opens_working_copies_of_the_notebooks_with_the_projects_kernel(server):
     names = {item["name"] for item in _get(server, "/api/contents/")["content"]}
-    assert {"01_article_figures.ipynb", "04_comparison.ipynb"} <= names
+    assert names == {path.name for path in NOTEBOOKS.glob("*.ipynb")}  # the copies, not the committed ones
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        assert filecmp.cmp(path, server[2] / path.name, shallow=False)
     assert "figures" in _get(server, "/api/kernelspecs")["kernelspecs"]
     for path in NOTEBOOKS.glob("*.ipynb"):
         assert nbformat.read(path, as_version=4).metadata["kernelspec"]["name"] == "figures"
 
 
+def test_lab_asks_for_no_news_and_no_update_check(server):
+    plugin = "@jupyterlab/apputils-extension:notification"
+    served = _get(server, f"/lab/api/settings/{plugin}")
+    # Lab applies the project's overrides to the defaults it serves; its own default, "none", asks with a pop-up.
+    defaults = {name: field["default"] for name, field in served["schema"]["properties"].items()}
+    assert (defaults["fetchNews"], defaults["checkForUpdates"]) == ("false", False)
+    shipped = json.loads((Path(sys.prefix) / "share/jupyter/lab/schemas/@jupyterlab/apputils-extension"
+                          / "notification.json").read_text(encoding="utf-8"))  # fmt: skip
+    assert shipped["properties"]["fetchNews"]["default"] == "none"
+
+
+def test_working_copies_are_made_once_and_a_readers_edits_kept(tmp_path):
+    lab_dir = tmp_path / "lab"
+    make("working-copies", LAB_DIR=lab_dir)
+    names = sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))
+    assert sorted(path.name for path in lab_dir.iterdir()) == names
+    edited = lab_dir / names[1]
+    edited.write_text("a reader's experiment", encoding="utf-8")
+    (lab_dir / names[0]).unlink()
+    make("working-copies", LAB_DIR=lab_dir)
+    assert edited.read_text(encoding="utf-8") == "a reader's experiment"  # kept, never overwritten
+    assert filecmp.cmp(NOTEBOOKS / names[0], lab_dir / names[0], shallow=False)  # a missing one copied again
+    assert os.access(NOTEBOOKS / names[1], os.W_OK) and "lab/" in (ROOT / ".gitignore").read_text().splitlines()
+
+
 def test_a_notebook_runs_through_the_servers_kernel_with_the_committed_outputs(server):
-    base, token = server
+    base, token, _ = server
     request = urllib.request.Request(
         f"{base}/api/kernels?token={token}",
         data=json.dumps({"name": "figures"}).encode(),

@@ -160,6 +160,14 @@ def _parser() -> argparse.ArgumentParser:
         "sidecar", help="record a claims or reported figures file's checksum in its sidecar, after editing it"
     )
     sidecar.add_argument("files", type=Path, nargs="+", help="the files: claims or reported figures CSV")
+    rates = commands.add_parser(
+        "rates", help="the ECB rates the reports use: `figures rates update` fetches newer ones"
+    )
+    rates_commands = rates.add_subparsers(dest="rates_command", required=True, parser_class=_OneLineParser)
+    rates_commands.add_parser(
+        "update",
+        help="download the ECB's full history (FIGURES_ECB_URL), check it, keep it beside the embedded snapshot",
+    )
     return parser
 
 
@@ -186,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
             return _import(args)
         if args.command == "sidecar":
             return _sidecar(args.files)
+        if args.command == "rates":
+            return _rates_update()
         from figures.notebooks import execute_in_place
 
         for path in execute_in_place():
@@ -275,4 +285,11 @@ def _sidecar(files: list[Path]) -> int:
 
     for path in files:
         print(f"wrote {refresh_sidecar(path)}")
+    return 0
+
+
+def _rates_update() -> int:
+    from figures.rates_update import update_rates
+
+    print(update_rates().summary())
     return 0

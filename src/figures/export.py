@@ -90,7 +90,7 @@ def page_context(
     from figures.present import fallback_figures
     from figures.summary import headline
 
-    rates_sidecar = ecb_sidecar(ECB_RATES)
+    rates_sidecar = _ecb_provenance(rate_table)
     rates = tr("ECB reference rates to {last} (accessed {accessed})", locale).format(
         last=i18n.date(_date(rates_sidecar["last_date"]), locale),
         accessed=i18n.date(_date(rates_sidecar["date_accessed"]), locale),
@@ -132,6 +132,13 @@ def page_context(
         ],
         "labels": {key: tr(key, locale) for key in PAGE_LABELS},
     }
+
+
+def _ecb_provenance(rate_table) -> dict:
+    """The sidecar of the ECB history behind `rate_table` (the live source's fallback for live rates): the embedded
+    snapshot's, or the updated copy's."""
+    ecb = getattr(rate_table, "fallback", rate_table)
+    return getattr(ecb, "provenance", None) or ecb_sidecar(ECB_RATES)
 
 
 def _data_date(table, rates: str, locale: str) -> str:

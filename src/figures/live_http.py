@@ -32,7 +32,7 @@ class RequestCutOff(Exception):
 
 
 class BodyTooLarge(Exception):
-    """The answer's body is longer than `MAX_BODY_BYTES`.
+    """The answer's body is longer than the request's limit (`MAX_BODY_BYTES` unless told).
 
     >>> issubclass(BodyTooLarge, Exception)
     True
@@ -71,10 +71,10 @@ class DeadlineSession:
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
 
-    def get(self, url: str, *, params: dict[str, str], limit_s: float) -> Answer:
+    def get(self, url: str, *, params: dict[str, str], limit_s: float, max_bytes: int = MAX_BODY_BYTES) -> Answer:
         """GET `url` and read its answer within `limit_s` seconds; a redirect is returned, not followed.
 
-        Raises `RequestCutOff` when the limit passes, `BodyTooLarge` past `MAX_BODY_BYTES`, and
+        Raises `RequestCutOff` when the limit passes, `BodyTooLarge` past `max_bytes`, and
         `requests`' own errors (refused, reset) as they come.
 
         >>> DeadlineSession().get("http://127.0.0.1:9/", params={}, limit_s=0.5)
@@ -85,7 +85,7 @@ class DeadlineSession:
 
         def run() -> None:
             try:
-                outcome["answer"] = self._get(url, params, limit_s)
+                outcome["answer"] = self._get(url, params, limit_s, max_bytes)
             except BaseException as error:  # handed to the caller's thread
                 outcome["error"] = error
 
@@ -118,12 +118,12 @@ class DeadlineSession:
         """
         self._session.close()
 
-    def _get(self, url: str, params: dict[str, str], limit_s: float) -> Answer:
+    def _get(self, url: str, params: dict[str, str], limit_s: float, max_bytes: int) -> Answer:
         with self._session.get(url, params=params, timeout=limit_s, allow_redirects=False, stream=True) as response:
             body = bytearray()
             for chunk in response.iter_content(_CHUNK_BYTES):
                 body += chunk
-                if len(body) > MAX_BODY_BYTES:
+                if len(body) > max_bytes:
                     raise BodyTooLarge(url)
             return Answer(response.status_code, dict(response.headers), bytes(body))
 

@@ -3,6 +3,9 @@ nbval expects."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -57,15 +60,38 @@ def execute_in_place(names: tuple[str, ...] = NOTEBOOKS, directory: Path = NOTEB
     '42'
     """
     written = []
-    for name in names:
-        path = directory / name
-        notebook = nbformat.read(path, as_version=4)
-        for cell in notebook.cells:
-            if cell.cell_type == "code":
-                cell.outputs, cell.execution_count = [], None
-            cell.metadata.pop("execution", None)
-        notebook.metadata["kernelspec"] = KERNELSPEC
-        execute(notebook, cwd=directory)
-        nbformat.write(notebook, path)
-        written.append(path)
+    with embedded_rates_only():
+        for name in names:
+            path = directory / name
+            notebook = nbformat.read(path, as_version=4)
+            for cell in notebook.cells:
+                if cell.cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+                cell.metadata.pop("execution", None)
+            notebook.metadata["kernelspec"] = KERNELSPEC
+            execute(notebook, cwd=directory)
+            nbformat.write(notebook, path)
+            written.append(path)
     return written
+
+
+@contextlib.contextmanager
+def embedded_rates_only():
+    """Kernels started within see an empty data folder: the committed notebooks, which nbval compares, hold what a
+    fresh clone computes (the embedded ECB snapshot), not the rates `figures rates update` fetched on this machine.
+
+    >>> with embedded_rates_only():
+    ...     from figures.sources import open_rates
+    ...     open_rates("ecb").last_date
+    datetime.date(2026, 10, 30)
+    """
+    saved = os.environ.get("FIGURES_DATA_HOME")
+    with tempfile.TemporaryDirectory(prefix="figures-no-updates-") as empty:
+        os.environ["FIGURES_DATA_HOME"] = empty
+        try:
+            yield
+        finally:
+            if saved is None:
+                os.environ.pop("FIGURES_DATA_HOME", None)
+            else:
+                os.environ["FIGURES_DATA_HOME"] = saved

@@ -14,6 +14,33 @@ REPORTED_FIGURES = DATA_DIR / "reported_figures.csv"
 ECB_RATES = DATA_DIR / "ecb_eurofxref_hist.csv"
 
 
+def user_data_dir() -> Path:
+    """Where figures keeps what it downloads for a user (the updated ECB history): `$FIGURES_DATA_HOME`, else
+    `$XDG_DATA_HOME/figures`, else `~/.local/share/figures`; never inside the repository's `data/`.
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"FIGURES_DATA_HOME": "/srv/figures"}):
+    ...     user_data_dir()
+    PosixPath('/srv/figures')
+    """
+    own = os.environ.get("FIGURES_DATA_HOME")
+    if own:
+        return Path(own).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG specification: a relative path is ignored
+        return Path(xdg) / "figures"
+    return Path.home() / ".local" / "share" / "figures"
+
+
+def updated_ecb_rates() -> Path:
+    """The ECB history `figures rates update` keeps, in the user's data folder, beside (never over) `ECB_RATES`.
+
+    >>> updated_ecb_rates().name == ECB_RATES.name
+    True
+    """
+    return user_data_dir() / "rates" / ECB_RATES.name
+
+
 def display_path(path: Path) -> str:
     """A path as recorded in outputs: relative to the repository when inside it, else the file's name
     in its folder's. Outputs then depend neither on where the repository was cloned nor on where a

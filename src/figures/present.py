@@ -442,12 +442,21 @@ def source_text(text: str, locale: str = "en") -> str:
 
     >>> source_text("European Central Bank, euro reference rates, snapshot to 2026-10-30", "fr")
     'European Central Bank, euro reference rates, instantané au 30 octobre 2026'
+    >>> source_text("ECB, snapshot to 2026-11-20 (updated copy, downloaded 2026-12-06)", "fr")
+    'ECB, instantané au 20 novembre 2026 (copie mise à jour, téléchargée le 6 décembre 2026)'
     """
     if locale == "en":
         return text
     text = re.sub(
         r", snapshot to (\d{4}-\d{2}-\d{2})",
         lambda m: tr(", snapshot to {date}", locale).format(date=i18n.date(dt.date.fromisoformat(m.group(1)), locale)),
+        text,
+    )
+    text = re.sub(
+        r" \(updated copy, downloaded (\d{4}-\d{2}-\d{2})\)",
+        lambda m: tr(" (updated copy, downloaded {date})", locale).format(
+            date=i18n.date(dt.date.fromisoformat(m.group(1)), locale)
+        ),
         text,
     )
     text = re.sub(r"\bcompany reports \(", lambda m: tr("company reports (", locale), text)

@@ -81,10 +81,13 @@ class RateTable:
     (datetime.date(1999, 1, 4), True)
     """
 
-    def __init__(self, dates: np.ndarray, per_eur: dict[str, np.ndarray], source: str) -> None:
+    def __init__(
+        self, dates: np.ndarray, per_eur: dict[str, np.ndarray], source: str, provenance: dict[str, Any] | None = None
+    ) -> None:
         self._dates = dates.astype("datetime64[D]")
         self._per_eur = per_eur
         self.source = source
+        self.provenance = provenance  # the sidecar of the file the rates come from, if any
         self.first_date = _to_date(self._dates[0])
         self.last_date = _to_date(self._dates[-1])
 
@@ -188,6 +191,16 @@ class RateTable:
             self.source,
         )
 
+    def fixings_through(self, last: dt.date) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The fixing days up to `last` (included) and each currency's rates on them (NaN: not quoted).
+
+        >>> dates, per_eur = load_ecb_rates().fixings_through(dt.date(1999, 1, 5))
+        >>> [str(day) for day in dates], per_eur["USD"].tolist()
+        (['1999-01-04', '1999-01-05'], [1.1789, 1.179])
+        """
+        end = int(np.searchsorted(self._dates, np.datetime64(last), side="right"))
+        return self._dates[:end], {code: values[:end] for code, values in self._per_eur.items()}
+
     def _identity(self, currency: str, start: dt.date, end: dt.date, method: str = "spot") -> AppliedRate:
         if currency not in _iso_4217():  # an unknown code is an error even against itself; a currency the ECB
             self._series(currency)  # does not quote is one against itself (a comparison wholly in TWD)
@@ -253,15 +266,24 @@ def ecb_sidecar(path: str | Path | None = None) -> dict[str, Any]:
     ('2026-10-30', True)
     """
     path = Path(ECB_RATES if path is None else path)
-    sidecar = read_sidecar(path)
-    where = sidecar_path(path)
+    return check_ecb_sidecar(read_sidecar(path), sidecar_path(path))
+
+
+def check_ecb_sidecar(sidecar: dict[str, Any], where: Path, remedy: str = REGENERATE) -> dict[str, Any]:
+    """`sidecar` (read from `where`) if its fields are those of an ECB history's sidecar; else an error ending
+    with `remedy`.
+
+    >>> check_ecb_sidecar({**ecb_sidecar(), "currencies": ["USD", "usd"]}, Path("x.meta.json"), "fix it")
+    Traceback (most recent call last):
+    figures.errors.FiguresError: x.meta.json: expected ISO 4217 codes other than EUR in 'currencies', ...; fix it
+    """
 
     def refuse(field: str, expected: str) -> FiguresError:
-        return FiguresError(f"expected {expected} in '{field}', found {sidecar.get(field)!r}; {REGENERATE}", path=where)
+        return FiguresError(f"expected {expected} in '{field}', found {sidecar.get(field)!r}; {remedy}", path=where)
 
-    if not (isinstance(sidecar["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", sidecar["sha256"])):
+    if not (isinstance(sidecar.get("sha256"), str) and re.fullmatch(r"[0-9a-f]{64}", sidecar["sha256"])):
         raise refuse("sha256", "64 hexadecimal digits")
-    if type(sidecar["size_bytes"]) is not int or sidecar["size_bytes"] < 0:
+    if type(sidecar.get("size_bytes")) is not int or sidecar["size_bytes"] < 0:
         raise refuse("size_bytes", "a whole number of bytes")
     codes = sidecar.get("currencies")
     if not (isinstance(codes, list) and codes and all(isinstance(code, str) for code in codes)):
@@ -276,7 +298,7 @@ def ecb_sidecar(path: str | Path | None = None) -> dict[str, Any]:
         except (TypeError, ValueError):
             raise refuse(field, "a date as YYYY-MM-DD") from None
     for field in ("citation", "url", "licence"):
-        if not isinstance(sidecar[field], str):
+        if not isinstance(sidecar.get(field), str):
             raise refuse(field, "text")
     return sidecar
 
@@ -295,6 +317,24 @@ def load_ecb_rates(path: str | Path | None = None) -> RateTable:
     except OSError as error:
         raise FiguresError(f"expected a readable rates file, {error}", path=path) from None
     verify_checksum(path, payload, sidecar)
+    return ecb_table(payload, sidecar, path)
+
+
+def ecb_table(
+    payload: bytes, sidecar: dict[str, Any], path: str | Path, *, remedy: str = REGENERATE, source: str | None = None
+) -> RateTable:
+    """The rates of an ECB history in the snapshot's format (`payload`, the bytes of `path`), checked against its
+    checked sidecar: columns, dates oldest first, positive finite rates. The checksum is the caller's to check.
+
+    >>> table = ecb_table(b"date,USD\\n2018-07-03,1.1665\\n", {"currencies": ["USD"], "first_date": "2018-07-03",
+    ...     "last_date": "2018-07-03", "citation": "ECB"}, Path("rates.csv"))
+    >>> table.rate_on("EUR", "USD", dt.date(2018, 7, 3)).rate, table.source
+    (1.1665, 'ECB, snapshot to 2018-07-03')
+    >>> ecb_table(b"date,USD\\n2018-07-03,-1\\n", {"currencies": ["USD"], "first_date": "2018-07-03",
+    ...     "last_date": "2018-07-03", "citation": "ECB"}, Path("rates.csv"), remedy="download it again")
+    Traceback (most recent call last):
+    figures.errors.FiguresError: rates.csv: expected positive rates; download it again
+    """
     codes = sidecar["currencies"]
     try:
         table = pd.read_csv(io.BytesIO(payload), dtype={code: "float64" for code in codes})
@@ -302,25 +342,25 @@ def load_ecb_rates(path: str | Path | None = None) -> RateTable:
         dates = pd.to_datetime(table["date"], format="%Y-%m-%d").to_numpy()
     except (ValueError, KeyError, pd.errors.ParserError) as error:
         raise FiguresError(
-            f"expected the ECB history as the sidecar describes it, {error}; {REGENERATE}", path=path
+            f"expected the ECB history as the sidecar describes it, {error}; {remedy}", path=path
         ) from None
     if header != ["date", *codes]:
         raise FiguresError(
-            f"expected the columns date, {', '.join(codes)} as the sidecar lists them; {REGENERATE}", path=path
+            f"expected the columns date, {', '.join(codes)} as the sidecar lists them; {remedy}", path=path
         )
     span = (str(dates[0])[:10], str(dates[-1])[:10]) if len(dates) else None
     if span != (sidecar["first_date"], sidecar["last_date"]) or not (np.diff(dates).astype("int64") > 0).all():
         raise FiguresError(
             f"expected fixing days from {sidecar['first_date']} to {sidecar['last_date']}, oldest first, as the"
-            f" sidecar records; {REGENERATE}",
+            f" sidecar records; {remedy}",
             path=path,
         )
     per_eur = {code: table[code].to_numpy() for code in codes}
     if any((values <= 0).any() or np.isinf(values).any() for values in per_eur.values()):
-        raise FiguresError(f"expected positive rates; {REGENERATE}", path=path)
+        raise FiguresError(f"expected positive rates; {remedy}", path=path)
     per_eur["EUR"] = np.ones(len(table))
-    source = f"{sidecar['citation']}, snapshot to {sidecar['last_date']}"
-    return RateTable(dates, per_eur, source)
+    source = source or f"{sidecar['citation']}, snapshot to {sidecar['last_date']}"
+    return RateTable(dates, per_eur, source, provenance=sidecar)
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""Choose the rate table a report uses: the embedded ECB snapshot, or the live source over it."""
+"""Choose the rate table a report uses: the newest verified ECB history, or the live source over the embedded one."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from figures.rates import RateTable, load_ecb_rates
 
 
 def open_rates(kind: str = "ecb", *, strict: bool = False) -> RateTable:
-    """The rate table a report uses: `ecb` (the embedded snapshot, default) or `live` (forex-python).
+    """The rate table a report uses: `ecb` (default: the newest verified ECB history, the embedded snapshot or the
+    copy `figures rates update` keeps) or `live` (forex-python, over the embedded snapshot).
 
     A new table each time: a build opens one (its context's) and shares it among its sections, so it
     asks the live source once per date and, once the source has failed, waits on it no more. The live
@@ -18,7 +19,9 @@ def open_rates(kind: str = "ecb", *, strict: bool = False) -> RateTable:
     True
     """
     if kind == "ecb":
-        return load_ecb_rates()
+        from figures.rates_update import newest_ecb_rates
+
+        return newest_ecb_rates()
     if kind == "live":
         from figures.live import LiveRateTable
 
