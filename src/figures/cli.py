@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--locale", type=_one_of("locale", LOCALES), default=DEFAULT_LOCALE, help="en (default) or fr")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
+    report.add_argument("--pdf", action="store_true", help="also write comparison.pdf, printed by headless Chromium")
     new = commands.add_parser("new", help="start a comparison: a folder with empty files, headers and sidecars")
     new.add_argument("folder", type=Path, help="the new comparison's folder")
     commands.add_parser("execute-notebooks", help="re-execute the notebooks in place, outputs kept for nbval")
@@ -140,8 +141,10 @@ def _report(args: argparse.Namespace) -> int:
         args.strict,
         args.locale,
     )
-    html_path, csv_path = build_report(args.out, parameters)
+    html_path, csv_path = build_report(args.out, parameters, pdf=args.pdf)
     print(f"wrote {html_path} and {csv_path}")
+    if args.pdf:
+        print(f"wrote {html_path.with_suffix('.pdf')}")
     return 0
 
 
