@@ -317,5 +317,4 @@ def test_the_workbook_has_no_formula_and_neutralises_text_as_the_csv(hostile_rep
     assert all(cell.data_type != "f" for cell in cells)  # no formula anywhere
     texts = {cell.value for cell in cells if isinstance(cell.value, str)}
     assert "'=cmd|' /C calc'!A0" in texts and "=cmd|' /C calc'!A0" not in texts
-    assert "'@SUM(1+1)*cmd|' /C calc'!A0" in texts
     assert not [text for text in texts if text.startswith(("=", "+", "-", "@", "\t", "\r"))]
