@@ -180,3 +180,85 @@ def test_the_french_report_is_in_french(opened):
     assert "32\u202f299" in text  # thousands separated by a narrow no-break space
     assert "avr. 2017–mars 2018" in text and "3 juillet 2018" in text
     assert "Revenue" not in page.inner_text("section.summary")
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def phone_reports(tmp_path_factory):
+    """The default report and a three-company one (test_report_cases' three groups, in GBP), as HTML."""
+    from test_report_cases import three_groups
+
+    default_html, _ = build_report(tmp_path_factory.mktemp("phone-default"), ReportParameters())
+    case = three_groups(tmp_path_factory.mktemp("phone-case") / "case")
+    three_html, _ = build_report(
+        tmp_path_factory.mktemp("phone-three"), ReportParameters(comparison=str(case), currency="GBP")
+    )
+    return {"default": default_html.read_text(encoding="utf-8"), "three": three_html.read_text(encoding="utf-8")}
+
+
+@pytest.mark.parametrize("case", ["default", "three"])
+def test_on_a_phone_the_page_never_scrolls_sideways_and_tables_scroll_in_their_frame(browser, phone_reports, case):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=3, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    logged = []
+    page.on("console", lambda message: message.type == "error" and logged.append(message.text))
+    page.set_content(phone_reports[case], wait_until="load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("document.body.scrollWidth") <= 390
+    frames = page.evaluate(
+        """() => [...document.querySelectorAll('table')].map(table => {
+             const frame = table.parentElement;
+             return {framed: frame.classList.contains('table-frame'), right: frame.getBoundingClientRect().right,
+                     scrolls: frame.scrollWidth > frame.clientWidth};
+           })"""
+    )
+    assert frames and all(frame["framed"] and frame["right"] <= 390 for frame in frames)
+    assert any(frame["scrolls"] for frame in frames)  # at least one table is wider than a phone: it scrolls inside
+    # Scrolled sideways, a wide table keeps its company column where it was.
+    kept = page.evaluate(
+        """() => { const frames = [...document.querySelectorAll('.table-frame')];
+                   const frame = frames.find(f => f.scrollWidth > f.clientWidth);
+                   const cell = frame.querySelector('tbody td');
+                   const before = cell.getBoundingClientRect().left;
+                   frame.scrollLeft = frame.scrollWidth;
+                   return [before, cell.getBoundingClientRect().left, frame.scrollLeft]; }"""
+    )
+    assert kept[2] > 0 and abs(kept[0] - kept[1]) < 1, kept
+    assert logged == []
+    context.close()
+
+
+@pytest.mark.parametrize("case", ["default", "three"])
+def test_on_a_phone_each_chart_is_its_narrow_rendering_at_nearly_its_own_size(browser, phone_reports, case):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2)
+    page = context.new_page()
+    page.set_content(phone_reports[case], wait_until="load")
+    images = page.evaluate(
+        "[...document.images].map(i => ({alt: i.alt, natural: i.naturalWidth, wide: i.src.length,"
+        " chosen: i.currentSrc.length, shown: i.getBoundingClientRect().width}))"
+    )
+    assert len(images) == {"default": 10, "three": 4}[case]
+    for image in images:
+        assert image["chosen"] != image["wide"]  # the <source> for a narrow viewport, not the 750 px chart
+        assert image["natural"] == 800  # drawn 4 inches wide at 200 dpi: 400 CSS pixels at two device pixels each
+        # Shown at 90 % of its own size or more: its text as large as the wide chart's at a desktop's 750 pixels.
+        assert image["shown"] >= 0.9 * image["natural"] / 2, image
+        assert len(image["alt"]) > 40
+    context.close()
+
+
+def test_print_keeps_headings_with_what_follows_and_splits_no_chart_or_row(opened):
+    _, page, _, _, _ = opened
+    page.emulate_media(media="print")
+    try:
+        styles = page.evaluate(
+            """() => { const style = selector => getComputedStyle(document.querySelector(selector));
+                       return {h2: style('main h2').breakAfter, h3: style('main h3').breakAfter,
+                               figure: style('figure').breakInside, row: style('tbody tr').breakInside,
+                               frame: style('.table-frame').overflowX}; }"""
+        )
+    finally:
+        page.emulate_media(media="screen")
+    assert styles == {"h2": "avoid", "h3": "avoid", "figure": "avoid", "row": "avoid", "frame": "visible"}

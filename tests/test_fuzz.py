@@ -776,7 +776,12 @@ def test_odd_but_valid_comparisons_build_a_whole_report(tmp_path, case):
     out = Path(tempfile.mkdtemp(dir=tmp_path)) / "report"
     html_path, csv_path = build_report(out, ReportParameters(comparison=str(folder), currency=currency, locale=locale))
     assert snapshot(folder) == before
-    assert sorted(path.name for path in out.iterdir()) == ["claims.json", "comparison.csv", "comparison.html"]
+    assert sorted(path.name for path in out.iterdir()) == [
+        "claims.json",
+        "comparison.csv",
+        "comparison.html",
+        "comparison.xlsx",
+    ]
     page = html_path.read_text(encoding="utf-8")
     for name in {row["company"] for row in rows}:
         assert str(markupsafe.escape(name)) in page, name

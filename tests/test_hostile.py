@@ -307,3 +307,14 @@ def test_a_sidecar_that_is_not_json_is_refused(snapshot):
     snapshot.with_name(snapshot.name + ".meta.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(FiguresError, match=r"meta\.json, row 1: expected JSON"):
         load_ecb_rates(str(snapshot))
+
+
+def test_the_workbook_has_no_formula_and_neutralises_text_as_the_csv(hostile_report):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(hostile_report[2] / "comparison.xlsx")["comparison"]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert all(cell.data_type != "f" for cell in cells)  # no formula anywhere
+    texts = {cell.value for cell in cells if isinstance(cell.value, str)}
+    assert "'=cmd|' /C calc'!A0" in texts and "=cmd|' /C calc'!A0" not in texts
+    assert not [text for text in texts if text.startswith(("=", "+", "-", "@", "\t", "\r"))]

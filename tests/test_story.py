@@ -18,7 +18,7 @@ def shown(*sections):
     for section in sections:
         for output in [] if section is None else section.outputs():
             data = output["data"]
-            if "image/png" in data:
+            if output["metadata"].get("figures", {}).get("chart"):
                 outputs.append(("image", data["text/plain"]))
             elif "text/html" in data:
                 outputs.append(("html", data["text/html"]))

@@ -128,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _choice(report, "--locale", "locale", LOCALES, default=DEFAULT_LOCALE, help="the report's language (default en)")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports/)")
+    report.add_argument("--pdf", action="store_true", help="also write comparison.pdf, printed by headless Chromium")
     new = commands.add_parser("new", help="start a comparison: a folder with empty files, headers and sidecars")
     new.add_argument("folder", type=Path, help="the new comparison's folder")
     commands.add_parser("execute-notebooks", help="re-execute the notebooks in place, outputs kept for nbval")
@@ -228,8 +229,10 @@ def _report(args: argparse.Namespace) -> int:
         args.strict,
         args.locale,
     )
-    html_path, csv_path = build_report(args.out, parameters, warn=_warn)
+    html_path, csv_path = build_report(args.out, parameters, warn=_warn, pdf=args.pdf)
     print(f"wrote {html_path} and {csv_path}")
+    if args.pdf:
+        print(f"wrote {html_path.with_suffix('.pdf')}")
     return 0
 
 

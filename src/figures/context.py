@@ -83,14 +83,23 @@ class BuildContext:
         return reconcile(self.figures, self.reported)
 
     def chart(self, draw, *args):
-        """The chart `draw(table, *args, locale=...)` of this build, drawn once whoever asks.
+        """The chart `draw(table, *args, locale=...)` of this build, drawn once whoever asks, with its rendering
+        for a phone's width as its `narrow`.
 
         >>> from figures import charts
         >>> context = build_context()
-        >>> context.chart(charts.bridge_chart) is context.chart(charts.bridge_chart)
+        >>> context.chart(charts.bridge_chart) == context.chart(charts.bridge_chart)
         True
+        >>> context.chart(charts.bridge_chart).width_px, context.chart(charts.bridge_chart).narrow.width_px
+        (750, 400)
         """
-        return self.charts.draw(draw, self.table, *args, locale=self.locale)
+        from figures.charts.layout import NARROW_IN
+
+        wide = self.charts.draw(draw, self.table, *args, locale=self.locale)
+        if wide is None:
+            return None
+        narrow = self.charts.draw(draw, self.table, *args, locale=self.locale, width_in=NARROW_IN)
+        return dataclasses.replace(wide, narrow=narrow)
 
 
 def build_context(parameters: ReportParameters | None = None, /, *, charts: ChartPool | None = None, **choices):

@@ -211,15 +211,28 @@ def table_csv(table, currency: str, method: str) -> str:
     >>> table_csv(comparison_table(), "EUR", "average").splitlines()[0].split(",")[:8]
     ['company', 'metric', 'component', 'period_start', 'period_end', 'fiscal_label', 'basis', 'currency']
     """
-    frame = table.copy()
-    chosen = (frame["currency"] == currency) & (frame["fx_method"] == method)
-    frame.insert(frame.columns.get_loc("fx_method") + 1, "selected", chosen)
+    frame = csv_frame(table, currency, method)
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
             frame[column] = frame[column].map(spreadsheet_safe)
     # Each number exactly, in the fewest digits that give it back: a value the page rounds rounds the
     # same from the CSV (139,285,751 from 139285750.54; ten digits, 139285750.5, gave 139,285,750).
     return frame.to_csv(index=False, lineterminator="\n", float_format=_exact)
+
+
+def csv_frame(table, currency: str, method: str) -> pd.DataFrame:
+    """The table the CSV (and the workbook's comparison sheet) holds: the comparison table and `selected`, which
+    marks the rows in the report's currency and method; values still typed.
+
+    >>> from figures.normalise import comparison_table
+    >>> frame = csv_frame(comparison_table(), "EUR", "average")
+    >>> list(frame.columns[10:13]), int(frame["selected"].sum()) > 0
+    (['fx_method', 'selected', 'fx_rate'], True)
+    """
+    frame = table.copy()
+    chosen = (frame["currency"] == currency) & (frame["fx_method"] == method)
+    frame.insert(frame.columns.get_loc("fx_method") + 1, "selected", chosen)
+    return frame
 
 
 def _exact(value: float) -> str:

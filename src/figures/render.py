@@ -29,7 +29,7 @@ def render_page(body: str, context: dict[str, object]) -> str:
     from jinja2 import Environment, PackageLoader
 
     environment = Environment(loader=PackageLoader("figures"), autoescape=True, keep_trailing_newline=True)
-    body, toc = _with_heading_ids(body)
+    body, toc = _with_heading_ids(_framed_tables(body))
     csv_text = context.get("csv", "")
     css = environment.loader.get_source(environment, "report.css")[0]
     return environment.get_template("report.html.j2").render(
@@ -81,6 +81,17 @@ def content_security_policy(css: str) -> str:
             "base-uri 'none'",
         )
     )
+
+
+def _framed_tables(body: str) -> str:
+    """Every table in a frame of its own that scrolls sideways when the table is wider than the page (a phone);
+    focusable, so that a keyboard scrolls it too. Text from data is escaped, so every `<table` is markup.
+
+    >>> _framed_tables("<p>x</p><table><tr><td>1</td></tr></table>")
+    '<p>x</p><div class="table-frame" tabindex="0"><table><tr><td>1</td></tr></table></div>'
+    """
+    body = re.sub(r"<table\b", '<div class="table-frame" tabindex="0"><table', body)
+    return body.replace("</table>", "</table></div>")
 
 
 def _with_heading_ids(body: str) -> tuple[str, list[dict[str, object]]]:
@@ -135,6 +146,8 @@ def _render_output(output: dict) -> str:
     if output.get("output_type") == "error":
         raise FiguresError(f"a notebook cell failed: {output['ename']}: {output['evalue']}")
     data, metadata = output.get("data", {}), output.get("metadata", {})
+    if metadata.get("figures", {}).get("chart"):  # `figures.section.chart_outputs`: an image with its alt
+        return f"<figure>{data['text/html']}</figure>"
     if "image/png" in data:
         image = metadata.get("image/png", {})
         alt = image.get("alt") or data.get("text/plain", "")

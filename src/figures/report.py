@@ -42,9 +42,11 @@ NOTEBOOKS = (
 )
 HTML_NAME = "comparison.html"
 CSV_NAME = "comparison.csv"
+XLSX_NAME = "comparison.xlsx"
+PDF_NAME = "comparison.pdf"
 CLAIMS_NAME = "claims.json"
 LIVE_LOG_NAME = "live_rates.csv"
-REPORT_FILES = (HTML_NAME, CSV_NAME, CLAIMS_NAME, LIVE_LOG_NAME)
+REPORT_FILES = (HTML_NAME, CSV_NAME, XLSX_NAME, PDF_NAME, CLAIMS_NAME, LIVE_LOG_NAME)
 SECTION_CELL = re.compile(r"story\.(?P<name>[a-z_]+)\(ctx\)")
 """A notebook cell that shows a section: exactly `story.NAME(ctx)`."""
 OUTLINE_TAGS = ("parameters", "setup")
@@ -52,16 +54,21 @@ OUTLINE_TAGS = ("parameters", "setup")
 
 
 def build_report(
-    out_dir: str | Path, parameters: ReportParameters, *, warn: Callable[[str], None] | None = None
+    out_dir: str | Path,
+    parameters: ReportParameters,
+    *,
+    warn: Callable[[str], None] | None = None,
+    pdf: bool = False,
 ) -> tuple[Path, Path]:
-    """Build one context and write `comparison.html`, `comparison.csv` and `claims.json` into `out_dir`.
+    """Build one context and write `comparison.html`, `comparison.csv`, `comparison.xlsx` and `claims.json` into
+    `out_dir`; with `pdf`, `comparison.pdf` too (the page printed by headless Chromium, `figures.pdf`).
 
     `warn` is given each warning about the build's inputs, one line each (`BuildContext.input_warnings`); with
     `parameters.strict`, any such warning fails the build.
 
     Raises:
-        FiguresError: bad input, a folder that cannot take the report, a section that failed, or with `strict` a
-            warning about the inputs; the folder is left as it was.
+        FiguresError: bad input, a folder that cannot take the report, a section that failed, with `strict` a
+            warning about the inputs, or (with `pdf`) no Chromium to print with; the folder is left as it was.
 
     >>> import tempfile
     >>> html_path, csv_path = build_report(tempfile.mkdtemp(), ReportParameters(locale="fr"))
@@ -71,8 +78,14 @@ def build_report(
     from figures import story
     from figures.charts.pool import ChartPool
     from figures.context import build_context
-    from figures.export import report_exports
+    from figures.export import csv_frame, report_exports
     from figures.render import render_page
+    from figures.spreadsheet import table_xlsx
+
+    if pdf:
+        from figures.pdf import find_chromium, print_pdf
+
+        find_chromium()  # no Chromium: refused before anything is built
 
     parameters = parameters.with_absolute_paths()
     out_dir = check_out_dir(out_dir, parameters)  # a folder that cannot take the report: refused first
@@ -90,11 +103,16 @@ def build_report(
         body = page_body(ctx)
         exports = report_exports(ctx)
     page = render_page(body, exports)
+    log = ctx.rates.fetch_log() if hasattr(ctx.rates, "fetch_log") else None
+    dated = ctx.table.attrs["published"]  # the data's date: the workbook's and the PDF's, never the build's
     files = {
         HTML_NAME: page.encode("utf-8"),
         CSV_NAME: exports["csv"].encode("utf-8"),
+        XLSX_NAME: table_xlsx(csv_frame(ctx.table, ctx.currency, ctx.method), dated=dated, live_log=log),
         CLAIMS_NAME: exports["claims_json"].encode("utf-8"),
     }
+    if pdf:
+        files[PDF_NAME] = print_pdf(page, dated=dated)
     if exports["live_log_csv"] is not None:
         files[LIVE_LOG_NAME] = exports["live_log_csv"].encode("utf-8")
     # A report is its files together: one an earlier build left and this one does not write goes.

@@ -162,21 +162,58 @@ def table_html(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+NARROW_MEDIA = "(max-width: 40em)"
+"""Where the page shows a chart's phone rendering: a viewport up to 640 CSS pixels wide."""
+
+
 def chart_outputs(chart) -> list[Output]:
-    """A `figures.charts.Chart` as its image (with its alternative text and width) and its note, if any.
+    """A `figures.charts.Chart` as HTML: its image with its alternative text and width (and its rendering for a
+    phone's width, chosen by the browser), then its note, if any.
+
+    HTML, so that the alternative text goes wherever the output goes (JupyterLab, nbconvert, papermill), which
+    an image output's metadata does not. The image is a `data:` URI: the output needs no other file.
+
+    Raises:
+        ValueError: a chart without alternative text.
 
     >>> from figures.charts import Chart
-    >>> [output["metadata"] for output in chart_outputs(Chart(b"PNG", "A bar chart."))]
-    [{'image/png': {'width': 750, 'alt': 'A bar chart.'}}]
+    >>> [output] = chart_outputs(Chart(b"PNG", "A <bar> chart."))
+    >>> print(output["data"]["text/html"])
+    <img src="data:image/png;base64,UE5H" alt="A &lt;bar&gt; chart." width="750">
+    >>> output["data"]["text/plain"], output["metadata"]
+    ('A <bar> chart.', {'figures': {'chart': True}})
+    >>> [output] = chart_outputs(Chart(b"PNG", "A chart.", narrow=Chart(b"png", "A chart.", 400)))
+    >>> print(output["data"]["text/html"].replace("><", ">\\n<"))
+    <picture>
+    <source media="(max-width: 40em)" srcset="data:image/png;base64,cG5n" width="400">
+    <img src="data:image/png;base64,UE5H" alt="A chart." width="750">
+    </picture>
     """
     if chart is None:
         return []
-    png = base64.b64encode(chart.png).decode("ascii")
-    image = {
-        "data": {"image/png": png, "text/plain": chart.alt},
-        "metadata": {"image/png": {"width": chart.width_px, "alt": chart.alt}},
-    }
-    return [image, _markdown(chart.note)] if chart.note else [image]
+    if not chart.alt.strip():
+        raise ValueError("every chart needs alternative text; this one has none")
+    image = f'<img src="{_data_uri(chart.png)}" alt="{html.escape(chart.alt)}" width="{chart.width_px}">'
+    if chart.narrow is not None:
+        narrow = chart.narrow
+        source = f'<source media="{NARROW_MEDIA}" srcset="{_data_uri(narrow.png)}" width="{narrow.width_px}">'
+        image = f"<picture>{source}{image}</picture>"
+    shown = {"data": {"text/html": image, "text/plain": chart.alt}, "metadata": {"figures": {"chart": True}}}
+    return [shown, _markdown(chart.note)] if chart.note else [shown]
+
+
+def is_chart(output: Output) -> bool:
+    """Whether a display output is a chart (`chart_outputs`).
+
+    >>> from figures.charts import Chart
+    >>> is_chart(chart_outputs(Chart(b"PNG", "A chart."))[0]), is_chart(_markdown("Text."))
+    (True, False)
+    """
+    return bool(output.get("metadata", {}).get("figures", {}).get("chart"))
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def _markdown(text: str) -> Output:

@@ -17,6 +17,7 @@ import re
 import pandas as pd
 
 from figures import charts, i18n, lookup, present, summary
+from figures.charts.layout import NARROW_IN
 from figures.context import BuildContext
 from figures.i18n import N_, tr
 from figures.present import md
@@ -37,6 +38,8 @@ def chart_calls(ctx: BuildContext) -> list[tuple[object, tuple, dict]]:
         calls.append((charts.rate_history_chart, (table, ctx.rates, currency, basis), locale))
         for draw in (charts.revenue_chart, charts.growth_chart, charts.prior_current_chart):
             calls.append((draw, (table, currency, method, basis), locale))
+    # Each also at a phone's width (`BuildContext.chart` shows both).
+    calls += [(draw, args, {**kwargs, "width_in": NARROW_IN}) for draw, args, kwargs in calls]
     # Longest first: the rate and history charts, with a panel per currency or company.
     calls.sort(key=lambda call: call[0] not in (charts.rate_history_chart, charts.revenue_history_chart))
     return calls
@@ -321,7 +324,7 @@ def revenue_history(ctx: BuildContext) -> Section:
 
     >>> from figures.context import build_context
     >>> [next(iter(output["data"])) for output in revenue_history(build_context()).outputs()]
-    ['text/markdown', 'text/markdown', 'image/png']
+    ['text/markdown', 'text/markdown', 'text/html']
     """
     chart = ctx.chart(charts.revenue_history_chart, ctx.currency, ctx.method)
     intro = N_(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -33,7 +35,7 @@ from figures.present import amount_m, percent, period_text
 
 
 @_noting_missing_glyphs
-def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
+def bridge_chart(table: pd.DataFrame, *, locale: str = "en", width_in: float = WIDTH_IN) -> Chart | None:
     """Waterfall from the previous year's revenue to the current one, for each company with a bridge.
 
     >>> from figures.normalise import comparison_table
@@ -52,7 +54,7 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
     bridges = steps[steps["metric"] == "revenue_change_organic"].sort_values(["company", "period_end"])
     if bridges.empty:
         return None
-    figure = Figure(figsize=(WIDTH_IN, 4.4 * len(bridges)), dpi=DPI, layout="constrained")
+    figure = Figure(figsize=(width_in, 4.4 * len(bridges)), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     colours = table_colours(table)
     described = []
@@ -114,7 +116,10 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
                 company=company, currency=organic["currency"], steps=i18n.semicolons(steps_text, locale)
             )
         )
-        axes.set_xticks(range(len(labels)), labels)
+        if width_in < WIDTH_IN:  # a phone's width: each step's name on lines of its own, a size smaller
+            axes.set_xticks(range(len(labels)), [_narrow_label(label) for label in labels], fontsize=8)
+        else:
+            axes.set_xticks(range(len(labels)), labels)
         axes.set_ylabel(_millions(organic["currency"], locale))
         axes.set_title(
             _wrap(
@@ -123,7 +128,8 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
                     previous=period_text(previous, locale),
                     current=period_text(current, locale),
                     currency=organic["currency"],
-                )
+                ),
+                max_in=width_in - (0.4 if width_in >= WIDTH_IN else 1.2),  # narrow: beside the value axis
             ),
             loc="left",
             fontsize=11,
@@ -138,4 +144,17 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en") -> Chart | None:
     bottom = max(0.06, _footer_height_in(figure, footer) / figure.get_figheight())
     figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
     sentence = tr("Waterfall chart of the revenue bridge.", locale)
-    return Chart(layout._png(figure), _alt(sentence, described, locale, sentences=True))
+    return layout._chart(figure, _alt(sentence, described, locale, sentences=True))
+
+
+def _narrow_label(label: str, width: int = 10) -> str:
+    """A step's label in lines of at most `width` characters.
+
+    >>> print(_narrow_label("organic growth\\n5.9% (reported 6%)"))
+    organic
+    growth
+    5.9%
+    (reported
+    6%)
+    """
+    return "\n".join(line for part in label.split("\n") for line in textwrap.wrap(part, width) or [part])

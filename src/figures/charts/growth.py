@@ -6,6 +6,7 @@ import pandas as pd
 
 from figures.charts import layout
 from figures.charts.layout import (
+    WIDTH_IN,
     Chart,
     _company_axis,
     _company_rows,
@@ -28,7 +29,13 @@ from figures.present import METHOD_LABELS, basis_label, percent, period_text
 
 @_noting_missing_glyphs
 def growth_chart(
-    table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"
+    table: pd.DataFrame,
+    currency: str,
+    method: str,
+    basis: str = "reported",
+    *,
+    locale: str = "en",
+    width_in: float = WIDTH_IN,
 ) -> Chart | None:
     """Growth as stated beside growth recomputed in `currency`, per company, latest period.
 
@@ -67,7 +74,13 @@ def growth_chart(
         bars.append(bar)
     colours = table_colours(table)
     widths = [bar.get(key, "") for bar in bars for key in ("own_label", "common_label")]
-    figure, axes = _figure(locale, len(bars), row_in=0.5, side_by_side=_side_by_side_fits(bars, locale, widths))
+    figure, axes = _figure(
+        locale,
+        len(bars),
+        row_in=0.5,
+        side_by_side=_side_by_side_fits(bars, locale, widths, width_in=width_in),
+        width_in=width_in,
+    )
     if _is_horizontal(axes):
         bars.sort(key=lambda bar: -(bar["common"] if bar["common"] is not None else bar["own"]))
         labels, values = [], [0.0]
@@ -138,4 +151,4 @@ def growth_chart(
         + tr("Recomputed: both years translated, each at its own rate.", locale),
     )
     alt = tr("Bar chart of revenue growth in percent, {basis}.", locale).format(basis=basis_label(table, basis, locale))
-    return Chart(layout._png(figure), _alt(alt, described, locale))
+    return layout._chart(figure, _alt(alt, described, locale))

@@ -46,7 +46,9 @@ from figures.rates import RateTable
 
 
 @_noting_missing_glyphs
-def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> Chart | None:
+def revenue_history_chart(
+    table: pd.DataFrame, currency: str, method: str, *, locale: str = "en", width_in: float = WIDTH_IN
+) -> Chart | None:
     """Each company's revenue over three or more years as reported, beside the same years in `currency`.
 
     For each company whose reported group revenue covers three or more periods in its reporting
@@ -68,9 +70,12 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
     if not histories:
         return None
     colours = table_colours(table)
-    figure = Figure(figsize=(WIDTH_IN, 1.0 + 2.3 * len(histories)), dpi=DPI, layout="constrained")
+    # Two panels a company, side by side; on a phone's width, one above the other.
+    columns = 2 if width_in >= WIDTH_IN else 1
+    height = 1.0 + 2.3 * len(histories) * (3 - columns)
+    figure = Figure(figsize=(width_in, height), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
-    grid = figure.subplots(len(histories), 2, squeeze=False)
+    grid = figure.subplots(len(histories) * (3 - columns), columns, squeeze=False).reshape(len(histories), 2)
     in_currency = tr("{currency} million", locale)
     described = []
     for (company, own, years), (left, right) in zip(histories, grid, strict=True):
@@ -97,7 +102,9 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
             (right, tr("{company}: {currency} million, translated", locale), currency),
         ):
             text = title.format(company=company, currency=unit)
-            axes.set_title(_wrap(text, 46, fontsize=9, max_in=WIDTH_IN / 2 - 0.3), loc="left", fontsize=9, y=TITLE_Y)
+            axes.set_title(
+                _wrap(text, 46, fontsize=9, max_in=width_in / columns - 0.3), loc="left", fontsize=9, y=TITLE_Y
+            )
         described.append(_history_text(company, own, currency, years, locale))
     figure.suptitle(
         _wrap(
@@ -106,6 +113,7 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
                 locale,
             ).format(currency=currency, method=tr(METHOD_LABELS[method], locale)),
             TITLE_CHARS,
+            max_in=width_in - 0.4,
         ),
         fontsize=11,
         x=0.01,
@@ -124,12 +132,18 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
     alt = tr(
         "Bar charts of revenue by year, as reported and translated into {currency} million at the {method}.", locale
     ).format(currency=currency, method=tr(METHOD_LABELS[method], locale))
-    return Chart(layout._png(figure), f"{alt} {' '.join(described)}")
+    return layout._chart(figure, f"{alt} {' '.join(described)}")
 
 
 @_noting_missing_glyphs
 def rate_history_chart(
-    table: pd.DataFrame, rates: RateTable, currency: str, basis: str = "reported", *, locale: str = "en"
+    table: pd.DataFrame,
+    rates: RateTable,
+    currency: str,
+    basis: str = "reported",
+    *,
+    locale: str = "en",
+    width_in: float = WIDTH_IN,
 ) -> Chart | None:
     """Daily rates behind each translation into `currency`, with the average, closing and spot marked.
 
@@ -150,7 +164,7 @@ def rate_history_chart(
         return None
     spot = table.attrs["spot_date"]
     bases = sorted(revenue["fx_from_currency"].unique())
-    figure = Figure(figsize=(WIDTH_IN, 2.6 + 1.6 * len(bases)), dpi=DPI, layout="constrained")
+    figure = Figure(figsize=(width_in, 2.6 + 1.6 * len(bases)), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     described, behind = [], []
     for index, base in enumerate(bases):
@@ -163,7 +177,13 @@ def rate_history_chart(
             )
         )
         if len(bases) > 1 or len(table["company"].unique()) > 2:
-            axes.set_title(_wrap(behind[-1], TITLE_CHARS + 8), loc="left", fontsize=8, color=MUTED, y=TITLE_Y)
+            axes.set_title(
+                _wrap(behind[-1], TITLE_CHARS + 8, max_in=width_in - 0.4),
+                loc="left",
+                fontsize=8,
+                color=MUTED,
+                y=TITLE_Y,
+            )
         start, end = min(rows["period_start"]), max(max(rows["period_end"]), spot)
         daily = rates.daily_rates(base, currency, start, end)
         axes.plot(daily.index, daily.to_numpy(), color=MUTED, linewidth=0.8)
@@ -205,6 +225,8 @@ def rate_history_chart(
         axes.yaxis.set_major_formatter(_RateFormatter(locale))
         # Ticks in January and July (quarterly on short spans): room for the longest month names.
         months = (1, 7) if (end - start).days > 540 else (1, 4, 7, 10)
+        if width_in < WIDTH_IN:  # a phone's width: half as many
+            months = (1,) if (end - start).days > 540 else (1, 7)
         axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=months))
         axes.xaxis.set_major_formatter(lambda value, _: _tick_month(value, locale))
         axes.spines[["top", "right"]].set_visible(False)
@@ -216,23 +238,21 @@ def rate_history_chart(
                 locale,
             ).format(currency=currency, basis=basis_label(table, basis, locale)),
             TITLE_CHARS + 8,
+            fontsize=10,
+            max_in=width_in - 0.4,
         ),
         fontsize=10,
         x=0.01,
         ha="left",
     )
-    figure.text(
-        0.01,
-        0.0,
-        source_text(table.attrs["rates_source"], locale) + ".",
-        fontsize=7,
-        color=MUTED,
-        ha="left",
-        va="bottom",
-    )
-    figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    footer = source_text(table.attrs["rates_source"], locale) + "."
+    if width_in < WIDTH_IN:  # on two lines or more
+        _footer(figure, footer, minimum_in=0.04 * figure.get_figheight())
+    else:
+        figure.text(0.01, 0.0, footer, fontsize=7, color=MUTED, ha="left", va="bottom")
+        figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
     alt = tr("Line chart of daily exchange rates.", locale)
-    return Chart(layout._png(figure), f"{_alt(alt, described, locale)} {_full_stop(i18n.semicolons(behind, locale))}")
+    return layout._chart(figure, f"{_alt(alt, described, locale)} {_full_stop(i18n.semicolons(behind, locale))}")
 
 
 def _years_ending(years: list[dict[str, object]], locale: str) -> str:

@@ -20,7 +20,7 @@ from babel.numbers import format_compact_decimal
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.ticker import Formatter
+from matplotlib.ticker import Formatter, MaxNLocator
 from PIL import Image
 
 from figures import i18n
@@ -49,6 +49,8 @@ PALETTE = (
 RISE, FALL, MUTED = "#009E73", "#D55E00", "#7f7f7f"
 DPI = 200
 WIDTH_IN = 7.5
+NARROW_IN = 4.0
+"""A phone's rendering: shown about 350 CSS pixels wide, its text as large as the wide one's at 750."""
 HEIGHT_IN = 4.2  # side by side; horizontal bars grow with the companies
 TITLE_CHARS = 80  # what fits on one line of a title at 11 pt across WIDTH_IN
 SIDE_BY_SIDE = 4  # at most this many companies stand side by side; more lie as horizontal bars
@@ -59,7 +61,8 @@ any), a search that costs a tenth of a many-panel chart; the place and the bytes
 
 @dataclass(frozen=True)
 class Chart:
-    """A rendered chart: PNG bytes (drawn at twice the display size) and its alternative text.
+    """A rendered chart: PNG bytes (drawn at twice the display size) and its alternative text; `narrow`, the same
+    chart drawn for a phone's width (`NARROW_IN`), where there is one.
 
     >>> Chart(b"\\x89PNG", "A bar chart.").width_px
     750
@@ -69,6 +72,12 @@ class Chart:
     alt: str
     width_px: int = int(WIDTH_IN * DPI / 2)
     note: str = ""  # markdown for under the chart: the characters its font could not draw, if any
+    narrow: Chart | None = None
+
+
+def _chart(figure: Figure, alt: str) -> Chart:
+    """The figure drawn, as a `Chart` as wide on the page as the figure is (half its pixels)."""
+    return Chart(_png(figure), alt, width_px=round(figure.get_figwidth() * DPI / 2))
 
 
 _MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
@@ -128,11 +137,13 @@ def table_colours(table: pd.DataFrame) -> dict[str, str]:
     return company_colours(list(table["company"].unique()))
 
 
-def _figure(locale: str, count: int = 1, *, side_by_side: bool = True, row_in: float = 0.5) -> tuple[Figure, object]:
+def _figure(
+    locale: str, count: int = 1, *, side_by_side: bool = True, row_in: float = 0.5, width_in: float = WIDTH_IN
+) -> tuple[Figure, object]:
     """One axes: bars side by side (`count` up to SIDE_BY_SIDE, labels fitting), else horizontal rows."""
     horizontal = count > SIDE_BY_SIDE or not side_by_side
     height = max(HEIGHT_IN, 1.9 + row_in * count) if horizontal else HEIGHT_IN
-    figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI, layout="constrained")
+    figure = Figure(figsize=(width_in, height), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)  # to measure text before drawing; savefig draws with Agg either way
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
@@ -150,7 +161,9 @@ def _rows_top_down(count: int) -> range:
     return range(count - 1, -1, -1)
 
 
-def _side_by_side_fits(items: list[dict[str, object]], locale: str, labels=(), *, single: bool = False) -> bool:
+def _side_by_side_fits(
+    items: list[dict[str, object]], locale: str, labels=(), *, single: bool = False, width_in: float = WIDTH_IN
+) -> bool:
     """Whether `items` side by side leave room for their axis labels and the bars' value labels.
 
     `single`: one bar per item, its label beside the bar; else two bars per item, labels above.
@@ -158,9 +171,9 @@ def _side_by_side_fits(items: list[dict[str, object]], locale: str, labels=(), *
     count = len(items)
     if count > SIDE_BY_SIDE:
         return False
-    if count <= 2:
+    if count <= 2 and width_in >= WIDTH_IN:
         return True  # the layout every two-company chart has had
-    slot = (WIDTH_IN - 1.2) / (count + 0.5 if single else (count - 0.42) * 1.1) * DPI
+    slot = (width_in - 1.2) / (count + 0.5 if single else (count - 0.42) * 1.1) * DPI
     ticks = [_tick_text(item["company"], _tick_period(item, locale, count)) for item in items]
     fits_ticks = max(_text_width(tick, _tick_size(count)) for tick in ticks) < 0.95 * slot
     if single:
@@ -314,7 +327,13 @@ def _wrap_chars(title: str, width: int = TITLE_CHARS) -> str:
 
 
 def _finish(figure: Figure, axes, title: str, footer: str) -> None:
-    axes.set_title(_wrap(title), loc="left", fontsize=11, y=TITLE_Y)
+    width_in = figure.get_figwidth()
+    if width_in < WIDTH_IN:  # a phone's width: the title over the whole figure, not only over the axes
+        figure.suptitle(_wrap(title, max_in=width_in - 0.2), fontsize=11, x=0.01, ha="left")
+    else:
+        axes.set_title(_wrap(title), loc="left", fontsize=11, y=TITLE_Y)
+    if width_in < WIDTH_IN and _is_horizontal(axes):
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=4))  # value ticks that leave room for their labels
     _footer(figure, footer, minimum_in=0.07 * HEIGHT_IN)
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 from figures import i18n
 from figures.charts import layout
 from figures.charts.layout import (
+    WIDTH_IN,
     Chart,
     _company_rows,
     _figure,
@@ -32,7 +33,13 @@ from figures.present import METHOD_LABELS, amount_m, basis_label, period_text
 
 @_noting_missing_glyphs
 def prior_current_chart(
-    table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"
+    table: pd.DataFrame,
+    currency: str,
+    method: str,
+    basis: str = "reported",
+    *,
+    locale: str = "en",
+    width_in: float = WIDTH_IN,
 ) -> Chart | None:
     """Previous period beside the current one, in `currency`: reported, or implied by the stated growth.
 
@@ -71,7 +78,13 @@ def prior_current_chart(
             row["label"] = f"{amount_m(row['value'], locale)}\n{period}"
     colours = table_colours(table)
     widths = [row["label"] for group in groups for row in group["rows"]]
-    figure, axes = _figure(locale, len(groups), row_in=0.5, side_by_side=_side_by_side_fits(groups, locale, widths))
+    figure, axes = _figure(
+        locale,
+        len(groups),
+        row_in=0.5,
+        side_by_side=_side_by_side_fits(groups, locale, widths, width_in=width_in),
+        width_in=width_in,
+    )
     horizontal = _is_horizontal(axes)
     if horizontal:
         groups.sort(key=lambda group: -group["value"])
@@ -130,4 +143,4 @@ def prior_current_chart(
     alt = tr("Bar chart of revenue in {currency} million by period, {basis}.", locale).format(
         currency=currency, basis=basis_label(table, basis, locale)
     )
-    return Chart(layout._png(figure), _alt(alt, described, locale))
+    return layout._chart(figure, _alt(alt, described, locale))

@@ -8,6 +8,7 @@ import pandas as pd
 from figures import i18n
 from figures.charts import layout
 from figures.charts.layout import (
+    WIDTH_IN,
     Chart,
     _company_axis,
     _company_rows,
@@ -31,7 +32,13 @@ from figures.present import METHOD_LABELS, amount_m, basis_label, period_text
 
 @_noting_missing_glyphs
 def revenue_chart(
-    table: pd.DataFrame, currency: str, method: str, basis: str = "reported", *, locale: str = "en"
+    table: pd.DataFrame,
+    currency: str,
+    method: str,
+    basis: str = "reported",
+    *,
+    locale: str = "en",
+    width_in: float = WIDTH_IN,
 ) -> Chart | None:
     """Latest revenue per company in `currency`, with the range spanned by the three methods.
 
@@ -63,8 +70,8 @@ def revenue_chart(
         bars.append({**row, "low": low, "high": high, "label": label})
     colours = table_colours(table)
     shorter = _shorter_periods(bars)
-    fits = _side_by_side_fits(bars, locale, single=True)
-    figure, axes = _figure(locale, len(bars), row_in=0.40, side_by_side=fits)
+    fits = _side_by_side_fits(bars, locale, single=True, width_in=width_in)
+    figure, axes = _figure(locale, len(bars), row_in=0.40, side_by_side=fits, width_in=width_in)
     if _is_horizontal(axes):
         bars.sort(key=lambda bar: -bar["value"])
         labels = []
@@ -113,7 +120,7 @@ def revenue_chart(
     alt = tr("Bar chart of revenue in {currency} million, {method}, {basis}.", locale).format(
         currency=currency, method=tr(METHOD_LABELS[method], locale), basis=basis_label(table, basis, locale)
     )
-    return Chart(layout._png(figure), _alt(alt, described, locale) + _lengths_note(bars, shorter, locale))
+    return layout._chart(figure, _alt(alt, described, locale) + _lengths_note(bars, shorter, locale))
 
 
 _KIND_ORDER = ("period", "quarter", "half year", "nine months", "year")
