@@ -37,16 +37,16 @@ from figures.charts.words import (
     _short_period,
     _source_line,
     _tick_month,
-    _without_attrs,
 )
 from figures.choices import METHODS
 from figures.i18n import tr
 from figures.present import BASIS_LABELS, METHOD_LABELS, amount_m, percent, period_text, source_text
 from figures.rates import RateTable
+from figures.table import ComparisonTable
 
 
 @_noting_missing_glyphs
-def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> Chart | None:
+def revenue_history_chart(table: ComparisonTable, currency: str, method: str, *, locale: str = "en") -> Chart | None:
     """Each company's revenue over three or more years as reported, beside the same years in `currency`.
 
     For each company whose reported group revenue covers three or more periods in its reporting
@@ -129,7 +129,7 @@ def revenue_history_chart(table: pd.DataFrame, currency: str, method: str, *, lo
 
 @_noting_missing_glyphs
 def rate_history_chart(
-    table: pd.DataFrame, rates: RateTable, currency: str, basis: str = "reported", *, locale: str = "en"
+    table: ComparisonTable, rates: RateTable, currency: str, basis: str = "reported", *, locale: str = "en"
 ) -> Chart | None:
     """Daily rates behind each translation into `currency`, with the average, closing and spot marked.
 
@@ -138,17 +138,17 @@ def rate_history_chart(
     >>> rate_history_chart(comparison_table(), load_ecb_rates(), "EUR", "article").alt.split("; ")[0]
     'Line chart of daily exchange rates. USD to EUR average 0.8553 over Apr 2017–Mar 2018 (inferred)'
     """
-    revenue = table[
-        (table["basis"] == basis)
-        & (table["metric"] == "revenue")
-        & table["fx_method"].isin(METHODS)
-        & (table["currency"] == currency)
-        & (table["component"] == "")
+    revenue = table.rows[
+        (table.rows["basis"] == basis)
+        & (table.rows["metric"] == "revenue")
+        & table.rows["fx_method"].isin(METHODS)
+        & (table.rows["currency"] == currency)
+        & (table.rows["component"] == "")
     ]
-    revenue = _without_attrs(revenue[revenue["fx_from_currency"] != currency])
+    revenue = revenue[revenue["fx_from_currency"] != currency]
     if revenue.empty:
         return None
-    spot = table.attrs["spot_date"]
+    spot = table.spot_date
     bases = sorted(revenue["fx_from_currency"].unique())
     figure = Figure(figsize=(WIDTH_IN, 2.6 + 1.6 * len(bases)), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
@@ -162,7 +162,7 @@ def rate_history_chart(
                 base=base, companies=", ".join(companies)
             )
         )
-        if len(bases) > 1 or len(table["company"].unique()) > 2:
+        if len(bases) > 1 or len(table.rows["company"].unique()) > 2:
             axes.set_title(_wrap(behind[-1], TITLE_CHARS + 8), loc="left", fontsize=8, color=MUTED, y=TITLE_Y)
         start, end = min(rows["period_start"]), max(max(rows["period_end"]), spot)
         daily = rates.daily_rates(base, currency, start, end)
@@ -224,7 +224,7 @@ def rate_history_chart(
     figure.text(
         0.01,
         0.0,
-        source_text(table.attrs["rates_source"], locale) + ".",
+        source_text(table.rates_source, locale) + ".",
         fontsize=7,
         color=MUTED,
         ha="left",
