@@ -47,7 +47,7 @@ def test_the_ranking_told_with_every_place_where_it_turns(close_call):
     assert days == 255
     close_2018, close_2017 = 1 / usd_per_eur_on("2018-12-31"), 1 / usd_per_eur_on("2017-12-29")
     spot = 1 / usd_per_eur_on("2019-07-01")
-    assert close_call.attrs["spot_date"] == D(2019, 7, 1)
+    assert close_call.spot_date == D(2019, 7, 1)
     beta_avg, beta_close, beta_spot = 11_640 * avg_2018, 11_640 * close_2018, 11_640 * spot
     assert round(beta_avg) == 9866 and round(beta_close) == 10166 and round(beta_spot) == 10256
     growth_avg = (1.08 * avg_2018 / avg_2017 - 1) * 100  # 3.2: below Alpha's 5.0

@@ -59,7 +59,7 @@ def test_an_empty_reported_file_means_no_reported_figures(tmp_path):
     with (tmp_path / "claims.csv").open("a", encoding="utf-8", newline="") as stream:
         csv.DictWriter(stream, fieldnames=list(row), lineterminator="\n").writerow(row)
     table = open_comparison(tmp_path).table(currency="GBP")
-    assert set(table["basis"]) == {"article"}
+    assert set(table.rows["basis"]) == {"article"}
 
 
 def test_a_folder_without_claims_is_refused(tmp_path):

@@ -306,9 +306,9 @@ def check_pieces(folder: Path, currency: str, method: str, locale: str) -> None:
     assert all(isinstance(line, str) and line for line in lines)
     assert context["lang"] == locale and context["title"] and context["summary"] == lines
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == len(table) > 0
+    assert len(rows) == len(table.rows) > 0
     assert all(math.isfinite(float(row["value"])) for row in rows), "a number the report shows is not finite"
-    assert {spreadsheet_safe(company) for company in table["company"]} <= {row["company"] for row in rows}
+    assert {spreadsheet_safe(company) for company in table.rows["company"]} <= {row["company"] for row in rows}
 
 
 def run_case(folder: Path, currency: str, method: str, locale: str, files: list[Path], target) -> str:

@@ -87,7 +87,7 @@ class Reference(dict):
 
 @pytest.fixture(scope="module")
 def ecb_tables(live_case):
-    return Reference({currency: _context(live_case, currency, "ecb").table for currency in COMMON})
+    return Reference({currency: _context(live_case, currency, "ecb").table.rows for currency in COMMON})
 
 
 def _context(folder: Path, currency: str, rates: str, strict: bool = False, locale: str = "en"):
@@ -166,13 +166,13 @@ def live_outcome(folder: Path, currency: str, strict: bool, locale: str, referen
         note(f"FiguresError: {error}")
         assert "\n" not in str(error) and "\r" not in str(error), "the error is not one line"
         return "error", ""
-    check_truthful(ctx.table, reference)
+    check_truthful(ctx.table.rows, reference)
     if strict:
-        assert not ctx.table["fx_fell_back"].astype(bool).any(), "a strict build fell back"
+        assert not ctx.table.rows["fx_fell_back"].astype(bool).any(), "a strict build fell back"
     page = outputs_html(story.rate_sources(ctx).outputs())
     note(page)
     check_notice(page)
-    return ("fallback" if ctx.table["fx_fell_back"].astype(bool).any() else "live"), page
+    return ("fallback" if ctx.table.rows["fx_fell_back"].astype(bool).any() else "live"), page
 
 
 def check_truthful(table: pd.DataFrame, reference: pd.DataFrame) -> None:

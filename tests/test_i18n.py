@@ -99,7 +99,7 @@ def test_french_lists_in_sentences_take_a_space_before_the_semicolon():
     table = comparison_table()
     footnote = page_context(table, locale="fr")["footnotes"][0]
     # French typography: a (narrow) no-break space before a semicolon, as before a colon.
-    assert footnote == "Chiffres\xa0: " + "\xa0; ".join(table.attrs["source_citations"]) + "."
+    assert footnote == "Chiffres\xa0: " + "\xa0; ".join(table.source_citations) + "."
 
 
 def test_french_entries_put_a_no_break_space_before_colons_and_semicolons(french):

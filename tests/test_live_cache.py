@@ -70,7 +70,7 @@ def test_a_poisoned_cache_entry_is_never_used_when_the_source_is_down(tmp_path, 
     applied = table.rate_on("EUR", "USD", DAY)
     assert (applied.rate, applied.provider, applied.fell_back) == (1.1665, "ECB", True)
     assert not path.exists()
-    whole = comparison_table(rates=table)
+    whole = comparison_table(rates=table).rows
     revenue = whole[(whole["metric"] == "revenue") & (whole["derived"] == "translated")]
     assert not revenue.empty and (revenue["value"] > 0).all()
 

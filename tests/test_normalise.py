@@ -20,8 +20,7 @@ def table():
     return comparison_table()
 
 
-def one(table, **where):
-    rows = table
+def one(rows, **where):
     for column, value in where.items():
         rows = rows[rows[column] == value]
     assert len(rows) == 1, where
@@ -32,9 +31,9 @@ def test_every_article_revenue_in_every_common_currency_by_every_method(table):
     for figure_id in ("alibaba_revenue", "bollore_revenue"):
         for currency in COMMON_CURRENCIES:
             for method in METHODS:
-                row = one(table, figure_id=figure_id, currency=currency, fx_method=method)
+                row = one(table.rows, figure_id=figure_id, currency=currency, fx_method=method)
                 assert row["basis"] == "article" and row["fx_rate_source"]
-    assert set(table.query("fx_method == 'none'")["figure_id"]) >= {
+    assert set(table.rows.query("fx_method == 'none'")["figure_id"]) >= {
         "alibaba_revenue",
         "alibaba_revenue_growth",
         "bollore_revenue",
@@ -44,14 +43,14 @@ def test_every_article_revenue_in_every_common_currency_by_every_method(table):
 
 def test_bollore_in_usd_at_the_2017_average(table):
     # EUR 18,300 m x 1.1297 (the ECB's published 2017 average) = USD 20,673 m, to the rate's rounding.
-    row = one(table, figure_id="bollore_revenue", currency="USD", fx_method="average")
+    row = one(table.rows, figure_id="bollore_revenue", currency="USD", fx_method="average")
     assert row["value"] == pytest.approx(18_300 * 1.1297, rel=5e-5)
     assert row["fx_fixing_days"] == 255
 
 
 def test_alibaba_in_eur_at_its_fiscal_year_average_by_hand(table):
     eur_per_usd, days = hand_average("EUR", "USD", *ALIBABA_FY2018)
-    row = one(table, figure_id="alibaba_revenue", currency="EUR", fx_method="average")
+    row = one(table.rows, figure_id="alibaba_revenue", currency="EUR", fx_method="average")
     assert row["value"] == pytest.approx(39_900 * eur_per_usd, rel=1e-12)
     assert (row["fx_first_fixing"], row["fx_last_fixing"], row["fx_fixing_days"]) == (
         D(2017, 4, 3),
@@ -62,20 +61,20 @@ def test_alibaba_in_eur_at_its_fiscal_year_average_by_hand(table):
 
 def test_closing_and_spot_rates_are_single_ecb_fixings(table):
     # Closing for a year ending Saturday 31 March 2018 (Good Friday without fixing): 29 March, USD 1.2321.
-    closing = one(table, figure_id="alibaba_revenue", currency="EUR", fx_method="closing")
+    closing = one(table.rows, figure_id="alibaba_revenue", currency="EUR", fx_method="closing")
     assert closing["value"] == pytest.approx(39_900 / 1.2321, rel=1e-12)
     assert closing["fx_first_fixing"] == D(2018, 3, 29)
     # Spot on the article's publication date, 3 July 2018: USD 1.1665, CNY 7.7481 per EUR.
-    spot = one(table, figure_id="bollore_revenue", currency="CNY", fx_method="spot")
+    spot = one(table.rows, figure_id="bollore_revenue", currency="CNY", fx_method="spot")
     assert spot["value"] == pytest.approx(18_300 * 7.7481, rel=1e-12)
 
 
 def test_prior_year_implied_by_the_growth(table):
     # 39,900 / 1.58 = 25,253.16 ; 18,300 / 1.82 = 10,054.95 (FACTS.md: 18,325 / 1.82 is about 10,069).
-    alibaba = one(table, figure_id="alibaba_revenue__prior_implied", fx_method="none")
+    alibaba = one(table.rows, figure_id="alibaba_revenue__prior_implied", fx_method="none")
     assert alibaba["value"] == pytest.approx(25_253.16, abs=0.01)
     assert (alibaba["period_start"], alibaba["period_end"]) == ALIBABA_FY2017
-    bollore = one(table, figure_id="bollore_revenue__prior_implied", fx_method="none")
+    bollore = one(table.rows, figure_id="bollore_revenue__prior_implied", fx_method="none")
     assert bollore["value"] == pytest.approx(10_054.95, abs=0.01)
 
 
@@ -83,7 +82,7 @@ def test_growth_in_another_currency_uses_each_years_own_average(table):
     now, _ = hand_average("EUR", "USD", *ALIBABA_FY2018)
     before, _ = hand_average("EUR", "USD", *ALIBABA_FY2017)
     expected = (39_900 * now) / (39_900 / 1.58 * before) * 100 - 100
-    row = one(table, figure_id="alibaba_revenue_growth", currency="EUR", fx_method="average")
+    row = one(table.rows, figure_id="alibaba_revenue_growth", currency="EUR", fx_method="average")
     assert row["value"] == pytest.approx(expected, rel=1e-12)
     assert 48 < row["value"] < 49  # the dollar fell against the euro: less than the stated 58 %
 
@@ -91,7 +90,7 @@ def test_growth_in_another_currency_uses_each_years_own_average(table):
 def test_spot_growth_equals_stated_growth_in_every_currency(table):
     for figure_id, stated in (("alibaba_revenue_growth", 58), ("bollore_revenue_growth", 82)):
         for currency in COMMON_CURRENCIES:
-            assert one(table, figure_id=figure_id, currency=currency, fx_method="spot")["value"] == pytest.approx(
+            assert one(table.rows, figure_id=figure_id, currency=currency, fx_method="spot")["value"] == pytest.approx(
                 stated
             )
 
@@ -109,8 +108,8 @@ def test_any_currency_of_the_rate_data_is_a_common_currency():
     # Bolloré's 2017 revenue in GBP at the 2017 average: EUR 18,300 m x 0.87667 (the ECB's published
     # 2017 average for GBP) = GBP 16,043 m, to the rate's rounding.
     gbp = comparison_table(currency="GBP", reported=False)
-    assert gbp.attrs["currencies"] == ("EUR", "GBP", "USD")
-    row = one(gbp, figure_id="bollore_revenue", currency="GBP", fx_method="average")
+    assert gbp.currencies == ("EUR", "GBP", "USD")
+    row = one(gbp.rows, figure_id="bollore_revenue", currency="GBP", fx_method="average")
     assert row["value"] == pytest.approx(18_300 * 0.87667, rel=5e-5)
 
 
@@ -178,24 +177,24 @@ def test_another_pair_of_companies_needs_only_a_data_file(tmp_path):
         },
     ]
     table = comparison_table(write_figures(tmp_path / "other.csv", rows))
-    assert table.attrs["spot_date"] == D(2013, 3, 1)
+    assert table.spot_date == D(2013, 3, 1)
     assert set(selected(table, "EUR", "average")["company"]) == {"Company A", "Company B"}
 
 
 def test_company_convenience_translations_as_stated_with_the_arithmetic_beside(table):
     # FACTS.md: RMB 250,266 m / 6.2726 = US$39,898 m (H.10, 30 March 2018); RMB 158,273 m / 6.8832 = US$22,994 m.
-    fy2018 = one(table, figure_id="alibaba_revenue_fy2018_usd", fx_method="company")
+    fy2018 = one(table.rows, figure_id="alibaba_revenue_fy2018_usd", fx_method="company")
     assert fy2018["value"] == 39_898  # as Alibaba states it
     # By hand: 6.2726 x 39,898.29 = 250,266.0, so 250,266 / 6.2726 = 39,898.29.
     assert "reproduced: alibaba_revenue_fy2018 / 6.2726 = 39898.29 million" in fy2018["derivation"]
     assert (fy2018["currency"], fy2018["fx_from_currency"], fy2018["fx_first_fixing"]) == ("USD", "CNY", D(2018, 3, 30))
     assert "Federal Reserve H.10" in fy2018["fx_rate_source"]
-    fy2017 = one(table, figure_id="alibaba_revenue_fy2017_usd", fx_method="company")
+    fy2017 = one(table.rows, figure_id="alibaba_revenue_fy2017_usd", fx_method="company")
     assert round(fy2017["value"]) == 22_994
 
 
 def test_reported_growth_in_renminbi_and_in_common_currencies_by_hand(table):
-    growth = table[(table["basis"] == "reported") & (table["metric"] == "revenue_growth")]
+    growth = table.rows[(table.rows["basis"] == "reported") & (table.rows["metric"] == "revenue_growth")]
     own = one(growth, figure_id="alibaba_revenue_fy2018__growth", fx_method="none")
     assert own["value"] == pytest.approx((250_266 / 158_273 - 1) * 100)  # 58.12 %, measured in CNY
     assert own["currency"] == "CNY"
@@ -214,7 +213,7 @@ def test_reported_growth_in_renminbi_and_in_common_currencies_by_hand(table):
 def test_the_reported_basis_only_covers_the_figures_companies(tmp_path):
     rows = [{**article_rows()[2], "company": "Company A"}]
     table = comparison_table(write_figures(tmp_path / "a.csv", rows))
-    assert set(table["basis"]) == {"article"}
+    assert set(table.rows["basis"]) == {"article"}
 
 
 def test_a_currency_not_quoted_over_a_period_is_a_view_where_quoted_and_refused_as_common_currency(tmp_path):
@@ -226,8 +225,8 @@ def test_a_currency_not_quoted_over_a_period_is_a_view_where_quoted_and_refused_
     ]
     path = write_figures(tmp_path / "claims.csv", rows)
     table = comparison_table(path, reported=False, currency="GBP")
-    assert table.attrs["untranslated"] == ["us into CNY (no rates for its period)"]
-    gbp = one(table, figure_id="us", currency="GBP", fx_method="average")
+    assert table.untranslated == ("us into CNY (no rates for its period)",)
+    gbp = one(table.rows, figure_id="us", currency="GBP", fx_method="average")
     gbp_per_usd, days = hand_average("GBP", "USD", dt.date(2004, 1, 1), dt.date(2004, 12, 31))
     assert days == 259 and gbp["value"] == pytest.approx(1000 * gbp_per_usd, rel=1e-12)
     with pytest.raises(FiguresError, match="expected a common currency with ECB rates over every figure's period: CNY"):
@@ -258,7 +257,7 @@ def test_the_rates_source_says_where_a_live_source_failed():
 
 
 def test_each_row_says_in_fixed_words_how_it_was_obtained_and_who_fixed_its_rate():
-    table = comparison_table()
+    table = comparison_table().rows
 
     def one(figure_id, currency, method, basis="article"):
         rows = table[

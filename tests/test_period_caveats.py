@@ -37,7 +37,9 @@ def week_caveats(table):
 
 def test_three_years_are_each_named_by_their_weeks_and_their_own_end(tmp_path):
     table = build(tmp_path, ["FY2021", "FY2022", "FY2023"])
-    stated = table[(table["basis"] == "reported") & (table["fx_method"] == "none") & (table["metric"] == "revenue")]
+    stated = table.rows[
+        (table.rows["basis"] == "reported") & (table.rows["fx_method"] == "none") & (table.rows["metric"] == "revenue")
+    ]
     labels = sorted(period_text(row) for row in stated.to_dict("records"))
     assert labels == [
         "FY2021, 53 weeks to 2 October 2021",
@@ -99,7 +101,9 @@ def test_the_year_a_growth_implies_before_a_year_of_weeks_is_the_52_weeks_before
         claim("d_g", "Delta Stores", "revenue_growth", *FY2021, 6, "percent", "USD"),
     ]
     table = comparison_table(write_figures(tmp_path / "claims.csv", claims), reported=False, currency="USD")
-    implied = table[(table["derived"] == "implied") & (table["metric"] == "revenue") & (table["fx_method"] == "none")]
+    implied = table.rows[
+        (table.rows["derived"] == "implied") & (table.rows["metric"] == "revenue") & (table.rows["fx_method"] == "none")
+    ]
     # By hand: FY2021 starts on Sunday 27 September 2020; the year before is the 52 weeks (364 days) ending the day
     # before, 29 September 2019 to 26 September 2020 - not the same dates a year earlier (a year of 372 days).
     (row,) = implied.to_dict("records")

@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from figures.load import load_figures, load_reported
@@ -54,7 +56,8 @@ def test_reconciliation_table_reads_as_a_reader_needs():
 def test_the_fallback_notice_shows_a_live_source_reason_as_text_never_as_markdown():
     from figures.present import rates_notice
 
-    table = comparison_table()
-    table.attrs["fallbacks"] = ["u answered an invalid date '**1** [x](https://example.com/)'"]
+    table = dataclasses.replace(
+        comparison_table(), fallbacks=("u answered an invalid date '**1** [x](https://example.com/)'",)
+    )
     notice = rates_notice(table)
     assert "(u answered an invalid date '\\*\\*1\\*\\* \\[x\\]\\(https://example\\.com/\\)')" in notice

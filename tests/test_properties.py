@@ -442,8 +442,12 @@ def check_translations(table, rows: list[dict[str, str]], case: Case) -> None:
         assert math.isclose(result, value * rate, rel_tol=1e-9 + CSV_SLACK), row
         assert row["selected"] == str(row["currency"] == case.currency and row["fx_method"] == case.method)
     # At full precision, in the table itself.
-    none = table[(table["fx_method"] == "none") & (table["metric"] == "revenue") & (table["basis"] != "reconciliation")]
-    done = table[(table["metric"] == "revenue") & table["fx_method"].isin(METHODS)]
+    none = table.rows[
+        (table.rows["fx_method"] == "none")
+        & (table.rows["metric"] == "revenue")
+        & (table.rows["basis"] != "reconciliation")
+    ]
+    done = table.rows[(table.rows["metric"] == "revenue") & table.rows["fx_method"].isin(METHODS)]
     pairs = done.merge(none[["figure_id", "basis", "value"]], on=["figure_id", "basis"], suffixes=("", "_stated"))
     assert len(pairs) == len(done)
     assert np.allclose(pairs["value"], pairs["value_stated"] * pairs["fx_rate"], rtol=1e-9, atol=0)
@@ -496,14 +500,14 @@ def test_any_valid_comparison_builds_and_every_number_shown_is_a_csv_row(case):
     with tempfile.TemporaryDirectory() as directory:
         table, claims_path, reported_path = build(case, Path(directory))
         frames = {locale: check_pieces(table, case, claims_path, reported_path, locale) for locale in LOCALES}
-    assert sorted(table["company"].unique()) == case.names
+    assert sorted(table.rows["company"].unique()) == case.names
     for caveat in caveats.detect(table, case.currency, case.method):
         for locale in LOCALES:
             for markdown in (False, True):
                 text = caveat.text(locale, markdown=markdown)
                 assert text and "{" not in text and "}" not in text, text
     rows = csv_rows(table, case)
-    assert len(rows) == len(table)
+    assert len(rows) == len(table.rows)
     for basis in ("article", "reported"):
         check_summary_traces_to_csv(frames["en"][basis], rows, case, basis)
     check_translations(table, rows, case)
@@ -583,7 +587,9 @@ def test_eur_1000_m_in_gbp_at_the_2018_average_is_the_hand_averaged_ecb_rate(tmp
         tmp_path / "claims.csv", [claim("e", "Euro Co", "revenue", "2018-01-01", "2018-12-31", 1000, "million", "EUR")]
     )
     table = comparison_table(path, reported=False, currency="GBP")
-    row = table[(table["figure_id"] == "e") & (table["currency"] == "GBP") & (table["fx_method"] == "average")]
+    row = table.rows[
+        (table.rows["figure_id"] == "e") & (table.rows["currency"] == "GBP") & (table.rows["fx_method"] == "average")
+    ]
     assert math.isclose(row["value"].item(), 1000 * rate, rel_tol=1e-12)
     assert math.isclose(row["fx_rate"].item(), rate, rel_tol=1e-12) and row["fx_fixing_days"].item() == days
     frame = summary.summary(table, "GBP", "average", "article")

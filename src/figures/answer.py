@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
 from babel.lists import format_list
 
 from figures import i18n, lookup
@@ -18,6 +17,7 @@ from figures.choices import METHODS
 from figures.i18n import N_, tr
 from figures.periods import Period, period_kind
 from figures.present import amount_m, md, percent
+from figures.table import ComparisonTable
 
 __all__ = ["Standing", "amount_printer", "answer", "by_size", "period_name", "standings"]
 
@@ -50,7 +50,7 @@ class Standing:
     """The currency its own growth is measured in (its reporting currency)."""
 
 
-def standings(table: pd.DataFrame, currencies: list[str], *, locale: str = "en") -> list[Standing]:
+def standings(table: ComparisonTable, currencies: list[str], *, locale: str = "en") -> list[Standing]:
     """Every company's standing in each of `currencies` by each method, in the order of `lookup.companies`.
 
     >>> from figures.normalise import comparison_table
@@ -119,7 +119,7 @@ def by_size(found: list[Standing], currency: str, method: str) -> list[Standing]
     return sized + [s for s in found if key not in s.revenue_m]
 
 
-def answer(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en") -> str:
+def answer(table: ComparisonTable, currency: str, method: str, *, locale: str = "en") -> str:
     """Markdown: who is larger and who grew faster in `currency` by `method`, and whether each ranking holds at the
     other methods' rates, measured in the table's other currencies and (growth) in each company's own currency; ""
     with fewer than two companies to set side by side.
@@ -132,7 +132,7 @@ def answer(table: pd.DataFrame, currency: str, method: str, *, locale: str = "en
     Both rankings hold at the closing and spot rates and in CNY and USD;
     the one by growth also in each company's own currency.
     """
-    others = [c for c in table.attrs.get("currencies", []) if c != currency]
+    others = [c for c in table.currencies if c != currency]
     found = standings(table, [currency, *others], locale=locale)
     key = (currency, method)
     sized = [s for s in found if key in s.revenue_m]

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pandas as pd
-
 from figures import (
     lookup,
     period_caveats,  # noqa: F401  (the rules on periods, registered on import)
 )
 from figures.caveat import RULES, Caveat, Rule, rule
 from figures.i18n import N_
+from figures.table import ComparisonTable
 
 __all__ = ["GROWTH_GAP_PP", "RULES", "Caveat", "Rule", "detect", "rule"]
 
@@ -30,7 +29,7 @@ GROWTH_GAP_PP = 1.0
 currency is worth a caveat."""
 
 
-def detect(table: pd.DataFrame, currency: str, method: str) -> list[Caveat]:
+def detect(table: ComparisonTable, currency: str, method: str) -> list[Caveat]:
     """Every caveat the rules find in `table` for a report in `currency` by `method`, most important first.
 
     >>> from figures.normalise import comparison_table
@@ -43,7 +42,7 @@ def detect(table: pd.DataFrame, currency: str, method: str) -> list[Caveat]:
 
 
 @rule("scope-change", "Growth that comes mostly or partly from a change of scope, against organic growth.")
-def scope_change(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def scope_change(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Growth against the change of scope a company reports for the same year.
 
     >>> from figures.normalise import comparison_table
@@ -116,7 +115,7 @@ def scope_change(table: pd.DataFrame, currency: str, method: str) -> Iterator[Ca
 
 
 def _causes(
-    table: pd.DataFrame, company: str, end, current_m: float, scope_m: float
+    table: ComparisonTable, company: str, end, current_m: float, scope_m: float
 ) -> tuple[dict[str, float], float] | None:
     """A reported year's growth split into its causes, each in points of the previous year's revenue:
     organic (the bridge's residual), change of scope and currency; with the currency effect in millions."""
@@ -155,7 +154,7 @@ def scope_share(parts: dict[str, float]) -> str:
 
 
 @rule("organic-growth", "Growth far from the organic growth the company reports, with no change of scope given.")
-def organic_growth(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def organic_growth(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Growth in a company's own currency at least `GROWTH_GAP_PP` points from the organic growth it
     reports for the same year, where it gives no change of scope (`scope-change` covers that).
 
@@ -195,13 +194,13 @@ def organic_growth(table: pd.DataFrame, currency: str, method: str) -> Iterator[
         )
 
 
-def _reported_growth(table: pd.DataFrame, company: str, end) -> dict[str, object] | None:
+def _reported_growth(table: ComparisonTable, company: str, end) -> dict[str, object] | None:
     """A company's growth to the period ending `end` on its reported figures: as it states it, else recomputed."""
     return lookup.stated_growth(table, company, "reported", end) or lookup.own_growth(table, company, "reported", end)
 
 
 @rule("growth-currency-moved", "Growth in the common currency far from growth in the company's own currency.")
-def growth_currency_moved(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def growth_currency_moved(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Growth in `currency` at least `GROWTH_GAP_PP` points from growth in the company's own currency.
 
     >>> from figures.normalise import comparison_table
@@ -239,15 +238,15 @@ def growth_currency_moved(table: pd.DataFrame, currency: str, method: str) -> It
 
 
 @rule("convenience-translation", "A reported amount that is a convenience translation at one day's rate.")
-def convenience_translation(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def convenience_translation(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """A reported amount for the latest period that is the company's translation at one day's rate.
 
     >>> from figures.normalise import comparison_table
     >>> [c.fields["rate"] for c in convenience_translation(comparison_table(), "EUR", "average")]
     [('rate', 6.2726)]
     """
-    translations = table[(table["basis"] == "reported") & (table["fx_method"] == "company")]
-    for company in lookup.companies(translations):
+    translations = table.rows[(table.rows["basis"] == "reported") & (table.rows["fx_method"] == "company")]
+    for company in sorted(translations["company"].unique()):
         current = lookup.latest_revenue(table, company, "reported")
         if current is None:
             continue
@@ -256,7 +255,7 @@ def convenience_translation(table: pd.DataFrame, currency: str, method: str) -> 
         ]
         for row in mine.to_dict("records"):
             at_method = lookup.translated(table, current, row["currency"], method)
-            reproduced = table.attrs.get("translation_gaps", {}).get(row["figure_id"])  # beyond rounding only
+            reproduced = table.translation_gaps.get(row["figure_id"])  # beyond rounding only
             fields = {
                 "company": ("text", company),
                 "amount": ("amount", row["value"]),
@@ -289,18 +288,18 @@ def convenience_translation(table: pd.DataFrame, currency: str, method: str) -> 
 
 
 @rule("growth-paired-currency", "A growth rate set beside an amount in another currency than it was measured in.")
-def growth_paired_currency(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def growth_paired_currency(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """A claimed growth rate whose currency (the amount's beside it) is not the one it was measured in.
 
     >>> from figures.normalise import comparison_table
     >>> [c.fields["currency"] for c in growth_paired_currency(comparison_table(), "EUR", "average")]
     [('text', 'CNY')]
     """
-    claims = table[
-        (table["basis"] == "article")
-        & (table["metric"] == "revenue_growth")
-        & (table["fx_method"] == "none")
-        & (table["derived"] == "stated")
+    claims = table.rows[
+        (table.rows["basis"] == "article")
+        & (table.rows["metric"] == "revenue_growth")
+        & (table.rows["fx_method"] == "none")
+        & (table.rows["derived"] == "stated")
     ]
     for claim in claims.to_dict("records"):
         measured = lookup.own_growth(table, claim["company"], "reported", claim["period_end"])
@@ -328,16 +327,16 @@ def growth_paired_currency(table: pd.DataFrame, currency: str, method: str) -> I
 
 
 @rule("claim-mismatch", "A claim that differs from the reported figure by more than its rounding.")
-def claim_mismatch(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def claim_mismatch(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """A claim further from its reported figure than half a unit of its last printed digit.
 
     >>> from figures.normalise import comparison_table
     >>> list(claim_mismatch(comparison_table(), "EUR", "average"))  # the article's claims all reconcile
     []
     """
-    differences = table[(table["basis"] == "reconciliation") & (table["verdict"] == "inconsistent")]
+    differences = table.rows[(table.rows["basis"] == "reconciliation") & (table.rows["verdict"] == "inconsistent")]
     for row in differences.to_dict("records"):
-        claim = table[(table["figure_id"] == row["figure_id"]) & (table["basis"] == "article")]
+        claim = table.rows[(table.rows["figure_id"] == row["figure_id"]) & (table.rows["basis"] == "article")]
         claim = claim[(claim["fx_method"] == "none") & (claim["derived"] == "stated")].iloc[0]
         is_growth = row["unit"] == "percentage points"
         reported = claim["value"] - row["value"]
@@ -367,18 +366,18 @@ def claim_mismatch(table: pd.DataFrame, currency: str, method: str) -> Iterator[
 
 
 @rule("approximate", "A figure the source or the company gives as approximate.")
-def approximate(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def approximate(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Every stated figure given as approximate, on either basis.
 
     >>> from figures.normalise import comparison_table
     >>> [c.fields["value"] for c in approximate(comparison_table(), "EUR", "average")]
     [('amount', 18300.0), ('amount', 10070.0)]
     """
-    rows = table[
-        (table["fx_method"] == "none")
-        & (table["derived"] == "stated")
-        & table["approximate"].astype(bool)
-        & table["basis"].isin(["article", "reported"])
+    rows = table.rows[
+        (table.rows["fx_method"] == "none")
+        & (table.rows["derived"] == "stated")
+        & table.rows["approximate"].astype(bool)
+        & table.rows["basis"].isin(["article", "reported"])
     ]
     for row in rows.sort_values(["company", "basis", "period_end"]).to_dict("records"):
         yield Caveat(

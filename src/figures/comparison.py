@@ -20,12 +20,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from figures.errors import FiguresError, MissingSidecar
 from figures.load import ARTICLE, MAX_BYTES, REPORTED, Schema, load_figures, load_reported
 from figures.paths import ARTICLE_FIGURES, DATA_DIR, REPORTED_FIGURES
 from figures.provenance import read_sidecar, sidecar_path
+from figures.table import ComparisonTable
 from figures.text_policy import narrative_text
 
 CLAIMS_NAME = "claims.csv"
@@ -88,12 +87,12 @@ class Comparison:
                 return text, language
         return "", ""
 
-    def table(self, **choices) -> pd.DataFrame:
+    def table(self, **choices) -> ComparisonTable:
         """The comparison table of this case; `choices` are those of `figures.normalise.comparison_table`.
 
         Computed afresh each time: a build asks once, through its context (`figures.context`).
 
-        >>> open_comparison().table(currency="GBP").attrs["currencies"]
+        >>> open_comparison().table(currency="GBP").currencies
         ('CNY', 'EUR', 'GBP', 'USD')
         """
         from figures.normalise import comparison_table

@@ -18,6 +18,7 @@ from figures.comparison import Comparison, open_comparison
 from figures.parameters import ReportParameters
 from figures.rates import RateTable
 from figures.sources import open_rates
+from figures.table import ComparisonTable
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,14 @@ class BuildContext:
     """The choices, the comparison, its rate table and its table; the caveats and reconciliation on first use.
 
     >>> context = build_context(currency="USD")
-    >>> context.currency, context.table.attrs["currency"], context.caveats[0].code
+    >>> context.currency, context.table.currency, context.caveats[0].code
     ('USD', 'USD', 'scope-change')
     """
 
     parameters: ReportParameters
     case: Comparison
     rates: RateTable
-    table: pd.DataFrame
+    table: ComparisonTable
     charts: ChartPool = field(default_factory=lambda: ChartPool(workers=1), compare=False)
 
     @property

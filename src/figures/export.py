@@ -10,6 +10,7 @@ from figures.paths import ECB_RATES
 from figures.present import METHOD_LABELS, claims_words, source_text
 from figures.provenance import read_sidecar
 from figures.rates import ecb_sidecar
+from figures.table import ComparisonTable
 
 PAGE_LABELS = (
     N_("Common currency"),
@@ -103,7 +104,7 @@ def page_context(
             rates = tr("{source}, fetched {span}; fallback {ecb}", locale).format(
                 source=rate_table.source, span=f"{min(log['fetched_at'])} – {max(log['fetched_at'])}", ecb=rates
             )
-    companies = sorted(table["company"].unique())
+    companies = sorted(table.rows["company"].unique())
     if len(companies) > TITLE_COMPANIES:
         more = tr("{count} more", locale).format(count=len(companies) - TITLE_COMPANIES + 1)
         companies = [*companies[: TITLE_COMPANIES - 1], more]
@@ -113,21 +114,21 @@ def page_context(
         "title": tr("Revenue in a common currency: {companies}", locale).format(companies=joined),
         "currency": currency,
         "method_line": tr("{method} method (spot date {date})", locale).format(
-            method=tr(method, locale), date=i18n.date(table.attrs["spot_date"], locale)
+            method=tr(method, locale), date=i18n.date(table.spot_date, locale)
         ),
         "data_date": _data_date(table, rates, locale),
         "summary": headline(table, currency, method, locale=locale, found=found),
         "footnotes": [
-            tr("Figures: {sources}.", locale).format(sources=i18n.semicolons(table.attrs["source_citations"], locale)),
+            tr("Figures: {sources}.", locale).format(sources=i18n.semicolons(table.source_citations, locale)),
             tr("Translated at the {method}; see the appendix for the rates and the method.", locale).format(
                 method=tr(METHOD_LABELS[method], locale)
             ),
         ],
         "method_notes": method_notes(table, locale),
-        "fallbacks": table.attrs.get("fallbacks", []),
+        "fallbacks": list(table.fallbacks),
         "fallback_figures": fallback_figures(table, locale),
         "sources": [
-            *table.attrs["source_citations"],
+            *table.source_citations,
             f"{rates_sidecar['citation']}, {rates_sidecar['url']}. {rates_sidecar['licence']}",
         ],
         "labels": {key: tr(key, locale) for key in PAGE_LABELS},
@@ -141,16 +142,16 @@ def _ecb_provenance(rate_table) -> dict:
     return getattr(ecb, "provenance", None) or ecb_sidecar(ECB_RATES)
 
 
-def _data_date(table, rates: str, locale: str) -> str:
+def _data_date(table: ComparisonTable, rates: str, locale: str) -> str:
     """How recent the data is: the figures' publication (a range where their sources appeared on different days),
     the latest company report's (if any), the rates."""
-    last = table.attrs["published"]
-    first = table.attrs.get("published_first", last)
+    last = table.published
+    first = table.published_first
     if first == last:
         when = tr("on {date}", locale).format(date=i18n.date(last, locale))
     else:
         when = tr("from {first} to {last}", locale).format(first=i18n.date(first, locale), last=i18n.date(last, locale))
-    reported = table.attrs.get("reported_published")
+    reported = table.reported_published
     if reported is None:
         return tr("figures as published {when}; {rates}", locale).format(when=when, rates=rates)
     return tr("figures as published {when}; company reports to {reported}; {rates}", locale).format(
@@ -158,7 +159,7 @@ def _data_date(table, rates: str, locale: str) -> str:
     )
 
 
-def method_notes(table, locale: str = "en") -> list[str]:
+def method_notes(table: ComparisonTable, locale: str = "en") -> list[str]:
     """The method in a few sentences, for the report's appendix.
 
     >>> from figures.normalise import comparison_table
@@ -170,13 +171,13 @@ def method_notes(table, locale: str = "en") -> list[str]:
             "Rates: {rates}. The ECB quotes each currency per euro; the rate between two other currencies is"
             " the cross rate through the euro on the same day.",
             locale,
-        ).format(rates=source_text(table.attrs["rates_source"], locale)),
+        ).format(rates=source_text(table.rates_source, locale)),
         tr(
             "Methods: average, the mean of the daily rates over the fixing days of each figure's own period"
             " (IAS 21's approximation for income); closing, the last fixing on or before the period's end;"
             " spot, the fixing of {spot}.",
             locale,
-        ).format(spot=i18n.date(table.attrs["spot_date"], locale)),
+        ).format(spot=i18n.date(table.spot_date, locale)),
         tr(
             "Dates without a fixing (weekends, TARGET holidays) take the last fixing before them; averages"
             " count fixing days only; a fixing more than seven days away is refused.",
@@ -185,23 +186,23 @@ def method_notes(table, locale: str = "en") -> list[str]:
         tr(claims_words(table).bases, locale)
         + " "
         + tr("Growth in a common currency compares both years, each translated at its own rate.", locale)
-        if "reported" in set(table["basis"])
+        if "reported" in set(table.rows["basis"])
         else tr(
             "One basis: the claims as the source states them (the comparison has no reported figures). Growth in"
             " a common currency compares both years, each translated at its own rate.",
             locale,
         ),
     ]
-    if table.attrs.get("untranslated"):
+    if table.untranslated:
         notes.append(
             tr("Not translated, for want of ECB rates over their periods: {items}.", locale).format(
-                items=i18n.semicolons(table.attrs["untranslated"], locale)
+                items=i18n.semicolons(table.untranslated, locale)
             )
         )
     return notes
 
 
-def table_csv(table, currency: str, method: str) -> str:
+def table_csv(table: ComparisonTable, currency: str, method: str) -> str:
     """The comparison table as CSV; `selected` marks the rows in the report's currency and method.
 
     Numbers are exact (the shortest text that reads back as the same float), so a number the page
@@ -220,7 +221,7 @@ def table_csv(table, currency: str, method: str) -> str:
     return frame.to_csv(index=False, lineterminator="\n", float_format=_exact)
 
 
-def csv_frame(table, currency: str, method: str) -> pd.DataFrame:
+def csv_frame(table: ComparisonTable, currency: str, method: str) -> pd.DataFrame:
     """The table the CSV (and the workbook's comparison sheet) holds: the comparison table and `selected`, which
     marks the rows in the report's currency and method; values still typed.
 
@@ -229,7 +230,7 @@ def csv_frame(table, currency: str, method: str) -> pd.DataFrame:
     >>> list(frame.columns[10:13]), int(frame["selected"].sum()) > 0
     (['fx_method', 'selected', 'fx_rate'], True)
     """
-    frame = table.copy()
+    frame = table.rows.copy()
     chosen = (frame["currency"] == currency) & (frame["fx_method"] == method)
     frame.insert(frame.columns.get_loc("fx_method") + 1, "selected", chosen)
     return frame

@@ -11,13 +11,12 @@ import hashlib
 import shlex
 from pathlib import Path
 
-import pandas as pd
-
 from figures.errors import MissingSidecar
 from figures.provenance import checksum_matches, read_sidecar, sidecar_path
+from figures.table import ComparisonTable
 
 
-def input_warnings(inputs: list[Path | None], table: pd.DataFrame) -> list[str]:
+def input_warnings(inputs: list[Path | None], table: ComparisonTable) -> list[str]:
     """One line for each thing about the build's inputs that its builder should know: each of `inputs`
     (the claims and reported figures files, None where a comparison has none) that no longer matches its
     sidecar or has none, each reason the live rates fell back to the ECB's, the figures left untranslated.
@@ -32,13 +31,13 @@ def input_warnings(inputs: list[Path | None], table: pd.DataFrame) -> list[str]:
     """
     warnings = [warning for path in inputs if path is not None and (warning := sidecar_warning(path))]
     fallen = _fallback_figures(table)
-    for reason in table.attrs.get("fallbacks", []):
+    for reason in table.fallbacks:
         warnings.append(
             f"the live rate source failed ({reason}), so these figures use the ECB's embedded rates instead: {fallen}"
             " (marked in comparison.csv's fx_rate_source)"
         )
-    if table.attrs.get("untranslated"):
-        untranslated = "; ".join(table.attrs["untranslated"])
+    if table.untranslated:
+        untranslated = "; ".join(table.untranslated)
         warnings.append(f"not translated, for want of rates over their periods: {untranslated}")
     return warnings
 
@@ -83,7 +82,7 @@ def _shown(path: Path) -> str:
         return str(absolute)
 
 
-def _fallback_figures(table: pd.DataFrame) -> str:
+def _fallback_figures(table: ComparisonTable) -> str:
     from figures.present import fallback_figures
 
     return ", ".join(fallback_figures(table)) or "no figure"

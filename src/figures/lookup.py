@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 
 import pandas as pd
 
+from figures.table import ComparisonTable
+
 STATED = "stated in the source"
 """The derivation of a figure as its source states it: the one definition of the words, for every module."""
-_BY_COMPANY: dict[int, tuple[weakref.ref, dict[str, pd.DataFrame], dict[str, list[dict[str, object]]]]] = {}
 
 
-def records_of(table: pd.DataFrame, company: str) -> list[dict[str, object]]:
+def records_of(table: ComparisonTable, company: str) -> list[dict[str, object]]:
     """A company's rows as records, in the table's order: the questions below filter these in Python,
     which for a company's few hundred rows is many times faster than a DataFrame mask.
 
@@ -20,11 +20,7 @@ def records_of(table: pd.DataFrame, company: str) -> list[dict[str, object]]:
     >>> {row["company"] for row in records_of(comparison_table(), "Bolloré Group")}
     {'Bolloré Group'}
     """
-    rows_of(table, company)
-    remembered = _BY_COMPANY[id(table)][2]
-    if company not in remembered:
-        remembered[company] = rows_of(table, company).to_dict("records")
-    return remembered[company]
+    return table.records_by_company.get(company, [])
 
 
 def _first(records: list[dict[str, object]], **equal) -> dict[str, object] | None:
@@ -35,45 +31,38 @@ def _blank(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, float) and value != value)
 
 
-def rows_of(table: pd.DataFrame, company: str) -> pd.DataFrame:
+def rows_of(table: ComparisonTable, company: str) -> pd.DataFrame:
     """A company's rows of `table`, split once per table: the questions below ask of one company at a time.
 
     >>> from figures.normalise import comparison_table
     >>> set(rows_of(comparison_table(), "Bolloré Group")["company"])
     {'Bolloré Group'}
     """
-    remembered = _BY_COMPANY.get(id(table))
-    if remembered is None or remembered[0]() is not table:
-        groups = {name: group for name, group in table.groupby("company", sort=False)}
-        remembered = (weakref.ref(table), groups, {})
-        for key in [key for key, (alive, *_) in _BY_COMPANY.items() if alive() is None]:
-            del _BY_COMPANY[key]  # the tables gone: their split rows go too
-        _BY_COMPANY[id(table)] = remembered
-    return remembered[1].get(company, table.iloc[0:0])
+    return table.company_rows(company)
 
 
-def companies(table: pd.DataFrame) -> list[str]:
+def companies(table: ComparisonTable) -> list[str]:
     """Every company of the table, sorted.
 
     >>> from figures.normalise import comparison_table
     >>> companies(comparison_table())
     ['Alibaba Group', 'Bolloré Group']
     """
-    return sorted(table["company"].unique())
+    return sorted(table.by_company)
 
 
-def bases(table: pd.DataFrame) -> list[str]:
+def bases(table: ComparisonTable) -> list[str]:
     """The bases the table holds figures on, the recommended one (`reported`) first.
 
     >>> from figures.normalise import comparison_table
     >>> bases(comparison_table()), bases(comparison_table(reported=False))
     (['reported', 'article'], ['article'])
     """
-    present = set(table["basis"])
+    present = set(table.rows["basis"])
     return [basis for basis in ("reported", "article") if basis in present]
 
 
-def headline_basis(table: pd.DataFrame, company: str) -> str:
+def headline_basis(table: ComparisonTable, company: str) -> str:
     """The basis a company's headline rests on: its reported figures where it has any, else the claims.
 
     >>> from figures.normalise import comparison_table
@@ -86,7 +75,7 @@ def headline_basis(table: pd.DataFrame, company: str) -> str:
     return "reported" if not own.empty else "article"
 
 
-def latest_revenue(table: pd.DataFrame, company: str, basis: str) -> dict[str, object] | None:
+def latest_revenue(table: ComparisonTable, company: str, basis: str) -> dict[str, object] | None:
     """A company's latest group revenue as stated on `basis`, in its own currency, or None.
 
     >>> from figures.normalise import comparison_table
@@ -96,7 +85,7 @@ def latest_revenue(table: pd.DataFrame, company: str, basis: str) -> dict[str, o
     return _latest_stated(table, company, basis, "revenue")
 
 
-def latest_growth(table: pd.DataFrame, company: str, basis: str) -> dict[str, object] | None:
+def latest_growth(table: ComparisonTable, company: str, basis: str) -> dict[str, object] | None:
     """A company's latest group revenue growth as stated on `basis`, or None: what a claims file without any
     amount still says.
 
@@ -107,7 +96,7 @@ def latest_growth(table: pd.DataFrame, company: str, basis: str) -> dict[str, ob
     return _latest_stated(table, company, basis, "revenue_growth")
 
 
-def _latest_stated(table: pd.DataFrame, company: str, basis: str, metric: str) -> dict[str, object] | None:
+def _latest_stated(table: ComparisonTable, company: str, basis: str, metric: str) -> dict[str, object] | None:
     """A company's group figure of `metric` as stated on `basis` that ends last (the longest of those ending that
     day, the first in the table's order among equals), or None."""
     stated = [
@@ -125,7 +114,7 @@ def _latest_stated(table: pd.DataFrame, company: str, basis: str, metric: str) -
     return max(stated, key=lambda row: (row["period_end"], row["period_end"] - row["period_start"]))
 
 
-def translated(table: pd.DataFrame, row: dict[str, object], currency: str, method: str) -> dict[str, object] | None:
+def translated(table: ComparisonTable, row: dict[str, object], currency: str, method: str) -> dict[str, object] | None:
     """The translation of a stated row into `currency` by `method`, or None.
 
     >>> from figures.normalise import comparison_table
@@ -143,7 +132,7 @@ def translated(table: pd.DataFrame, row: dict[str, object], currency: str, metho
     )
 
 
-def stated_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -> dict[str, object] | None:
+def stated_growth(table: ComparisonTable, company: str, basis: str, end: dt.date) -> dict[str, object] | None:
     """The growth rate the source states for a company's period ending `end`, or None.
 
     >>> from figures.normalise import comparison_table
@@ -161,7 +150,7 @@ def stated_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -
     )
 
 
-def own_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -> dict[str, object] | None:
+def own_growth(table: ComparisonTable, company: str, basis: str, end: dt.date) -> dict[str, object] | None:
     """Growth in the company's own currency, recomputed from the same revenues when possible.
 
     >>> from figures.normalise import comparison_table
@@ -183,7 +172,7 @@ def own_growth(table: pd.DataFrame, company: str, basis: str, end: dt.date) -> d
 
 
 def growth_in(
-    table: pd.DataFrame, company: str, basis: str, end: dt.date, currency: str, method: str
+    table: ComparisonTable, company: str, basis: str, end: dt.date, currency: str, method: str
 ) -> dict[str, object] | None:
     """Growth recomputed in `currency` by `method` for a company's period ending `end`, or None.
 
@@ -203,7 +192,7 @@ def growth_in(
     )
 
 
-def reported_rows(table: pd.DataFrame, company: str, end: dt.date, metric: str) -> pd.DataFrame:
+def reported_rows(table: ComparisonTable, company: str, end: dt.date, metric: str) -> pd.DataFrame:
     """A company's reported rows of one metric for the period ending `end`, as stated or derived.
 
     >>> from figures.normalise import comparison_table

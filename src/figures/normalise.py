@@ -22,6 +22,7 @@ from figures.lookup import STATED
 from figures.periods import consecutive_revenues, period_a_year_earlier
 from figures.provenance import short_source
 from figures.rates import AppliedRate, RateTable, load_ecb_rates
+from figures.table import ComparisonTable
 
 FX_COLUMNS = (
     "fx_method",
@@ -70,7 +71,7 @@ def comparison_table(
     spot_date: dt.date | str | None = None,
     rates: RateTable | None = None,
     currency: str = DEFAULT_CURRENCY,
-) -> pd.DataFrame:
+) -> ComparisonTable:
     """Every figure as stated, translated, implied and recomputed, one row per number.
 
     `figures` are what the source (the article) states, `basis` "article"; `reported` are what
@@ -81,7 +82,7 @@ def comparison_table(
     every other's currency.
 
     >>> table = comparison_table()
-    >>> row = table.query("figure_id == 'bollore_revenue' and currency == 'USD' and fx_method == 'average'")
+    >>> row = table.rows.query("figure_id == 'bollore_revenue' and currency == 'USD' and fx_method == 'average'")
     >>> round(row["value"].item(), 1), round(row["fx_rate"].item(), 4)
     (20673.2, 1.1297)
     """
@@ -112,57 +113,59 @@ def comparison_table(
         rows += _reported_rows(reported, targets)
         rows += reconciliation_rows(figures, reported)
         rows += bridge_rows(reported)
-    table = pd.DataFrame.from_records(rows, columns=list(TABLE_COLUMNS))
+    frame = pd.DataFrame.from_records(rows, columns=list(TABLE_COLUMNS))
     # Counts stay integers where some rows have none (derived rows have no source row).
-    table = table.astype({"source_row": "Int64", "fx_fixing_days": "Int64"})
-    table.attrs["spot_date"] = spot
-    table.attrs["currency"] = currency
-    table.attrs["currencies"] = targets.currencies
-    table.attrs["untranslated"] = targets.skipped
-    table.attrs["translation_gaps"] = targets.gaps  # {figure_id: the source amount at the company's rate}
-    table.attrs["rates_source"] = _rates_used(table, rates)
-    table.attrs["fallbacks"] = list(getattr(rates, "fallbacks", []))
-    table.attrs["published"] = default_spot_date(figures)
-    table.attrs["published_first"] = min(figures["published"])  # sources of different dates: a range
+    frame = frame.astype({"source_row": "Int64", "fx_fixing_days": "Int64"})
     dates = [] if reported is None else [day for day in reported["published"] if isinstance(day, dt.date)]
-    table.attrs["reported_published"] = max(dates) if dates else None  # the latest company report's date
     sources = figures["source"] if reported is None else pd.concat([figures["source"], reported["source"]])
-    table.attrs["source_citations"] = sorted(set(sources))
-    # What the claims are called ("the article's figures"): their kind of source, and one source or several.
-    table.attrs["claims_source_kind"] = figures.attrs.get("source_kind", "other")
-    table.attrs["claims_sources"] = figures["source"].nunique()
-    table.attrs["reported_sources"] = (
-        ""
-        if reported is None
-        else "company reports (" + "; ".join(sorted({s.split(",")[0] for s in reported["source"]})) + ")"
+    return ComparisonTable(
+        rows=frame,
+        currency=currency,
+        currencies=tuple(targets.currencies),
+        spot_date=spot,
+        rates_source=_rates_used(frame, rates),
+        published=default_spot_date(figures),
+        published_first=min(figures["published"]),  # sources of different dates: a range
+        reported_published=max(dates) if dates else None,  # the latest company report's date
+        source_citations=tuple(sorted(set(sources))),
+        figure_sources="; ".join(
+            sorted({short_source(s, p) for s, p in zip(figures["source"], figures["published"], strict=True)})
+        ),
+        reported_sources=(
+            ""
+            if reported is None
+            else "company reports (" + "; ".join(sorted({s.split(",")[0] for s in reported["source"]})) + ")"
+        ),
+        untranslated=tuple(targets.skipped),
+        translation_gaps=dict(targets.gaps),  # {figure_id: the source amount at the company's rate}
+        fallbacks=tuple(getattr(rates, "fallbacks", [])),
+        # What the claims are called ("the article's figures"): their kind of source, and one source or several.
+        claims_source_kind=figures.attrs.get("source_kind", "other"),
+        claims_sources=int(figures["source"].nunique()),
     )
-    table.attrs["figure_sources"] = "; ".join(
-        sorted({short_source(s, p) for s, p in zip(figures["source"], figures["published"], strict=True)})
-    )
-    return table
 
 
 ALL_FELL_BACK = " (the live source failed)"
 SOME_FELL_BACK = " (where the live source failed)"
 
 
-def fell_back(table: pd.DataFrame) -> pd.Series:
-    """For each row translated at a rate (not the identity), whether that rate is the ECB's fallback for a
-    live source that failed.
+def fell_back(rows: pd.DataFrame) -> pd.Series:
+    """For each of the table's `rows` translated at a rate (not the identity), whether that rate is the ECB's
+    fallback for a live source that failed.
 
-    >>> fell_back(comparison_table()).any()
+    >>> fell_back(comparison_table().rows).any()
     np.False_
     """
-    translated = table[table["fx_method"].isin(METHODS) & (table["fx_rate_source"] != "identity")]
+    translated = rows[rows["fx_method"].isin(METHODS) & (rows["fx_rate_source"] != "identity")]
     return translated["fx_fell_back"].astype(bool)
 
 
-def _rates_used(table: pd.DataFrame, rates: RateTable) -> str:
+def _rates_used(rows: pd.DataFrame, rates: RateTable) -> str:
     """The source of the rates the table's numbers rest on: the rate table's, or where a live source
     failed, the ECB's for every rate or beside the live source's for some."""
     if not getattr(rates, "fallbacks", None):
         return rates.source
-    if fell_back(table).all():
+    if fell_back(rows).all():
         return rates.fallback.source + ALL_FELL_BACK
     return f"{rates.source}; {rates.fallback.source}{SOME_FELL_BACK}"
 
@@ -362,8 +365,11 @@ def default_spot_date(figures: pd.DataFrame) -> dt.date:
     return max(figures["published"])
 
 
-def selected(table: pd.DataFrame, currency: str, method: str, basis: str | None = None) -> pd.DataFrame:
-    """The rows a headline uses: figures in `currency` by `method` (on one `basis`, if given).
+def selected(
+    table: ComparisonTable, currency: str, method: str, basis: str | None = None, rows: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The rows a headline uses: figures in `currency` by `method` (on one `basis`, if given), of the table's
+    rows or of some of them (`rows`).
 
     >>> rows = selected(comparison_table(), "USD", "closing", "reported")
     >>> set(rows["currency"]), set(rows["fx_method"]), set(rows["basis"])
@@ -373,13 +379,13 @@ def selected(table: pd.DataFrame, currency: str, method: str, basis: str | None 
     figures.errors.FiguresError: expected a currency the table was translated into (CNY, EUR, USD), found 'GBP'; ...
     """
     check_choice("method", method)
-    currencies = table.attrs.get("currencies") or tuple(sorted(set(table["currency"])))
-    if currency not in currencies:
+    if currency not in table.currencies:
         raise FiguresError(
-            f"expected a currency the table was translated into ({', '.join(currencies)}), found {currency!r};"
+            f"expected a currency the table was translated into ({', '.join(table.currencies)}), found {currency!r};"
             " build the table with comparison_table(..., currency=...)"
         )
-    chosen = table[(table["currency"] == currency) & (table["fx_method"] == method)]
+    rows = table.rows if rows is None else rows
+    chosen = rows[(rows["currency"] == currency) & (rows["fx_method"] == method)]
     return chosen if basis is None else chosen[chosen["basis"] == basis]
 
 

@@ -6,16 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-import pandas as pd
-
 from figures import lookup
 from figures.caveat import Caveat, rule
 from figures.i18n import N_
 from figures.periods import Period, period_kind, same_period_a_year_earlier
+from figures.table import ComparisonTable
 
 
 @rule("fiscal-year-ends", "Companies whose latest periods end in different months.")
-def fiscal_year_ends(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def fiscal_year_ends(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Latest periods that end in different months: by how many, and how long they overlap.
 
     >>> from figures.normalise import comparison_table
@@ -110,7 +109,7 @@ LENGTHS = {
 
 
 @rule("period-lengths", "Latest revenues over periods of different lengths: a half year or a quarter beside a year.")
-def period_lengths(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def period_lengths(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Latest revenues of different lengths, each company with its period: their amounts do not compare.
 
     >>> from figures.normalise import comparison_table
@@ -142,19 +141,19 @@ def period_lengths(table: pd.DataFrame, currency: str, method: str) -> Iterator[
 
 
 @rule("period-inferred", "A claim whose period the source does not name.")
-def period_inferred(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def period_inferred(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """A revenue claim whose period the source does not name.
 
     >>> from figures.normalise import comparison_table
     >>> [c.company for c in period_inferred(comparison_table(), "EUR", "average")]
     ['Alibaba Group']
     """
-    claims = table[
-        (table["basis"] == "article")
-        & (table["metric"] == "revenue")
-        & (table["fx_method"] == "none")
-        & (table["derived"] == "stated")
-        & table["period_inferred"].astype(bool)
+    claims = table.rows[
+        (table.rows["basis"] == "article")
+        & (table.rows["metric"] == "revenue")
+        & (table.rows["fx_method"] == "none")
+        & (table.rows["derived"] == "stated")
+        & table.rows["period_inferred"].astype(bool)
     ]
     for claim in claims.to_dict("records"):
         yield Caveat(
@@ -167,7 +166,7 @@ def period_inferred(table: pd.DataFrame, currency: str, method: str) -> Iterator
 
 
 @rule("week-count", "Growth between a year of 53 weeks and one of 52: the extra week alone moves it about 1.9 points.")
-def week_count(table: pd.DataFrame, currency: str, method: str) -> Iterator[Caveat]:
+def week_count(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """A latest year of 53 weeks after one of 52 (or of 52 after 53), with its growth on as many weeks: at an even
     weekly pace, (1 + growth) x weeks before / weeks - 1 (with no growth given, the weeks alone: 53/52 - 1 = +1.9
     points). A year before of unknown length is known for a 53-week year only: two never follow each other in a

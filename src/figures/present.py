@@ -18,6 +18,7 @@ from figures.i18n import N_, tr
 from figures.normalise import fell_back, selected
 from figures.periods import Period
 from figures.provenance import short_source
+from figures.table import ComparisonTable
 
 BASIS_LABELS = {"reported": N_("the companies' reported figures")}
 """What a basis's figures are called; the claims' name depends on their source (`claims_words`)."""
@@ -78,24 +79,24 @@ CLAIMS_WORDS = {
 for several); any other kind is "the claims"."""
 
 
-def claims_words(table: pd.DataFrame) -> ClaimsWords:
+def claims_words(table: ComparisonTable) -> ClaimsWords:
     """What the report calls the claims of `table`: by the kind of source their sidecar records, and whether
     they come from one source (one `source` citation) or several.
 
     >>> from figures.normalise import comparison_table
     >>> claims_words(comparison_table()).label
     "the article's figures"
-    >>> table = comparison_table()
-    >>> table.attrs.update(claims_source_kind="press_release", claims_sources=3)
+    >>> import dataclasses
+    >>> table = dataclasses.replace(comparison_table(), claims_source_kind="press_release", claims_sources=3)
     >>> claims_words(table).heading, claims_words(table).column
     ("**On the press releases' figures**", 'Press release')
     """
-    kind = table.attrs.get("claims_source_kind", "other")
-    sources = min(table.attrs.get("claims_sources", 1), 2)
+    kind = table.claims_source_kind
+    sources = min(table.claims_sources, 2)
     return CLAIMS_WORDS.get((kind, sources), THE_CLAIMS)
 
 
-def basis_label(table: pd.DataFrame, basis: str, locale: str = "en") -> str:
+def basis_label(table: ComparisonTable, basis: str, locale: str = "en") -> str:
     """What the figures of `basis` are called in `locale`: the companies' reported figures, or the claims by
     their source.
 
@@ -240,7 +241,7 @@ def reconciliation_table(
 
 
 def growth_explanation(
-    table: pd.DataFrame, currency: str, method: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
+    table: ComparisonTable, currency: str, method: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
 ) -> str:
     """Markdown: for each company, growth in its reporting currency, the rates, and growth in `currency`.
 
@@ -281,14 +282,16 @@ def growth_explanation(
     return "\n".join(lines)
 
 
-def article_figures_table(table: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
+def article_figures_table(table: ComparisonTable, *, locale: str = "en") -> pd.DataFrame:
     """The figures as the source states them, with their periods.
 
     >>> from figures.normalise import comparison_table
     >>> article_figures_table(comparison_table()).iloc[0].tolist()
     ['Alibaba Group', 'Revenue', 'Apr 2017–Mar 2018 (inferred)', '39,900 USD m']
     """
-    stated = table[(table["basis"] == "article") & (table["fx_method"] == "none") & (table["derived"] == "stated")]
+    stated = table.rows[
+        (table.rows["basis"] == "article") & (table.rows["fx_method"] == "none") & (table.rows["derived"] == "stated")
+    ]
     rows = []
     for row in stated.to_dict("records"):
         is_revenue = row["metric"] == "revenue"
@@ -336,7 +339,7 @@ def provenance_table(figures: pd.DataFrame, *, locale: str = "en") -> pd.DataFra
 
 
 def method_table(
-    table: pd.DataFrame, currency: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
+    table: ComparisonTable, currency: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
 ) -> pd.DataFrame:
     """Each company's latest revenue in `currency` under every method, with the rate used.
 
@@ -345,11 +348,11 @@ def method_table(
     ['company', 'CNY', '0.159424', '39,898', '6.2726 CNY per USD on 30 March 2018']
     """
     rows = []
-    translated = table[
-        (table["basis"] == basis)
-        & (table["currency"] == currency)
-        & (table["metric"] == "revenue")
-        & (table["fx_method"] != "none")
+    translated = table.rows[
+        (table.rows["basis"] == basis)
+        & (table.rows["currency"] == currency)
+        & (table.rows["metric"] == "revenue")
+        & (table.rows["fx_method"] != "none")
     ]
     for company, group in translated.groupby("company", sort=True):
         latest = group["period_end"].max()
@@ -364,7 +367,7 @@ def method_table(
                         row["fx_rate"], locale
                     ),
                     tr("Revenue, {currency} m", locale).format(currency=currency): amount_m(row["value"], locale),
-                    tr("Fixings used", locale): fixings_text(row, table.attrs["spot_date"], locale),
+                    tr("Fixings used", locale): fixings_text(row, table.spot_date, locale),
                 }
             )
     return pd.DataFrame(rows)
@@ -408,7 +411,7 @@ def fixings_text(row: dict[str, object], spot_date: dt.date, locale: str = "en")
 
 
 def growth_table(
-    table: pd.DataFrame, currency: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
+    table: ComparisonTable, currency: str, basis: str = RECOMMENDED_BASIS, *, locale: str = "en"
 ) -> pd.DataFrame:
     """Growth as stated beside growth recomputed in `currency`, by method, for the latest period.
 
@@ -416,7 +419,7 @@ def growth_table(
     >>> growth_table(comparison_table(), "USD").iloc[0].tolist()
     ['Alibaba Group', 'FY2018, Apr 2017–Mar 2018', '+58.0% in CNY', '+60.7%', '+73.2%', '+58.1%']
     """
-    growth = table[(table["metric"] == "revenue_growth") & (table["basis"] == basis)]
+    growth = table.rows[(table.rows["metric"] == "revenue_growth") & (table.rows["basis"] == basis)]
     rows = []
     for company, group in growth.groupby("company", sort=True):
         group = group[group["period_end"] == group["period_end"].max()]
@@ -465,7 +468,7 @@ def source_text(text: str, locale: str = "en") -> str:
     return re.sub(r"\bforex-python live rates \(", lambda m: tr("forex-python live rates (", locale), text)
 
 
-def fallback_figures(table: pd.DataFrame, locale: str = "en") -> list[str]:
+def fallback_figures(table: ComparisonTable, locale: str = "en") -> list[str]:
     """The translated figures whose live rate failed and which use the ECB rates instead: by figure id
     and methods, as the CSV has them, or in one phrase when every translated figure did.
 
@@ -473,25 +476,25 @@ def fallback_figures(table: pd.DataFrame, locale: str = "en") -> list[str]:
     >>> fallback_figures(comparison_table())
     []
     """
-    fallen = fell_back(table)
+    fallen = fell_back(table.rows)
     if fallen.any() and fallen.all():
         return [tr("every translated figure", locale)]
     return [
         f"{figure_id} ({', '.join(sorted(set(group['fx_method'])))})"
-        for figure_id, group in table.loc[fallen[fallen].index].groupby("figure_id", sort=True)
+        for figure_id, group in table.rows.loc[fallen[fallen].index].groupby("figure_id", sort=True)
     ]
 
 
-def rates_notice(table: pd.DataFrame, *, locale: str = "en") -> str:
+def rates_notice(table: ComparisonTable, *, locale: str = "en") -> str:
     """Markdown saying which rates the numbers use and, if the live source failed, what fell back.
 
     >>> from figures.normalise import comparison_table
     >>> rates_notice(comparison_table()).startswith("**Rates used:** European Central Bank")
     True
     """
-    fallbacks = table.attrs.get("fallbacks", [])
+    fallbacks = table.fallbacks
     if not fallbacks:
-        return f"**{tr('Rates used:', locale)}** {md(source_text(table.attrs['rates_source'], locale))}."
+        return f"**{tr('Rates used:', locale)}** {md(source_text(table.rates_source, locale))}."
     return tr(
         "**The live rate source failed** ({reasons}). These figures use the embedded ECB reference rates"
         " instead, marked in the CSV's `fx_rate_source`: {figures}.",

@@ -104,7 +104,7 @@ def build_report(
         exports = report_exports(ctx)
     page = render_page(body, exports)
     log = ctx.rates.fetch_log() if hasattr(ctx.rates, "fetch_log") else None
-    dated = ctx.table.attrs["published"]  # the data's date: the workbook's and the PDF's, never the build's
+    dated = ctx.table.published  # the data's date: the workbook's and the PDF's, never the build's
     files = {
         HTML_NAME: page.encode("utf-8"),
         CSV_NAME: exports["csv"].encode("utf-8"),

@@ -22,6 +22,7 @@ from figures.context import BuildContext
 from figures.i18n import N_, tr
 from figures.present import md
 from figures.section import Section, Sections, is_empty
+from figures.table import ComparisonTable
 
 
 def chart_calls(ctx: BuildContext) -> list[tuple[object, tuple, dict]]:
@@ -171,7 +172,7 @@ def methods(ctx: BuildContext) -> Section:
         if frame is not None:
             blocks += [_basis_heading(table, basis, locale), frame]
     intro = [_METHODS_INTRO]
-    if (table["fx_method"] == "company").any():
+    if (table.rows["fx_method"] == "company").any():
         intro.append(_COMPANY_ROW_NOTE)
     return Section(tr("What the method changes", locale), _with_intro(blocks, intro, ctx))
 
@@ -214,7 +215,7 @@ def which_basis(ctx: BuildContext) -> Section | None:
     if lookup.bases(table) != ["reported", "article"]:
         return None
     # Only what concerns a company on both bases separates them: one with claims alone has no other side.
-    on_both = set(table.loc[table["basis"] == "reported", "company"])
+    on_both = set(table.rows.loc[table.rows["basis"] == "reported", "company"])
     separating = [
         caveat
         for caveat in ctx.caveats
@@ -413,14 +414,14 @@ def _translated_only(frame: pd.DataFrame, currency: str, locale: str) -> pd.Data
     return None if frame.empty else frame
 
 
-def _components(table: pd.DataFrame, locale: str) -> str:
+def _components(table: ComparisonTable, locale: str) -> str:
     """Sentences on the components a company names for its change of scope and its contributions."""
-    rows = table[
-        (table["basis"] == "reported")
-        & (table["fx_method"] == "none")
-        & (table["derived"] == "stated")
-        & table["metric"].isin(["revenue_change_scope", "revenue_contribution"])
-        & (table["component"].fillna("") != "")
+    rows = table.rows[
+        (table.rows["basis"] == "reported")
+        & (table.rows["fx_method"] == "none")
+        & (table.rows["derived"] == "stated")
+        & table.rows["metric"].isin(["revenue_change_scope", "revenue_contribution"])
+        & (table.rows["component"].fillna("") != "")
     ]
     lines = []
     for row in rows.sort_values(["company", "period_end", "metric"]).to_dict("records"):

@@ -11,10 +11,11 @@ from figures.caveats import Caveat, detect
 from figures.i18n import N_, tr
 from figures.periods import Period
 from figures.present import amount_m, md, percent, period_label, period_text
+from figures.table import ComparisonTable
 
 
 def headline(
-    table: pd.DataFrame, currency: str, method: str, *, locale: str = "en", found: list[Caveat] | None = None
+    table: ComparisonTable, currency: str, method: str, *, locale: str = "en", found: list[Caveat] | None = None
 ) -> list[str]:
     """Markdown lines: the answer first (`figures.answer`), then each company's latest revenue in `currency` and its
     growth, the largest first, then the top caveat.
@@ -44,7 +45,7 @@ def headline(
     return lines
 
 
-def by_size_order(table: pd.DataFrame, currency: str, method: str) -> list[str]:
+def by_size_order(table: ComparisonTable, currency: str, method: str) -> list[str]:
     """The companies, largest latest revenue in `currency` first; those without an amount after, by name.
 
     >>> from figures.normalise import comparison_table
@@ -55,7 +56,7 @@ def by_size_order(table: pd.DataFrame, currency: str, method: str) -> list[str]:
     return ordered + [company for company in lookup.companies(table) if company not in ordered]
 
 
-def company_line(table: pd.DataFrame, company: str, currency: str, method: str, locale: str = "en") -> str:
+def company_line(table: ComparisonTable, company: str, currency: str, method: str, locale: str = "en") -> str:
     """One company's size and growth in `currency`, with its growth in its own currency beside; "" without revenue.
 
     >>> from figures.normalise import comparison_table
@@ -99,7 +100,7 @@ def company_line(table: pd.DataFrame, company: str, currency: str, method: str, 
     return i18n.one_full_stop(text + ".")
 
 
-def _growth_line(table: pd.DataFrame, company: str, basis: str, currency: str, method: str, locale: str) -> str:
+def _growth_line(table: ComparisonTable, company: str, basis: str, currency: str, method: str, locale: str) -> str:
     """A company with a growth rate and no revenue: its growth in `currency` (from the two periods' rates) and as
     stated; "" without either."""
     stated = lookup.latest_growth(table, company, basis)
@@ -117,7 +118,7 @@ def _growth_line(table: pd.DataFrame, company: str, basis: str, currency: str, m
 
 
 def caveat_list(
-    table: pd.DataFrame, currency: str, method: str, *, locale: str = "en", found: list[Caveat] | None = None
+    table: ComparisonTable, currency: str, method: str, *, locale: str = "en", found: list[Caveat] | None = None
 ) -> str:
     """Markdown: every caveat the rules find, most important first, one bullet each; "" when none.
 
@@ -131,7 +132,9 @@ def caveat_list(
     )
 
 
-def summary(table: pd.DataFrame, currency: str, method: str, basis: str, *, locale: str = "en") -> pd.DataFrame | None:
+def summary(
+    table: ComparisonTable, currency: str, method: str, basis: str, *, locale: str = "en"
+) -> pd.DataFrame | None:
     """One row per company: latest revenue in `currency` on `basis`, growth as stated and recomputed.
 
     None when the table has no figures on `basis`.
@@ -172,7 +175,9 @@ def summary(table: pd.DataFrame, currency: str, method: str, basis: str, *, loca
     return pd.DataFrame(rows) if rows else None
 
 
-def top_caveat(table: pd.DataFrame, currency: str, method: str, *, found: list[Caveat] | None = None) -> Caveat | None:
+def top_caveat(
+    table: ComparisonTable, currency: str, method: str, *, found: list[Caveat] | None = None
+) -> Caveat | None:
     """The caveat that matters most, or None.
 
     >>> from figures.normalise import comparison_table

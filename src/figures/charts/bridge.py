@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 
-import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -32,10 +31,11 @@ from figures.charts.words import (
 )
 from figures.i18n import tr
 from figures.present import amount_m, percent, period_text
+from figures.table import ComparisonTable
 
 
 @_noting_missing_glyphs
-def bridge_chart(table: pd.DataFrame, *, locale: str = "en", width_in: float = WIDTH_IN) -> Chart | None:
+def bridge_chart(table: ComparisonTable, *, locale: str = "en", width_in: float = WIDTH_IN) -> Chart | None:
     """Waterfall from the previous year's revenue to the current one, for each company with a bridge.
 
     >>> from figures.normalise import comparison_table
@@ -50,7 +50,7 @@ def bridge_chart(table: pd.DataFrame, *, locale: str = "en", width_in: float = W
     currency: -160
     2017: 18,325.
     """
-    steps = table[(table["basis"] == "reported") & (table["fx_method"] == "none")]
+    steps = table.rows[(table.rows["basis"] == "reported") & (table.rows["fx_method"] == "none")]
     bridges = steps[steps["metric"] == "revenue_change_organic"].sort_values(["company", "period_end"])
     if bridges.empty:
         return None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from figures.charts import layout
 from figures.charts.layout import (
     WIDTH_IN,
@@ -25,11 +23,12 @@ from figures.charts.words import _alt, _source_line
 from figures.i18n import tr
 from figures.normalise import selected
 from figures.present import METHOD_LABELS, basis_label, percent, period_text
+from figures.table import ComparisonTable
 
 
 @_noting_missing_glyphs
 def growth_chart(
-    table: pd.DataFrame,
+    table: ComparisonTable,
     currency: str,
     method: str,
     basis: str = "reported",
@@ -45,14 +44,16 @@ def growth_chart(
     >>> "+58.0% as stated in CNY, +50.6% recomputed in EUR" in growth_chart(comparison_table(), "EUR", "average").alt
     True
     """
-    growth = table[(table["metric"] == "revenue_growth") & (table["basis"] == basis) & (table["component"] == "")]
+    growth = table.rows[
+        (table.rows["metric"] == "revenue_growth") & (table.rows["basis"] == basis) & (table.rows["component"] == "")
+    ]
     growth = growth[growth["period_end"] == growth.groupby("company")["period_end"].transform("max")]
     # Each company's growth in its own currency: as stated, else as recomputed from its revenues.
     own = growth[growth["fx_method"] == "none"]
     own = own.assign(stated=own["derived"] == "stated")
     own = own.sort_values(["company", "stated"], ascending=[True, False])
     own = own.drop_duplicates("company").set_index("company")
-    common = selected(growth, currency, method).drop_duplicates("company").set_index("company")
+    common = selected(table, currency, method, rows=growth).drop_duplicates("company").set_index("company")
     companies = sorted(set(own.index) | set(common.index))
     if not companies:
         return None

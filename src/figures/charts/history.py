@@ -37,17 +37,17 @@ from figures.charts.words import (
     _short_period,
     _source_line,
     _tick_month,
-    _without_attrs,
 )
 from figures.choices import METHODS
 from figures.i18n import tr
 from figures.present import METHOD_LABELS, amount_m, basis_label, percent, period_text, source_text
 from figures.rates import RateTable
+from figures.table import ComparisonTable
 
 
 @_noting_missing_glyphs
 def revenue_history_chart(
-    table: pd.DataFrame, currency: str, method: str, *, locale: str = "en", width_in: float = WIDTH_IN
+    table: ComparisonTable, currency: str, method: str, *, locale: str = "en", width_in: float = WIDTH_IN
 ) -> Chart | None:
     """Each company's revenue over three or more years as reported, beside the same years in `currency`.
 
@@ -137,7 +137,7 @@ def revenue_history_chart(
 
 @_noting_missing_glyphs
 def rate_history_chart(
-    table: pd.DataFrame,
+    table: ComparisonTable,
     rates: RateTable,
     currency: str,
     basis: str = "reported",
@@ -152,17 +152,17 @@ def rate_history_chart(
     >>> rate_history_chart(comparison_table(), load_ecb_rates(), "EUR", "article").alt.split("; ")[0]
     'Line chart of daily exchange rates. USD to EUR average 0.8553 over Apr 2017–Mar 2018 (inferred)'
     """
-    revenue = table[
-        (table["basis"] == basis)
-        & (table["metric"] == "revenue")
-        & table["fx_method"].isin(METHODS)
-        & (table["currency"] == currency)
-        & (table["component"] == "")
+    revenue = table.rows[
+        (table.rows["basis"] == basis)
+        & (table.rows["metric"] == "revenue")
+        & table.rows["fx_method"].isin(METHODS)
+        & (table.rows["currency"] == currency)
+        & (table.rows["component"] == "")
     ]
-    revenue = _without_attrs(revenue[revenue["fx_from_currency"] != currency])
+    revenue = revenue[revenue["fx_from_currency"] != currency]
     if revenue.empty:
         return None
-    spot = table.attrs["spot_date"]
+    spot = table.spot_date
     bases = sorted(revenue["fx_from_currency"].unique())
     figure = Figure(figsize=(width_in, 2.6 + 1.6 * len(bases)), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
@@ -176,7 +176,7 @@ def rate_history_chart(
                 base=base, companies=", ".join(companies)
             )
         )
-        if len(bases) > 1 or len(table["company"].unique()) > 2:
+        if len(bases) > 1 or len(table.rows["company"].unique()) > 2:
             axes.set_title(
                 _wrap(behind[-1], TITLE_CHARS + 8, max_in=width_in - 0.4),
                 loc="left",
@@ -245,7 +245,7 @@ def rate_history_chart(
         x=0.01,
         ha="left",
     )
-    footer = source_text(table.attrs["rates_source"], locale) + "."
+    footer = source_text(table.rates_source, locale) + "."
     if width_in < WIDTH_IN:  # on two lines or more
         _footer(figure, footer, minimum_in=0.04 * figure.get_figheight())
     else:

@@ -15,7 +15,6 @@ import warnings
 from dataclasses import dataclass
 
 import matplotlib
-import pandas as pd
 from babel.numbers import format_compact_decimal
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -27,6 +26,7 @@ from figures import i18n
 from figures.charts.words import _inferred, _short_period
 from figures.i18n import tr
 from figures.present import md, period_text
+from figures.table import ComparisonTable
 
 PALETTE = (
     # Okabe & Ito: blue, orange, bluish green, reddish purple, sky blue, vermillion.
@@ -126,7 +126,7 @@ def company_colours(companies: list[str]) -> dict[str, str]:
     return {company: PALETTE[i % len(PALETTE)] for i, company in enumerate(sorted(set(companies)))}
 
 
-def table_colours(table: pd.DataFrame) -> dict[str, str]:
+def table_colours(table: ComparisonTable) -> dict[str, str]:
     """Colours from every company of the table, so that a company keeps its colour in a chart
     that lacks another company.
 
@@ -134,7 +134,7 @@ def table_colours(table: pd.DataFrame) -> dict[str, str]:
     >>> table_colours(comparison_table())
     {'Alibaba Group': '#0072B2', 'Bolloré Group': '#E69F00'}
     """
-    return company_colours(list(table["company"].unique()))
+    return company_colours(list(table.rows["company"].unique()))
 
 
 def _figure(

@@ -3,8 +3,6 @@ or implied by the stated growth), never beside a period of another length."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from figures import i18n
 from figures.charts import layout
 from figures.charts.layout import (
@@ -29,11 +27,12 @@ from figures.i18n import N_, tr
 from figures.normalise import selected
 from figures.periods import period_kind, same_period_a_year_earlier
 from figures.present import METHOD_LABELS, amount_m, basis_label, period_text
+from figures.table import ComparisonTable
 
 
 @_noting_missing_glyphs
 def prior_current_chart(
-    table: pd.DataFrame,
+    table: ComparisonTable,
     currency: str,
     method: str,
     basis: str = "reported",

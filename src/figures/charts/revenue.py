@@ -28,11 +28,12 @@ from figures.i18n import tr
 from figures.normalise import selected
 from figures.periods import period_kind
 from figures.present import METHOD_LABELS, amount_m, basis_label, period_text
+from figures.table import ComparisonTable
 
 
 @_noting_missing_glyphs
 def revenue_chart(
-    table: pd.DataFrame,
+    table: ComparisonTable,
     currency: str,
     method: str,
     basis: str = "reported",
@@ -51,11 +52,11 @@ def revenue_chart(
     chosen = _latest_revenue(selected(table, currency, method, basis))
     if chosen.empty:
         return None
-    everyone = table[
-        (table["basis"] == basis)
-        & (table["currency"] == currency)
-        & (table["metric"] == "revenue")
-        & table["fx_method"].isin(METHODS)
+    everyone = table.rows[
+        (table.rows["basis"] == basis)
+        & (table.rows["currency"] == currency)
+        & (table.rows["metric"] == "revenue")
+        & table.rows["fx_method"].isin(METHODS)
     ]
     bars = []
     for row in chosen.to_dict("records"):
@@ -113,7 +114,7 @@ def revenue_chart(
         _source_line(table, basis, locale)
         + " "
         + tr("Black bars: range across the average, closing and spot methods (spot: {spot}).", locale).format(
-            spot=i18n.date(table.attrs["spot_date"], locale)
+            spot=i18n.date(table.spot_date, locale)
         )
         + _lengths_note(bars, shorter, locale),
     )

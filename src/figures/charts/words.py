@@ -14,16 +14,19 @@ from figures.i18n import tr
 from figures.normalise import selected
 from figures.periods import Period, period_kind
 from figures.present import amount_m, percent, period_text, source_text
+from figures.table import ComparisonTable
 
 
 def _revenue_histories(
-    table: pd.DataFrame, currency: str, method: str
+    table: ComparisonTable, currency: str, method: str
 ) -> list[tuple[str, str, list[dict[str, object]]]]:
     """(company, reporting currency, years) for each company with three or more reported years: years only, never a
     half year or a quarter among them (a half year in a line of years would read as a collapse)."""
-    revenue = table[(table["basis"] == "reported") & (table["metric"] == "revenue") & (table["component"] == "")]
-    translated = _without_attrs(selected(revenue, currency, method))  # `selected` reads the table's currencies
-    stated = _without_attrs(revenue[(revenue["fx_method"] == "none") & (revenue["derived"] == "stated")])
+    revenue = table.rows[
+        (table.rows["basis"] == "reported") & (table.rows["metric"] == "revenue") & (table.rows["component"] == "")
+    ]
+    translated = selected(table, currency, method, rows=revenue)
+    stated = revenue[(revenue["fx_method"] == "none") & (revenue["derived"] == "stated")]
     years = [period_kind(s, e) == "year" for s, e in zip(stated["period_start"], stated["period_end"], strict=True)]
     stated = stated[pd.Series(years, index=stated.index, dtype=bool)]
     histories = []
@@ -106,15 +109,6 @@ def _full_stop(text: str) -> str:
     return text if text.endswith(".") else f"{text}."
 
 
-def _without_attrs(rows: pd.DataFrame) -> pd.DataFrame:
-    """`rows` (a new frame) without the table's attrs, which pandas deep-copies into every frame made from it.
-
-    For a chart's many small selections, where nothing reads them: a tenth of a many-panel chart.
-    """
-    rows.attrs = {}
-    return rows
-
-
 def _latest_revenue(rows: pd.DataFrame) -> pd.DataFrame:
     """Each company's latest group revenue: the one ending last, and of those ending that day the longest (a half
     year, not the quarter that ends with it), as the summary takes it."""
@@ -163,8 +157,8 @@ def _tick_month(value: float, locale: str) -> str:
     return i18n.date(mdates.num2date(value).date(), locale, "month_year")
 
 
-def _source_line(table: pd.DataFrame, basis: str, locale: str) -> str:
-    stated = table.attrs["figure_sources"] if basis == "article" else table.attrs.get("reported_sources", "")
+def _source_line(table: ComparisonTable, basis: str, locale: str) -> str:
+    stated = table.figure_sources if basis == "article" else table.reported_sources
     return tr("Sources: {stated}; {rates}.", locale).format(
-        stated=source_text(stated, locale), rates=source_text(table.attrs["rates_source"], locale)
+        stated=source_text(stated, locale), rates=source_text(table.rates_source, locale)
     )
