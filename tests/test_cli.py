@@ -161,7 +161,7 @@ def test_figures_alone_shows_the_help_not_an_error():
     assert result.stderr.startswith("usage: figures [-h] [--version] COMMAND ...\n"), result.stderr
     assert "error" not in result.stderr
     listed = re.findall(r"^    ([a-z-]+)", result.stderr.split("\ncommands:\n")[1], flags=re.MULTILINE)
-    assert listed == ["report", "new", "execute-notebooks", "extract", "import", "sidecar"]
+    assert listed == ["report", "new", "execute-notebooks", "extract", "import", "sidecar", "rates"]
 
 
 @pytest.mark.parametrize(
@@ -182,7 +182,13 @@ def _long_options(parser):
     return [option for action in parser._actions for option in action.option_strings if option.startswith("--")]
 
 
-REQUIRED = {"new": ["f"], "extract": ["a", "--out", "b"], "import": ["f", "--out", "b"], "sidecar": ["f"]}
+REQUIRED = {
+    "new": ["f"],
+    "extract": ["a", "--out", "b"],
+    "import": ["f", "--out", "b"],
+    "sidecar": ["f"],
+    "rates": ["update"],
+}
 """Each command's required arguments, so that an option's prefix is the one thing wrong."""
 
 
@@ -212,7 +218,7 @@ def test_no_option_is_taken_by_a_prefix_of_its_name(capsys):
         (
             ["reprot"],
             "figures: error: argument COMMAND: invalid choice: 'reprot' (did you mean report?) (choose from report,"
-            " new, execute-notebooks, extract, import, sidecar)",
+            " new, execute-notebooks, extract, import, sidecar, rates)",
         ),
         (
             ["report", "--locale", "french"],

@@ -91,8 +91,9 @@ COMPARISON_CODEBOOK: tuple[tuple[str, str, str], ...] = (
     (
         "fx_rate_source",
         (
-            "where the rate comes from (ECB snapshot and its last day, or the live source and when it "
-            "was fetched, with any fallback), or `identity`"
+            "where the rate comes from (ECB snapshot and its last day, with `(updated copy, downloaded DATE)` for"
+            " the copy `figures rates update` fetched; or the live source and when it was fetched, with any"
+            " fallback), or `identity`"
         ),
         "text",
     ),

@@ -125,7 +125,6 @@ class ChartPool:
             # The executor's own shutdown lets a worker finish what it draws (for ever, if it is stuck):
             # the build is over, so its workers end with it (as Python 3.14's `terminate_workers` does).
             workers = list(self._pool._processes.values())
-            self._pool.shutdown(wait=False, cancel_futures=True)
             for worker in workers:
                 worker.terminate()
             for worker in workers:
@@ -133,6 +132,9 @@ class ChartPool:
                 if worker.is_alive():
                     worker.kill()
                     worker.join()
+            # With its workers gone the executor's own thread ends at once: waiting for it leaves no thread reaping
+            # a worker while a caller asks whether it lives.
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> ChartPool:
