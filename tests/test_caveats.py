@@ -443,3 +443,13 @@ def test_growth_rates_alone_still_get_their_caveats(tmp_path):
     assert moved["Alpha AG"] == f"Alpha AG's growth is +10.0% in USD but {in_eur:+.1f}% in EUR: the currency moved."
     (ends,) = fired(built, "fiscal-year-ends", "EUR")
     assert ends.text().startswith("Alpha AG's period (Jan–Dec 2018) ends 9 months after Kappa KK's"), ends.text()
+
+
+def test_a_claims_note_that_a_rule_also_finds_carries_that_rules_code():
+    # One vocabulary: the reconciliation notes a paired currency, a convenience translation and an approximate
+    # claim under the codes of the rules that find the same in the table; two notes belong to it alone.
+    from figures.caveat import CLAIM_NOTES, RULES
+
+    codes = {each.code for each in RULES}
+    assert {"growth-paired-currency", "convenience-translation", "approximate"} <= codes & set(CLAIM_NOTES)
+    assert set(CLAIM_NOTES) - codes == {"approximate-reported", "growth-recomputed"}

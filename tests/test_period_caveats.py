@@ -4,8 +4,8 @@ weeks and end days, and growth across a 53-week year told with the share of it t
 import pytest
 
 from figures import caveats, summary
+from figures.formats import period_text
 from figures.normalise import comparison_table
-from figures.present import period_text
 from helpers import claim, reported, write_figures, write_reported
 
 # Delta Stores' fiscal years end on the Saturday nearest 30 September (days counted by hand, both ends included):

@@ -14,9 +14,9 @@ from babel.lists import format_list
 
 from figures import i18n, lookup
 from figures.choices import METHODS
+from figures.formats import amount_m, md, percent
 from figures.i18n import N_, tr
 from figures.periods import Period, period_kind
-from figures.present import amount_m, md, percent
 from figures.table import ComparisonTable
 
 __all__ = ["Standing", "amount_printer", "answer", "by_size", "period_name", "standings"]

@@ -16,8 +16,8 @@ from babel.lists import format_list
 from babel.units import format_unit
 
 from figures import i18n
-from figures.i18n import tr
-from figures.present import amount_m, md, percent, period_text, rate
+from figures.formats import amount_m, md, percent, period_text, rate
+from figures.i18n import N_, tr
 
 __all__ = ["RULES", "Caveat", "Rule", "rule"]
 
@@ -86,6 +86,21 @@ class Rule:
 
 
 RULES: list[Rule] = []
+
+CLAIM_NOTES: dict[str, str] = {
+    "growth-paired-currency": N_("measured in {currency}, while the claim pairs it with {claim_currency}"),
+    "convenience-translation": N_(
+        "the reported figure is itself a convenience translation at {rate} {source} per {target} on {date}"
+    ),
+    "approximate": N_("the claim is given as approximate"),
+    "approximate-reported": N_("the reported figure is approximate"),
+    "growth-recomputed": N_(
+        "no growth rate is reported: recomputed from the reported revenues {current} and {previous}"
+    ),
+}
+"""What the reconciliation notes beside one claim, by code: where a rule finds the same thing in the table, its
+rule's code (`RULES`), so that a claim's note and the caveat are one finding told at two scales; the two others
+("approximate-reported", "growth-recomputed") are facts of one reconciliation only."""
 
 
 def rule(code: str, description: str):

@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from figures.caveat import CLAIM_NOTES
+
 _CONTEXT = "https://schema.org"
 _NO_MATCH = "No reported figure of the same company, metric and period was found to check the claim against."
 # Characters that could end a <script> element, open an HTML comment or end a JavaScript line.
@@ -149,7 +151,7 @@ def _explanation(row: dict[str, Any]) -> str:
         )
     else:
         raise ValueError(f"expected a verdict of figures.reconcile.VERDICTS, found {verdict!r}")
-    caveats = [_fill(template, params) for template, params in row["caveats"] or []]
+    caveats = [_fill(CLAIM_NOTES[code], params) for code, params in row["caveats"] or []]
     if caveats:
         text += f" {'Caveat' if len(caveats) == 1 else 'Caveats'}: {'; '.join(caveats)}."
     return text

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from figures import i18n
+from figures.formats import METHOD_LABELS, claims_words, source_text
 from figures.i18n import N_, tr
 from figures.paths import ECB_RATES
-from figures.present import METHOD_LABELS, claims_words, source_text
 from figures.provenance import read_sidecar
 from figures.rates import ecb_sidecar
 from figures.table import ComparisonTable

@@ -1,194 +1,34 @@
-"""Reader-facing tables, sentences and labels drawn from the comparison table, in the reader's locale.
+"""Reader-facing tables and notices drawn from the comparison table, in the reader's locale.
 
-Every function takes `locale` ("en" by default, or "fr"): words come from `figures.i18n`, numbers
-and dates are formatted by Babel. The `show_*` functions display the results in a notebook.
+Every function takes `locale` ("en" by default, or "fr"): words come from `figures.i18n`, numbers, periods and
+names from `figures.formats`. The sections (`figures.story`) show them; nothing here displays anything.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from figures import i18n, lookup
+from figures.formats import (
+    THE_CLAIMS,
+    ClaimsWords,
+    amount_m,
+    md,
+    percent,
+    period_label,
+    period_text,
+    rate,
+    source_text,
+)
 from figures.i18n import N_, tr
 from figures.normalise import fell_back, selected
-from figures.periods import Period
 from figures.provenance import short_source
 from figures.table import ComparisonTable
 
-BASIS_LABELS = {"reported": N_("the companies' reported figures")}
-"""What a basis's figures are called; the claims' name depends on their source (`claims_words`)."""
 RECOMMENDED_BASIS = "reported"
-
-
-@dataclass(frozen=True)
-class ClaimsWords:
-    """What the report calls the claims, by the kind of source they come from (the English text, a msgid each).
-
-    >>> CLAIMS_WORDS["press_release", 1].column, THE_CLAIMS.label
-    ('Press release', 'the claims')
-    """
-
-    label: str
-    """In chart titles and alternative text: "the article's figures"."""
-    heading: str
-    """Above a table of the claims: "**On the article's figures**"."""
-    column: str
-    """The claim's value beside the reported one: "Article"."""
-    bases: str
-    """The method's sentence on the two bases."""
-
-
-THE_CLAIMS = ClaimsWords(  # whatever the source: "the claims"
-    N_("the claims"),
-    N_("**On the claims**"),
-    N_("Claimed"),
-    N_("Two bases: the companies' reported figures (recommended) and the claims."),
-)
-CLAIMS_WORDS = {
-    ("article", 1): ClaimsWords(
-        N_("the article's figures"),
-        N_("**On the article's figures**"),
-        N_("Article"),
-        N_("Two bases: the companies' reported figures (recommended) and the article's."),
-    ),
-    ("article", 2): ClaimsWords(
-        N_("the articles' figures"),
-        N_("**On the articles' figures**"),
-        N_("Article"),
-        N_("Two bases: the companies' reported figures (recommended) and the articles'."),
-    ),
-    ("press_release", 1): ClaimsWords(
-        N_("the press release's figures"),
-        N_("**On the press release's figures**"),
-        N_("Press release"),
-        N_("Two bases: the companies' reported figures (recommended) and the press release's."),
-    ),
-    ("press_release", 2): ClaimsWords(
-        N_("the press releases' figures"),
-        N_("**On the press releases' figures**"),
-        N_("Press release"),
-        N_("Two bases: the companies' reported figures (recommended) and the press releases'."),
-    ),
-}
-"""The claims' words by their kind of source (`figures.provenance.SOURCE_KINDS`) and how many sources (1, or 2
-for several); any other kind is "the claims"."""
-
-
-def claims_words(table: ComparisonTable) -> ClaimsWords:
-    """What the report calls the claims of `table`: by the kind of source their sidecar records, and whether
-    they come from one source (one `source` citation) or several.
-
-    >>> from figures.normalise import comparison_table
-    >>> claims_words(comparison_table()).label
-    "the article's figures"
-    >>> import dataclasses
-    >>> table = dataclasses.replace(comparison_table(), claims_source_kind="press_release", claims_sources=3)
-    >>> claims_words(table).heading, claims_words(table).column
-    ("**On the press releases' figures**", 'Press release')
-    """
-    kind = table.claims_source_kind
-    sources = min(table.claims_sources, 2)
-    return CLAIMS_WORDS.get((kind, sources), THE_CLAIMS)
-
-
-def basis_label(table: ComparisonTable, basis: str, locale: str = "en") -> str:
-    """What the figures of `basis` are called in `locale`: the companies' reported figures, or the claims by
-    their source.
-
-    >>> from figures.normalise import comparison_table
-    >>> basis_label(comparison_table(), "article", "fr"), basis_label(comparison_table(), "reported")
-    ("les chiffres de l'article", "the companies' reported figures")
-    """
-    return tr(BASIS_LABELS["reported"] if basis == "reported" else claims_words(table).label, locale)
-
-
-FX_METHODS_SHOWN = (N_("company"), N_("none"))
-"""The `fx_method` names a table shows beyond `figures.choices.METHODS`, translated through `tr`."""
-METHOD_LABELS = {
-    "average": N_("average rate over each period"),
-    "closing": N_("closing rate at each period's end"),
-    "spot": N_("spot rate of one date"),
-    "company": N_("the company's own rate"),
-    "none": N_("as stated"),
-}
-
-
-def period_label(start: dt.date, end: dt.date, locale: str = "en") -> str:
-    """A period as a reader says it (`figures.periods.Period.label`).
-
-    >>> D = dt.date
-    >>> period_label(D(2017, 1, 1), D(2017, 12, 31)), period_label(D(2024, 1, 1), D(2024, 6, 30))
-    ('Jan–Dec 2017', 'H1 2024, Jan–Jun')
-    >>> period_label(dt.date(2017, 4, 1), dt.date(2018, 3, 31), "fr")
-    'avr. 2017–mars 2018'
-    """
-    return Period(start, end).label(locale)
-
-
-def period_text(row, locale: str = "en", *, fiscal: bool = True, kind: bool = True) -> str:
-    """A row's period: the company's fiscal label, its name (`period_label`), and whether it was inferred.
-
-    With `kind` false, a half year, quarter or nine months is named by its months alone, for a sentence that has
-    already said its length ("a half year: Alpha AG (Jan–Jun 2024)").
-
-    >>> row = {"period_start": dt.date(2017, 4, 1), "period_end": dt.date(2018, 3, 31), "fiscal_label": "FY2018"}
-    >>> period_text(row), period_text(row, "fr", fiscal=False)
-    ('FY2018, Apr 2017–Mar 2018', 'avr. 2017–mars 2018')
-    >>> period_text({"period_start": dt.date(2023, 10, 1), "period_end": dt.date(2024, 9, 28), "fiscal_label": "FY24"})
-    'FY24, 52 weeks to 28 September 2024'
-    >>> half = {"period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 6, 30)}
-    >>> period_text(half), period_text(half, kind=False)
-    ('H1 2024, Jan–Jun', 'Jan–Jun 2024')
-    """
-    period = Period.of(row)
-    label = period.label(locale) if kind or period.kind in ("year", "period") else period.months(locale)
-    if fiscal and row.get("fiscal_label") and not label.startswith(row["fiscal_label"]):
-        label = f"{row['fiscal_label']}, {label}"  # never "H1 2019, H1 2019, Jan–Jun"
-    return label + (f" ({tr('inferred', locale)})" if row.get("period_inferred") else "")
-
-
-def amount_m(value: float, locale: str = "en") -> str:
-    """Millions to the nearest million, grouped as the locale does.
-
-    >>> amount_m(34128.37), amount_m(34128.37, "fr")
-    ('34,128', '34\\u202f128')
-    """
-    return i18n.number(value, locale)
-
-
-def percent(value: float, locale: str = "en", *, signed: bool = True) -> str:
-    """A percentage to one decimal.
-
-    >>> percent(48.2129), percent(48.2129, "fr")
-    ('+48.2%', '+48,2\\xa0%')
-    """
-    return i18n.percent(value, locale, signed=signed)
-
-
-def rate(value: float, locale: str = "en") -> str:
-    """An exchange rate to six significant digits.
-
-    >>> rate(0.8553476533), rate(0.8553476533, "fr")
-    ('0.855348', '0,855348')
-    """
-    return i18n.rate(value, locale)
-
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&])")
-
-
-def md(text: object) -> str:
-    """Text from data, escaped for markdown: it reads as typed, never as markup or a link.
-
-    >>> print(md("A*B [x](javascript:alert(1)) <b>"))
-    A\\*B \\[x\\]\\(javascript:alert\\(1\\)\\) \\<b\\>
-    """
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
 def reconciliation_table(
@@ -437,37 +277,6 @@ def growth_table(
     return pd.DataFrame(rows)
 
 
-def source_text(text: str, locale: str = "en") -> str:
-    """A source as the table records it (in English), with the words the code wrote in `locale`.
-
-    Citations are the data's own words and stay as they are; "snapshot to <date>", "company reports"
-    and "live rates" are the code's and are translated, dates formatted for the locale.
-
-    >>> source_text("European Central Bank, euro reference rates, snapshot to 2026-10-30", "fr")
-    'European Central Bank, euro reference rates, instantané au 30 octobre 2026'
-    >>> source_text("ECB, snapshot to 2026-11-20 (updated copy, downloaded 2026-12-06)", "fr")
-    'ECB, instantané au 20 novembre 2026 (copie mise à jour, téléchargée le 6 décembre 2026)'
-    """
-    if locale == "en":
-        return text
-    text = re.sub(
-        r", snapshot to (\d{4}-\d{2}-\d{2})",
-        lambda m: tr(", snapshot to {date}", locale).format(date=i18n.date(dt.date.fromisoformat(m.group(1)), locale)),
-        text,
-    )
-    text = re.sub(
-        r" \(updated copy, downloaded (\d{4}-\d{2}-\d{2})\)",
-        lambda m: tr(" (updated copy, downloaded {date})", locale).format(
-            date=i18n.date(dt.date.fromisoformat(m.group(1)), locale)
-        ),
-        text,
-    )
-    text = re.sub(r"\bcompany reports \(", lambda m: tr("company reports (", locale), text)
-    for phrase in (N_(" (the live source failed)"), N_(" (where the live source failed)")):
-        text = text.replace(phrase, tr(phrase, locale))
-    return re.sub(r"\bforex-python live rates \(", lambda m: tr("forex-python live rates (", locale), text)
-
-
 def fallback_figures(table: ComparisonTable, locale: str = "en") -> list[str]:
     """The translated figures whose live rate failed and which use the ECB rates instead: by figure id
     and methods, as the CSV has them, or in one phrase when every translated figure did.
@@ -528,13 +337,15 @@ def live_log_summary(log: pd.DataFrame, *, locale: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _caveat(key: str, params: dict[str, object], locale: str) -> str:
+def _caveat(code: str, params: dict[str, object], locale: str) -> str:
+    from figures.caveat import CLAIM_NOTES
+
     params = dict(params)
     if "rate" in params:
         params["rate"] = rate(params["rate"], locale)
     if "date" in params:
         params["date"] = i18n.date(params["date"], locale)
-    return tr(key, locale).format(**params)
+    return tr(CLAIM_NOTES[code], locale).format(**params)
 
 
 def _growth_text(rows: pd.DataFrame, locale: str = "en") -> str:

@@ -163,32 +163,19 @@ def _verdict(difference: float, tolerance: float) -> str:
 
 
 def _caveats(claim: dict[str, object], match: dict[str, object]) -> list[tuple[str, dict[str, object]]]:
-    """Caveats as (English sentence with fields, fields), so that they can be shown in any locale."""
+    """Caveats as (code, fields): the code one of `figures.caveat.CLAIM_NOTES`, whose sentence shows the fields
+    in any locale."""
     caveats: list[tuple[str, dict[str, object]]] = []
     if match["currency"] != claim["currency"]:
-        caveats.append(
-            (
-                N_("measured in {currency}, while the claim pairs it with {claim_currency}"),
-                {"currency": match["currency"], "claim_currency": claim["currency"]},
-            )
-        )
+        caveats.append(("growth-paired-currency", {"currency": match["currency"], "claim_currency": claim["currency"]}))
     if match.get("translated_from"):
         source, target = match["fx_rate_unit"].split(" per ")
-        caveats.append(
-            (
-                N_("the reported figure is itself a convenience translation at {rate} {source} per {target} on {date}"),
-                {"rate": match["fx_rate"], "source": source, "target": target, "date": match["fx_rate_date"]},
-            )
-        )
+        fields = {"rate": match["fx_rate"], "source": source, "target": target, "date": match["fx_rate_date"]}
+        caveats.append(("convenience-translation", fields))
     if match.get("recomputed_from"):
-        caveats.append(
-            (
-                N_("no growth rate is reported: recomputed from the reported revenues {current} and {previous}"),
-                {"current": match["figure_id"], "previous": match["recomputed_from"]},
-            )
-        )
+        caveats.append(("growth-recomputed", {"current": match["figure_id"], "previous": match["recomputed_from"]}))
     if claim["approximate"]:
-        caveats.append((N_("the claim is given as approximate"), {}))
+        caveats.append(("approximate", {}))
     if match["approximate"]:
-        caveats.append((N_("the reported figure is approximate"), {}))
+        caveats.append(("approximate-reported", {}))
     return caveats

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from figures.present import md
+from figures.formats import md
 
 Output = dict[str, dict]
 """One display output, as a notebook stores it: {"data": {mime type: content}, "metadata": {...}}."""

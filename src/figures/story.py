@@ -16,11 +16,11 @@ import re
 
 import pandas as pd
 
-from figures import charts, i18n, lookup, present, summary
+from figures import charts, formats, i18n, lookup, present, summary
 from figures.charts.layout import NARROW_IN
 from figures.context import BuildContext
+from figures.formats import md
 from figures.i18n import N_, tr
-from figures.present import md
 from figures.section import Section, Sections, is_empty
 from figures.table import ComparisonTable
 
@@ -73,7 +73,7 @@ def at_a_glance(ctx: BuildContext) -> Section:
             ),
             tr("**On the companies' reported figures (recommended)**", locale),
             reported,
-            tr(present.claims_words(table).heading, locale),
+            tr(formats.claims_words(table).heading, locale),
         ]
     blocks += [claims, present.rates_notice(table, locale=locale)]
     return Section(tr("At a glance", locale), tuple(blocks))
@@ -199,7 +199,7 @@ def reconciliation(ctx: BuildContext) -> Section | None:
                 " *inconsistent* beyond that. The caveats say what the verdict cannot.",
                 locale,
             ),
-            present.reconciliation_table(reconciled, locale=locale, claims=present.claims_words(ctx.table)),
+            present.reconciliation_table(reconciled, locale=locale, claims=formats.claims_words(ctx.table)),
         ),
     )
 
@@ -230,7 +230,7 @@ def which_basis(ctx: BuildContext) -> Section | None:
                 "**This report recommends the companies' reported figures**, in their reporting currencies,"
                 " translated at the {method}. The claims are kept beside them, so the two can be compared.",
                 locale,
-            ).format(method=tr(present.METHOD_LABELS[ctx.method], locale)),
+            ).format(method=tr(formats.METHOD_LABELS[ctx.method], locale)),
             tr("What separates the two bases here:", locale) if reasons else "",
             reasons,
         ),
@@ -363,7 +363,7 @@ def _basis_heading(table: pd.DataFrame, basis: str, locale: str) -> str:
     """ "**On the companies' reported figures**", or the claims' heading, named by their source."""
     if basis == "reported":
         return tr("**On the companies' reported figures**", locale)
-    return tr(present.claims_words(table).heading, locale)
+    return tr(formats.claims_words(table).heading, locale)
 
 
 _RATES_INTRO = N_(
@@ -433,9 +433,9 @@ def _components(table: ComparisonTable, locale: str) -> str:
         lines.append(
             tr(template, locale).format(
                 company=md(row["company"]),
-                period=md(present.period_text(row, locale)),
+                period=md(formats.period_text(row, locale)),
                 component=md(row["component"]),
-                value=present.amount_m(row["value"], locale),
+                value=formats.amount_m(row["value"], locale),
                 currency=row["currency"],
                 start=i18n.date(row["period_start"], locale),
                 end=i18n.date(row["period_end"], locale),

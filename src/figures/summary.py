@@ -8,9 +8,9 @@ import pandas as pd
 from figures import i18n, lookup
 from figures.answer import answer, by_size, standings
 from figures.caveats import Caveat, detect
+from figures.formats import amount_m, md, percent, period_label, period_text
 from figures.i18n import N_, tr
 from figures.periods import Period
-from figures.present import amount_m, md, percent, period_label, period_text
 from figures.table import ComparisonTable
 
 

@@ -29,8 +29,8 @@ from figures.charts.words import (
     _millions,
     _source_line,
 )
+from figures.formats import amount_m, percent, period_text
 from figures.i18n import tr
-from figures.present import amount_m, percent, period_text
 from figures.table import ComparisonTable
 
 

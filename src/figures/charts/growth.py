@@ -20,9 +20,9 @@ from figures.charts.layout import (
     table_colours,
 )
 from figures.charts.words import _alt, _source_line
+from figures.formats import METHOD_LABELS, basis_label, percent, period_text
 from figures.i18n import tr
 from figures.normalise import selected
-from figures.present import METHOD_LABELS, basis_label, percent, period_text
 from figures.table import ComparisonTable
 
 

@@ -39,8 +39,8 @@ from figures.charts.words import (
     _tick_month,
 )
 from figures.choices import METHODS
+from figures.formats import METHOD_LABELS, amount_m, basis_label, percent, period_text, source_text
 from figures.i18n import tr
-from figures.present import METHOD_LABELS, amount_m, basis_label, percent, period_text, source_text
 from figures.rates import RateTable
 from figures.table import ComparisonTable
 

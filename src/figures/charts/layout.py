@@ -24,8 +24,8 @@ from PIL import Image
 
 from figures import i18n
 from figures.charts.words import _inferred, _short_period
+from figures.formats import md, period_text
 from figures.i18n import tr
-from figures.present import md, period_text
 from figures.table import ComparisonTable
 
 PALETTE = (

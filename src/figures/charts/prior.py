@@ -23,10 +23,10 @@ from figures.charts.layout import (
     table_colours,
 )
 from figures.charts.words import _alt, _inferred, _millions, _short_period, _source_line
+from figures.formats import METHOD_LABELS, amount_m, basis_label, period_text
 from figures.i18n import N_, tr
 from figures.normalise import selected
 from figures.periods import period_kind, same_period_a_year_earlier
-from figures.present import METHOD_LABELS, amount_m, basis_label, period_text
 from figures.table import ComparisonTable
 
 

@@ -24,10 +24,10 @@ from figures.charts.layout import (
 )
 from figures.charts.words import _alt, _latest_revenue, _millions, _source_line
 from figures.choices import METHODS
+from figures.formats import METHOD_LABELS, amount_m, basis_label, period_text
 from figures.i18n import tr
 from figures.normalise import selected
 from figures.periods import period_kind
-from figures.present import METHOD_LABELS, amount_m, basis_label, period_text
 from figures.table import ComparisonTable
 
 

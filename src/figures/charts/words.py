@@ -10,10 +10,10 @@ import matplotlib.dates as mdates
 import pandas as pd
 
 from figures import i18n
+from figures.formats import amount_m, percent, period_text, source_text
 from figures.i18n import tr
 from figures.normalise import selected
 from figures.periods import Period, period_kind
-from figures.present import amount_m, percent, period_text, source_text
 from figures.table import ComparisonTable
 
 
