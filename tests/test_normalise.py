@@ -237,23 +237,30 @@ def test_the_rates_source_says_where_a_live_source_failed():
     from types import SimpleNamespace
 
     from figures.normalise import _rates_used
+    from figures.rates import RateSource
 
-    ecb = "European Central Bank, euro foreign exchange reference rates, snapshot to 2026-10-30"
-    fell = f"{ecb} (fallback: live source failed: answered HTTP 500)"
-    rates = SimpleNamespace(source="forex-python live rates (x)", fallbacks=["answered HTTP 500"])
-    rates.fallback = SimpleNamespace(source=ecb)
+    ecb = RateSource("European Central Bank, euro foreign exchange reference rates", dt.date(2026, 10, 30))
+    live = RateSource("forex-python live rates", url="x")
+    rates = SimpleNamespace(origin=live, fallbacks=["answered HTTP 500"], fallback=SimpleNamespace(origin=ecb))
     rows = {
         "fx_method": ["average", "spot", "none"],
-        "fx_rate_source": [fell, "forex-python live rates (x)", ""],
+        "fx_rate_source": ["(the words do not matter)", "forex-python live rates (x)", ""],
         "fx_fell_back": [True, False, False],  # (what says it fell back: the flag, not the words of the source)
     }
     some = _rates_used(pd.DataFrame(rows), rates)
-    assert some == f"forex-python live rates (x); {ecb} (where the live source failed)"
-    rows["fx_rate_source"][1] = fell
+    assert (some.source, some.fallback, some.fell_back) == (live, ecb, "some")
+    assert some.english() == (
+        "forex-python live rates (x); European Central Bank, euro foreign exchange reference rates, snapshot to"
+        " 2026-10-30 (where the live source failed)"
+    )
     rows["fx_fell_back"][1] = True
-    assert _rates_used(pd.DataFrame(rows), rates) == f"{ecb} (the live source failed)"
+    every = _rates_used(pd.DataFrame(rows), rates)
+    assert every.fell_back == "all"
+    assert every.english() == (
+        "European Central Bank, euro foreign exchange reference rates, snapshot to 2026-10-30 (the live source failed)"
+    )
     rates.fallbacks = []
-    assert _rates_used(pd.DataFrame(rows), rates) == "forex-python live rates (x)"
+    assert _rates_used(pd.DataFrame(rows), rates).english() == "forex-python live rates (x)"
 
 
 def test_each_row_says_in_fixed_words_how_it_was_obtained_and_who_fixed_its_rate():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from figures import i18n
-from figures.formats import METHOD_LABELS, claims_words, source_text
+from figures.formats import METHOD_LABELS, claims_words, rate_source_text, rates_text
 from figures.i18n import N_, tr
 from figures.paths import ECB_RATES
 from figures.provenance import read_sidecar
@@ -99,10 +99,14 @@ def page_context(
     if hasattr(rate_table, "fetch_log"):
         log = rate_table.fetch_log()
         if log.empty:
-            rates = tr("{source}, nothing fetched; fallback {ecb}", locale).format(source=rate_table.source, ecb=rates)
+            rates = tr("{source}, nothing fetched; fallback {ecb}", locale).format(
+                source=rate_source_text(rate_table.origin, locale), ecb=rates
+            )
         else:
             rates = tr("{source}, fetched {span}; fallback {ecb}", locale).format(
-                source=rate_table.source, span=f"{min(log['fetched_at'])} – {max(log['fetched_at'])}", ecb=rates
+                source=rate_source_text(rate_table.origin, locale),
+                span=f"{min(log['fetched_at'])} – {max(log['fetched_at'])}",
+                ecb=rates,
             )
     companies = sorted(table.rows["company"].unique())
     if len(companies) > TITLE_COMPANIES:
@@ -171,7 +175,7 @@ def method_notes(table: ComparisonTable, locale: str = "en") -> list[str]:
             "Rates: {rates}. The ECB quotes each currency per euro; the rate between two other currencies is"
             " the cross rate through the euro on the same day.",
             locale,
-        ).format(rates=source_text(table.rates_source, locale)),
+        ).format(rates=rates_text(table.rates_source, locale)),
         tr(
             "Methods: average, the mean of the daily rates over the fixing days of each figure's own period"
             " (IAS 21's approximation for income); closing, the last fixing on or before the period's end;"

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from figures import i18n
 from figures.i18n import N_, tr
 from figures.periods import Period
-from figures.table import ComparisonTable
+from figures.rates import RateSource
+from figures.table import ComparisonTable, RatesUsed
 
 BASIS_LABELS = {"reported": N_("the companies' reported figures")}
 """What a basis's figures are called; the claims' name depends on their source (`claims_words`)."""
@@ -183,32 +184,52 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
-def source_text(text: str, locale: str = "en") -> str:
-    """A source as the table records it (in English), with the words the code wrote in `locale`.
+def rate_source_text(source: RateSource, locale: str = "en") -> str:
+    """Where a rate table's rates come from, in `locale`: the citation as the data gives it, the code's words
+    translated, dates formatted for the locale (in English, the words the CSV records, ISO dates).
 
-    Citations are the data's own words and stay as they are; "snapshot to <date>", "company reports"
-    and "live rates" are the code's and are translated, dates formatted for the locale.
-
-    >>> source_text("European Central Bank, euro reference rates, snapshot to 2026-10-30", "fr")
+    >>> ecb = RateSource("European Central Bank, euro reference rates", dt.date(2026, 10, 30))
+    >>> rate_source_text(ecb, "fr")
     'European Central Bank, euro reference rates, instantané au 30 octobre 2026'
-    >>> source_text("ECB, snapshot to 2026-11-20 (updated copy, downloaded 2026-12-06)", "fr")
+    >>> rate_source_text(RateSource("ECB", dt.date(2026, 11, 20), dt.date(2026, 12, 6)), "fr")
     'ECB, instantané au 20 novembre 2026 (copie mise à jour, téléchargée le 6 décembre 2026)'
+    >>> rate_source_text(RateSource("forex-python live rates", url="http://127.0.0.1:8000/"), "fr")
+    'cours en ligne forex-python (http://127.0.0.1:8000/)'
     """
     if locale == "en":
-        return text
-    text = re.sub(
-        r", snapshot to (\d{4}-\d{2}-\d{2})",
-        lambda m: tr(", snapshot to {date}", locale).format(date=i18n.date(dt.date.fromisoformat(m.group(1)), locale)),
-        text,
-    )
-    text = re.sub(
-        r" \(updated copy, downloaded (\d{4}-\d{2}-\d{2})\)",
-        lambda m: tr(" (updated copy, downloaded {date})", locale).format(
-            date=i18n.date(dt.date.fromisoformat(m.group(1)), locale)
-        ),
-        text,
-    )
-    text = re.sub(r"\bcompany reports \(", lambda m: tr("company reports (", locale), text)
-    for phrase in (N_(" (the live source failed)"), N_(" (where the live source failed)")):
-        text = text.replace(phrase, tr(phrase, locale))
-    return re.sub(r"\bforex-python live rates \(", lambda m: tr("forex-python live rates (", locale), text)
+        return source.english()  # as the CSV records it, dates in ISO
+    if source.url is not None:
+        return f"{tr('forex-python live rates (', locale)}{source.url})"
+    text = source.citation
+    if source.snapshot_to is not None:
+        text += tr(", snapshot to {date}", locale).format(date=i18n.date(source.snapshot_to, locale))
+    if source.downloaded is not None:
+        text += tr(" (updated copy, downloaded {date})", locale).format(date=i18n.date(source.downloaded, locale))
+    return text
+
+
+def rates_text(used: RatesUsed, locale: str = "en") -> str:
+    """The rates a table rests on, in `locale` (`RatesUsed`): one source, or where a live source failed, the
+    ECB's for every rate or beside the live source's for some.
+
+    >>> from figures.rates import RateSource
+    >>> ecb = RateSource("ECB", dt.date(2026, 10, 30))
+    >>> rates_text(RatesUsed(RateSource("forex-python live rates", url="http://x/"), ecb, "all"), "fr")
+    'ECB, instantané au 30 octobre 2026 (la source en ligne a échoué)'
+    """
+    if used.fell_back == "all":
+        return rate_source_text(used.fallback, locale) + tr(" (the live source failed)", locale)
+    if used.fell_back == "some":
+        return f"{rate_source_text(used.source, locale)}; {rate_source_text(used.fallback, locale)}" + tr(
+            " (where the live source failed)", locale
+        )
+    return rate_source_text(used.source, locale)
+
+
+def reported_sources_text(companies: tuple[str, ...], locale: str = "en") -> str:
+    """The company reports behind the reported figures, by the names their citations give, in `locale`.
+
+    >>> reported_sources_text(("Alibaba Group", "Bolloré"), "fr")
+    'rapports des groupes (Alibaba Group; Bolloré)'
+    """
+    return f"{tr('company reports (', locale)}{'; '.join(companies)})"

@@ -31,7 +31,15 @@ from figures.errors import FiguresError, LiveRatesFailed
 from figures.live_answer import LiveDateUnavailable, LiveFixing, LiveSourceError, check_answer, shown
 from figures.live_cache import LiveCache
 from figures.live_http import MAX_BODY_BYTES, BodyTooLarge, DeadlineSession, RequestCutOff
-from figures.rates import MAX_STALENESS_DAYS, MISSING_POLICIES, AppliedRate, RateTable, load_ecb_rates, with_method
+from figures.rates import (
+    MAX_STALENESS_DAYS,
+    MISSING_POLICIES,
+    AppliedRate,
+    RateSource,
+    RateTable,
+    load_ecb_rates,
+    with_method,
+)
 
 __all__ = ["LiveCache", "LiveCurrencyRates", "LiveDateUnavailable", "LiveFixing", "LiveRateTable", "LiveSourceError"]
 
@@ -218,7 +226,8 @@ class LiveRateTable:
         self.cache = cache or LiveCache(default_cache_dir(), self.client.base_url, reference=fallback)
         self.strict = strict
         self.progress = progress
-        self.source = f"forex-python live rates ({self.client.base_url})"
+        self.origin = RateSource("forex-python live rates", url=self.client.base_url)
+        self.source = self.origin.english()  # as every row translated at these rates records it
         self.fixings: dict[dt.date, LiveFixing] = {}
         self.fallbacks: list[str] = []
         self.first_date = fallback.first_date

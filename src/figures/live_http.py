@@ -119,7 +119,10 @@ class DeadlineSession:
         self._session.close()
 
     def _get(self, url: str, params: dict[str, str], limit_s: float, max_bytes: int) -> Answer:
-        with self._session.get(url, params=params, timeout=limit_s, allow_redirects=False, stream=True) as response:
+        # The socket's own timeout lies past the deadline, so that the deadline (`get`), not a read that happened
+        # to time out at the same moment, says why the answer was cut off.
+        timeout = limit_s + _JOIN_AFTER_CUT_S
+        with self._session.get(url, params=params, timeout=timeout, allow_redirects=False, stream=True) as response:
             body = bytearray()
             for chunk in response.iter_content(_CHUNK_BYTES):
                 body += chunk

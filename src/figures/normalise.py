@@ -22,7 +22,7 @@ from figures.lookup import STATED
 from figures.periods import consecutive_revenues, period_a_year_earlier
 from figures.provenance import short_source
 from figures.rates import AppliedRate, RateTable, load_ecb_rates
-from figures.table import ComparisonTable
+from figures.table import ComparisonTable, RatesUsed
 
 FX_COLUMNS = (
     "fx_method",
@@ -131,11 +131,7 @@ def comparison_table(
         figure_sources="; ".join(
             sorted({short_source(s, p) for s, p in zip(figures["source"], figures["published"], strict=True)})
         ),
-        reported_sources=(
-            ""
-            if reported is None
-            else "company reports (" + "; ".join(sorted({s.split(",")[0] for s in reported["source"]})) + ")"
-        ),
+        reported_sources=() if reported is None else tuple(sorted({s.split(",")[0] for s in reported["source"]})),
         untranslated=tuple(targets.skipped),
         translation_gaps=dict(targets.gaps),  # {figure_id: the source amount at the company's rate}
         fallbacks=tuple(getattr(rates, "fallbacks", [])),
@@ -143,10 +139,6 @@ def comparison_table(
         claims_source_kind=figures.attrs.get("source_kind", "other"),
         claims_sources=int(figures["source"].nunique()),
     )
-
-
-ALL_FELL_BACK = " (the live source failed)"
-SOME_FELL_BACK = " (where the live source failed)"
 
 
 def fell_back(rows: pd.DataFrame) -> pd.Series:
@@ -160,14 +152,12 @@ def fell_back(rows: pd.DataFrame) -> pd.Series:
     return translated["fx_fell_back"].astype(bool)
 
 
-def _rates_used(rows: pd.DataFrame, rates: RateTable) -> str:
+def _rates_used(rows: pd.DataFrame, rates: RateTable) -> RatesUsed:
     """The source of the rates the table's numbers rest on: the rate table's, or where a live source
     failed, the ECB's for every rate or beside the live source's for some."""
     if not getattr(rates, "fallbacks", None):
-        return rates.source
-    if fell_back(rows).all():
-        return rates.fallback.source + ALL_FELL_BACK
-    return f"{rates.source}; {rates.fallback.source}{SOME_FELL_BACK}"
+        return RatesUsed(rates.origin)
+    return RatesUsed(rates.origin, rates.fallback.origin, "all" if fell_back(rows).all() else "some")
 
 
 def table_currencies(currency: str, figures: pd.DataFrame, reported: pd.DataFrame | None = None) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from figures.formats import (
     period_label,
     period_text,
     rate,
-    source_text,
+    rates_text,
 )
 from figures.i18n import N_, tr
 from figures.normalise import fell_back, selected
@@ -303,7 +303,7 @@ def rates_notice(table: ComparisonTable, *, locale: str = "en") -> str:
     """
     fallbacks = table.fallbacks
     if not fallbacks:
-        return f"**{tr('Rates used:', locale)}** {md(source_text(table.rates_source, locale))}."
+        return f"**{tr('Rates used:', locale)}** {md(rates_text(table.rates_source, locale))}."
     return tr(
         "**The live rate source failed** ({reasons}). These figures use the embedded ECB reference rates"
         " instead, marked in the CSV's `fx_rate_source`: {figures}.",

@@ -73,6 +73,35 @@ class AppliedRate:
         )
 
 
+@dataclass(frozen=True)
+class RateSource:
+    """Where a rate table's rates come from, as values: the CSV records it in English (`english`), the page says
+    it in the reader's words (`figures.formats.rates_text`); neither is ever read back.
+
+    >>> RateSource("ECB", dt.date(2026, 10, 30)).english()
+    'ECB, snapshot to 2026-10-30'
+    >>> RateSource("ECB", dt.date(2026, 11, 20), downloaded=dt.date(2026, 12, 6)).english()
+    'ECB, snapshot to 2026-11-20 (updated copy, downloaded 2026-12-06)'
+    >>> RateSource("forex-python live rates", url="http://127.0.0.1:8000/").english()
+    'forex-python live rates (http://127.0.0.1:8000/)'
+    """
+
+    citation: str
+    snapshot_to: dt.date | None = None
+    """The last fixing of a snapshot of the ECB's history."""
+    downloaded: dt.date | None = None
+    """The day an updated copy of that history was downloaded (`figures rates update`); None for the embedded one."""
+    url: str | None = None
+    """The address of a live source."""
+
+    def english(self) -> str:
+        """The source as the CSV's `fx_rate_source` records it."""
+        if self.url is not None:
+            return f"{self.citation} ({self.url})"
+        text = self.citation if self.snapshot_to is None else f"{self.citation}, snapshot to {self.snapshot_to}"
+        return text if self.downloaded is None else f"{text} (updated copy, downloaded {self.downloaded})"
+
+
 class RateTable:
     """Daily reference rates, units of each currency per 1 EUR, one row per fixing day.
 
@@ -82,11 +111,16 @@ class RateTable:
     """
 
     def __init__(
-        self, dates: np.ndarray, per_eur: dict[str, np.ndarray], source: str, provenance: dict[str, Any] | None = None
+        self,
+        dates: np.ndarray,
+        per_eur: dict[str, np.ndarray],
+        source: RateSource | str,
+        provenance: dict[str, Any] | None = None,
     ) -> None:
         self._dates = dates.astype("datetime64[D]")
         self._per_eur = per_eur
-        self.source = source
+        self.origin = source if isinstance(source, RateSource) else RateSource(source)
+        self.source = self.origin.english()  # as every row translated at these rates records it
         self.provenance = provenance  # the sidecar of the file the rates come from, if any
         self.first_date = _to_date(self._dates[0])
         self.last_date = _to_date(self._dates[-1])
@@ -321,10 +355,16 @@ def load_ecb_rates(path: str | Path | None = None) -> RateTable:
 
 
 def ecb_table(
-    payload: bytes, sidecar: dict[str, Any], path: str | Path, *, remedy: str = REGENERATE, source: str | None = None
+    payload: bytes,
+    sidecar: dict[str, Any],
+    path: str | Path,
+    *,
+    remedy: str = REGENERATE,
+    downloaded: dt.date | None = None,
 ) -> RateTable:
     """The rates of an ECB history in the snapshot's format (`payload`, the bytes of `path`), checked against its
     checked sidecar: columns, dates oldest first, positive finite rates. The checksum is the caller's to check.
+    `downloaded` is the day an updated copy (`figures rates update`) was fetched, None for the embedded snapshot.
 
     >>> table = ecb_table(b"date,USD\\n2018-07-03,1.1665\\n", {"currencies": ["USD"], "first_date": "2018-07-03",
     ...     "last_date": "2018-07-03", "citation": "ECB"}, Path("rates.csv"))
@@ -359,8 +399,8 @@ def ecb_table(
     if any((values <= 0).any() or np.isinf(values).any() for values in per_eur.values()):
         raise FiguresError(f"expected positive rates; {remedy}", path=path)
     per_eur["EUR"] = np.ones(len(table))
-    source = source or f"{sidecar['citation']}, snapshot to {sidecar['last_date']}"
-    return RateTable(dates, per_eur, source, provenance=sidecar)
+    origin = RateSource(sidecar["citation"], dt.date.fromisoformat(sidecar["last_date"]), downloaded)
+    return RateTable(dates, per_eur, origin, provenance=sidecar)
 
 
 @functools.cache

@@ -401,9 +401,9 @@ def _verified_copy(payload: bytes, sidecar_json: str, where: str, today: dt.date
         ) from None
     parse_history(text, where, published=False)  # every cell, as strictly as the download
     embedded = load_ecb_rates()
-    last, accessed = sidecar["last_date"], sidecar["date_accessed"]
-    source = f"{sidecar['citation']}, snapshot to {last} (updated copy, downloaded {accessed})"
-    table = ecb_table(payload, sidecar, where, remedy=UPDATE_AGAIN, source=source)
+    accessed = sidecar["date_accessed"]
+    downloaded = dt.date.fromisoformat(accessed)
+    table = ecb_table(payload, sidecar, where, remedy=UPDATE_AGAIN, downloaded=downloaded)
     if table.last_date > today + dt.timedelta(days=1):  # a fixing from the future would block every later update
         raise FiguresError(
             f"expected no fixing after today ({today}), found {table.last_date}; {UPDATE_AGAIN}", path=where

@@ -16,6 +16,32 @@ from functools import cached_property
 
 import pandas as pd
 
+from figures.rates import RateSource
+
+
+@dataclass(frozen=True)
+class RatesUsed:
+    """The rates a table's numbers rest on: the rate table's source, or where a live source failed, the ECB's
+    fallback for every rate ("all") or beside the live source's for some ("some").
+
+    >>> ecb = RateSource("ECB", dt.date(2026, 10, 30))
+    >>> RatesUsed(RateSource("forex-python live rates", url="http://x/"), ecb, "some").english()
+    'forex-python live rates (http://x/); ECB, snapshot to 2026-10-30 (where the live source failed)'
+    """
+
+    source: RateSource
+    fallback: RateSource | None = None
+    fell_back: str = ""
+    """"" (no fallback), "some" or "all"."""
+
+    def english(self) -> str:
+        """In English, as a record."""
+        if self.fell_back == "all":
+            return f"{self.fallback.english()} (the live source failed)"
+        if self.fell_back == "some":
+            return f"{self.source.english()}; {self.fallback.english()} (where the live source failed)"
+        return self.source.english()
+
 
 @dataclass(frozen=True, eq=False)
 class ComparisonTable:
@@ -35,8 +61,8 @@ class ComparisonTable:
     """Every currency the figures were translated into: the common one and each one a figure is stated in."""
     spot_date: dt.date
     """The date of the spot method's fixing."""
-    rates_source: str
-    """Where the rates come from, in words (the ECB's, a live source's, or both where it fell back)."""
+    rates_source: RatesUsed
+    """Where the rates come from (the ECB's, a live source's, or both where it fell back)."""
     published: dt.date
     """The latest publication date of the claims."""
     published_first: dt.date
@@ -47,8 +73,8 @@ class ComparisonTable:
     """Every source of a figure, as cited, sorted."""
     figure_sources: str = ""
     """The claims' sources, short."""
-    reported_sources: str = ""
-    """The company reports, short ("" without reported figures)."""
+    reported_sources: tuple[str, ...] = ()
+    """The companies whose reports give the reported figures, as their citations name them (none without)."""
     untranslated: tuple[str, ...] = ()
     """What could not be translated, for want of rates over its period."""
     translation_gaps: Mapping[str, float] = field(default_factory=dict)

@@ -39,7 +39,7 @@ from figures.charts.words import (
     _tick_month,
 )
 from figures.choices import METHODS
-from figures.formats import METHOD_LABELS, amount_m, basis_label, percent, period_text, source_text
+from figures.formats import METHOD_LABELS, amount_m, basis_label, percent, period_text, rates_text
 from figures.i18n import tr
 from figures.rates import RateTable
 from figures.table import ComparisonTable
@@ -245,7 +245,7 @@ def rate_history_chart(
         x=0.01,
         ha="left",
     )
-    footer = source_text(table.rates_source, locale) + "."
+    footer = rates_text(table.rates_source, locale) + "."
     if width_in < WIDTH_IN:  # on two lines or more
         _footer(figure, footer, minimum_in=0.04 * figure.get_figheight())
     else:

@@ -10,7 +10,7 @@ import matplotlib.dates as mdates
 import pandas as pd
 
 from figures import i18n
-from figures.formats import amount_m, percent, period_text, source_text
+from figures.formats import amount_m, percent, period_text, rates_text, reported_sources_text
 from figures.i18n import tr
 from figures.normalise import selected
 from figures.periods import Period, period_kind
@@ -158,7 +158,5 @@ def _tick_month(value: float, locale: str) -> str:
 
 
 def _source_line(table: ComparisonTable, basis: str, locale: str) -> str:
-    stated = table.figure_sources if basis == "article" else table.reported_sources
-    return tr("Sources: {stated}; {rates}.", locale).format(
-        stated=source_text(stated, locale), rates=source_text(table.rates_source, locale)
-    )
+    stated = table.figure_sources if basis == "article" else reported_sources_text(table.reported_sources, locale)
+    return tr("Sources: {stated}; {rates}.", locale).format(stated=stated, rates=rates_text(table.rates_source, locale))
