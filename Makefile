@@ -18,7 +18,7 @@ $(READY): pyproject.toml requirements.lock
 	$(BIN)/python -m ipykernel install --sys-prefix --name figures --display-name "Python (figures)" > /dev/null
 	touch $(READY)
 
-report: $(READY) kernel ## build reports/comparison.html and reports/comparison.csv (the notebooks' sections, from the data)
+report: $(READY) kernel ## build reports/comparison.html, .csv, .xlsx and claims.json (the notebooks' sections, from the data)
 	$(BIN)/python -m figures report
 
 # The kernel "figures" for this user (~/.local/share/jupyter/kernels/figures, its python this .venv's): a Jupyter

@@ -213,3 +213,23 @@ def test_a_report_built_after_an_update_uses_the_newer_rates(data_home, tmp_path
     page = (out / "comparison.html").read_text(encoding="utf-8")
     assert source in page  # the rates used, named in the page
     assert ecb.url in page  # the address the copy came from, among the sources
+
+
+def test_a_refused_copy_is_an_input_warning_and_strict_writes_nothing(data_home, tmp_path, capsys):
+    update_from(ecb_zip(ecb_history_text(NEWER)))
+    path = updated_ecb_rates()
+    path.write_bytes(path.read_bytes().replace(b"2026-11-06,1.2,", b"2026-11-06,9.2,"))  # the checksum tells
+
+    out = tmp_path / "strict"
+    assert main(["report", "--strict", "--out", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("figures: warning: updated ECB rates refused: ")
+    assert err[0].endswith("; using the embedded snapshot (to 2026-10-30)")
+    assert err[-1] == "figures: error: 1 warning about the inputs (--strict): no report written"
+    assert not out.exists() or not any(out.iterdir())
+
+    out = tmp_path / "plain"  # without --strict: told once, and the report is built on the embedded snapshot
+    assert main(["report", "--out", str(out)]) == 0
+    told = [line for line in capsys.readouterr().err.splitlines() if "updated ECB rates refused" in line]
+    assert len(told) == 1
+    assert (out / "comparison.html").exists()

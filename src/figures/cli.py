@@ -87,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="figures", description="Compare revenues across currencies, honestly.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND", parser_class=_OneLineParser)
-    report = commands.add_parser("report", help="build the HTML report (the notebooks' sections) and its CSV")
+    report = commands.add_parser(
+        "report", help="build the HTML report (the notebooks' sections), its CSV, XLSX and claim reviews (claims.json)"
+    )
     report.add_argument(
         "--comparison", type=Path, help="comparison folder: claims.csv, reported.csv, narrative/ (default: data/)"
     )
@@ -230,7 +232,8 @@ def _report(args: argparse.Namespace) -> int:
         args.locale,
     )
     html_path, csv_path = build_report(args.out, parameters, warn=_warn, pdf=args.pdf)
-    print(f"wrote {html_path} and {csv_path}")
+    written = [html_path, csv_path, *(html_path.with_name(name) for name in ("comparison.xlsx", "claims.json"))]
+    print(f"wrote {', '.join(str(path) for path in written)}")
     if args.pdf:
         print(f"wrote {html_path.with_suffix('.pdf')}")
     return 0

@@ -35,6 +35,8 @@ class BuildContext:
     rates: RateTable
     table: ComparisonTable
     charts: ChartPool = field(default_factory=lambda: ChartPool(workers=1), compare=False)
+    rate_refusals: tuple[str, ...] = ()
+    """Why an updated copy of the ECB rates was refused, if it was (the embedded snapshot is used instead)."""
 
     @property
     def currency(self) -> str:
@@ -60,7 +62,7 @@ class BuildContext:
         """What the builder should know about the inputs, one line each (`figures.input_warnings`)."""
         from figures.input_warnings import input_warnings
 
-        return input_warnings([self.case.claims, self.case.reported], self.table)
+        return [*self.rate_refusals, *input_warnings([self.case.claims, self.case.reported], self.table)]
 
     @cached_property
     def figures(self) -> pd.DataFrame:
@@ -117,6 +119,7 @@ def build_context(parameters: ReportParameters | None = None, /, *, charts: Char
     case = open_comparison(
         parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path
     )
-    rates = open_rates(parameters.rates, strict=parameters.strict)
+    refusals: list[str] = []
+    rates = open_rates(parameters.rates, strict=parameters.strict, refusals=refusals)
     table = case.table(currency=parameters.currency, spot_date=parameters.spot_date, rates=rates)
-    return BuildContext(parameters, case, rates, table, charts or ChartPool(workers=1))
+    return BuildContext(parameters, case, rates, table, charts or ChartPool(workers=1), tuple(refusals))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from figures.choices import DEFAULT_CURRENCY, METHODS, check_choice, did_you_mean
-from figures.errors import FiguresError
+from figures.errors import FiguresError, LiveRatesFailed
 from figures.load import check_look_alike_companies, load_figures, load_reported
 from figures.lookup import STATED
 from figures.periods import consecutive_revenues, period_a_year_earlier
@@ -489,6 +489,8 @@ def _apply(figure: dict[str, object], targets: _Targets, currency: str, method: 
         if method == "closing":
             return rates.closing_rate(base, currency, end)
         return rates.rate_on(base, currency, spot)
+    except LiveRatesFailed:
+        raise  # the source failed (--strict), not a row of the file: told as it is
     except FiguresError as error:
         if method == "spot" and targets.spot_given:  # the reader's choice of date, not the file's
             raise FiguresError(f"{error.message} (the spot date {spot} that was asked for)") from None

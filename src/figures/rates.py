@@ -76,14 +76,10 @@ class AppliedRate:
 @dataclass(frozen=True)
 class RateSource:
     """Where a rate table's rates come from, as values: the CSV records it in English (`english`), the page says
-    it in the reader's words (`figures.formats.rates_text`); neither is ever read back.
+    it in the reader's words (`figures.formats.rate_source_text`); neither is ever read back.
 
-    >>> RateSource("ECB", dt.date(2026, 10, 30)).english()
-    'ECB, snapshot to 2026-10-30'
-    >>> RateSource("ECB", dt.date(2026, 11, 20), downloaded=dt.date(2026, 12, 6)).english()
-    'ECB, snapshot to 2026-11-20 (updated copy, downloaded 2026-12-06)'
-    >>> RateSource("forex-python live rates", url="http://127.0.0.1:8000/").english()
-    'forex-python live rates (http://127.0.0.1:8000/)'
+    >>> load_ecb_rates().origin.snapshot_to, load_ecb_rates().origin.downloaded
+    (datetime.date(2026, 10, 30), None)
     """
 
     citation: str
@@ -95,7 +91,15 @@ class RateSource:
     """The address of a live source."""
 
     def english(self) -> str:
-        """The source as the CSV's `fx_rate_source` records it."""
+        """The source as the CSV's `fx_rate_source` records it.
+
+        >>> RateSource("ECB", dt.date(2026, 10, 30)).english()
+        'ECB, snapshot to 2026-10-30'
+        >>> RateSource("ECB", dt.date(2026, 11, 20), downloaded=dt.date(2026, 12, 6)).english()
+        'ECB, snapshot to 2026-11-20 (updated copy, downloaded 2026-12-06)'
+        >>> RateSource("forex-python live rates", url="http://127.0.0.1:8000/").english()
+        'forex-python live rates (http://127.0.0.1:8000/)'
+        """
         if self.url is not None:
             return f"{self.citation} ({self.url})"
         text = self.citation if self.snapshot_to is None else f"{self.citation}, snapshot to {self.snapshot_to}"

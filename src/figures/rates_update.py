@@ -46,7 +46,7 @@ MAX_ZIP_BYTES = 8 * 2**20
 MAX_CSV_BYTES = 32 * 2**20
 """Longest history read, unzipped or on disk (about 1.9 MB in 2026): a zip bomb stops there."""
 MAX_SIDECAR_BYTES = 2**20
-UPDATE_AGAIN = "run `figures rates update` again, or delete the file to use the embedded snapshot"
+UPDATE_AGAIN = "run `figures rates update` again (the builds use the embedded snapshot meanwhile)"
 LOG = logging.getLogger("figures.rates_update")
 """Where a refused copy is told (a warning: on stderr when nothing else is configured)."""
 
@@ -146,7 +146,8 @@ def update_rates(*, url: str | None = None, limit_s: float | None = None, today:
     payload = snapshot_bytes(codes, rows)
     path = updated_ecb_rates()
     sidecar = _sidecar(path, payload, codes, rows, url=url, body=body, today=today)
-    table = verified_copy(payload, sidecar, url, today)  # the checks a build makes, before anything is written
+    # The checks a build makes, before anything is written.
+    table = verified_copy(payload, sidecar, url, today, "nothing was written; the builds keep the rates they had")
     embedded = load_ecb_rates()
     replaced = _replaced_copy(path, today)
     if replaced is not None and table.last_date < replaced.last_date:
@@ -319,9 +320,11 @@ def snapshot_bytes(codes: list[str], rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def newest_ecb_rates(today: dt.date | None = None) -> RateTable:
+def newest_ecb_rates(today: dt.date | None = None, *, refusals: list[str] | None = None) -> RateTable:
     """The ECB rates a build uses: the copy `figures rates update` wrote if it passes its checks and ends later
-    than the embedded snapshot, else the embedded snapshot. A copy that fails is refused with a warning.
+    than the embedded snapshot, else the embedded snapshot. A copy that fails is refused: why is appended to
+    `refusals` for the caller to tell (a build's input warnings, which `--strict` makes an error), else logged as a
+    warning.
 
     >>> newest_ecb_rates() is load_ecb_rates()  # no copy in the tests' data folder
     True
@@ -333,11 +336,11 @@ def newest_ecb_rates(today: dt.date | None = None) -> RateTable:
     try:
         copy = read_copy(path, today or dt.date.today())
     except FiguresError as error:
-        LOG.warning(
-            "figures: warning: updated ECB rates refused: %s; using the embedded snapshot (to %s)",
-            error,
-            embedded.last_date,
-        )
+        refusal = f"updated ECB rates refused: {error}; using the embedded snapshot (to {embedded.last_date})"
+        if refusals is None:
+            LOG.warning("figures: warning: %s", refusal)
+        else:
+            refusals.append(refusal)
         return embedded
     return copy if copy.last_date > embedded.last_date else embedded
 
@@ -366,7 +369,9 @@ def read_copy(path: Path, today: dt.date) -> RateTable:
     return verified_copy(payload, sidecar, str(path), today)
 
 
-def verified_copy(payload: bytes, sidecar: dict[str, Any], where: str, today: dt.date) -> RateTable:
+def verified_copy(
+    payload: bytes, sidecar: dict[str, Any], where: str, today: dt.date, remedy: str = UPDATE_AGAIN
+) -> RateTable:
     """The rates of a copy (`payload` in the snapshot's format, with its `sidecar`), if it passes every check.
 
     Raises:
@@ -378,52 +383,48 @@ def verified_copy(payload: bytes, sidecar: dict[str, Any], where: str, today: dt
     (datetime.date(2026, 10, 30), True)
     """
     key = json.dumps(sidecar, sort_keys=True, ensure_ascii=True, default=str)
-    return _verified_copy(payload, key, where, today)
+    return _verified_copy(payload, key, where, today, remedy)
 
 
 @functools.lru_cache(maxsize=2)  # a build opens its rates once; a process that builds twice reads them once
-def _verified_copy(payload: bytes, sidecar_json: str, where: str, today: dt.date) -> RateTable:
+def _verified_copy(payload: bytes, sidecar_json: str, where: str, today: dt.date, remedy: str) -> RateTable:
     sidecar = json.loads(sidecar_json)
     path = Path(where)
-    check_ecb_sidecar(sidecar, sidecar_path(path), UPDATE_AGAIN)
+    check_ecb_sidecar(sidecar, sidecar_path(path), remedy)
     digest = hashlib.sha256(payload).hexdigest()
     if len(payload) != sidecar["size_bytes"] or digest != sidecar["sha256"]:
         raise FiguresError(
             f"expected {sidecar['size_bytes']} bytes with SHA-256 {sidecar['sha256']} as its sidecar records, found"
-            f" {len(payload)} bytes with SHA-256 {digest}: the file was changed; {UPDATE_AGAIN}",
+            f" {len(payload)} bytes with SHA-256 {digest}: the file was changed; {remedy}",
             path=where,
         )
     try:
         text = payload.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise FiguresError(
-            f"expected UTF-8, {error.reason} at byte {error.start}; {UPDATE_AGAIN}", path=where
-        ) from None
+        raise FiguresError(f"expected UTF-8, {error.reason} at byte {error.start}; {remedy}", path=where) from None
     parse_history(text, where, published=False)  # every cell, as strictly as the download
     embedded = load_ecb_rates()
     accessed = sidecar["date_accessed"]
     downloaded = dt.date.fromisoformat(accessed)
-    table = ecb_table(payload, sidecar, where, remedy=UPDATE_AGAIN, downloaded=downloaded)
+    table = ecb_table(payload, sidecar, where, remedy=remedy, downloaded=downloaded)
     if table.last_date > today + dt.timedelta(days=1):  # a fixing from the future would block every later update
-        raise FiguresError(
-            f"expected no fixing after today ({today}), found {table.last_date}; {UPDATE_AGAIN}", path=where
-        )
+        raise FiguresError(f"expected no fixing after today ({today}), found {table.last_date}; {remedy}", path=where)
     if table.last_date < embedded.last_date:
         raise FiguresError(
             f"expected a history no older than the embedded snapshot (to {embedded.last_date}), found one to"
             f" {table.last_date}: it would go backwards",
             path=where,
         )
-    _check_extends(table, embedded, where)
+    _check_extends(table, embedded, where, remedy)
     return table
 
 
-def _check_extends(copy: RateTable, embedded: RateTable, where: str) -> None:
+def _check_extends(copy: RateTable, embedded: RateTable, where: str, remedy: str) -> None:
     """Refuse a copy that changes the past: it must hold every fixing day and rate of the embedded snapshot."""
     missing = sorted(set(embedded.currencies) - set(copy.currencies))
     if missing:
         raise FiguresError(
-            f"expected every currency of the embedded snapshot, found no {', '.join(missing)}; {UPDATE_AGAIN}",
+            f"expected every currency of the embedded snapshot, found no {', '.join(missing)}; {remedy}",
             path=where,
         )
     old_dates, old = embedded.fixings_through(embedded.last_date)
@@ -432,7 +433,7 @@ def _check_extends(copy: RateTable, embedded: RateTable, where: str) -> None:
         differ = sorted(set(old_dates.tolist()) ^ set(new_dates.tolist()))[0]
         raise FiguresError(
             f"expected the embedded snapshot's fixing days up to {embedded.last_date}, found {differ} in one and"
-            f" not the other; {UPDATE_AGAIN}",
+            f" not the other; {remedy}",
             path=where,
         )
     for code in embedded.currencies:
@@ -441,7 +442,7 @@ def _check_extends(copy: RateTable, embedded: RateTable, where: str) -> None:
             index = int(np.argmin(same))
             raise FiguresError(
                 f"expected the embedded snapshot's rates up to {embedded.last_date}, found {code} on"
-                f" {old_dates[index]} {new[code][index]} instead of {old[code][index]}; {UPDATE_AGAIN}",
+                f" {old_dates[index]} {new[code][index]} instead of {old[code][index]}; {remedy}",
                 path=where,
             )
 

@@ -7,13 +7,14 @@ from figures.errors import FiguresError
 from figures.rates import RateTable, load_ecb_rates
 
 
-def open_rates(kind: str = "ecb", *, strict: bool = False) -> RateTable:
+def open_rates(kind: str = "ecb", *, strict: bool = False, refusals: list[str] | None = None) -> RateTable:
     """The rate table a report uses: `ecb` (default: the newest verified ECB history, the embedded snapshot or the
     copy `figures rates update` keeps) or `live` (forex-python, over the embedded snapshot).
 
     A new table each time: a build opens one (its context's) and shares it among its sections, so it
     asks the live source once per date and, once the source has failed, waits on it no more. The live
-    module (and `requests`) is imported only when live rates are asked for.
+    module (and `requests`) is imported only when live rates are asked for. An updated ECB copy that fails its
+    checks is refused, and why appended to `refusals` (`figures.rates_update.newest_ecb_rates`).
 
     >>> open_rates("ecb") is load_ecb_rates()
     True
@@ -21,7 +22,7 @@ def open_rates(kind: str = "ecb", *, strict: bool = False) -> RateTable:
     if kind == "ecb":
         from figures.rates_update import newest_ecb_rates
 
-        return newest_ecb_rates()
+        return newest_ecb_rates(refusals=refusals)
     if kind == "live":
         from figures.live import LiveRateTable
 

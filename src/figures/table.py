@@ -24,9 +24,10 @@ class RatesUsed:
     """The rates a table's numbers rest on: the rate table's source, or where a live source failed, the ECB's
     fallback for every rate ("all") or beside the live source's for some ("some").
 
-    >>> ecb = RateSource("ECB", dt.date(2026, 10, 30))
-    >>> RatesUsed(RateSource("forex-python live rates", url="http://x/"), ecb, "some").english()
-    'forex-python live rates (http://x/); ECB, snapshot to 2026-10-30 (where the live source failed)'
+    >>> from figures.normalise import comparison_table
+    >>> used = comparison_table().rates_source
+    >>> used.source.snapshot_to, used.fallback, used.fell_back
+    (datetime.date(2026, 10, 30), None, '')
     """
 
     source: RateSource
@@ -35,7 +36,12 @@ class RatesUsed:
     """"" (no fallback), "some" or "all"."""
 
     def english(self) -> str:
-        """In English, as a record."""
+        """In English, as a record.
+
+        >>> ecb = RateSource("ECB", dt.date(2026, 10, 30))
+        >>> RatesUsed(RateSource("forex-python live rates", url="http://x/"), ecb, "some").english()
+        'forex-python live rates (http://x/); ECB, snapshot to 2026-10-30 (where the live source failed)'
+        """
         if self.fell_back == "all":
             return f"{self.fallback.english()} (the live source failed)"
         if self.fell_back == "some":
