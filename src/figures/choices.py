@@ -1,7 +1,9 @@
 """The choices a reader can make, in one light module the command line can import at once."""
 
 import difflib
+import tomllib
 from collections.abc import Iterable
+from importlib.resources import files
 
 from figures.errors import FiguresError
 from figures.i18n import LOCALES, N_
@@ -13,6 +15,13 @@ METHODS = (N_("average"), N_("closing"), N_("spot"))
 closing: last fixing on or before the period's end; spot: the fixing of one chosen date."""
 DEFAULT_METHOD = "average"
 RATE_SOURCES = ("ecb", "live")
+ARTICLE_LANGUAGES: tuple[str, ...] = tuple(
+    tomllib.loads(files("figures").joinpath("extract", "languages", "common.toml").read_text(encoding="utf-8"))[
+        "languages"
+    ]
+)
+"""The languages `figures extract` reads: the list its tables give (extract/languages/common.toml), read here without
+importing the extractor, which the command line needs only for `figures extract`."""
 """ecb: the embedded ECB snapshot (default); live: forex-python's web API, with fallback to ecb."""
 
 

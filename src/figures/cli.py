@@ -13,9 +13,15 @@ import sys
 from pathlib import Path
 
 from figures import __version__
-from figures.choices import DEFAULT_CURRENCY, DEFAULT_METHOD, METHODS, RATE_SOURCES, did_you_mean
+from figures.choices import (
+    ARTICLE_LANGUAGES,
+    DEFAULT_CURRENCY,
+    DEFAULT_METHOD,
+    METHODS,
+    RATE_SOURCES,
+    did_you_mean,
+)
 from figures.errors import FiguresError
-from figures.extract.language import LANGUAGES
 from figures.i18n import DEFAULT_LOCALE, LOCALES
 
 
@@ -137,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="draft a claims file from a news article (text or HTML page)")
     extract.add_argument("article", type=Path, help="the article: a UTF-8 text file or a saved HTML page")
     extract.add_argument("--out", type=Path, required=True, help="the draft claims CSV to write, with its sidecar")
-    _choice(extract, "--lang", "language", LANGUAGES, help="the article's language (default: detected)")
+    _choice(extract, "--lang", "language", ARTICLE_LANGUAGES, help="the article's language (default: detected)")
     extract.add_argument("--published", type=_date, help="publication date, where the page or a dateline lacks it")
     extract.add_argument("--source", help="where the article was published (default: the page's site and title)")
     extract.add_argument("--accessed", type=_date, help="date the article was read (default: today)")

@@ -22,6 +22,8 @@ from importlib.resources import files
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 
+from figures.choices import ARTICLE_LANGUAGES
+
 
 def _table(name: str) -> dict:
     return tomllib.loads(files("figures.extract").joinpath("languages", f"{name}.toml").read_text(encoding="utf-8"))
@@ -37,7 +39,7 @@ def _words(text: str) -> list[str]:
 
 
 _COMMON = _table("common")
-LANGUAGES: tuple[str, ...] = tuple(_COMMON["languages"])
+LANGUAGES = ARTICLE_LANGUAGES  # one list: the tables'
 _TABLES = {lang: _table(lang) for lang in LANGUAGES}
 LOCALES = {lang: table["locale"] for lang, table in _TABLES.items()}
 
