@@ -154,3 +154,82 @@ def test_fixtures_are_unchanged_copies_of_their_sources():
     assert lpa["cik"] == "0001997711" and len(lpa["facts"]["ifrs-full"]["Revenue"]["units"]["USD"]) == 6
     # the provenance table names repository, path, commit and licence
     assert "3b44ade1065a5448642f192baaefa183336051bb" in (FILINGS / "SOURCES.md").read_text()
+
+
+APPLE = FILINGS / "apple_2023_10k_instance_revenues.xml"
+
+
+def test_two_companies_in_one_import_are_refused_naming_both(tmp_path, capsys):
+    # Alibaba (CIK 1577552) and LPA (CIK 1997711): one reported file is one company's figures
+    out = tmp_path / "x.csv"
+    assert main(["import", str(ALIBABA), str(LPA), "--out", str(out)]) == 1
+    error = capsys.readouterr().err.strip()
+    assert "\n" not in error and "import them one at a time" in error
+    assert "CIK 1577552" in error and "CIK 1997711" in error and ALIBABA.name in error and LPA.name in error
+    assert not out.exists()
+
+
+def test_apples_10k_instance_document_gives_its_printed_net_sales(tmp_path):
+    reported, sidecar = _import(tmp_path, APPLE, company="Apple")
+    # Apple 10-K for fiscal 2023, consolidated statements of operations (in millions): total net sales
+    # 383,285 (2023), 394,328 (2022), 365,817 (2021); fiscal years end on the last Saturday of September
+    printed = {"fy2023": 383285.0, "fy2022": 394328.0, "fy2021": 365817.0}
+    assert {label: reported.loc[f"apple_revenue_{label}", "value"] for label in printed} == printed
+    row = reported.loc["apple_revenue_fy2023"]
+    assert (str(row["period_start"]), str(row["period_end"]), row["currency"]) == ("2022-09-25", "2023-09-30", "USD")
+    assert "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax" in row["source"]
+    assert "CIK 320193" in row["source"] and "context c-1" in row["note"] and "decimals -6" in row["note"]
+    assert len(reported) == 3  # the products segment (context c-14, 298,085) is no total
+    assert sidecar["concepts_chosen"] == ["us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"]
+
+
+def test_an_instance_names_the_company_from_its_registrant_name(tmp_path):
+    reported, _ = _import(tmp_path, APPLE)
+    assert reported.loc["apple_inc_revenue_fy2023", "company"] == "Apple Inc."
+
+
+def test_the_us_gaap_namespace_is_matched_whatever_its_prefix(tmp_path):
+    # an instance may bind any prefix to the FASB's namespace; the concept is named by its usual prefix
+    (tmp_path / "apple.xml").write_text(
+        APPLE.read_text(encoding="utf-8").replace("us-gaap:", "gaap:").replace("xmlns:us-gaap=", "xmlns:gaap="),
+        encoding="utf-8",
+    )
+    row = _import(tmp_path, tmp_path / "apple.xml", company="Apple")[0].loc["apple_revenue_fy2023"]
+    assert (row["value"], row["source"].rpartition("; ")[2]) == (
+        383285.0,
+        "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
+    )
+
+
+def test_the_us_gaap_prefix_bound_to_another_namespace_is_no_standard_concept(tmp_path):
+    text = APPLE.read_text(encoding="utf-8").replace('"http://fasb.org/us-gaap/2023"', '"http://example.com/gaap"')
+    filing = tmp_path / "apple.xml"
+    filing.write_text(text, encoding="utf-8")
+    assert "expected a revenue fact over a period" in _one_line_error(tmp_path, filing)
+
+
+def test_an_instance_and_the_companys_companyfacts_are_one_entity(tmp_path):
+    from figures.filings import import_filings
+
+    facts = import_filings([APPLE])
+    assert {f.filing.entity for f in facts} == {"CIK 320193"}  # as companyfacts names it, not 0000320193
+
+
+def test_a_pdf_is_refused_saying_what_is_read(tmp_path):
+    filing = tmp_path / "annual-report.pdf"
+    filing.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    message = _one_line_error(tmp_path, filing)
+    assert "a file that is not JSON" not in message
+    for accepted in ("companyfacts JSON", "xBRL-JSON", "inline XBRL", "XBRL instance", "report package"):
+        assert accepted in message
+
+
+def test_an_accessed_date_after_today_is_refused(tmp_path, capsys):
+    import datetime as dt
+
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    out = tmp_path / "x.csv"
+    assert main(["import", str(ALIBABA), "--out", str(out), "--accessed", tomorrow]) == 1
+    error = capsys.readouterr().err
+    assert "--accessed" in error and tomorrow in error and "after today" in error
+    assert not out.exists()

@@ -329,3 +329,147 @@ def test_a_comparison_built_on_sap_ses_esef_filing_reconciles(tmp_path):
     assert verdicts == {"sap_sales": "rounded", "sap_growth": "rounded"}
     assert any(row.get("value") in ("30871", "30871.0") for row in rows)
     assert "ifrs-full:Revenue" in page and SAP.name in page and "529900D6BF99LW9R2E68" in page
+
+
+VALEO_LEI, FAURECIA_LEI = "LEI 5493006IH2N2WMIBB742", "LEI 969500F0VMZLK2IULV85"
+
+
+def test_two_entities_in_one_inline_import_are_refused_naming_both(tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    assert main(["import", str(VALEO), str(FAURECIA), "--out", str(out)]) == 1
+    error = capsys.readouterr().err.strip()
+    assert "\n" not in error and "import them one at a time" in error
+    assert VALEO_LEI in error and FAURECIA_LEI in error and VALEO.name in error and FAURECIA.name in error
+    assert not out.exists()
+
+
+def _named(tmp_path, document) -> str:
+    """The one-line error of building a comparison whose filings.json holds `document` (the SAP and Valeo filings
+    copied beside it)."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    for filing in (SAP, VALEO):
+        shutil.copy(filing, folder / filing.name)
+    (folder / "filings.json").write_text(json.dumps(document), encoding="utf-8")
+    write_figures(folder / "claims.csv", [claim("sap_sales", "SAP", "revenue", *CY2022, 30.9, "billion", "EUR")])
+    with pytest.raises(FiguresError) as caught:
+        build_report(tmp_path / "report", ReportParameters(comparison=str(folder), currency="EUR"))
+    message = str(caught.value)
+    assert "\n" not in message and "filings.json" in message
+    return message
+
+
+def test_one_company_name_over_two_entities_in_filings_json_is_refused(tmp_path):
+    named = [{"file": SAP.name, "company": "SAP"}, {"file": VALEO.name, "company": "SAP"}]
+    message = _named(tmp_path, {"filings": named})
+    assert "'SAP'" in message and SAP_LEI in message and VALEO_LEI in message
+    assert SAP.name in message and VALEO.name in message
+
+
+def test_an_empty_filings_json_is_refused(tmp_path):
+    assert "expected at least one filing" in _named(tmp_path, {"filings": []})
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ({"filings": [{"file": SAP.name, "compnay": "SAP"}]}, ["filing 1", "'compnay'", "did you mean company"]),
+        ({"filings": [{"file": SAP.name, "company": "SAP"}], "acessed": "2026-01-02"}, ["'acessed'", "'accessed'"]),
+        ({"filings": [{"file": SAP.name}]}, ["filing 1", "'company'", "the name the claims give"]),
+        ({"filings": [{"file": SAP.name, "company": "SAP"}], "accessed": "2999-01-01"}, ["2999-01-01", "after today"]),
+    ],
+)
+def test_a_misspelt_or_missing_key_in_filings_json_is_refused(tmp_path, document, expected):
+    message = _named(tmp_path, document)
+    for part in expected:
+        assert part in message
+
+
+def test_the_ifrs_namespace_is_matched_whatever_its_prefix(tmp_path):
+    # GLEIF's real ESEF report binds the prefix ifrs: to the ifrs-full namespace
+    text = VALEO.read_text(encoding="utf-8").replace("xmlns:ifrs-full=", "xmlns:ifrs=").replace('"ifrs-full:', '"ifrs:')
+    filing = tmp_path / "valeo.xhtml"
+    filing.write_text(text, encoding="utf-8")
+    reported, sidecar = _import(tmp_path, filing, company="Valeo")
+    assert reported.loc["valeo_revenue_2014", "value"] == 12725.0
+    assert "ifrs-full:Revenue" in reported.loc["valeo_revenue_2014", "source"]
+    assert sidecar["concepts_chosen"] == ["ifrs-full:Revenue"]
+
+
+def test_the_ifrs_full_prefix_bound_to_a_company_namespace_is_no_standard_concept(tmp_path):
+    filing = _changed_valeo(
+        tmp_path, '"http://xbrl.ifrs.org/taxonomy/2017-03-09/ifrs-full"', '"http://www.valeo.com/2014/taxonomy"'
+    )
+    assert "expected a revenue fact over a period" in _one_line_error(tmp_path, filing)
+
+
+def test_xbrl_json_concepts_are_matched_by_namespace(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    namespaces = document["documentInfo"]["namespaces"]
+    namespaces["ifrs"] = "https://xbrl.ifrs.org/taxonomy/2023-03-23/ifrs-full"
+    del namespaces["ifrs-full"]
+    for fact in document["facts"].values():
+        fact["dimensions"]["concept"] = fact["dimensions"]["concept"].replace("ifrs-full:", "ifrs:")
+    filing = tmp_path / "valeo.json"
+    filing.write_text(json.dumps(document), encoding="utf-8")
+    reported, _ = _import(tmp_path, filing, company="Valeo")
+    assert reported.loc["valeo_revenue_2013", "value"] == 11662.0
+    assert "ifrs-full:Revenue" in reported.loc["valeo_revenue_2013", "source"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (">12,725<", ">twelve<", ["'twelve'", "ixt2:numdotdecimal"]),
+        (">12,725<", ">12.725,0<", ["'12.725,0'", "ixt2:numdotdecimal"]),
+        ('name="ifrs-full:Revenue" scale="6"', 'name="ifrs-full:Revenue" sign="-" scale="6"', ["positive", "sign"]),
+        (
+            'name="ifrs-full:Revenue" scale="6" format="ixt2:numdotdecimal"',
+            'name="ifrs-full:Revenue" scale="6" format="ixt4:fixed-zero"',
+            ["positive", "0"],
+        ),
+    ],
+)
+def test_a_bad_inline_revenue_fact_is_refused_naming_the_filing_and_the_fact(tmp_path, old, new, expected):
+    registry = 'xmlns:ixt4="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12" '
+    filing = _changed_valeo(tmp_path, old, new)
+    filing.write_text(filing.read_text(encoding="utf-8").replace("<html ", "<html " + registry, 1), encoding="utf-8")
+    message = _one_line_error(tmp_path, filing)
+    assert "ifrs-full:Revenue" in message and "context dcur1" in message and ".check.csv" not in message
+    for part in expected:
+        assert part in message
+
+
+def test_a_nil_revenue_fact_is_refused(tmp_path):
+    text = VALEO.read_text(encoding="utf-8")
+    text = text.replace("<html ", '<html xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ', 1)
+    text = text.replace('contextRef="dcur1">12,725</ix:nonFraction>', 'contextRef="dcur1" xsi:nil="true"/>', 1)
+    filing = tmp_path / "valeo.xhtml"
+    filing.write_text(text, encoding="utf-8")
+    message = _one_line_error(tmp_path, filing)
+    assert "ifrs-full:Revenue" in message and "context dcur1" in message and "nil" in message
+
+
+def test_a_file_that_is_not_xbrl_is_named_once_without_internal_names(tmp_path):
+    filing = tmp_path / "readme.xhtml"
+    filing.write_text("<p>not a report", encoding="utf-8")
+    message = _one_line_error(tmp_path, filing)
+    assert message.count("readme.xhtml") == 1 and "Error" not in message
+
+
+def test_a_comparison_cites_the_company_filings_json_names(tmp_path):
+    claims = [claim("sap_sales", "SAP", "revenue", *CY2022, 30.9, "billion", "EUR")]
+    _, _, page, _ = _comparison(tmp_path, {SAP: "SAP"}, claims, "EUR")
+    # each citation, whose first part a chart's source line names, begins with the company, not "LEI 5299..."
+    assert f"SAP, inline XBRL report {SAP.name}" in page
+    assert f"{SAP_LEI}, inline XBRL report" not in page
+
+
+def test_a_revenue_that_is_not_positive_in_xbrl_json_is_refused_naming_the_fact(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    document["facts"]["f38"]["value"] = "-12725000000"
+    filing = tmp_path / "valeo.json"
+    filing.write_text(json.dumps(document), encoding="utf-8")
+    message = _one_line_error(tmp_path, filing)
+    assert "fact ifrs-full:Revenue 2014-01-01 to 2014-12-31 in EUR" in message and "context f38" in message
+    assert "expected a positive revenue, found -12725000000" in message and ".check.csv" not in message

@@ -51,7 +51,7 @@ def choose_revenues(facts: list[Fact], path: str | Path) -> list[Chosen]:
 
     Raises:
         FiguresError: naming `path` and the fact: no revenue fact at all, a revenue fact in a unit that is no
-            currency, or two different values for the same concept and period in one filing.
+            currency or not positive, or two different values for the same concept and period in one filing.
 
     >>> from figures.filings.companyfacts import read_companyfacts
     >>> from figures.paths import ROOT
@@ -71,6 +71,8 @@ def choose_revenues(facts: list[Fact], path: str | Path) -> list[Chosen]:
                 f"{fact.describe()}: expected a revenue in a currency (an ISO 4217 unit), found unit {fact.unit!r}",
                 path=path,
             )
+        if fact.value <= 0:
+            raise FiguresError(f"{fact.describe()}: expected a positive revenue, found {fact.value}", path=path)
     revenue = _one_fact_per_filing(revenue, path)
     revenue = [fact for fact in revenue if period_kind(fact.start, fact.end) != "period"]
     currencies = Counter(currency for currency, _ in {(f.currency, (f.start, f.end)) for f in revenue})

@@ -24,17 +24,29 @@ class Filing:
     file: str
     sha256: str
 
-    def cite(self) -> str:
-        """The filing in words, as a reported figure's `source` names it.
+    @property
+    def is_report(self) -> bool:
+        """Whether the filing is a report read from its own file (inline XBRL, an XBRL instance), which names neither
+        an accession number nor a filing date, rather than a filing the SEC lists.
+
+        >>> Filing("10-K XBRL instance", "a.xml", dt.date(2023, 9, 30), "CIK 320193", "Apple", "a.xml", "ab").is_report
+        True
+        """
+        return self.form.endswith(("inline XBRL report", "XBRL instance"))
+
+    def cite(self, name: str | None = None) -> str:
+        """The filing in words, as a reported figure's `source` names it: by `name` (the company as the reader knows
+        it), else the filer's own name.
 
         >>> Filing("10-K", "0001-24-1", dt.date(2024, 3, 26), "CIK 1", "Acme", "f.json", "ab").cite()
         'Acme, Form 10-K, accession 0001-24-1, filed 2024-03-26 (CIK 1)'
         >>> Filing("inline XBRL report", "r.xhtml", dt.date(2024, 12, 31), "LEI 5493", "Acme", "r.xhtml", "ab").cite()
         'Acme, inline XBRL report r.xhtml, period ending 2024-12-31 (LEI 5493)'
         """
-        if self.entity.startswith("LEI "):  # an ESEF report: no accession, no filing date in the file
-            return f"{self.entity_name}, {self.form} {self.accession}, period ending {self.filed} ({self.entity})"
-        return f"{self.entity_name}, Form {self.form}, accession {self.accession}, filed {self.filed} ({self.entity})"
+        name = name or self.entity_name
+        if self.is_report:  # a report read from its file: no accession, no filing date in it
+            return f"{name}, {self.form} {self.accession}, period ending {self.filed} ({self.entity})"
+        return f"{name}, Form {self.form}, accession {self.accession}, filed {self.filed} ({self.entity})"
 
 
 @dataclass(frozen=True)
@@ -87,4 +99,5 @@ class Fact:
         'fact us-gaap:Revenues 2024-01-01 to 2024-12-31 in shares'
         """
         where = f" in {self.filing.form} {self.filing.accession}" if self.filing else ""
-        return f"fact {self.concept} {self.start} to {self.end} in {self.unit}{where}"
+        context = f", context {self.context}" if self.context else ""
+        return f"fact {self.concept} {self.start} to {self.end} in {self.unit}{where}{context}"

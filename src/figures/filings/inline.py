@@ -1,10 +1,14 @@
-"""Inline XBRL (an ESEF report's .xhtml, or an XBRL instance): its numeric facts over a period, read by ixbrlparse.
+"""Inline XBRL (an ESEF report's .xhtml) or a plain XBRL instance (an SEC filing's .xml): its numeric facts over a
+period, read with ixbrlparse.
 
-ixbrlparse reads the document's `ix:header` (contexts, units) and every `ix:nonFraction`, applying its transformation
-format, scale and sign. Facts with dimensions (a segment, a component of equity) are left out: a revenue row is the
-entity's total. ixbrlparse reads the dimensions of a context's `xbrli:segment` only; ESEF puts them in its
-`xbrli:scenario`, which is looked at here. The report's date is not in the file; the latest period end stands for it
-and the row says so.
+ixbrlparse parses the document and reads its contexts; the facts' elements are taken here (every `ix:nonFraction`, or
+in an instance every element with a context and a unit), each concept named by its namespace (`names`), each value
+read strictly from its text by its transformation format, scale and sign (`numbers`), each unit's currency by the
+ISO 4217 namespace. A revenue fact that is nil, unreadable or not positive is refused naming the fact; any other fact
+that does not read is left out (only revenue is used). Facts with dimensions (a segment, a component of equity) are
+left out: a revenue row is the entity's total. ixbrlparse reads the dimensions of a context's `xbrli:segment` only;
+ESEF puts them in its `xbrli:scenario`, which is looked at here. The report's date is not in the file; the latest
+period end stands for it and the row says so.
 """
 
 from __future__ import annotations
@@ -12,17 +16,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import warnings
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from figures.errors import FiguresError
 from figures.filings.facts import Fact, Filing
 from figures.filings.limits import read_limited
+from figures.filings.names import ISO_4217_NAMESPACE, concept_name, qname
+from figures.filings.numbers import UnreadValue, read_value
 from figures.load import ISO_4217
 
 LEI_SCHEME = "http://standards.iso.org/iso/17442"
+SEC_SCHEME = "http://www.sec.gov/CIK"
 NAME_CONCEPTS = ("NameOfReportingEntityOrOtherMeansOfIdentification", "EntityRegistrantName")
 FORM = "inline XBRL report"
+INSTANCE_FORM = "XBRL instance"
+REPORT_FORMS = (FORM, INSTANCE_FORM)
 
 
 def read_inline(path: str | Path) -> list[Fact]:
@@ -42,35 +50,41 @@ def read_inline(path: str | Path) -> list[Fact]:
 
 
 def read_inline_bytes(payload: bytes, path: str | Path, *, report: str, sha256: str) -> list[Fact]:
-    """The facts of inline XBRL given as bytes (a file, or a report inside a package at `path`)."""
+    """The facts of inline XBRL, or of a plain XBRL instance, given as bytes (a file, or a report inside a package at
+    `path`)."""
+    where = "" if report == Path(path).name else f"{report}: "  # a package's member, named after the package
     if b"<!ENTITY" in payload:
         raise FiguresError(
-            f"{report}: expected no entity declaration (<!ENTITY>, refused: it can read local files or expand"
+            f"{where}expected no entity declaration (<!ENTITY>, refused: it can read local files or expand"
             " without end)",
             path=path,
         )
-    document = _parse(payload, path, report)
-    numeric = [n for n in document.numeric if _context(n) is not None]
-    scenarios = _contexts_with_a_scenario(document)
-    if not numeric:
-        raise FiguresError(
-            f"{report}: expected inline XBRL facts (ix:nonFraction with a context), found no inline XBRL facts",
-            path=path,
-        )
-    entity = _entity(numeric)
-    ends = [_context(n).enddate for n in numeric if _context(n).enddate]
+    document = _parse(payload, path, where)
+    instance = document.filetype == "xbrl"
+    contexts = document.contexts
+    tags = [t for t in _numeric_tags(document, instance) if _context(contexts.get(str(t["contextRef"]))) is not None]
+    if not tags:
+        what = "an XBRL instance's facts (with a context and a unit)" if instance else "ix:nonFraction with a context"
+        raise FiguresError(f"{where}expected XBRL facts ({what}), found no inline XBRL facts", path=path)
+    entity = _entity([contexts[str(t["contextRef"])] for t in tags], path, where)
+    ends = [contexts[str(t["contextRef"])].enddate for t in tags if contexts[str(t["contextRef"])].enddate]
     name = _entity_name(document) or entity
-    filing = Filing(FORM, report, max(ends) if ends else dt.date.min, entity, name, Path(path).name, sha256)
+    form = (f"{_document_type(document)} {INSTANCE_FORM}".strip()) if instance else FORM
+    filing = Filing(form, report, max(ends) if ends else dt.date.min, entity, name, Path(path).name, sha256)
+    scenarios = _contexts_with_a_scenario(document)
+    units = _units(document)
     facts = []
-    for number in numeric:
-        context = _context(number)
+    for tag in tags:
+        context = contexts[str(tag["contextRef"])]
         if context.segments or context.id in scenarios or not (context.startdate and context.enddate):
             continue  # a dimension (not the entity's total) or an instant (a balance, never a revenue)
-        facts.append(_fact(number, context, filing, path))
+        fact = _fact(tag, context, units, filing, path, where, instance)
+        if fact is not None:
+            facts.append(fact)
     return facts
 
 
-def _parse(payload: bytes, path, report: str):
+def _parse(payload: bytes, path, where: str):
     import io
 
     from ixbrlparse import IXBRL
@@ -79,16 +93,24 @@ def _parse(payload: bytes, path, report: str):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # BeautifulSoup's warnings on odd markup: the facts decide
             return IXBRL(io.BytesIO(payload), raise_on_error=False)
-    except Exception as error:  # ixbrlparse raises its own error, or a parser's, on what is not XBRL
+    except Exception:  # ixbrlparse raises its own error, or a parser's, on what is not XBRL
         raise FiguresError(
-            f"{report}: expected inline XBRL facts (an XHTML report), found no inline XBRL facts"
-            f" ({type(error).__name__})",
+            f"{where}expected XBRL facts (an inline XBRL report in XHTML, or an XBRL instance), found no inline XBRL"
+            " facts: the file is neither",
             path=path,
         ) from None
 
 
-def _context(number):
-    context = number.context
+def _numeric_tags(document, instance: bool) -> list:
+    """The numeric facts' elements: every `ix:nonFraction` of an inline report, every element with a context and a
+    unit in an instance. Read here rather than from ixbrlparse's list, which drops a fact whose value it cannot read."""
+    if not instance:
+        return [t for t in document.soup.find_all("nonFraction") if t.prefix and t.get("contextRef")]
+    root = document.soup.find("xbrl")
+    return [t for t in root.find_all(True) if t.get("contextRef") and t.get("unitRef")]
+
+
+def _context(context):
     return None if isinstance(context, str) or context is None else context
 
 
@@ -110,11 +132,42 @@ def _contexts_with_a_scenario(document) -> set[str]:
     return ids
 
 
-def _entity(numeric) -> str:
-    schemes = {(c.entity.get("scheme") or "", c.entity.get("identifier") or "") for c in map(_context, numeric)}
-    scheme, identifier = sorted(schemes)[0]
-    identifier = identifier.strip()
-    return f"LEI {identifier}" if scheme.strip() == LEI_SCHEME else f"{scheme.strip()} {identifier}".strip()
+def _units(document) -> dict[str, tuple[str, str | None]]:
+    """Each unit's id to its measure as written and its ISO 4217 currency (None when it is no currency: another
+    measure, a prefix not bound to the ISO 4217 namespace, or a ratio such as euros per share)."""
+    units = {}
+    for unit in document.soup.find_all(["xbrli:unit", "unit"]):
+        if not unit.get("id"):
+            continue
+        measures = unit.find_all(["xbrli:measure", "measure"])
+        written = "/".join(" ".join(m.get_text().split()) for m in measures) or "no unit"
+        currency = None
+        if len(measures) == 1 and unit.find(["xbrli:divide", "divide"]) is None:
+            _, local, namespace = qname(measures[0], measures[0].get_text())
+            if namespace == ISO_4217_NAMESPACE and local in ISO_4217:
+                currency = local
+        units[str(unit["id"])] = (written, currency)
+    return units
+
+
+def _entity(contexts, path, where: str) -> str:
+    """The one entity the facts' contexts name (an LEI; a CIK as the SEC's companyfacts names it)."""
+    named = set()
+    for context in contexts:
+        scheme = (context.entity.get("scheme") or "").strip()
+        identifier = (context.entity.get("identifier") or "").strip()
+        if scheme == LEI_SCHEME:
+            named.add(f"LEI {identifier}")
+        elif scheme == SEC_SCHEME and identifier.isdigit():
+            named.add(f"CIK {int(identifier)}")
+        else:
+            named.add(f"{scheme} {identifier}".strip())
+    if len(named) > 1:
+        raise FiguresError(
+            f"{where}expected the facts of one entity, found {' and '.join(sorted(named))}: one report, one company",
+            path=path,
+        )
+    return named.pop()
 
 
 def _entity_name(document) -> str:
@@ -124,28 +177,53 @@ def _entity_name(document) -> str:
     return ""
 
 
-def _fact(number, context, filing: Filing, path) -> Fact:
-    tag = number.soup_tag
-    concept = f"{number.schema}:{number.name}" if number.schema != "unknown" else str(number.name)
-    measure = (number.unit or "").strip()
-    prefix, _, code = measure.rpartition(":")
-    currency = code if prefix == "iso4217" and code in ISO_4217 else None
+def _document_type(document) -> str:
+    for fact in document.nonnumeric:
+        if fact.name.split(":")[-1] == "DocumentType" and fact.value:
+            return " ".join(fact.value.split())
+    return ""
+
+
+def _fact(tag, context, units, filing: Filing, path, where: str, instance: bool) -> Fact | None:
+    """The fact of an element, its concept named by namespace; None for a fact that is no revenue and whose value
+    does not read (nil, or a format not read here): only a revenue's value must be right."""
+    from figures.filings.choose import REVENUE_CONCEPTS
+
+    if instance:
+        concept = concept_name(tag.prefix or "", tag.name, tag.namespace)
+    else:
+        concept = concept_name(*qname(tag, str(tag.get("name") or "")))
+    measure, currency = units.get(str(tag.get("unitRef")), (str(tag.get("unitRef") or "no unit"), None))
     label = f"fact {concept} {context.startdate} to {context.enddate} (context {context.id})"
-    if number.value is None:
-        raise FiguresError(f"{label}: expected a number, found {number.text!r}", path=path)
+    revenue = concept in REVENUE_CONCEPTS
+    if str(tag.get("xsi:nil", "")).strip() in ("true", "1"):
+        if revenue:
+            raise FiguresError(f"{where}{label}: expected a revenue, found a nil fact (xsi:nil, no value)", path=path)
+        return None
+    fmt = tag.get("format")
+    sign = "instance" if instance else tag.get("sign")
     try:
-        # ixbrlparse gives a float: 15 significant digits are every digit a report prints, and no float noise
-        value = Decimal(format(number.value, ".15g"))
-        decimals_text = (tag.get("decimals") if tag is not None else None) or ""
+        namespace = qname(tag, str(fmt))[2] if fmt else None
+        value = read_value(tag.get_text(), fmt, namespace, scale=tag.get("scale"), sign=sign)
+        decimals_text = str(tag.get("decimals") or "").strip()
         decimals = None if decimals_text in ("", "INF") else int(decimals_text)
-    except (InvalidOperation, ValueError):
+    except UnreadValue as error:
+        if not revenue:
+            return None
+        raise FiguresError(f"{where}{label}: expected {error}, found {tag.get_text().strip()!r}", path=path) from None
+    except ValueError:
+        if not revenue:
+            return None
         raise FiguresError(
-            f"{label}: expected decimals as a whole number, found {decimals_text!r}", path=path
+            f"{where}{label}: expected decimals as a whole number, found {decimals_text!r}", path=path
         ) from None
+    if revenue and value <= 0:
+        cause = ' (sign="-": a negative revenue)' if sign == "-" else f" (format {fmt})" if fmt and not value else ""
+        raise FiguresError(f"{where}{label}: expected a positive revenue, found {value}{cause}", path=path)
     return Fact(
         concept=concept,
         value=value,
-        unit=currency or measure or "no unit",
+        unit=currency or measure,
         currency=currency,
         start=context.startdate,
         end=context.enddate,

@@ -2,10 +2,12 @@
 
     {"filings": [{"file": "valeo-2014.zip", "company": "Valeo"}, ...], "accessed": "2026-12-06"}
 
-Each `file` is relative to the folder (and must stay inside it); `company` names the rows (else the filer's name);
-`accessed` is the date the filings were obtained (else the newest file's modification date), so that two builds of
-the same folder write the same sidecar. The imported file lives in the temporary folder, keyed by the filings'
-SHA-256: nothing is written into the comparison.
+Each `file` is relative to the folder (and must stay inside it); `company`, required, is the name the claims give the
+company (a filing names it only by CIK or LEI); one company's filings must all be one entity's. No other key is taken
+(a misspelt one is refused, not ignored). `accessed` is the date the filings were obtained, not after today (else the
+newest file's modification date), so that two builds of the same folder write the same sidecar. The imported file
+lives in the temporary folder, keyed by the filings' SHA-256 and the importer's code: nothing is written into the
+comparison.
 """
 
 from __future__ import annotations
@@ -21,54 +23,139 @@ from figures.errors import FiguresError
 FILINGS_NAME = "filings.json"
 
 
+DOCUMENT_KEYS = ("filings", "accessed")
+ENTRY_KEYS = ("file", "company")
+SHAPE = '{"filings": [{"file": NAME, "company": NAME}, ...], "accessed": "YYYY-MM-DD"}'
+
+
 def import_named_filings(folder: str | Path) -> Path | None:
     """The reported figures imported from the filings `folder/filings.json` names, or None without that file.
 
     Raises:
-        FiguresError: naming filings.json: not the documented shape, a file outside the folder or missing; or
-            naming a filing, as `figures import` would.
+        FiguresError: naming filings.json, the entry and the key: not the documented shape, an unknown key, no filing,
+            a filing without `company`, a file outside the folder or missing, an `accessed` date that is no date or
+            after today, one company's filings of two entities; or naming a filing, as `figures import` would.
     """
     from figures.filings.limits import read_limited
-    from figures.filings.rows import write_reported
+    from figures.filings.rows import MixedEntities, write_reported
 
     folder = Path(folder)
     listing = folder / FILINGS_NAME
     if not listing.is_file():
         return None
-    try:
-        document = json.loads(read_limited(listing))
-        entries = document["filings"]
-        groups: dict[str, list[Path]] = {}
-        for entry in entries:
-            path = (folder / str(entry["file"])).resolve()
-            if not path.is_relative_to(folder.resolve()):
-                raise FiguresError(
-                    f"expected a filing inside the comparison folder, found {entry['file']!r}", path=listing
-                )
-            if not path.is_file():
-                raise FiguresError(f"expected the filing {entry['file']!r}, found none", path=listing)
-            groups.setdefault(str(entry.get("company") or ""), []).append(path)
-        accessed = document.get("accessed")
-    except (KeyError, TypeError, AttributeError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise FiguresError(
-            'expected {"filings": [{"file": NAME, "company": NAME}, ...]} (a JSON list of filings)', path=listing
-        ) from None
+    groups, accessed = _read_listing(folder, listing)
     paths = [p for group in groups.values() for p in group]
-    digest = hashlib.sha256(read_limited(listing))
+    digest = hashlib.sha256(_importer_digest())
+    digest.update(read_limited(listing))
     for path in paths:
         digest.update(hashlib.sha256(read_limited(path)).digest())
     out_dir = Path(tempfile.gettempdir()) / "figures-imported" / digest.hexdigest()[:32]
     out = out_dir / "reported.csv"
     if out.is_file():
         return out
-    date = dt.date.fromisoformat(accessed) if accessed else dt.date.fromtimestamp(max(p.stat().st_mtime for p in paths))
+    date = accessed or dt.date.fromtimestamp(max(p.stat().st_mtime for p in paths))
     parts = []
     for company, group in groups.items():
         part = out_dir / f"part{len(parts)}.csv"
-        write_reported(group, part, company=company or None, accessed=date, force=True)
+        try:
+            write_reported(group, part, company=company, accessed=date, force=True)
+        except MixedEntities as error:
+            said = " and ".join(f"{entity} ({', '.join(files)})" for entity, files in sorted(error.entities.items()))
+            raise FiguresError(
+                f"company {company!r}: expected the filings of one entity, found {said}: give each company its own"
+                " name (an entry per filing, each with its company)",
+                path=listing,
+            ) from None
         parts.append(part)
     _concatenate(parts, out, date)
     return out
+
+
+def _importer_digest() -> bytes:
+    """The SHA-256 of the importer's own code: an import cached by an earlier version of it is not reused."""
+    digest = hashlib.sha256()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.digest()
+
+
+def _read_listing(folder: Path, listing: Path) -> tuple[dict[str, list[Path]], dt.date | None]:
+    """The filings grouped by company name, and the `accessed` date if given, from a checked `filings.json`."""
+    from figures.filings.limits import read_limited
+
+    try:
+        document = json.loads(read_limited(listing))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise FiguresError(f"expected JSON, {SHAPE}, found a file that is not JSON", path=listing) from None
+    if not isinstance(document, dict) or not isinstance(document.get("filings"), list):
+        raise FiguresError(f"expected {SHAPE}, found no list of filings", path=listing)
+    _known_keys(document, DOCUMENT_KEYS, "", listing)
+    if not document["filings"]:
+        raise FiguresError(f"expected at least one filing in 'filings', found none: {SHAPE}", path=listing)
+    groups: dict[str, list[Path]] = {}
+    for number, entry in enumerate(document["filings"], start=1):
+        where = f"filing {number}"
+        if not isinstance(entry, dict):
+            raise FiguresError(f'{where}: expected {{"file": NAME, "company": NAME}}, found {entry!r}', path=listing)
+        _known_keys(entry, ENTRY_KEYS, f"{where}: ", listing)
+        if not isinstance(entry.get("file"), str) or not entry["file"].strip():
+            raise FiguresError(f"{where}: expected 'file', the filing's name in the folder, found none", path=listing)
+        where = f"filing {number} ({entry['file']})"
+        company = entry.get("company")
+        if not isinstance(company, str) or not company.strip():
+            raise FiguresError(
+                f"{where}: expected 'company', the name the claims give the company (a filing names it by its CIK or"
+                " LEI, which no claim uses), found none",
+                path=listing,
+            )
+        path = (folder / entry["file"]).resolve()
+        if not path.is_relative_to(folder.resolve()):
+            raise FiguresError(f"{where}: expected a filing inside the comparison folder", path=listing)
+        if not path.is_file():
+            raise FiguresError(f"{where}: expected the filing in the folder, found none", path=listing)
+        groups.setdefault(company.strip(), []).append(path)
+    return groups, _accessed(document.get("accessed"), listing)
+
+
+def _known_keys(mapping: dict, allowed: tuple[str, ...], where: str, listing: Path) -> None:
+    """Refuse a key not in `allowed` (a misspelt one, which would otherwise be ignored), naming the closest.
+
+    >>> _known_keys({"compnay": "SAP"}, ENTRY_KEYS, "filing 1: ", Path("filings.json"))
+    Traceback (most recent call last):
+    figures.errors.FiguresError: filings.json: filing 1: unknown key 'compnay' (did you mean company?): expected ...
+    """
+    from figures.choices import did_you_mean
+
+    for key in mapping:
+        if key not in allowed:
+            expected = " and ".join(repr(k) for k in allowed)
+            raise FiguresError(
+                f"{where}unknown key {key!r}{did_you_mean(str(key), allowed)}: expected {expected}", path=listing
+            )
+
+
+def _accessed(value: object, listing: Path) -> dt.date | None:
+    """The `accessed` date of filings.json: None when absent, refused when no ISO date or after today.
+
+    >>> _accessed("2026-01-02", Path("filings.json")), _accessed(None, Path("filings.json"))
+    (datetime.date(2026, 1, 2), None)
+    >>> _accessed("2999-01-01", Path("filings.json"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    figures.errors.FiguresError: filings.json: 'accessed' 2999-01-01: expected the date the filings were obtained, ...
+    """
+    if value is None:
+        return None
+    try:
+        date = dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise FiguresError(f"'accessed': expected a date YYYY-MM-DD, found {value!r}", path=listing) from None
+    if date > dt.date.today():
+        raise FiguresError(
+            f"'accessed' {date}: expected the date the filings were obtained, found a date after today"
+            f" ({dt.date.today()})",
+            path=listing,
+        )
+    return date
 
 
 def _concatenate(parts: list[Path], out: Path, accessed: dt.date) -> None:

@@ -24,14 +24,32 @@ HEADER = (
 )
 """The columns of a reported figures file, in order (as `data/reported_figures.csv`)."""
 _INLINE = (".xhtml", ".html", ".htm", ".xbrl", ".xml")
+ACCEPTED = (
+    "an SEC companyfacts JSON, xBRL-JSON (.json), inline XBRL (.xhtml, .html), an XBRL instance (.xml, .xbrl) or an"
+    " ESEF report package (.zip)"
+)
+"""The filings `figures import` reads, in words, as a refusal names them."""
+
+
+class MixedEntities(FiguresError):
+    """Filings of more than one entity in one import: `entities` maps each entity (CIK, LEI) to its files' names."""
+
+    def __init__(self, entities: dict[str, list[str]]) -> None:
+        self.entities = entities
+        said = " and ".join(f"{entity} ({', '.join(files)})" for entity, files in sorted(entities.items()))
+        super().__init__(
+            f"expected the filings of one company, found {said}: one reported file is one company's figures,"
+            " import them one at a time"
+        )
 
 
 def import_filings(paths: list[str | Path]) -> list[Fact]:
     """Every fact of the filings given, read by format: an SEC companyfacts JSON, xBRL-JSON, inline XBRL (an ESEF
-    report's .xhtml, or an XBRL instance) or a report package (zip).
+    report's .xhtml), an XBRL instance (.xml, .xbrl) or a report package (zip); all of one entity.
 
     Raises:
-        FiguresError: naming the file: larger than the filing limit, not XBRL, or a fact that does not parse.
+        FiguresError: naming the file: larger than the filing limit, not XBRL, or a fact that does not parse;
+            `MixedEntities` naming each entity and its files when the filings are not all one entity's.
 
     >>> from figures.paths import ROOT
     >>> len(import_filings([ROOT / "tests/filings/alibaba_companyfacts_revenues.json"]))
@@ -52,9 +70,34 @@ def import_filings(paths: list[str | Path]) -> list[Fact]:
             facts += read_inline(path)
         elif suffix == ".json" and _peek_json(path, is_xbrl_json):
             facts += read_xbrl_json(path)
-        else:
+        elif suffix == ".json":
             facts += read_companyfacts(path)
+        else:
+            raise FiguresError(f"expected a filing: {ACCEPTED}; found a {_kind(path)}", path=path)
+    entities: dict[str, list[str]] = {}
+    for fact in facts:
+        files = entities.setdefault(fact.filing.entity, [])
+        if fact.filing.file not in files:
+            files.append(fact.filing.file)
+    if len(entities) > 1:
+        raise MixedEntities(entities)
     return facts
+
+
+def _kind(path: Path) -> str:
+    """What a file that is no filing seems to be, from its first bytes, for the refusal.
+
+    >>> import tempfile
+    >>> pdf = Path(tempfile.mkdtemp()) / "report.pdf"
+    >>> _ = pdf.write_bytes(b"%PDF-1.7")
+    >>> _kind(pdf)
+    'PDF (.pdf)'
+    """
+    from figures.filings.limits import read_limited
+
+    head = read_limited(path)[:8]
+    kind = "PDF" if head.startswith(b"%PDF") else "file of another kind"
+    return f"{kind} ({path.suffix.lower() or 'no extension'})"
 
 
 def _peek_json(path: Path, test) -> bool:
@@ -93,7 +136,7 @@ def reported_rows(chosen: list[Chosen], company: str) -> list[dict[str, str]]:
             unit="million",
             currency=fact.currency,
             approximate="false",
-            source=f"{fact.filing.cite()}; {fact.concept}",
+            source=f"{fact.filing.cite(company)}; {fact.concept}",
             published=_published(fact),
         )
         if item.translates is None:
@@ -119,8 +162,8 @@ def reported_rows(chosen: list[Chosen], company: str) -> list[dict[str, str]]:
 
 
 def _published(fact: Fact) -> str:
-    # an ESEF report does not say when it was published: left empty rather than guessed
-    return "" if fact.filing.entity.startswith("LEI ") else fact.filing.filed.isoformat()
+    # a report read from its file (ESEF, an XBRL instance) does not say when it was published: left empty, not guessed
+    return "" if fact.filing.is_report else fact.filing.filed.isoformat()
 
 
 def _plain(value: Decimal) -> str:
@@ -192,17 +235,25 @@ def write_reported(
         out.parent.mkdir(parents=True, exist_ok=True)
         check.write_bytes(payload)
         load_reported(check)
+    except FiguresError as error:  # a safety net: the temporary file is no name to give the reader
+        where = f" (row {error.row - 1}, column {error.column!r})" if error.row and error.column else ""
+        raise FiguresError(
+            f"the revenue imported makes no reported figures file{where}: {error.message}",
+            path=", ".join(str(p) for p in paths),
+        ) from None
     except OSError as error:
         raise FiguresError(f"could not write the figures: {error.strerror or error}", path=out) from None
     finally:
         check.unlink(missing_ok=True)
-    sidecar = _sidecar(out, payload, chosen, paths, accessed or dt.date.today())
+    sidecar = _sidecar(out, payload, chosen, paths, accessed or dt.date.today(), company)
     files = {out.name: payload, sidecar_path(out).name: (json.dumps(sidecar, indent=2) + "\n").encode("utf-8")}
     write_atomically(out.parent, files)
     return [out, sidecar_path(out)]
 
 
-def _sidecar(out: Path, payload: bytes, chosen: list[Chosen], paths, accessed: dt.date) -> dict[str, object]:
+def _sidecar(
+    out: Path, payload: bytes, chosen: list[Chosen], paths, accessed: dt.date, company: str
+) -> dict[str, object]:
     from figures.paths import REPORTED_FIGURES
     from figures.provenance import read_sidecar
 
@@ -212,13 +263,13 @@ def _sidecar(out: Path, payload: bytes, chosen: list[Chosen], paths, accessed: d
         data = path.read_bytes()
         filings.append({"file": path.name, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)})
     entities = sorted({c.fact.filing.entity for c in chosen})
-    names = sorted({c.fact.filing.entity_name for c in chosen})
-    ciks = [e.removeprefix("CIK ") for e in entities if e.startswith("CIK ")]
+    listed = {c.fact.filing.entity for c in chosen if not c.fact.filing.is_report}  # in the SEC's companyfacts
+    ciks = [e.removeprefix("CIK ") for e in sorted(listed) if e.startswith("CIK ")]
     return {
         "file": out.name,
-        "title": f"Revenue as reported in the XBRL filings of {', '.join(names)}",
-        "producer": f"{', '.join(names)} ({', '.join(entities)}), through their XBRL filings",
-        "citation": "; ".join(sorted({c.fact.filing.cite() for c in chosen})),
+        "title": f"Revenue as reported in the XBRL filings of {company}",
+        "producer": f"{company} ({', '.join(entities)}), through their XBRL filings",
+        "citation": "; ".join(sorted({c.fact.filing.cite(company) for c in chosen})),
         "url": " ".join(f"https://data.sec.gov/api/xbrl/companyfacts/CIK{int(cik):010d}.json" for cik in ciks),
         "date_accessed": accessed.isoformat(),
         "licence": "Figures from public company filings, quoted for analysis.",

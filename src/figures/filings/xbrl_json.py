@@ -3,7 +3,9 @@
 Its documented shape: `{"documentInfo": {"documentType": "https://xbrl.org/2021/xbrl-json", "namespaces": {...}},
 "facts": {id: {"value", "decimals"?, "dimensions": {"concept", "entity", "period", "unit"?, ...}}}}`. A period is
 `start/end` in date-times, the end exclusive (`2014-01-01T00:00:00/2015-01-01T00:00:00` is the year 2014). A fact with
-any other dimension (a segment) is left out, as in inline XBRL; the fact's id stands for its context.
+any other dimension (a segment) is left out, as in inline XBRL; the fact's id stands for its context. A concept is named
+by the namespace `documentInfo.namespaces` binds its prefix to (`ifrs:Revenue` is `ifrs-full:Revenue` when `ifrs` is the
+IFRS Foundation's ifrs-full namespace), a unit's currency by the ISO 4217 namespace.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from figures.errors import FiguresError
 from figures.filings.facts import Fact, Filing
 from figures.filings.inline import FORM, LEI_SCHEME
 from figures.filings.limits import read_limited
+from figures.filings.names import ISO_4217_NAMESPACE, concept_name
 from figures.load import ISO_4217
 
 DOCUMENT_TYPES = ("https://xbrl.org/2021/xbrl-json", "https://xbrl.org/CR/2021-02-03/xbrl-json")
@@ -90,15 +93,13 @@ def _entity(text: str, namespaces: dict) -> str:
 
 
 def _fact(fact_id, body, dims, period, namespaces, filing, path) -> Fact:
-    concept, unit = str(dims.get("concept", "")), str(dims.get("unit", ""))
+    prefix, _, local = str(dims.get("concept", "")).rpartition(":")
+    concept = concept_name(prefix, local, namespaces.get(prefix))
+    unit = str(dims.get("unit", ""))
     prefix, _, code = unit.rpartition(":")
-    currency = (
-        code
-        if namespaces.get(prefix, "http://www.xbrl.org/2003/iso4217") == "http://www.xbrl.org/2003/iso4217"
-        and prefix == "iso4217"
-        and code in ISO_4217
-        else None
-    )
+    # the unit's prefix by its namespace; xBRL-JSON predefines iso4217, which a document need not declare
+    namespace = namespaces.get(prefix, ISO_4217_NAMESPACE if prefix == "iso4217" else None)
+    currency = code if namespace == ISO_4217_NAMESPACE and code in ISO_4217 else None
     label = f"fact {concept} {period[0]} to {period[1]} ({fact_id})"
     try:
         value = Decimal(str(body.get("value")))

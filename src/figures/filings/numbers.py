@@ -1,0 +1,93 @@
+"""A fact's value read from its text as the inline XBRL Transformation Registry says, strictly: the digits a format
+allows and nothing else, then `scale` and `sign`; a plain XBRL instance's value as an `xs:decimal`.
+
+ixbrlparse reads a value leniently (`12.725,0` under `numdotdecimal` becomes 12.725; `twelve` is dropped with no
+word), so the value is read here from the fact's own text: a figure misread by a factor of a thousand is worse than one
+refused. The registry's number formats (versions 1 to 5) are read by their names, with or without hyphens.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_GROUPED = r"[0-9]{{1,3}}(?:{sep}[0-9]{{3}})*"
+_DOT_DECIMAL = re.compile(_GROUPED.format(sep="[, \u00a0]?") + r"(?:\.[0-9]+)?")
+_COMMA_DECIMAL = re.compile(_GROUPED.format(sep="[. \u00a0]?") + r"(?:,[0-9]+)?")
+_ZERO_DASH = re.compile("[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+_SIGNED_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+FORMATS: dict[str, tuple[re.Pattern[str], str, str]] = {
+    "numdotdecimal": (_DOT_DECIMAL, ".", "1,234.5"),
+    "numcommadot": (re.compile(_GROUPED.format(sep=",") + r"(?:\.[0-9]+)?"), ".", "1,234.5"),
+    "numspacedot": (re.compile(_GROUPED.format(sep=" ") + r"(?:\.[0-9]+)?"), ".", "1 234.5"),
+    "numcommadecimal": (_COMMA_DECIMAL, ",", "1.234,5"),
+    "numdotcomma": (re.compile(_GROUPED.format(sep=r"\.") + r"(?:,[0-9]+)?"), ",", "1.234,5"),
+    "numspacecomma": (re.compile(_GROUPED.format(sep=" ") + r"(?:,[0-9]+)?"), ",", "1 234,5"),
+    "numcomma": (re.compile(r"[0-9]+(?:,[0-9]+)?"), ",", "1234,5"),
+    "zerodash": (_ZERO_DASH, "", "a dash for zero"),
+    "numdash": (_ZERO_DASH, "", "a dash for zero"),
+    "fixedzero": (re.compile(".*", re.S), "", "any text, read as zero"),
+}
+"""The registry's number formats, by their names without hyphens: the pattern of the text, the decimal separator
+(empty for a format that always reads zero) and an example of what it expects."""
+
+TRANSFORMATION_NAMESPACES = re.compile(
+    r"http://www\.xbrl\.org/(inlineXBRL/transformation|2008/inlineXBRL/transformation)/.*"
+)
+
+
+class UnreadValue(ValueError):
+    """A fact's text that its format does not allow, with what was expected, in words."""
+
+
+def read_value(text: str, fmt: str | None, namespace: str | None, *, scale: str | None, sign: str | None) -> Decimal:
+    """The value an inline fact's text stands for: its format applied strictly, times ten to its scale, negated by
+    `sign="-"`; an instance's (no format, signed) when `fmt` and `scale` are None and `sign` is "instance".
+
+    Raises:
+        UnreadValue: the text is not what the format allows, the format is unknown, or the scale is no integer.
+
+    >>> read_value("12,725", "ixt2:numdotdecimal", "http://www.xbrl.org/inlineXBRL/transformation/2011-07-31",
+    ...            scale="6", sign=None)
+    Decimal('12725000000')
+    >>> read_value("18.828,9", "ixt:num-comma-decimal", "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12",
+    ...            scale="6", sign="-")
+    Decimal('-18828900000')
+    >>> read_value("12.725,0", "ixt2:numdotdecimal", "http://www.xbrl.org/inlineXBRL/transformation/2011-07-31",
+    ...            scale="6", sign=None)
+    Traceback (most recent call last):
+    figures.filings.numbers.UnreadValue: a number as format ixt2:numdotdecimal writes it (1,234.5)
+    >>> read_value("-383285000000", None, None, scale=None, sign="instance")
+    Decimal('-383285000000')
+    """
+    stripped = text.strip(" \t\n\r\u00a0")
+    if sign == "instance":
+        if not _SIGNED_DECIMAL.fullmatch(stripped):
+            raise UnreadValue("a decimal number (xs:decimal: digits, a dot, a sign)")
+        return Decimal(stripped)
+    if fmt is None:
+        if not _DECIMAL.fullmatch(stripped):
+            raise UnreadValue("a decimal number (no format given: digits and a dot)")
+        value = Decimal(stripped)
+    else:
+        local = fmt.rpartition(":")[2].replace("-", "").lower()
+        if local not in FORMATS or (namespace is not None and not TRANSFORMATION_NAMESPACES.fullmatch(namespace)):
+            raise UnreadValue(f"a number format of the inline XBRL Transformation Registry, found format {fmt!r}")
+        pattern, separator, example = FORMATS[local]
+        if not pattern.fullmatch(stripped):
+            raise UnreadValue(f"a number as format {fmt} writes it ({example})")
+        if not separator:
+            value = Decimal(0)
+        else:
+            whole, _, fraction = stripped.rpartition(separator) if separator in stripped else (stripped, "", "")
+            value = Decimal(re.sub(r"[^0-9]", "", whole) + ("." + fraction if fraction else ""))
+    try:
+        exponent = int(scale or 0)
+    except ValueError:
+        raise UnreadValue(f"a whole number as scale, found scale {scale!r}") from None
+    value = value.scaleb(exponent)
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))  # 12725000000, not 1.2725E+10: as an error or a note shows it
+    return -value if sign == "-" else value
