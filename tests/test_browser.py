@@ -257,8 +257,40 @@ def test_print_keeps_headings_with_what_follows_and_splits_no_chart_or_row(opene
             """() => { const style = selector => getComputedStyle(document.querySelector(selector));
                        return {h2: style('main h2').breakAfter, h3: style('main h3').breakAfter,
                                figure: style('figure').breakInside, row: style('tbody tr').breakInside,
-                               frame: style('.table-frame').overflowX}; }"""
+                               frame: style('.table-frame').overflowX, keep: style('main .keep').breakInside}; }"""
         )
     finally:
         page.emulate_media(media="screen")
-    assert styles == {"h2": "avoid", "h3": "avoid", "figure": "avoid", "row": "avoid", "frame": "visible"}
+    assert styles == {
+        "h2": "avoid",
+        "h3": "avoid",
+        "figure": "avoid",
+        "row": "avoid",
+        "frame": "visible",
+        "keep": "avoid",
+    }
+
+
+A4_TEXT_WIDTH = 680  # CSS pixels between the @page rule's 15 mm side margins on A4 (180 mm at 96 per inch)
+
+
+@pytest.mark.parametrize("case", ["default", "three"])
+def test_in_print_every_table_fits_the_page_and_numbers_never_wrap(browser, phone_reports, case):
+    context = browser.new_context(viewport={"width": A4_TEXT_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.set_content(phone_reports[case], wait_until="load")
+    page.emulate_media(media="print")
+    tables = page.evaluate(
+        """() => [...document.querySelectorAll('.table-frame')].map(frame => ({
+             wide: frame.scrollWidth, room: frame.clientWidth,
+             wrapped: [...frame.querySelectorAll('td.num:not(.words)')].filter(cell =>
+                 getComputedStyle(cell).whiteSpace !== 'nowrap').length,
+             breaks: [...frame.querySelectorAll('td, th')].filter(cell => {
+                 const style = getComputedStyle(cell);
+                 return style.overflowWrap === 'anywhere' || style.wordBreak === 'break-all'; }).length}))"""
+    )
+    context.close()
+    assert tables
+    for table in tables:
+        assert table["wide"] <= table["room"] <= A4_TEXT_WIDTH, table  # no column cut off at the page's edge
+        assert table["wrapped"] == 0 and table["breaks"] == 0, table

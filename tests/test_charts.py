@@ -593,3 +593,47 @@ def test_value_axes_label_each_tick_at_the_precision_of_its_step_and_large_amoun
     ticks = value_tick_labels(drawn[-1])
     assert any(label.endswith("M") for _, label in ticks) and not any(len(label) > 6 for _, label in ticks), ticks
     assert not overlaps(drawn[-1]), overlaps(drawn[-1])
+
+
+def date_tick_labels(axes):
+    """The x axis's tick labels in view, as drawn."""
+    low, high = sorted(axes.xaxis.get_view_interval())
+    ticks = [tick for tick in axes.xaxis.get_major_ticks() if low - 1e-9 <= tick.get_loc() <= high + 1e-9]
+    return [tick.label1 for tick in ticks if tick.label1.get_visible() and tick.label1.get_text()]
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+@pytest.mark.parametrize(("width_in", "most"), [(layout.WIDTH_IN, 7), (layout.NARROW_IN, 4)])
+def test_daily_rates_over_ten_years_keep_their_dates_few_and_apart(tmp_path, drawn, locale, width_in, most):
+    # A claim for 2008 and one for 2018, both in USD: the daily rates run from January 2008 to the spot date in
+    # July 2019. The trial's chart put a tick every January and July: "Jan 20120130140…".
+    rows = [
+        claim("old", "Old Co", "revenue", "2008-01-01", "2008-12-31", "12.5", "billion", "USD"),
+        claim("new", "New Co", "revenue", "2018-01-01", "2018-12-31", "30.1", "billion", "USD"),
+    ]
+    table = comparison_table(write_figures(tmp_path / "claims.csv", rows), reported=False, currency="EUR")
+    chart = charts.rate_history_chart(table, load_ecb_rates(), "EUR", "article", locale=locale, width_in=width_in)
+    assert chart is not None
+    [figure] = drawn
+    renderer = figure.canvas.get_renderer()
+    for axes in figure.axes:
+        shown = date_tick_labels(axes)
+        assert 2 <= len(shown) <= most, [label.get_text() for label in shown]
+        boxes = [label.get_window_extent(renderer) for label in shown]
+        for left, right in itertools.pairwise(sorted(boxes, key=lambda box: box.x0)):
+            assert right.x0 - left.x1 > 4, [label.get_text() for label in shown]  # a gap between labels
+        years = [label.get_text()[-4:] for label in shown]
+        assert years == sorted(years) and all(year.isdigit() for year in years)
+    assert not overlaps(figure), overlaps(figure)
+
+
+@pytest.mark.parametrize("basis", ["reported", "article"])
+@pytest.mark.parametrize("width_in", [layout.WIDTH_IN, layout.NARROW_IN])
+def test_daily_rates_over_two_or_three_years_name_their_months_in_the_readers_words(table, drawn, width_in, basis):
+    charts.rate_history_chart(table, load_ecb_rates(), "EUR", basis, locale="fr", width_in=width_in)
+    [figure] = drawn
+    [axes] = figure.axes
+    shown = [label.get_text() for label in date_tick_labels(axes)]
+    assert 2 <= len(shown) <= (7 if width_in == layout.WIDTH_IN else 4), shown
+    assert "janv. 2018" in shown, shown
+    assert not overlaps(figure), overlaps(figure)

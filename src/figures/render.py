@@ -49,7 +49,39 @@ def outputs_html(outputs: list[dict]) -> str:
     >>> outputs_html([{"data": {"text/markdown": "**+5%** <b>"}, "metadata": {}}])
     '<div class="output prose"><p><strong>+5%</strong> &lt;b&gt;</p>\\n</div>'
     """
-    return "\n".join(_render_output(output) for output in outputs)
+    return "\n".join(output_blocks(outputs))
+
+
+def output_blocks(outputs: list[dict]) -> list[str]:
+    """Each display output as the page shows it, one block each (see `kept_with_next`)."""
+    return [block for block in (_render_output(output) for output in outputs) if block]
+
+
+_ENDS_WITH_HEADING = re.compile(r"(?:</h[2-6]>|<p><strong>[^<]*</strong></p>)\s*(?:</div>|</section>)?\s*$")
+"""A block whose last element is a heading, or a paragraph that is only bold words (a table's title, as
+"**On the companies' reported figures**" is)."""
+
+
+def kept_with_next(blocks: list[str]) -> list[str]:
+    """The page's blocks with every one that ends in a heading (or a table's bold title) held in one
+    `<div class="keep">` with the block after it, which print does not split: a heading is never left at the
+    bottom of a page with what it heads on the next (`break-after: avoid` alone, Chromium often ignores
+    between a heading and a table's frame).
+
+    >>> kept_with_next(["<section><h3>Rates</h3></section>", "<p>The ECB</p>", "<p>More</p>"])
+    ['<div class="keep"><section><h3>Rates</h3></section>\\n<p>The ECB</p></div>', '<p>More</p>']
+    >>> kept_with_next(["<div><p><strong>On the claims</strong></p>\\n</div>", "<div><h3>A</h3></div>", "<table>"])
+    ['<div class="keep"><div><p><strong>On the claims</strong></p>\\n</div>\\n<div><h3>A</h3></div>\\n<table></div>']
+    """
+    kept: list[str] = []
+    run: list[str] = []
+    for block in blocks:
+        run.append(block)
+        if not _ENDS_WITH_HEADING.search(block):
+            kept.append(run[0] if len(run) == 1 else '<div class="keep">' + "\n".join(run) + "</div>")
+            run = []
+    kept.extend(run)
+    return kept
 
 
 def content_security_policy(css: str) -> str:

@@ -132,7 +132,7 @@ def page_body(ctx, names: tuple[str, ...] = NOTEBOOKS, directory: Path = NOTEBOO
     (4, True)
     """
     from figures import story
-    from figures.render import outputs_html, prose
+    from figures.render import kept_with_next, output_blocks, prose
 
     parts = []
     for name in names:
@@ -143,8 +143,8 @@ def page_body(ctx, names: tuple[str, ...] = NOTEBOOKS, directory: Path = NOTEBOO
                 section = section_name(cell, name)
                 shown = None if section is None else _computed(story.SECTIONS[section], ctx)
                 if shown is not None:
-                    parts.append(outputs_html(shown.outputs()))
-    return "\n".join(part for part in parts if part)
+                    parts.extend(output_blocks(shown.outputs()))
+    return "\n".join(kept_with_next([part for part in parts if part]))
 
 
 DEBUG_LOG = Path(tempfile.gettempdir()) / "figures-debug.log"

@@ -127,9 +127,30 @@ def _blank(cell) -> bool:
     return cell is None or (isinstance(cell, float) and cell != cell)
 
 
+WORDY_CELL = 17
+"""A cell this long or longer in a column of numbers is words around a number ("39,9 milliards de dollars",
+a claim as printed): it may wrap at its spaces. A shorter one ("39,900 USD m", "+58.0% in CNY") never wraps."""
+
+
+def _column_mark(cells: pd.Series) -> str:
+    """The class of a column's header and cells: `num` for a column of numbers (standing right, never
+    wrapped), `num words` for one of numbers among words (standing right, wrapping at spaces), else none.
+
+    >>> _column_mark(pd.Series(["39,900 USD m", "+58.0% in CNY"])), _column_mark(pd.Series(["Alibaba"]))
+    (' class="num"', '')
+    >>> _column_mark(pd.Series(["39,9 milliards de dollars", "58 %"]))
+    ' class="num words"'
+    """
+    if not numeric_column(cells):
+        return ""
+    wordy = any(len(str(cell).strip()) >= WORDY_CELL for cell in cells if not _blank(cell))
+    return ' class="num words"' if wordy else ' class="num"'
+
+
 def table_html(frame: pd.DataFrame) -> str:
     """The table as HTML with no style attribute (the page's policy refuses inline styles): every cell
-    escaped, the columns of numbers marked `num` in their header and cells.
+    escaped, the columns of numbers marked `num` in their header and cells (`num words` where their cells are
+    words around a number, which may wrap).
 
     >>> print(table_html(pd.DataFrame({"Company": ["A<b>"], "Revenue, EUR m": ["1,200"]})))
     <table class="dataframe figures-table">
@@ -147,7 +168,7 @@ def table_html(frame: pd.DataFrame) -> str:
       </tbody>
     </table>
     """
-    marks = [' class="num"' if numeric_column(frame.iloc[:, i]) else "" for i in range(frame.shape[1])]
+    marks = [_column_mark(frame.iloc[:, i]) for i in range(frame.shape[1])]
     lines = ['<table class="dataframe figures-table">', "  <thead>", "    <tr>"]
     lines += [f"      <th{mark}>{html.escape(str(name))}</th>" for name, mark in zip(frame.columns, marks, strict=True)]
     lines += ["    </tr>", "  </thead>", "  <tbody>"]

@@ -223,12 +223,7 @@ def rate_history_chart(
         )
         axes.set_ylabel(tr("{currency} per {base}", locale).format(currency=currency, base=base))
         axes.yaxis.set_major_formatter(_RateFormatter(locale))
-        # Ticks in January and July (quarterly on short spans): room for the longest month names.
-        months = (1, 7) if (end - start).days > 540 else (1, 4, 7, 10)
-        if width_in < WIDTH_IN:  # a phone's width: half as many
-            months = (1,) if (end - start).days > 540 else (1, 7)
-        axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=months))
-        axes.xaxis.set_major_formatter(lambda value, _: _tick_month(value, locale))
+        _date_ticks(axes, DATE_TICKS if width_in >= WIDTH_IN else NARROW_DATE_TICKS, locale)
         axes.spines[["top", "right"]].set_visible(False)
     figure.suptitle(
         _wrap(
@@ -253,6 +248,51 @@ def rate_history_chart(
         figure.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
     alt = tr("Line chart of daily exchange rates.", locale)
     return layout._chart(figure, f"{_alt(alt, described, locale)} {_full_stop(i18n.semicolons(behind, locale))}")
+
+
+DATE_TICKS, NARROW_DATE_TICKS = 7, 4
+"""The most dates a daily-rate chart's time axis names, at a desktop's width (7.5 inches) and at a phone's (4): room
+for the longest month names ("janv. 2018", "sept. 2018") with space between them."""
+_TICK_MONTHS = (1, 2, 3, 6, 12, 24, 36, 60, 120)
+"""Steps between the axis's dates, in months: a month, a quarter, half a year, a year, then years."""
+
+
+def _date_ticks(axes, most: int, locale: str) -> None:
+    """The time axis's dates: the shortest step of `_TICK_MONTHS` that names at most `most` dates over the axis's
+    span; month and year in the reader's words ("Jul 2017", "juil. 2017"), or the year alone for a step of two
+    years or more ("2010"), as over a decade of rates.
+
+    >>> from matplotlib.figure import Figure
+    >>> axes = Figure().subplots()
+    >>> _ = axes.plot([dt.date(2008, 1, 1), dt.date(2019, 7, 1)], [1, 2])
+    >>> _date_ticks(axes, 6, "en")
+    >>> [axes.xaxis.get_major_formatter()(tick, 0) for tick in axes.get_xticks() if _in_view(axes, tick)]
+    ['2010', '2013', '2016', '2019']
+    >>> _ = axes.set_xlim(dt.date(2016, 3, 1), dt.date(2018, 8, 1))
+    >>> _date_ticks(axes, 6, "fr")
+    >>> [axes.xaxis.get_major_formatter()(tick, 0) for tick in axes.get_xticks() if _in_view(axes, tick)]
+    ['juil. 2016', 'janv. 2017', 'juil. 2017', 'janv. 2018', 'juil. 2018']
+    """
+    low, high = sorted(axes.get_xlim())
+    for months in _TICK_MONTHS:
+        if months < 12:
+            locator = mdates.MonthLocator(bymonth=range(1, 13, months))
+        else:
+            locator = mdates.YearLocator(base=months // 12, month=1, day=1)
+        ticks = locator.tick_values(mdates.num2date(low), mdates.num2date(high))
+        if sum(low <= tick <= high for tick in ticks) <= most:
+            break
+    axes.xaxis.set_major_locator(locator)
+    if months > 12:
+        axes.xaxis.set_major_formatter(lambda value, _: str(mdates.num2date(value).year))
+    else:
+        axes.xaxis.set_major_formatter(lambda value, _: _tick_month(value, locale))
+
+
+def _in_view(axes, tick: float) -> bool:
+    """Whether a tick of the x axis lies within the axis's view (a locator gives one or two beyond it)."""
+    low, high = sorted(axes.get_xlim())
+    return low <= tick <= high
 
 
 def _years_ending(years: list[dict[str, object]], locale: str) -> str:
