@@ -53,7 +53,12 @@ def outputs_html(outputs: list[dict]) -> str:
 
 
 def output_blocks(outputs: list[dict]) -> list[str]:
-    """Each display output as the page shows it, one block each (see `kept_with_next`)."""
+    """Each display output as the page shows it, one block each (see `kept_with_next`); an output that shows
+    nothing gives no block.
+
+    >>> output_blocks([{"data": {"text/markdown": "**Rates**"}, "metadata": {}}, {"data": {}, "metadata": {}}])
+    ['<div class="output prose"><p><strong>Rates</strong></p>\\n</div>']
+    """
     return [block for block in (_render_output(output) for output in outputs) if block]
 
 
