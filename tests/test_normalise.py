@@ -303,3 +303,10 @@ def test_each_row_says_in_fixed_words_how_it_was_obtained_and_who_fixed_its_rate
         "residual",
         "difference",
     }
+
+
+def test_the_company_reports_are_named_by_the_companies_not_by_cutting_their_citations():
+    # data/reported_figures.csv cites "Alibaba Group Holding Ltd, Form 20-F ..." and "Bolloré, ...": the sources line
+    # names the companies of the rows, whatever their citations say before a comma.
+    assert comparison_table().reported_sources == ("Alibaba Group", "Bolloré Group")
+    assert comparison_table(reported=False).reported_sources == ()

@@ -65,6 +65,9 @@ def test_an_update_keeps_the_ecbs_newer_history_beside_the_embedded_snapshot(dat
     assert sidecar["sha256"] == hashlib.sha256(update.path.read_bytes()).hexdigest()
     assert sidecar["download_sha256"] == hashlib.sha256(body).hexdigest()
     assert (sidecar["url"], sidecar["date_accessed"], sidecar["last_date"]) == (ecb.url, "2026-12-06", "2026-11-06")
+    # Not the ECB's own address: the citation keeps the ECB's words and says which address served them.
+    assert sidecar["citation"].endswith(f", as served by {ecb.url}")
+    assert sidecar["citation"].startswith(load_ecb_rates().provenance["citation"])
     assert sorted(path.name for path in update.path.parent.iterdir()) == [
         "ecb_eurofxref_hist.csv",
         "ecb_eurofxref_hist.csv.meta.json",

@@ -106,3 +106,16 @@ def test_the_readme_codebook_is_the_packages_word_for_word():
     table = readme.split("`reports/comparison.csv`: every number")[1].split("\n\n")[1]
     rows = [line.strip().strip("|").split(" | ") for line in table.splitlines()[2:]]
     assert [tuple(cell.strip() for cell in row) for row in rows] == list(COMPARISON_CODEBOOK)
+
+
+def test_text_longer_than_a_cell_holds_is_refused_not_cut():
+    import pandas as pd
+
+    from figures.errors import FiguresError
+    from figures.spreadsheet import table_xlsx
+
+    fits = pd.DataFrame({"company": ["A"], "derivation": ["x" * 32_767]})  # Excel's limit, exactly
+    assert table_xlsx(fits, dated=dt.date(2018, 7, 3))[:2] == b"PK"
+    too_long = pd.DataFrame({"company": ["A"], "derivation": ["x" * 32_768]})
+    with pytest.raises(FiguresError, match=r"row 2, column 'derivation': expected text of at most 32,767 characters"):
+        table_xlsx(too_long, dated=dt.date(2018, 7, 3))

@@ -199,7 +199,7 @@ def rate_source_text(source: RateSource, locale: str = "en") -> str:
     if locale == "en":
         return source.english()  # as the CSV records it, dates in ISO
     if source.url is not None:
-        return f"{tr('forex-python live rates (', locale)}{source.url})"
+        return f"{tr(source.citation, locale)} ({source.url})"  # a live source's name is the code's words
     text = source.citation
     if source.snapshot_to is not None:
         text += tr(", snapshot to {date}", locale).format(date=i18n.date(source.snapshot_to, locale))
@@ -227,7 +227,7 @@ def rates_text(used: RatesUsed, locale: str = "en") -> str:
 
 
 def reported_sources_text(companies: tuple[str, ...], locale: str = "en") -> str:
-    """The company reports behind the reported figures, by the names their citations give, in `locale`.
+    """The company reports behind the reported figures, by the companies' names, in `locale`.
 
     >>> reported_sources_text(("Alibaba Group", "Bolloré"), "fr")
     'rapports des groupes (Alibaba Group; Bolloré)'

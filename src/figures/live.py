@@ -28,6 +28,7 @@ import requests
 from forex_python.converter import CurrencyRates, RatesNotAvailableError
 
 from figures.errors import FiguresError, LiveRatesFailed
+from figures.i18n import N_
 from figures.live_answer import LiveDateUnavailable, LiveFixing, LiveSourceError, check_answer, shown
 from figures.live_cache import LiveCache
 from figures.live_http import MAX_BODY_BYTES, BodyTooLarge, DeadlineSession, RequestCutOff
@@ -226,7 +227,7 @@ class LiveRateTable:
         self.cache = cache or LiveCache(default_cache_dir(), self.client.base_url, reference=fallback)
         self.strict = strict
         self.progress = progress
-        self.origin = RateSource("forex-python live rates", url=self.client.base_url)
+        self.origin = RateSource(N_("forex-python live rates"), url=self.client.base_url)
         self.source = self.origin.english()  # as every row translated at these rates records it
         self.fixings: dict[dt.date, LiveFixing] = {}
         self.fallbacks: list[str] = []

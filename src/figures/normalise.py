@@ -131,7 +131,7 @@ def comparison_table(
         figure_sources="; ".join(
             sorted({short_source(s, p) for s, p in zip(figures["source"], figures["published"], strict=True)})
         ),
-        reported_sources=() if reported is None else tuple(sorted({s.split(",")[0] for s in reported["source"]})),
+        reported_sources=() if reported is None else tuple(sorted(set(reported["company"]))),
         untranslated=tuple(targets.skipped),
         translation_gaps=dict(targets.gaps),  # {figure_id: the source amount at the company's rate}
         fallbacks=tuple(getattr(rates, "fallbacks", [])),

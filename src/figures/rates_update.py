@@ -466,6 +466,8 @@ def _sidecar(
         for key, value in ecb_sidecar().items()
         if key in ("title", "producer", "citation", "description", "licence", "missing_values", "columns")
     }
+    if url != DEFAULT_URL:  # the ECB's words, but not the ECB's address: the page says which served it
+        described["citation"] = f"{described['citation']}, as served by {url}"
     return {
         "file": path.name,
         **described,

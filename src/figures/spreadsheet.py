@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from figures.codebook import COMPARISON_CODEBOOK
+from figures.errors import FiguresError
 from figures.export import spreadsheet_safe
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -99,6 +100,12 @@ def _write_sheet(sheet, frame: pd.DataFrame, formats: _Formats) -> None:
         sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
 
 
+EXCEL_MAX_CHARS = 32_767
+"""The most characters a spreadsheet cell holds (Excel's limit, which XlsxWriter enforces)."""
+STRING_TRUNCATED = -2
+"""What XlsxWriter's `write_string` returns when it cut a string to `EXCEL_MAX_CHARS`."""
+
+
 def _write_cell(sheet, row: int, column: int, name: str, value, formats: _Formats) -> None:
     """One cell by the type of its value: blank, boolean, number, date or text (made safe)."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
@@ -111,5 +118,8 @@ def _write_cell(sheet, row: int, column: int, name: str, value, formats: _Format
         sheet.write_datetime(row, column, dt.datetime.combine(value, dt.time()), formats.date)
     elif isinstance(value, dt.datetime | pd.Timestamp):
         sheet.write_datetime(row, column, pd.Timestamp(value).to_pydatetime().replace(tzinfo=None), formats.date)
-    elif str(value):
-        sheet.write_string(row, column, spreadsheet_safe(str(value)))
+    elif str(value) and sheet.write_string(row, column, spreadsheet_safe(str(value))) == STRING_TRUNCATED:
+        raise FiguresError(
+            f"comparison.xlsx, row {row + 1}, column {name!r}: expected text of at most {EXCEL_MAX_CHARS:,} characters"
+            f" (a spreadsheet cell's limit), found {len(str(value)):,}: the workbook would cut it"
+        )

@@ -80,7 +80,7 @@ class ComparisonTable:
     figure_sources: str = ""
     """The claims' sources, short."""
     reported_sources: tuple[str, ...] = ()
-    """The companies whose reports give the reported figures, as their citations name them (none without)."""
+    """The companies whose reports give the reported figures, by their names in the reported figures (none without)."""
     untranslated: tuple[str, ...] = ()
     """What could not be translated, for want of rates over its period."""
     translation_gaps: Mapping[str, float] = field(default_factory=dict)
