@@ -473,3 +473,71 @@ def test_a_revenue_that_is_not_positive_in_xbrl_json_is_refused_naming_the_fact(
     message = _one_line_error(tmp_path, filing)
     assert "fact ifrs-full:Revenue 2014-01-01 to 2014-12-31 in EUR" in message and "context f38" in message
     assert "expected a positive revenue, found -12725000000" in message and ".check.csv" not in message
+
+
+def test_xbrl_json_with_two_entities_is_refused_naming_both(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    document["facts"]["f41"]["dimensions"]["entity"] = "scheme:969500F0VMZLK2IULV85"
+    filing = tmp_path / "valeo.json"
+    filing.write_text(json.dumps(document), encoding="utf-8")
+    message = _one_line_error(tmp_path, filing)
+    assert "expected the facts of one entity, found LEI 5493006IH2N2WMIBB742 and LEI 969500F0VMZLK2IULV85" in message
+
+
+def test_xbrl_json_names_an_sec_entity_as_inline_xbrl_does(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    document["documentInfo"]["namespaces"]["cik"] = "http://www.sec.gov/CIK"
+    for fact in document["facts"].values():
+        fact["dimensions"]["entity"] = "cik:0000320193"
+    filing = tmp_path / "valeo.json"
+    filing.write_text(json.dumps(document), encoding="utf-8")
+    reported, _ = _import(tmp_path, filing, company="Valeo")
+    assert "(CIK 320193)" in reported.loc["valeo_revenue_2014", "source"]
+    assert "cik:" not in reported.loc["valeo_revenue_2014", "source"]
+
+
+def test_a_filing_listed_twice_in_filings_json_is_refused_naming_both_entries(tmp_path):
+    document = {"filings": [{"file": VALEO.name, "company": "Valeo"}, {"file": VALEO.name, "company": "Faurecia"}]}
+    message = _named(tmp_path, document)
+    assert f"filing 2 ({VALEO.name}): expected each filing once, found it also as filing 1" in message
+    assert "'Valeo'" in message
+
+
+def test_one_entity_under_two_company_names_in_filings_json_is_refused_naming_both(tmp_path):
+    document = {
+        "filings": [{"file": VALEO.name, "company": "Valeo"}, {"file": "valeo-again.xhtml", "company": "Faurecia"}]
+    }
+    folder = tmp_path / "case"
+    folder.mkdir()
+    shutil.copy(VALEO, folder / VALEO.name)
+    shutil.copy(VALEO, folder / "valeo-again.xhtml")
+    (folder / "filings.json").write_text(json.dumps(document), encoding="utf-8")
+    from figures.filings.named import import_named_filings
+
+    with pytest.raises(FiguresError) as caught:
+        import_named_filings(folder)
+    message = str(caught.value)
+    assert "\n" not in message and "filings.json" in message
+    assert "LEI 5493006IH2N2WMIBB742: expected one company name for one entity" in message
+    assert f"'Valeo' ({VALEO.name})" in message and "'Faurecia' (valeo-again.xhtml)" in message
+
+
+def test_a_merged_sidecar_keeps_every_companys_url(tmp_path):
+    from figures.filings.named import import_named_filings
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    for name in ("alibaba_companyfacts_revenues.json", "snowflake_companyfacts_revenues.json"):
+        shutil.copy(FILINGS / name, folder / name)
+    named = [
+        {"file": "alibaba_companyfacts_revenues.json", "company": "Alibaba"},
+        {"file": "snowflake_companyfacts_revenues.json", "company": "Snowflake"},
+    ]
+    (folder / "filings.json").write_text(json.dumps({"filings": named, "accessed": "2026-01-02"}), encoding="utf-8")
+    out = import_named_filings(folder)
+    sidecar = json.loads((out.parent / f"{out.name}.meta.json").read_text(encoding="utf-8"))
+    # Alibaba's CIK 1577552, Snowflake's 1640147: one companyfacts address each
+    assert sidecar["url"].split() == [
+        "https://data.sec.gov/api/xbrl/companyfacts/CIK0001577552.json",
+        "https://data.sec.gov/api/xbrl/companyfacts/CIK0001640147.json",
+    ]

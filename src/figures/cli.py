@@ -280,11 +280,6 @@ def _import(args: argparse.Namespace) -> int:
     from figures.filings import write_reported
 
     accessed = dt.date.fromisoformat(args.accessed) if args.accessed else None
-    if accessed is not None and accessed > dt.date.today():
-        raise FiguresError(
-            f"--accessed {accessed}: expected the date the filings were obtained, found a date after today"
-            f" ({dt.date.today()})"
-        )
     written = write_reported(args.filings, args.out, company=args.company, accessed=accessed, force=args.force)
     for path in written:
         print(f"wrote {path}")

@@ -37,7 +37,7 @@ def import_named_filings(folder: str | Path) -> Path | None:
             after today, one company's filings of two entities; or naming a filing, as `figures import` would.
     """
     from figures.filings.limits import read_limited
-    from figures.filings.rows import MixedEntities, write_reported
+    from figures.filings.rows import MixedEntities, import_filings, write_facts
 
     folder = Path(folder)
     listing = folder / FILINGS_NAME
@@ -54,11 +54,10 @@ def import_named_filings(folder: str | Path) -> Path | None:
     if out.is_file():
         return out
     date = accessed or dt.date.fromtimestamp(max(p.stat().st_mtime for p in paths))
-    parts = []
+    imported, companies = [], {}
     for company, group in groups.items():
-        part = out_dir / f"part{len(parts)}.csv"
         try:
-            write_reported(group, part, company=company, accessed=date, force=True)
+            facts = import_filings(group)
         except MixedEntities as error:
             said = " and ".join(f"{entity} ({', '.join(files)})" for entity, files in sorted(error.entities.items()))
             raise FiguresError(
@@ -66,6 +65,20 @@ def import_named_filings(folder: str | Path) -> Path | None:
                 " name (an entry per filing, each with its company)",
                 path=listing,
             ) from None
+        entity = facts[0].filing.entity if facts else ""
+        if entity in companies:
+            other, other_files = companies[entity]
+            raise FiguresError(
+                f"{entity}: expected one company name for one entity, found {other!r} ({', '.join(other_files)}) and"
+                f" {company!r} ({', '.join(p.name for p in group)}): one filer's figures are one company's",
+                path=listing,
+            )
+        companies[entity] = (company, [p.name for p in group])
+        imported.append((company, group, facts))
+    parts = []
+    for company, group, facts in imported:
+        part = out_dir / f"part{len(parts)}.csv"
+        write_facts(facts, group, part, company=company, accessed=date)
         parts.append(part)
     _concatenate(parts, out, date)
     return out
@@ -93,6 +106,7 @@ def _read_listing(folder: Path, listing: Path) -> tuple[dict[str, list[Path]], d
     if not document["filings"]:
         raise FiguresError(f"expected at least one filing in 'filings', found none: {SHAPE}", path=listing)
     groups: dict[str, list[Path]] = {}
+    listed: dict[Path, str] = {}
     for number, entry in enumerate(document["filings"], start=1):
         where = f"filing {number}"
         if not isinstance(entry, dict):
@@ -113,6 +127,12 @@ def _read_listing(folder: Path, listing: Path) -> tuple[dict[str, list[Path]], d
             raise FiguresError(f"{where}: expected a filing inside the comparison folder", path=listing)
         if not path.is_file():
             raise FiguresError(f"{where}: expected the filing in the folder, found none", path=listing)
+        if path in listed:
+            raise FiguresError(
+                f"{where}: expected each filing once, found it also as {listed[path]}: one filing is one company's",
+                path=listing,
+            )
+        listed[path] = where + (f" for {company.strip()!r}" if company else "")
         groups.setdefault(company.strip(), []).append(path)
     return groups, _accessed(document.get("accessed"), listing)
 
@@ -173,6 +193,7 @@ def _concatenate(parts: list[Path], out: Path, accessed: dt.date) -> None:
         else:
             for key in ("title", "producer", "citation"):
                 sidecar[key] = f"{sidecar[key]}; {meta[key]}"
+            sidecar["url"] = " ".join(url for url in (sidecar["url"], meta["url"]) if url)
             sidecar["filings"] += meta["filings"]
             sidecar["concepts_chosen"] = sorted(set(sidecar["concepts_chosen"]) | set(meta["concepts_chosen"]))
     payload = "".join(lines).encode("utf-8")

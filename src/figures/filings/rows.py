@@ -207,8 +207,6 @@ def write_reported(
     ...                                 company="Alibaba Group", accessed=dt.date(2026, 1, 2))]
     ['reported.csv', 'reported.csv.meta.json']
     """
-    from figures.atomic import write_atomically
-    from figures.load import load_reported
     from figures.paths import DATA_DIR
     from figures.provenance import sidecar_path
 
@@ -220,7 +218,24 @@ def write_reported(
             raise FiguresError("expected a file name, found a folder", path=target)
         if target.exists() and not force:
             raise FiguresError("expected a new file, found an existing one (--force replaces it)", path=target)
-    facts = import_filings(paths)
+    return write_facts(import_filings(paths), paths, out, company=company, accessed=accessed)
+
+
+def write_facts(
+    facts: list[Fact], paths: list[str | Path], out: str | Path, *, company: str | None, accessed: dt.date | None
+) -> list[Path]:
+    """Write the facts `import_filings(paths)` read as a reported figures file with its sidecar (`write_reported`,
+    once the files are read and the target checked). An `accessed` date after today is refused."""
+    from figures.atomic import write_atomically
+    from figures.load import load_reported
+    from figures.provenance import sidecar_path
+
+    out = Path(out)
+    if accessed is not None and accessed > dt.date.today():
+        raise FiguresError(
+            f"accessed date (--accessed) {accessed}: expected the date the filings were obtained, found a date after"
+            f" today ({dt.date.today()})"
+        )
     chosen = choose_revenues(facts, ", ".join(str(p) for p in paths))
     filings = {f.filing.file: f.filing for f in facts if f.filing}
     company = company or next(iter(filings.values())).entity_name
