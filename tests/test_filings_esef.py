@@ -541,3 +541,67 @@ def test_a_merged_sidecar_keeps_every_companys_url(tmp_path):
         "https://data.sec.gov/api/xbrl/companyfacts/CIK0001577552.json",
         "https://data.sec.gov/api/xbrl/companyfacts/CIK0001640147.json",
     ]
+
+
+def test_two_reports_of_one_period_end_that_disagree_are_refused_naming_both(tmp_path):
+    # the same report twice, the second's 2014 sales changed: both dated by their latest period end, 2014-12-31
+    restated = _changed_valeo(tmp_path, ">12,725<", ">12,800<", name="a-valeo-restated.xhtml")
+    with pytest.raises(FiguresError) as caught:
+        write_reported([VALEO, restated], tmp_path / "out.csv", company="Valeo")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "expected one value from filings of the same date (2014-12-31)" in message
+    assert f"12800 million in {restated.name} and 12725 million in {VALEO.name}" in message
+
+
+def test_two_reports_of_one_period_end_that_agree_give_the_value(tmp_path):
+    again = tmp_path / "a-valeo-again.xhtml"
+    shutil.copy(VALEO, again)
+    reported, _ = _import(tmp_path, VALEO, again, company="Valeo")
+    assert reported.loc["valeo_revenue_2014", "value"] == 12725.0
+
+
+def test_an_earlier_reports_value_is_said_with_its_period_end_not_a_filing_date(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    document["facts"] = {key: fact for key, fact in document["facts"].items() if key in ("f41", "f50")}
+    document["facts"]["f41"]["value"] = "11600000000"
+    earlier = tmp_path / "valeo-2013.json"
+    earlier.write_text(json.dumps(document), encoding="utf-8")
+    reported, _ = _import(tmp_path, VALEO, earlier, company="Valeo")
+    note = reported.loc["valeo_revenue_2013", "note"]
+    assert reported.loc["valeo_revenue_2013", "value"] == 11662.0
+    assert "earlier value 11600 million in inline XBRL report valeo-2013.json, period ending 2013-12-31" in note
+    assert "filed" not in note
+
+
+def test_an_inf_precision_is_said_to_be_exact(tmp_path):
+    filing = _changed_valeo(
+        tmp_path, 'decimals="-3" name="ifrs-full:Revenue"', 'decimals="INF" name="ifrs-full:Revenue"'
+    )
+    reported, _ = _import(tmp_path, filing, company="Valeo")
+    note = reported.loc["valeo_revenue_2014", "note"]
+    assert "precision exact" in note and "companyfacts" not in note
+
+
+def test_an_exact_duplicate_is_the_most_precise():
+    import datetime as dt
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from figures.filings.choose import _one_fact_per_filing
+    from figures.filings.facts import Fact
+
+    exact = Fact(
+        "ifrs-full:Revenue",
+        Decimal(12725000000),
+        "EUR",
+        "EUR",
+        dt.date(2014, 1, 1),
+        dt.date(2014, 12, 31),
+        float("inf"),
+        "exact",
+        None,
+    )
+    rounded = replace(exact, value=Decimal(12700000000), decimals=-8, context="rounded")
+    assert [f.context for f in _one_fact_per_filing([rounded, exact], "valeo")] == ["exact"]
+    assert [f.context for f in _one_fact_per_filing([exact, rounded], "valeo")] == ["exact"]

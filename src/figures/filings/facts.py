@@ -47,7 +47,7 @@ class Filing:
 class Fact:
     """A numeric fact over a period: its concept (prefixed: `us-gaap:Revenues`), value in units of `unit`, the
     currency its unit names (None when the unit is no currency), its precision as XBRL `decimals` (None when
-    the source drops it) and its context (an id, or the SEC's frame).
+    the source drops it, `math.inf` for `INF`: exact) and its context (an id, or the SEC's frame).
 
     >>> fact = Fact("ifrs-full:Revenue", Decimal("43862372"), "USD", "USD", dt.date(2024, 1, 1),
     ...             dt.date(2024, 12, 31), None, "CY2024", None)
@@ -61,7 +61,7 @@ class Fact:
     currency: str | None
     start: dt.date
     end: dt.date
-    decimals: int | None
+    decimals: int | float | None
     context: str
     filing: Filing | None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import warnings
 from pathlib import Path
 
@@ -223,7 +224,7 @@ def _fact(tag, context, units, filing: Filing, path, where: str, instance: bool)
         namespace = qname(tag, str(fmt))[2] if fmt else None
         value = read_value(tag.get_text(), fmt, namespace, scale=tag.get("scale"), sign=sign)
         decimals_text = str(tag.get("decimals") or "").strip()
-        decimals = None if decimals_text in ("", "INF") else int(decimals_text)
+        decimals = None if not decimals_text else math.inf if decimals_text == "INF" else int(decimals_text)
     except UnreadValue as error:
         if not revenue:
             return None

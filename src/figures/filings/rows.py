@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import math
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -174,7 +175,10 @@ def _note(item: Chosen) -> str:
     fact = item.fact
     standard = fact.concept.split(":")[0]
     order = "first" if item.rank == 1 else f"number {item.rank}"
-    precision = "not given (companyfacts drops decimals)" if fact.decimals is None else f"decimals {fact.decimals}"
+    if fact.decimals is None:
+        precision = "not given" if fact.filing.is_report else "not given (companyfacts drops decimals)"
+    else:
+        precision = "exact (decimals INF)" if fact.decimals == math.inf else f"decimals {fact.decimals}"
     parts = [
         f"{fact.concept}, {order} of the {standard} revenue concepts in the stated order",
         f"{item.kind}",
@@ -182,10 +186,12 @@ def _note(item: Chosen) -> str:
         f"precision {precision}",
     ]
     for earlier in item.earlier:
-        parts.append(
-            f"earlier value {_plain(earlier.value_millions)} million in Form {earlier.filing.form}"
-            f" {earlier.filing.accession} filed {earlier.filing.filed}"
-        )
+        filing = earlier.filing
+        if filing.is_report:  # its date is its latest period end, not when it was filed
+            said = f"{filing.form} {filing.accession}, period ending {filing.filed}"
+        else:
+            said = f"Form {filing.form} {filing.accession} filed {filing.filed}"
+        parts.append(f"earlier value {_plain(earlier.value_millions)} million in {said}")
     return "; ".join(parts) + "."
 
 

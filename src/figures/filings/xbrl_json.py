@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def _fact(fact_id, body, dims, period, namespaces, filing, path) -> Fact:
     try:
         value = Decimal(str(body.get("value")))
         decimals = body.get("decimals")
-        decimals = None if decimals in (None, "INF") else int(decimals)
+        decimals = None if decimals is None else math.inf if decimals == "INF" else int(decimals)
     except (InvalidOperation, ValueError, TypeError):
         raise FiguresError(
             f"{label}: expected a number and whole decimals, found {body.get('value')!r}", path=path
