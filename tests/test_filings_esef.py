@@ -465,11 +465,18 @@ def test_a_comparison_cites_the_company_filings_json_names(tmp_path):
     assert f"{SAP_LEI}, inline XBRL report" not in page
 
 
-def test_a_revenue_that_is_not_positive_in_xbrl_json_is_refused_naming_the_fact(tmp_path):
+def _valeo_json(tmp_path, changes: dict[str, dict]):
+    """Valeo's xBRL-JSON with each fact's keys changed as `changes` says (fact id: keys), written as valeo.json."""
     document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
-    document["facts"]["f38"]["value"] = "-12725000000"
+    for fact_id, keys in changes.items():
+        document["facts"][fact_id].update(keys)
     filing = tmp_path / "valeo.json"
     filing.write_text(json.dumps(document), encoding="utf-8")
+    return filing
+
+
+def test_a_revenue_that_is_not_positive_in_xbrl_json_is_refused_naming_the_fact(tmp_path):
+    filing = _valeo_json(tmp_path, {"f38": {"value": "-12725000000"}})
     message = _one_line_error(tmp_path, filing)
     assert "fact ifrs-full:Revenue 2014-01-01 to 2014-12-31 in EUR" in message and "context f38" in message
     assert "expected a positive revenue, found -12725000000" in message and ".check.csv" not in message
@@ -605,3 +612,69 @@ def test_an_exact_duplicate_is_the_most_precise():
     rounded = replace(exact, value=Decimal(12700000000), decimals=-8, context="rounded")
     assert [f.context for f in _one_fact_per_filing([rounded, exact], "valeo")] == ["exact"]
     assert [f.context for f in _one_fact_per_filing([exact, rounded], "valeo")] == ["exact"]
+
+
+def test_a_revenue_scaled_beyond_reason_is_refused_in_one_line(tmp_path):
+    filing = _changed_valeo(tmp_path, 'name="ifrs-full:Revenue" scale="6"', 'name="ifrs-full:Revenue" scale="30"')
+    message = _one_line_error(tmp_path, filing)
+    assert "ifrs-full:Revenue" in message and "context dcur1" in message
+    assert "expected a scale from -30 to 30" not in message  # 30 is in bounds: too many digits once scaled
+    assert "found scale 30 in text '12,725'" in message
+
+
+def test_a_scale_out_of_bounds_is_refused_for_a_revenue_and_skipped_for_another_fact(tmp_path):
+    filing = _changed_valeo(tmp_path, 'name="ifrs-full:Revenue" scale="6"', 'name="ifrs-full:Revenue" scale="9999"')
+    message = _one_line_error(tmp_path, filing)
+    assert "expected a scale from -30 to 30, found scale 9999 in text '12,725'" in message
+    other = _changed_valeo(
+        tmp_path,
+        'scale="6" format="ixt2:numdotdecimal" contextRef="dcur1" name="ifrs-full:CostOfSales"',
+        'scale="30" format="ixt2:numdotdecimal" contextRef="dcur1" name="ifrs-full:CostOfSales"',
+    )
+    reported, _ = _import(tmp_path, other, company="Valeo")
+    assert reported.loc["valeo_revenue_2014", "value"] == 12725.0
+
+
+def test_a_huge_xbrl_json_revenue_is_refused_in_one_line(tmp_path):
+    message = _one_line_error(tmp_path, _valeo_json(tmp_path, {"f38": {"value": "1e999999"}}))
+    assert "expected a revenue of fewer than 20 digits" in message and "context f38" in message
+
+
+def test_hostile_decimals_in_a_duplicate_do_not_raise_a_traceback(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    duplicate = json.loads(json.dumps(document["facts"]["f38"]))
+    duplicate.update(value="12725000001", decimals=999999999)
+    document["facts"]["f38"]["decimals"] = 999999998
+    document["facts"]["dup"] = duplicate
+    filing = tmp_path / "valeo.json"
+    filing.write_text(json.dumps(document), encoding="utf-8")
+    assert "expected one value for a concept and period in one filing" in _one_line_error(tmp_path, filing)
+
+
+def test_an_encrypted_report_in_a_package_is_refused_in_one_line(tmp_path):
+    package = _valeo_package(tmp_path)
+    data = bytearray(package.read_bytes())
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start)) != -1:  # each central directory entry: set "encrypted"
+        data[start + 8] |= 1
+        start += 4
+    package.write_bytes(bytes(data))
+    message = _one_line_error(tmp_path, package)
+    assert "valeo-2014/reports/valeo-2014.xhtml: expected a readable report" in message and "encrypted" in message
+
+
+def test_an_unknown_format_is_named_apart_from_the_text(tmp_path):
+    filing = _changed_valeo(
+        tmp_path,
+        'name="ifrs-full:Revenue" scale="6" format="ixt2:numdotdecimal"',
+        'name="ifrs-full:Revenue" scale="6" format="ixt2:numwords"',
+    )
+    message = _one_line_error(tmp_path, filing)
+    assert "found format 'ixt2:numwords' in text '12,725'" in message and ", found '12,725'" not in message
+
+
+def test_the_first_registrys_bare_namespace_is_read():
+    from figures.filings.numbers import read_value
+
+    namespace = "http://www.xbrl.org/2008/inlineXBRL/transformation"
+    assert read_value("12,725", "ixt:numcommadot", namespace, scale="6", sign=None) == 12725000000

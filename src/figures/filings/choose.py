@@ -28,6 +28,9 @@ IFRS `Revenue`, which include revenue from other sources such as rent or interes
 contracts with customers (ASC 606, IFRS 15), then the pre-2018 US GAAP total. For each period the first
 concept the filings report is taken, and named in the row."""
 
+MAX_REVENUE_DIGITS = 20
+"""A revenue has fewer digits than this in its unit (10^20, a hundred billion billion): more is a misread scale."""
+
 
 @dataclass(frozen=True)
 class Chosen:
@@ -74,6 +77,12 @@ def choose_revenues(facts: list[Fact], path: str | Path) -> list[Chosen]:
             )
         if fact.value <= 0:
             raise FiguresError(f"{fact.describe()}: expected a positive revenue, found {fact.value}", path=path)
+        if fact.value.adjusted() >= MAX_REVENUE_DIGITS:
+            raise FiguresError(
+                f"{fact.describe()}: expected a revenue of fewer than {MAX_REVENUE_DIGITS} digits, found"
+                f" {fact.value:.3E}",
+                path=path,
+            )
     revenue = _one_fact_per_filing(revenue, path)
     revenue = [fact for fact in revenue if period_kind(fact.start, fact.end) != "period"]
     currencies = Counter(currency for currency, _ in {(f.currency, (f.start, f.end)) for f in revenue})

@@ -228,7 +228,9 @@ def _fact(tag, context, units, filing: Filing, path, where: str, instance: bool)
     except UnreadValue as error:
         if not revenue:
             return None
-        raise FiguresError(f"{where}{label}: expected {error}, found {tag.get_text().strip()!r}", path=path) from None
+        text = repr(tag.get_text().strip())
+        found = f"{error.found} in text {text}" if error.found else text
+        raise FiguresError(f"{where}{label}: expected {error}, found {found}", path=path) from None
     except ValueError:
         if not revenue:
             return None

@@ -54,7 +54,8 @@ def read_package(path: str | Path) -> list[Fact]:
         try:
             with archive.open(member) as stream:
                 report = stream.read(limits.MAX_FILING_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
+            # RuntimeError: an encrypted member (zipfile asks for a password), as rates_update.unzip_history catches
             raise FiguresError(f"{member.filename}: expected a readable report, {error}", path=path) from None
         limits.check_size(len(report), path, f"{member.filename}: a report")
         facts += read_inline_bytes(report, path, report=f"{path.name}/{member.filename}", sha256=sha256)
