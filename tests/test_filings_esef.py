@@ -678,3 +678,30 @@ def test_the_first_registrys_bare_namespace_is_read():
 
     namespace = "http://www.xbrl.org/2008/inlineXBRL/transformation"
     assert read_value("12,725", "ixt:numcommadot", namespace, scale="6", sign=None) == 12725000000
+
+
+def test_many_compressible_reports_are_refused_from_their_total_declared_size(tmp_path):
+    # 60 reports of 2 MiB each: every one under the 100 MiB limit, together 120 MiB
+    members = {f"x/reports/report{number:02}.xhtml": b" " * (2 * 1024 * 1024) for number in range(60)}
+    bomb = _package(tmp_path, members, name="many.zip")
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    message = _one_line_error(tmp_path, bomb)
+    assert "expected its 60 reports together of at most 104,857,600 bytes, found 125,829,120" in message
+
+
+def test_the_reports_read_are_held_to_the_limit_together(tmp_path, monkeypatch):
+    from figures.filings import limits, package
+
+    members = {f"x/reports/report{number}.xhtml": VALEO.read_bytes() for number in range(3)}
+    many = _package(tmp_path, members, name="many.zip")
+    size = len(VALEO.read_bytes())
+    real = limits.check_size
+
+    def check_size(found, path, what="a filing"):
+        if what != "its 3 reports together":  # as if the declared sizes lied: only the sizes read are held
+            real(found, path, what)
+
+    monkeypatch.setattr(limits, "MAX_FILING_BYTES", 2 * size + 1 + many.stat().st_size)
+    monkeypatch.setattr(package.limits, "check_size", check_size)
+    message = _one_line_error(tmp_path, many)
+    assert "expected its reports together of at most" in message and f"found {3 * size:,}" in message
