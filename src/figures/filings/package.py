@@ -25,7 +25,8 @@ def read_package(path: str | Path) -> list[Fact]:
 
     Raises:
         FiguresError: naming the package and the member: not a zip, too many members, a member outside the package,
-            a report, or all reports together, larger than the limit, no report at all, or a report that is not inline XBRL.
+            a report, or all reports together, larger than the limit, no report at all, or a report that is not inline
+            XBRL.
     """
     path = Path(path)
     payload = limits.read_limited(path)
