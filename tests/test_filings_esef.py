@@ -27,6 +27,12 @@ CY2022 = ("2022-01-01", "2022-12-31")
 SAP_LEI = "LEI 529900D6BF99LW9R2E68"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    """Each test's imports cached in its own folder, not the user's."""
+    monkeypatch.setenv("FIGURES_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def _import(tmp_path, *filings, company=None):
     out = tmp_path / "reported.csv"
     write_reported(list(filings), out, company=company)
@@ -705,3 +711,46 @@ def test_the_reports_read_are_held_to_the_limit_together(tmp_path, monkeypatch):
     monkeypatch.setattr(package.limits, "check_size", check_size)
     message = _one_line_error(tmp_path, many)
     assert "expected its reports together of at most" in message and f"found {3 * size:,}" in message
+
+
+def _named_folder(tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    shutil.copy(VALEO, folder / VALEO.name)
+    (folder / "filings.json").write_text(json.dumps({"filings": [{"file": VALEO.name, "company": "Valeo"}]}))
+    return folder
+
+
+def test_named_filings_are_imported_into_a_private_folder_of_the_users_cache(tmp_path):
+    from figures.filings.named import import_named_filings
+
+    out = import_named_filings(_named_folder(tmp_path))
+    assert out.parent.parent == tmp_path / "cache" / "imported"
+    for folder in (tmp_path / "cache", tmp_path / "cache" / "imported"):
+        assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_cache_folder_another_user_owns_is_refused(tmp_path, monkeypatch):
+    import os
+
+    from figures.filings import named
+
+    folder = _named_folder(tmp_path)
+    other = os.getuid() + 1
+    monkeypatch.setattr(named.os, "getuid", lambda: other)
+    with pytest.raises(FiguresError) as caught:
+        named.import_named_filings(folder)
+    message = str(caught.value)
+    assert str(tmp_path / "cache") in message and "another user owns" in message and "\n" not in message
+
+
+def test_the_import_cache_is_keyed_by_the_ixbrlparse_version(tmp_path, monkeypatch):
+    import importlib.metadata
+
+    from figures.filings.named import IMPORTER_MODULES, import_named_filings
+
+    folder = _named_folder(tmp_path)
+    first = import_named_filings(folder)
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0-other")
+    assert import_named_filings(folder) != first
+    assert set(IMPORTER_MODULES) == {"periods.py", "load.py", "provenance.py"}
