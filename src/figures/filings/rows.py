@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+from figures.choices import FILINGS_ACCEPTED
 from figures.errors import FiguresError
 from figures.filings.choose import REVENUE_CONCEPTS, Chosen, choose_revenues
 from figures.filings.companyfacts import read_companyfacts
@@ -25,11 +26,8 @@ HEADER = (
 )
 """The columns of a reported figures file, in order (as `data/reported_figures.csv`)."""
 _INLINE = (".xhtml", ".html", ".htm", ".xbrl", ".xml")
-ACCEPTED = (
-    "an SEC companyfacts JSON, xBRL-JSON (.json), inline XBRL (.xhtml, .html), an XBRL instance (.xml, .xbrl) or an"
-    " ESEF report package (.zip)"
-)
-"""The filings `figures import` reads, in words, as a refusal names them."""
+ACCEPTED = FILINGS_ACCEPTED
+"""The filings `figures import` reads, in words, as a refusal names them (and the command's help)."""
 
 
 class MixedEntities(FiguresError):
