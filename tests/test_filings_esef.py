@@ -563,7 +563,7 @@ def test_two_reports_of_one_period_end_that_disagree_are_refused_naming_both(tmp
         write_reported([VALEO, restated], tmp_path / "out.csv", company="Valeo")
     message = str(caught.value)
     assert "\n" not in message
-    assert "expected one value from filings of the same date (2014-12-31)" in message
+    assert "2014-12-31 in EUR: expected one value from filings of the same date (2014-12-31)" in message
     assert f"12800 million in {restated.name} and 12725 million in {VALEO.name}" in message
 
 

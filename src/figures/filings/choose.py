@@ -102,6 +102,7 @@ def choose_revenues(facts: list[Fact], path: str | Path) -> list[Chosen]:
             if not ranked:
                 continue
             translation = max(ranked, key=_filed)
+            _refuse_disagreeing_ties(ranked, translation, path)
             same_filing = [f for f in own if f.concept == latest.concept and f.filing == translation.filing]
             if same_filing:
                 translations.append(Chosen(translation, kind, label, rank, translates=same_filing[0]))
@@ -194,18 +195,9 @@ def _latest_of_first_concept(facts: list[Fact], path) -> tuple[int, Fact, tuple[
     not known) and their values disagree, rather than one taken by its name."""
     rank = min(REVENUE_CONCEPTS.index(f.concept) for f in facts)
     same = sorted((f for f in facts if f.concept == REVENUE_CONCEPTS[rank]), key=_filed)
-    tied = [f for f in same if f.filing and same[-1].filing and f.filing.filed == same[-1].filing.filed]
+    tied = [f for f in same if f.filing.filed == same[-1].filing.filed]
     latest = max(reversed(tied), key=_precision) if tied else same[-1]
-    for fact in tied:
-        if fact.filing != latest.filing and not _consistent(fact, latest):
-            first, second = sorted((fact, latest), key=_filed)
-            raise FiguresError(
-                f"{latest.concept} {latest.start} to {latest.end}: expected one value from filings of the same date"
-                f" ({latest.filing.filed}), found {_plain(first.value_millions)} million in {_filing_named(first)}"
-                f" and {_plain(second.value_millions)} million in {_filing_named(second)}: which is the later is"
-                " not known, import the one to trust",
-                path=path,
-            )
+    _refuse_disagreeing_ties(tied, latest, path)
     same = [f for f in same if f is not latest] + [latest]
     prefix = latest.concept.split(":")[0] + ":"
     rank_in_standard = [c for c in REVENUE_CONCEPTS if c.startswith(prefix)].index(latest.concept)
@@ -224,6 +216,22 @@ def _filing_named(fact: Fact) -> str:
 
 def _plain(value: Decimal) -> str:
     return format(value, "f")
+
+
+def _refuse_disagreeing_ties(facts: list[Fact], latest: Fact, path) -> None:
+    """Refuse a fact of another filing of the same date as `latest`'s that disagrees with it: which is the later is
+    not known (two reports of one period end, dated by that end), and a name is no reason to prefer one."""
+    for fact in facts:
+        if fact.filing.filed == latest.filing.filed and fact.filing != latest.filing and not _consistent(fact, latest):
+            first, second = sorted((fact, latest), key=_filed)
+            raise FiguresError(
+                f"{latest.concept} {latest.start} to {latest.end} in {latest.unit}: expected one value from filings of"
+                " the same date"
+                f" ({latest.filing.filed}), found {_plain(first.value_millions)} million in {_filing_named(first)}"
+                f" and {_plain(second.value_millions)} million in {_filing_named(second)}: which is the later is"
+                " not known, import the one to trust",
+                path=path,
+            )
 
 
 def _year_end_month(facts: list[Fact]) -> int:
