@@ -233,3 +233,22 @@ def test_an_accessed_date_after_today_is_refused(tmp_path, capsys):
     error = capsys.readouterr().err
     assert "--accessed" in error and tomorrow in error and "after today" in error
     assert not out.exists()
+
+
+def test_the_import_help_names_every_filing_it_reads(capsys):
+    from figures.filings.rows import ACCEPTED
+
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert ACCEPTED in said and ".xml, .xbrl" in said
+
+
+def test_write_reported_refuses_an_accessed_date_after_today(tmp_path):
+    import datetime as dt
+
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(FiguresError) as caught:
+        write_reported([ALIBABA], tmp_path / "out.csv", company="Alibaba", accessed=tomorrow)
+    assert f"(--accessed) {tomorrow}" in str(caught.value) and "after today" in str(caught.value)
+    assert not (tmp_path / "out.csv").exists()

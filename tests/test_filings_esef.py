@@ -27,6 +27,12 @@ CY2022 = ("2022-01-01", "2022-12-31")
 SAP_LEI = "LEI 529900D6BF99LW9R2E68"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    """Each test's imports cached in its own folder, not the user's."""
+    monkeypatch.setenv("FIGURES_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def _import(tmp_path, *filings, company=None):
     out = tmp_path / "reported.csv"
     write_reported(list(filings), out, company=company)
@@ -465,11 +471,286 @@ def test_a_comparison_cites_the_company_filings_json_names(tmp_path):
     assert f"{SAP_LEI}, inline XBRL report" not in page
 
 
-def test_a_revenue_that_is_not_positive_in_xbrl_json_is_refused_naming_the_fact(tmp_path):
+def _valeo_json(tmp_path, changes: dict[str, dict]):
+    """Valeo's xBRL-JSON with each fact's keys changed as `changes` says (fact id: keys), written as valeo.json."""
     document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
-    document["facts"]["f38"]["value"] = "-12725000000"
+    for fact_id, keys in changes.items():
+        document["facts"][fact_id].update(keys)
     filing = tmp_path / "valeo.json"
     filing.write_text(json.dumps(document), encoding="utf-8")
+    return filing
+
+
+def test_a_revenue_that_is_not_positive_in_xbrl_json_is_refused_naming_the_fact(tmp_path):
+    filing = _valeo_json(tmp_path, {"f38": {"value": "-12725000000"}})
     message = _one_line_error(tmp_path, filing)
     assert "fact ifrs-full:Revenue 2014-01-01 to 2014-12-31 in EUR" in message and "context f38" in message
     assert "expected a positive revenue, found -12725000000" in message and ".check.csv" not in message
+
+
+def test_xbrl_json_with_two_entities_is_refused_naming_both(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    document["facts"]["f41"]["dimensions"]["entity"] = "scheme:969500F0VMZLK2IULV85"
+    filing = tmp_path / "valeo.json"
+    filing.write_text(json.dumps(document), encoding="utf-8")
+    message = _one_line_error(tmp_path, filing)
+    assert "expected the facts of one entity, found LEI 5493006IH2N2WMIBB742 and LEI 969500F0VMZLK2IULV85" in message
+
+
+def test_xbrl_json_names_an_sec_entity_as_inline_xbrl_does(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    document["documentInfo"]["namespaces"]["cik"] = "http://www.sec.gov/CIK"
+    for fact in document["facts"].values():
+        fact["dimensions"]["entity"] = "cik:0000320193"
+    filing = tmp_path / "valeo.json"
+    filing.write_text(json.dumps(document), encoding="utf-8")
+    reported, _ = _import(tmp_path, filing, company="Valeo")
+    assert "(CIK 320193)" in reported.loc["valeo_revenue_2014", "source"]
+    assert "cik:" not in reported.loc["valeo_revenue_2014", "source"]
+
+
+def test_a_filing_listed_twice_in_filings_json_is_refused_naming_both_entries(tmp_path):
+    document = {"filings": [{"file": VALEO.name, "company": "Valeo"}, {"file": VALEO.name, "company": "Faurecia"}]}
+    message = _named(tmp_path, document)
+    assert f"filing 2 ({VALEO.name}): expected each filing once, found it also as filing 1" in message
+    assert "'Valeo'" in message
+
+
+def test_one_entity_under_two_company_names_in_filings_json_is_refused_naming_both(tmp_path):
+    document = {
+        "filings": [{"file": VALEO.name, "company": "Valeo"}, {"file": "valeo-again.xhtml", "company": "Faurecia"}]
+    }
+    folder = tmp_path / "case"
+    folder.mkdir()
+    shutil.copy(VALEO, folder / VALEO.name)
+    shutil.copy(VALEO, folder / "valeo-again.xhtml")
+    (folder / "filings.json").write_text(json.dumps(document), encoding="utf-8")
+    from figures.filings.named import import_named_filings
+
+    with pytest.raises(FiguresError) as caught:
+        import_named_filings(folder)
+    message = str(caught.value)
+    assert "\n" not in message and "filings.json" in message
+    assert "LEI 5493006IH2N2WMIBB742: expected one company name for one entity" in message
+    assert f"'Valeo' ({VALEO.name})" in message and "'Faurecia' (valeo-again.xhtml)" in message
+
+
+def test_a_merged_sidecar_keeps_every_companys_url(tmp_path):
+    from figures.filings.named import import_named_filings
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    for name in ("alibaba_companyfacts_revenues.json", "snowflake_companyfacts_revenues.json"):
+        shutil.copy(FILINGS / name, folder / name)
+    named = [
+        {"file": "alibaba_companyfacts_revenues.json", "company": "Alibaba"},
+        {"file": "snowflake_companyfacts_revenues.json", "company": "Snowflake"},
+    ]
+    (folder / "filings.json").write_text(json.dumps({"filings": named, "accessed": "2026-01-02"}), encoding="utf-8")
+    out = import_named_filings(folder)
+    sidecar = json.loads((out.parent / f"{out.name}.meta.json").read_text(encoding="utf-8"))
+    # Alibaba's CIK 1577552, Snowflake's 1640147: one companyfacts address each
+    assert sidecar["url"].split() == [
+        "https://data.sec.gov/api/xbrl/companyfacts/CIK0001577552.json",
+        "https://data.sec.gov/api/xbrl/companyfacts/CIK0001640147.json",
+    ]
+
+
+def test_two_reports_of_one_period_end_that_disagree_are_refused_naming_both(tmp_path):
+    # the same report twice, the second's 2014 sales changed: both dated by their latest period end, 2014-12-31
+    restated = _changed_valeo(tmp_path, ">12,725<", ">12,800<", name="a-valeo-restated.xhtml")
+    with pytest.raises(FiguresError) as caught:
+        write_reported([VALEO, restated], tmp_path / "out.csv", company="Valeo")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "2014-12-31 in EUR: expected one value from filings of the same date (2014-12-31)" in message
+    assert f"12800 million in {restated.name} and 12725 million in {VALEO.name}" in message
+
+
+def test_two_reports_of_one_period_end_that_agree_give_the_value(tmp_path):
+    again = tmp_path / "a-valeo-again.xhtml"
+    shutil.copy(VALEO, again)
+    reported, _ = _import(tmp_path, VALEO, again, company="Valeo")
+    assert reported.loc["valeo_revenue_2014", "value"] == 12725.0
+
+
+def test_an_earlier_reports_value_is_said_with_its_period_end_not_a_filing_date(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    document["facts"] = {key: fact for key, fact in document["facts"].items() if key in ("f41", "f50")}
+    document["facts"]["f41"]["value"] = "11600000000"
+    earlier = tmp_path / "valeo-2013.json"
+    earlier.write_text(json.dumps(document), encoding="utf-8")
+    reported, _ = _import(tmp_path, VALEO, earlier, company="Valeo")
+    note = reported.loc["valeo_revenue_2013", "note"]
+    assert reported.loc["valeo_revenue_2013", "value"] == 11662.0
+    assert "earlier value 11600 million in inline XBRL report valeo-2013.json, period ending 2013-12-31" in note
+    assert "filed" not in note
+
+
+def test_an_inf_precision_is_said_to_be_exact(tmp_path):
+    filing = _changed_valeo(
+        tmp_path, 'decimals="-3" name="ifrs-full:Revenue"', 'decimals="INF" name="ifrs-full:Revenue"'
+    )
+    reported, _ = _import(tmp_path, filing, company="Valeo")
+    note = reported.loc["valeo_revenue_2014", "note"]
+    assert "precision exact" in note and "companyfacts" not in note
+
+
+def test_an_exact_duplicate_is_the_most_precise():
+    import datetime as dt
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from figures.filings.choose import _one_fact_per_filing
+    from figures.filings.facts import Fact
+
+    exact = Fact(
+        "ifrs-full:Revenue",
+        Decimal(12725000000),
+        "EUR",
+        "EUR",
+        dt.date(2014, 1, 1),
+        dt.date(2014, 12, 31),
+        float("inf"),
+        "exact",
+        None,
+    )
+    rounded = replace(exact, value=Decimal(12700000000), decimals=-8, context="rounded")
+    assert [f.context for f in _one_fact_per_filing([rounded, exact], "valeo")] == ["exact"]
+    assert [f.context for f in _one_fact_per_filing([exact, rounded], "valeo")] == ["exact"]
+
+
+def test_a_revenue_scaled_beyond_reason_is_refused_in_one_line(tmp_path):
+    filing = _changed_valeo(tmp_path, 'name="ifrs-full:Revenue" scale="6"', 'name="ifrs-full:Revenue" scale="30"')
+    message = _one_line_error(tmp_path, filing)
+    assert "ifrs-full:Revenue" in message and "context dcur1" in message
+    assert "expected a scale from -30 to 30" not in message  # 30 is in bounds: too many digits once scaled
+    assert "found scale 30 in text '12,725'" in message
+
+
+def test_a_scale_out_of_bounds_is_refused_for_a_revenue_and_skipped_for_another_fact(tmp_path):
+    filing = _changed_valeo(tmp_path, 'name="ifrs-full:Revenue" scale="6"', 'name="ifrs-full:Revenue" scale="9999"')
+    message = _one_line_error(tmp_path, filing)
+    assert "expected a scale from -30 to 30, found scale 9999 in text '12,725'" in message
+    other = _changed_valeo(
+        tmp_path,
+        'scale="6" format="ixt2:numdotdecimal" contextRef="dcur1" name="ifrs-full:CostOfSales"',
+        'scale="30" format="ixt2:numdotdecimal" contextRef="dcur1" name="ifrs-full:CostOfSales"',
+    )
+    reported, _ = _import(tmp_path, other, company="Valeo")
+    assert reported.loc["valeo_revenue_2014", "value"] == 12725.0
+
+
+def test_a_huge_xbrl_json_revenue_is_refused_in_one_line(tmp_path):
+    message = _one_line_error(tmp_path, _valeo_json(tmp_path, {"f38": {"value": "1e999999"}}))
+    assert "expected a revenue of fewer than 20 digits" in message and "context f38" in message
+
+
+def test_hostile_decimals_in_a_duplicate_do_not_raise_a_traceback(tmp_path):
+    document = json.loads(VALEO_JSON.read_text(encoding="utf-8"))
+    duplicate = json.loads(json.dumps(document["facts"]["f38"]))
+    duplicate.update(value="12725000001", decimals=999999999)
+    document["facts"]["f38"]["decimals"] = 999999998
+    document["facts"]["dup"] = duplicate
+    filing = tmp_path / "valeo.json"
+    filing.write_text(json.dumps(document), encoding="utf-8")
+    assert "expected one value for a concept and period in one filing" in _one_line_error(tmp_path, filing)
+
+
+def test_an_encrypted_report_in_a_package_is_refused_in_one_line(tmp_path):
+    package = _valeo_package(tmp_path)
+    data = bytearray(package.read_bytes())
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start)) != -1:  # each central directory entry: set "encrypted"
+        data[start + 8] |= 1
+        start += 4
+    package.write_bytes(bytes(data))
+    message = _one_line_error(tmp_path, package)
+    assert "valeo-2014/reports/valeo-2014.xhtml: expected a readable report" in message and "encrypted" in message
+
+
+def test_an_unknown_format_is_named_apart_from_the_text(tmp_path):
+    filing = _changed_valeo(
+        tmp_path,
+        'name="ifrs-full:Revenue" scale="6" format="ixt2:numdotdecimal"',
+        'name="ifrs-full:Revenue" scale="6" format="ixt2:numwords"',
+    )
+    message = _one_line_error(tmp_path, filing)
+    assert "found format 'ixt2:numwords' in text '12,725'" in message and ", found '12,725'" not in message
+
+
+def test_the_first_registrys_bare_namespace_is_read():
+    from figures.filings.numbers import read_value
+
+    namespace = "http://www.xbrl.org/2008/inlineXBRL/transformation"
+    assert read_value("12,725", "ixt:numcommadot", namespace, scale="6", sign=None) == 12725000000
+
+
+def test_many_compressible_reports_are_refused_from_their_total_declared_size(tmp_path):
+    # 60 reports of 2 MiB each: every one under the 100 MiB limit, together 120 MiB
+    members = {f"x/reports/report{number:02}.xhtml": b" " * (2 * 1024 * 1024) for number in range(60)}
+    bomb = _package(tmp_path, members, name="many.zip")
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    message = _one_line_error(tmp_path, bomb)
+    assert "expected its 60 reports together of at most 104,857,600 bytes, found 125,829,120" in message
+
+
+def test_the_reports_read_are_held_to_the_limit_together(tmp_path, monkeypatch):
+    from figures.filings import limits, package
+
+    members = {f"x/reports/report{number}.xhtml": VALEO.read_bytes() for number in range(3)}
+    many = _package(tmp_path, members, name="many.zip")
+    size = len(VALEO.read_bytes())
+    real = limits.check_size
+
+    def check_size(found, path, what="a filing"):
+        if what != "its 3 reports together":  # as if the declared sizes lied: only the sizes read are held
+            real(found, path, what)
+
+    monkeypatch.setattr(limits, "MAX_FILING_BYTES", 2 * size + 1 + many.stat().st_size)
+    monkeypatch.setattr(package.limits, "check_size", check_size)
+    message = _one_line_error(tmp_path, many)
+    assert "expected its reports together of at most" in message and f"found {3 * size:,}" in message
+
+
+def _named_folder(tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    shutil.copy(VALEO, folder / VALEO.name)
+    (folder / "filings.json").write_text(json.dumps({"filings": [{"file": VALEO.name, "company": "Valeo"}]}))
+    return folder
+
+
+def test_named_filings_are_imported_into_a_private_folder_of_the_users_cache(tmp_path):
+    from figures.filings.named import import_named_filings
+
+    out = import_named_filings(_named_folder(tmp_path))
+    assert out.parent.parent == tmp_path / "cache" / "imported"
+    for folder in (tmp_path / "cache", tmp_path / "cache" / "imported"):
+        assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_cache_folder_another_user_owns_is_refused(tmp_path, monkeypatch):
+    import os
+
+    from figures.filings import named
+
+    folder = _named_folder(tmp_path)
+    other = os.getuid() + 1
+    monkeypatch.setattr(named.os, "getuid", lambda: other)
+    with pytest.raises(FiguresError) as caught:
+        named.import_named_filings(folder)
+    message = str(caught.value)
+    assert str(tmp_path / "cache") in message and "another user owns" in message and "\n" not in message
+
+
+def test_the_import_cache_is_keyed_by_the_ixbrlparse_version(tmp_path, monkeypatch):
+    import importlib.metadata
+
+    from figures.filings.named import IMPORTER_MODULES, import_named_filings
+
+    folder = _named_folder(tmp_path)
+    first = import_named_filings(folder)
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0-other")
+    assert import_named_filings(folder) != first
+    assert set(IMPORTER_MODULES) == {"periods.py", "load.py", "provenance.py"}

@@ -8,6 +8,12 @@ from importlib.resources import files
 from figures.errors import FiguresError
 from figures.i18n import LOCALES, N_
 
+FILINGS_ACCEPTED = (
+    "an SEC companyfacts JSON, xBRL-JSON (.json), inline XBRL (.xhtml, .html), an XBRL instance (.xml, .xbrl) or an"
+    " ESEF report package (.zip)"
+)
+"""The filings `figures import` reads, in words, as its help and a refusal name them (`filings.rows.ACCEPTED`)."""
+
 DEFAULT_CURRENCY = "EUR"
 """The common currency by default; any currency of the rate data may be chosen instead."""
 METHODS = (N_("average"), N_("closing"), N_("spot"))

@@ -17,6 +17,7 @@ from figures.choices import (
     ARTICLE_LANGUAGES,
     DEFAULT_CURRENCY,
     DEFAULT_METHOD,
+    FILINGS_ACCEPTED,
     METHODS,
     RATE_SOURCES,
     did_you_mean,
@@ -153,13 +154,14 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--force", action="store_true", help="replace files that exist")
     imports = commands.add_parser(
         "import",
-        help="write a reported figures file from filings (companyfacts, xBRL-JSON, inline XBRL, report package)",
+        help="write a reported figures file from filings (companyfacts, xBRL-JSON, inline XBRL, XBRL instance,"
+        " report package)",
     )
     imports.add_argument(
         "filings",
         type=Path,
         nargs="+",
-        help="the filings: SEC companyfacts JSON, xBRL-JSON, inline XBRL (.xhtml) or ESEF report packages (.zip)",
+        help=f"the filings, each {FILINGS_ACCEPTED}",
     )
     imports.add_argument("--out", type=Path, required=True, help="the reported figures CSV to write, with its sidecar")
     imports.add_argument("--company", help="the company's name in the rows (default: the filer's name)")
@@ -280,11 +282,6 @@ def _import(args: argparse.Namespace) -> int:
     from figures.filings import write_reported
 
     accessed = dt.date.fromisoformat(args.accessed) if args.accessed else None
-    if accessed is not None and accessed > dt.date.today():
-        raise FiguresError(
-            f"--accessed {accessed}: expected the date the filings were obtained, found a date after today"
-            f" ({dt.date.today()})"
-        )
     written = write_reported(args.filings, args.out, company=args.company, accessed=accessed, force=args.force)
     for path in written:
         print(f"wrote {path}")

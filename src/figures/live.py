@@ -90,9 +90,9 @@ def default_cache_dir() -> Path:
     >>> default_cache_dir().name in ("figures",) or "FIGURES_CACHE_DIR" in os.environ
     True
     """
-    if os.environ.get(CACHE_VARIABLE):
-        return Path(os.environ[CACHE_VARIABLE])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "figures"
+    from figures.paths import user_cache_dir
+
+    return user_cache_dir()
 
 
 class LiveCurrencyRates(CurrencyRates):

@@ -32,6 +32,20 @@ def user_data_dir() -> Path:
     return Path.home() / ".local" / "share" / "figures"
 
 
+def user_cache_dir() -> Path:
+    """Where figures keeps what it can fetch or compute again (live rates, imported filings): `$FIGURES_CACHE_DIR`,
+    else `$XDG_CACHE_HOME/figures`, else `~/.cache/figures`.
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"FIGURES_CACHE_DIR": "/srv/cache"}):
+    ...     user_cache_dir()
+    PosixPath('/srv/cache')
+    """
+    if os.environ.get("FIGURES_CACHE_DIR"):
+        return Path(os.environ["FIGURES_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "figures"
+
+
 def updated_ecb_rates() -> Path:
     """The ECB history `figures rates update` keeps, in the user's data folder, beside (never over) `ECB_RATES`.
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from collections import Counter
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, DecimalException
 from pathlib import Path
 
 from figures.errors import FiguresError
@@ -26,6 +27,9 @@ REVENUE_CONCEPTS = (
 IFRS `Revenue`, which include revenue from other sources such as rent or interest), then revenue from
 contracts with customers (ASC 606, IFRS 15), then the pre-2018 US GAAP total. For each period the first
 concept the filings report is taken, and named in the row."""
+
+MAX_REVENUE_DIGITS = 20
+"""A revenue has fewer digits than this in its unit (10^20, a hundred billion billion): more is a misread scale."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,12 @@ def choose_revenues(facts: list[Fact], path: str | Path) -> list[Chosen]:
             )
         if fact.value <= 0:
             raise FiguresError(f"{fact.describe()}: expected a positive revenue, found {fact.value}", path=path)
+        if fact.value.adjusted() >= MAX_REVENUE_DIGITS:
+            raise FiguresError(
+                f"{fact.describe()}: expected a revenue of fewer than {MAX_REVENUE_DIGITS} digits, found"
+                f" {fact.value:.3E}",
+                path=path,
+            )
     revenue = _one_fact_per_filing(revenue, path)
     revenue = [fact for fact in revenue if period_kind(fact.start, fact.end) != "period"]
     currencies = Counter(currency for currency, _ in {(f.currency, (f.start, f.end)) for f in revenue})
@@ -83,7 +93,7 @@ def choose_revenues(facts: list[Fact], path: str | Path) -> list[Chosen]:
         own = [f for f in candidates if f.currency == reporting]
         if not own:
             continue  # a period only translated: nothing it translates
-        rank, latest, earlier = _latest_of_first_concept(own)
+        rank, latest, earlier = _latest_of_first_concept(own, path)
         kind = period_kind(start, end)
         label = fiscal_label(start, end, kind, year_end_month)
         primary.append(Chosen(latest, kind, label, rank, earlier))
@@ -92,6 +102,7 @@ def choose_revenues(facts: list[Fact], path: str | Path) -> list[Chosen]:
             if not ranked:
                 continue
             translation = max(ranked, key=_filed)
+            _refuse_disagreeing_ties(ranked, translation, path)
             same_filing = [f for f in own if f.concept == latest.concept and f.filing == translation.filing]
             if same_filing:
                 translations.append(Chosen(translation, kind, label, rank, translates=same_filing[0]))
@@ -133,6 +144,7 @@ def _one_fact_per_filing(revenue: list[Fact], path) -> list[Fact]:
 
 
 def _precision(fact: Fact) -> float:
+    """How precise a fact is: its decimals, INF (exact) the most precise, none given the least."""
     return float("-inf") if fact.decimals is None else fact.decimals
 
 
@@ -150,16 +162,20 @@ def _consistent(one: Fact, other: Fact) -> bool:
     """
     if one.value == other.value:
         return True
-    if one.decimals is None or other.decimals is None:
+    if one.decimals is None or other.decimals is None or min(one.decimals, other.decimals) == math.inf:
+        return False  # no precision given, or both exact: different values disagree
+    try:
+        step = Decimal(1).scaleb(-int(min(one.decimals, other.decimals)))
+        return one.value.quantize(step, ROUND_HALF_EVEN) == other.value.quantize(step, ROUND_HALF_EVEN)
+    except DecimalException:  # decimals too far from the value's digits to round to: not shown to agree
         return False
-    step = Decimal(1).scaleb(-min(one.decimals, other.decimals))
-    return one.value.quantize(step, ROUND_HALF_EVEN) == other.value.quantize(step, ROUND_HALF_EVEN)
 
 
 def _decimals_said(first: Fact, second: Fact) -> str:
     if first.decimals == second.decimals or first.decimals is None or second.decimals is None:
         return ""
-    return f" (decimals {first.decimals} and {second.decimals}, not equal at the lower precision)"
+    said = [("INF" if d == math.inf else d) for d in (first.decimals, second.decimals)]
+    return f" (decimals {said[0]} and {said[1]}, not equal at the lower precision)"
 
 
 def _by_period(facts: list[Fact]) -> dict[tuple[dt.date, dt.date], list[Fact]]:
@@ -173,10 +189,16 @@ def _filed(fact: Fact) -> tuple:
     return (fact.filing.filed, fact.filing.accession) if fact.filing else (dt.date.min, "")
 
 
-def _latest_of_first_concept(facts: list[Fact]) -> tuple[int, Fact, tuple[Fact, ...]]:
+def _latest_of_first_concept(facts: list[Fact], path) -> tuple[int, Fact, tuple[Fact, ...]]:
+    """The first concept's rank in its standard, its latest filing's fact and the earlier different values; refused
+    when the latest date is two filings' (two reports of one period end, whose date is that end: which came later is
+    not known) and their values disagree, rather than one taken by its name."""
     rank = min(REVENUE_CONCEPTS.index(f.concept) for f in facts)
     same = sorted((f for f in facts if f.concept == REVENUE_CONCEPTS[rank]), key=_filed)
-    latest = same[-1]
+    tied = [f for f in same if f.filing.filed == same[-1].filing.filed]
+    latest = max(reversed(tied), key=_precision) if tied else same[-1]
+    _refuse_disagreeing_ties(tied, latest, path)
+    same = [f for f in same if f is not latest] + [latest]
     prefix = latest.concept.split(":")[0] + ":"
     rank_in_standard = [c for c in REVENUE_CONCEPTS if c.startswith(prefix)].index(latest.concept)
     earlier, values = [], {latest.value}
@@ -185,6 +207,31 @@ def _latest_of_first_concept(facts: list[Fact]) -> tuple[int, Fact, tuple[Fact, 
             values.add(fact.value)
             earlier.append(fact)
     return rank_in_standard + 1, latest, tuple(earlier)
+
+
+def _filing_named(fact: Fact) -> str:
+    filing = fact.filing
+    return filing.accession if filing.is_report else f"Form {filing.form} accession {filing.accession}"
+
+
+def _plain(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _refuse_disagreeing_ties(facts: list[Fact], latest: Fact, path) -> None:
+    """Refuse a fact of another filing of the same date as `latest`'s that disagrees with it: which is the later is
+    not known (two reports of one period end, dated by that end), and a name is no reason to prefer one."""
+    for fact in facts:
+        if fact.filing.filed == latest.filing.filed and fact.filing != latest.filing and not _consistent(fact, latest):
+            first, second = sorted((fact, latest), key=_filed)
+            raise FiguresError(
+                f"{latest.concept} {latest.start} to {latest.end} in {latest.unit}: expected one value from filings of"
+                " the same date"
+                f" ({latest.filing.filed}), found {_plain(first.value_millions)} million in {_filing_named(first)}"
+                f" and {_plain(second.value_millions)} million in {_filing_named(second)}: which is the later is"
+                " not known, import the one to trust",
+                path=path,
+            )
 
 
 def _year_end_month(facts: list[Fact]) -> int:

@@ -10,7 +10,9 @@ from decimal import Decimal
 @dataclass(frozen=True)
 class Filing:
     """One filing: its form, its identifier (an accession number or a report id), when it was filed, and the
-    entity that filed it (a CIK or an LEI), with the file it was read from and that file's SHA-256.
+    entity that filed it (a CIK or an LEI), with the file it was read from and that file's SHA-256; `is_report` when
+    it is a report read from its own file (inline XBRL, an XBRL instance, xBRL-JSON), which names neither an accession
+    number nor a filing date (`filed` is then its latest period end), rather than a filing the SEC lists.
 
     >>> Filing("20-F", "0001047469-18-005257", dt.date(2018, 7, 27), "CIK 1577552", "Alibaba", "f.json", "ab").cite()
     'Alibaba, Form 20-F, accession 0001047469-18-005257, filed 2018-07-27 (CIK 1577552)'
@@ -23,16 +25,7 @@ class Filing:
     entity_name: str
     file: str
     sha256: str
-
-    @property
-    def is_report(self) -> bool:
-        """Whether the filing is a report read from its own file (inline XBRL, an XBRL instance), which names neither
-        an accession number nor a filing date, rather than a filing the SEC lists.
-
-        >>> Filing("10-K XBRL instance", "a.xml", dt.date(2023, 9, 30), "CIK 320193", "Apple", "a.xml", "ab").is_report
-        True
-        """
-        return self.form.endswith(("inline XBRL report", "XBRL instance"))
+    is_report: bool = False
 
     def cite(self, name: str | None = None) -> str:
         """The filing in words, as a reported figure's `source` names it: by `name` (the company as the reader knows
@@ -40,7 +33,8 @@ class Filing:
 
         >>> Filing("10-K", "0001-24-1", dt.date(2024, 3, 26), "CIK 1", "Acme", "f.json", "ab").cite()
         'Acme, Form 10-K, accession 0001-24-1, filed 2024-03-26 (CIK 1)'
-        >>> Filing("inline XBRL report", "r.xhtml", dt.date(2024, 12, 31), "LEI 5493", "Acme", "r.xhtml", "ab").cite()
+        >>> Filing("inline XBRL report", "r.xhtml", dt.date(2024, 12, 31), "LEI 5493", "Acme", "r.xhtml", "ab",
+        ...        is_report=True).cite()
         'Acme, inline XBRL report r.xhtml, period ending 2024-12-31 (LEI 5493)'
         """
         name = name or self.entity_name
@@ -53,7 +47,7 @@ class Filing:
 class Fact:
     """A numeric fact over a period: its concept (prefixed: `us-gaap:Revenues`), value in units of `unit`, the
     currency its unit names (None when the unit is no currency), its precision as XBRL `decimals` (None when
-    the source drops it) and its context (an id, or the SEC's frame).
+    the source drops it, `math.inf` for `INF`: exact) and its context (an id, or the SEC's frame).
 
     >>> fact = Fact("ifrs-full:Revenue", Decimal("43862372"), "USD", "USD", dt.date(2024, 1, 1),
     ...             dt.date(2024, 12, 31), None, "CY2024", None)
@@ -67,7 +61,7 @@ class Fact:
     currency: str | None
     start: dt.date
     end: dt.date
-    decimals: int | None
+    decimals: int | float | None
     context: str
     filing: Filing | None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import warnings
 from pathlib import Path
 
@@ -30,7 +31,6 @@ SEC_SCHEME = "http://www.sec.gov/CIK"
 NAME_CONCEPTS = ("NameOfReportingEntityOrOtherMeansOfIdentification", "EntityRegistrantName")
 FORM = "inline XBRL report"
 INSTANCE_FORM = "XBRL instance"
-REPORT_FORMS = (FORM, INSTANCE_FORM)
 
 
 def read_inline(path: str | Path) -> list[Fact]:
@@ -70,7 +70,8 @@ def read_inline_bytes(payload: bytes, path: str | Path, *, report: str, sha256: 
     ends = [contexts[str(t["contextRef"])].enddate for t in tags if contexts[str(t["contextRef"])].enddate]
     name = _entity_name(document) or entity
     form = (f"{_document_type(document)} {INSTANCE_FORM}".strip()) if instance else FORM
-    filing = Filing(form, report, max(ends) if ends else dt.date.min, entity, name, Path(path).name, sha256)
+    end = max(ends) if ends else dt.date.min
+    filing = Filing(form, report, end, entity, name, Path(path).name, sha256, is_report=True)
     scenarios = _contexts_with_a_scenario(document)
     units = _units(document)
     facts = []
@@ -152,22 +153,39 @@ def _units(document) -> dict[str, tuple[str, str | None]]:
 
 def _entity(contexts, path, where: str) -> str:
     """The one entity the facts' contexts name (an LEI; a CIK as the SEC's companyfacts names it)."""
-    named = set()
-    for context in contexts:
-        scheme = (context.entity.get("scheme") or "").strip()
-        identifier = (context.entity.get("identifier") or "").strip()
-        if scheme == LEI_SCHEME:
-            named.add(f"LEI {identifier}")
-        elif scheme == SEC_SCHEME and identifier.isdigit():
-            named.add(f"CIK {int(identifier)}")
-        else:
-            named.add(f"{scheme} {identifier}".strip())
+    named = {
+        entity_name((context.entity.get("scheme") or "").strip(), (context.entity.get("identifier") or "").strip())
+        for context in contexts
+    }
+    return one_entity(named, path, where)
+
+
+def entity_name(scheme: str, identifier: str) -> str:
+    """An entity as every reader names it: `LEI ...` by the LEI scheme, `CIK ...` (no leading zeros) by the SEC's.
+
+    >>> entity_name(SEC_SCHEME, "0000320193"), entity_name(LEI_SCHEME, "5493006IH2N2WMIBB742")
+    ('CIK 320193', 'LEI 5493006IH2N2WMIBB742')
+    """
+    if scheme == LEI_SCHEME:
+        return f"LEI {identifier}"
+    if scheme == SEC_SCHEME and identifier.isdigit():
+        return f"CIK {int(identifier)}"
+    return f"{scheme} {identifier}".strip()
+
+
+def one_entity(named: set[str], path, where: str = "") -> str:
+    """The one entity of a report's facts; refused, naming both, when there are two.
+
+    >>> one_entity({"LEI 1", "LEI 2"}, "r.json")
+    Traceback (most recent call last):
+    figures.errors.FiguresError: r.json: expected the facts of one entity, found LEI 1 and LEI 2: one report, ...
+    """
     if len(named) > 1:
         raise FiguresError(
             f"{where}expected the facts of one entity, found {' and '.join(sorted(named))}: one report, one company",
             path=path,
         )
-    return named.pop()
+    return next(iter(named), "")
 
 
 def _entity_name(document) -> str:
@@ -206,11 +224,13 @@ def _fact(tag, context, units, filing: Filing, path, where: str, instance: bool)
         namespace = qname(tag, str(fmt))[2] if fmt else None
         value = read_value(tag.get_text(), fmt, namespace, scale=tag.get("scale"), sign=sign)
         decimals_text = str(tag.get("decimals") or "").strip()
-        decimals = None if decimals_text in ("", "INF") else int(decimals_text)
+        decimals = None if not decimals_text else math.inf if decimals_text == "INF" else int(decimals_text)
     except UnreadValue as error:
         if not revenue:
             return None
-        raise FiguresError(f"{where}{label}: expected {error}, found {tag.get_text().strip()!r}", path=path) from None
+        text = repr(tag.get_text().strip())
+        found = f"{error.found} in text {text}" if error.found else text
+        raise FiguresError(f"{where}{label}: expected {error}, found {found}", path=path) from None
     except ValueError:
         if not revenue:
             return None

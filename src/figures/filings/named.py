@@ -6,8 +6,8 @@ Each `file` is relative to the folder (and must stay inside it); `company`, requ
 company (a filing names it only by CIK or LEI); one company's filings must all be one entity's. No other key is taken
 (a misspelt one is refused, not ignored). `accessed` is the date the filings were obtained, not after today (else the
 newest file's modification date), so that two builds of the same folder write the same sidecar. The imported file
-lives in the temporary folder, keyed by the filings' SHA-256 and the importer's code: nothing is written into the
-comparison.
+lives in the user's cache folder (`paths.user_cache_dir()`, made 0700, refused when another user owns it), keyed by the
+filings' SHA-256, the importer's code and the ixbrlparse version: nothing is written into the comparison.
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import tempfile
+import os
 from pathlib import Path
 
 from figures.errors import FiguresError
 
 FILINGS_NAME = "filings.json"
+IMPORTER_MODULES = ("periods.py", "load.py", "provenance.py")
+"""The modules outside `filings/` whose code decides an imported file (besides `filings/*.py`): in the cache's key."""
 
 
 DOCUMENT_KEYS = ("filings", "accessed")
@@ -37,7 +39,8 @@ def import_named_filings(folder: str | Path) -> Path | None:
             after today, one company's filings of two entities; or naming a filing, as `figures import` would.
     """
     from figures.filings.limits import read_limited
-    from figures.filings.rows import MixedEntities, write_reported
+    from figures.filings.rows import MixedEntities, import_filings, write_facts
+    from figures.paths import user_cache_dir
 
     folder = Path(folder)
     listing = folder / FILINGS_NAME
@@ -49,16 +52,15 @@ def import_named_filings(folder: str | Path) -> Path | None:
     digest.update(read_limited(listing))
     for path in paths:
         digest.update(hashlib.sha256(read_limited(path)).digest())
-    out_dir = Path(tempfile.gettempdir()) / "figures-imported" / digest.hexdigest()[:32]
+    out_dir = _private_folder(_private_folder(user_cache_dir()) / "imported") / digest.hexdigest()[:32]
     out = out_dir / "reported.csv"
     if out.is_file():
         return out
     date = accessed or dt.date.fromtimestamp(max(p.stat().st_mtime for p in paths))
-    parts = []
+    imported, companies = [], {}
     for company, group in groups.items():
-        part = out_dir / f"part{len(parts)}.csv"
         try:
-            write_reported(group, part, company=company, accessed=date, force=True)
+            facts = import_filings(group)
         except MixedEntities as error:
             said = " and ".join(f"{entity} ({', '.join(files)})" for entity, files in sorted(error.entities.items()))
             raise FiguresError(
@@ -66,17 +68,59 @@ def import_named_filings(folder: str | Path) -> Path | None:
                 " name (an entry per filing, each with its company)",
                 path=listing,
             ) from None
+        entity = facts[0].filing.entity if facts else ""
+        if entity in companies:
+            other, other_files = companies[entity]
+            raise FiguresError(
+                f"{entity}: expected one company name for one entity, found {other!r} ({', '.join(other_files)}) and"
+                f" {company!r} ({', '.join(p.name for p in group)}): one filer's figures are one company's",
+                path=listing,
+            )
+        companies[entity] = (company, [p.name for p in group])
+        imported.append((company, group, facts))
+    parts = []
+    for company, group, facts in imported:
+        part = out_dir / f"part{len(parts)}.csv"
+        write_facts(facts, group, part, company=company, accessed=date)
         parts.append(part)
     _concatenate(parts, out, date)
     return out
 
 
 def _importer_digest() -> bytes:
-    """The SHA-256 of the importer's own code: an import cached by an earlier version of it is not reused."""
-    digest = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    """The SHA-256 of the importer's code (its own, and the modules that read periods, check the rows and write the
+    sidecar) and of the ixbrlparse version: an import cached by an earlier version of either is not reused."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"ixbrlparse {version('ixbrlparse')}".encode())
+    package = Path(__file__).parent
+    for module in [*sorted(package.glob("*.py")), *(package.parent / name for name in IMPORTER_MODULES)]:
         digest.update(module.read_bytes())
     return digest.digest()
+
+
+def _private_folder(folder: Path) -> Path:
+    """`folder`, created readable by the user alone (0700) when new; refused when another user owns it (a cache
+    someone else could have filled is not trusted).
+
+    >>> import tempfile
+    >>> oct(_private_folder(Path(tempfile.mkdtemp()) / "cache").stat().st_mode & 0o777)
+    '0o700'
+    """
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        owner = folder.stat().st_uid
+    except OSError as error:
+        raise FiguresError(
+            f"expected a cache folder for the imported filings, {error.strerror or error}", path=folder
+        ) from None
+    if owner != os.getuid() or not folder.is_dir():
+        raise FiguresError(
+            "expected a cache folder of your own (the imported filings are trusted from it), found one another user"
+            " owns, or no folder: set FIGURES_CACHE_DIR to one of yours",
+            path=folder,
+        )
+    return folder
 
 
 def _read_listing(folder: Path, listing: Path) -> tuple[dict[str, list[Path]], dt.date | None]:
@@ -93,6 +137,7 @@ def _read_listing(folder: Path, listing: Path) -> tuple[dict[str, list[Path]], d
     if not document["filings"]:
         raise FiguresError(f"expected at least one filing in 'filings', found none: {SHAPE}", path=listing)
     groups: dict[str, list[Path]] = {}
+    listed: dict[Path, str] = {}
     for number, entry in enumerate(document["filings"], start=1):
         where = f"filing {number}"
         if not isinstance(entry, dict):
@@ -113,6 +158,12 @@ def _read_listing(folder: Path, listing: Path) -> tuple[dict[str, list[Path]], d
             raise FiguresError(f"{where}: expected a filing inside the comparison folder", path=listing)
         if not path.is_file():
             raise FiguresError(f"{where}: expected the filing in the folder, found none", path=listing)
+        if path in listed:
+            raise FiguresError(
+                f"{where}: expected each filing once, found it also as {listed[path]}: one filing is one company's",
+                path=listing,
+            )
+        listed[path] = where + (f" for {company.strip()!r}" if company else "")
         groups.setdefault(company.strip(), []).append(path)
     return groups, _accessed(document.get("accessed"), listing)
 
@@ -173,6 +224,7 @@ def _concatenate(parts: list[Path], out: Path, accessed: dt.date) -> None:
         else:
             for key in ("title", "producer", "citation"):
                 sidecar[key] = f"{sidecar[key]}; {meta[key]}"
+            sidecar["url"] = " ".join(url for url in (sidecar["url"], meta["url"]) if url)
             sidecar["filings"] += meta["filings"]
             sidecar["concepts_chosen"] = sorted(set(sidecar["concepts_chosen"]) | set(meta["concepts_chosen"]))
     payload = "".join(lines).encode("utf-8")

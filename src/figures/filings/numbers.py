@@ -9,7 +9,7 @@ refused. The registry's number formats (versions 1 to 5) are read by their names
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 
 _GROUPED = r"[0-9]{{1,3}}(?:{sep}[0-9]{{3}})*"
 _DOT_DECIMAL = re.compile(_GROUPED.format(sep="[, \u00a0]?") + r"(?:\.[0-9]+)?")
@@ -34,12 +34,26 @@ FORMATS: dict[str, tuple[re.Pattern[str], str, str]] = {
 (empty for a format that always reads zero) and an example of what it expects."""
 
 TRANSFORMATION_NAMESPACES = re.compile(
-    r"http://www\.xbrl\.org/(inlineXBRL/transformation|2008/inlineXBRL/transformation)/.*"
+    r"http://www\.xbrl\.org/(inlineXBRL/transformation|2008/inlineXBRL/transformation)(/.*)?"
 )
+"""The registry's namespaces: `http://www.xbrl.org/inlineXBRL/transformation/DATE`, and version 1's bare
+`http://www.xbrl.org/2008/inlineXBRL/transformation`.
+
+>>> bool(TRANSFORMATION_NAMESPACES.fullmatch("http://www.xbrl.org/2008/inlineXBRL/transformation"))
+True
+"""
+
+MAX_SCALE = 30
+"""The largest `scale` read, either way: a revenue is in units to billions (scale 0 to 9), a percentage at -2."""
 
 
 class UnreadValue(ValueError):
-    """A fact's text that its format does not allow, with what was expected, in words."""
+    """A fact's text that its format does not allow, with what was expected, in words; `found`, when given, what was
+    found in its place (a format, a scale), else the text is what was found."""
+
+    def __init__(self, expected: str, found: str | None = None) -> None:
+        super().__init__(expected)
+        self.found = found
 
 
 def read_value(text: str, fmt: str | None, namespace: str | None, *, scale: str | None, sign: str | None) -> Decimal:
@@ -47,7 +61,8 @@ def read_value(text: str, fmt: str | None, namespace: str | None, *, scale: str 
     `sign="-"`; an instance's (no format, signed) when `fmt` and `scale` are None and `sign` is "instance".
 
     Raises:
-        UnreadValue: the text is not what the format allows, the format is unknown, or the scale is no integer.
+        UnreadValue: the text is not what the format allows, the format is unknown, the scale is no integer or beyond
+            `MAX_SCALE`, or the value scaled has more digits than a decimal holds.
 
     >>> read_value("12,725", "ixt2:numdotdecimal", "http://www.xbrl.org/inlineXBRL/transformation/2011-07-31",
     ...            scale="6", sign=None)
@@ -59,6 +74,9 @@ def read_value(text: str, fmt: str | None, namespace: str | None, *, scale: str 
     ...            scale="6", sign=None)
     Traceback (most recent call last):
     figures.filings.numbers.UnreadValue: a number as format ixt2:numdotdecimal writes it (1,234.5)
+    >>> read_value("12,725", "ixt2:numdotdecimal", None, scale="30", sign=None)
+    Traceback (most recent call last):
+    figures.filings.numbers.UnreadValue: a value of at most 28 digits once scaled
     >>> read_value("-383285000000", None, None, scale=None, sign="instance")
     Decimal('-383285000000')
     """
@@ -74,7 +92,7 @@ def read_value(text: str, fmt: str | None, namespace: str | None, *, scale: str 
     else:
         local = fmt.rpartition(":")[2].replace("-", "").lower()
         if local not in FORMATS or (namespace is not None and not TRANSFORMATION_NAMESPACES.fullmatch(namespace)):
-            raise UnreadValue(f"a number format of the inline XBRL Transformation Registry, found format {fmt!r}")
+            raise UnreadValue("a number format of the inline XBRL Transformation Registry", f"format {fmt!r}")
         pattern, separator, example = FORMATS[local]
         if not pattern.fullmatch(stripped):
             raise UnreadValue(f"a number as format {fmt} writes it ({example})")
@@ -86,8 +104,13 @@ def read_value(text: str, fmt: str | None, namespace: str | None, *, scale: str 
     try:
         exponent = int(scale or 0)
     except ValueError:
-        raise UnreadValue(f"a whole number as scale, found scale {scale!r}") from None
-    value = value.scaleb(exponent)
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))  # 12725000000, not 1.2725E+10: as an error or a note shows it
+        raise UnreadValue("a whole number as scale", f"scale {scale!r}") from None
+    if abs(exponent) > MAX_SCALE:
+        raise UnreadValue(f"a scale from -{MAX_SCALE} to {MAX_SCALE}", f"scale {exponent}")
+    try:
+        value = value.scaleb(exponent)
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))  # 12725000000, not 1.2725E+10: as an error or a note shows it
+    except DecimalException:  # more digits than a decimal holds (28)
+        raise UnreadValue("a value of at most 28 digits once scaled", f"scale {exponent}") from None
     return -value if sign == "-" else value

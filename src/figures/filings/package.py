@@ -1,8 +1,9 @@
 """An XBRL report package (an ESEF filing as published: a zip with `NAME/reports/REPORT.xhtml`), opened as untrusted.
 
 Every member name is checked before anything is read (an absolute path or `..` is refused: nothing is extracted, but a
-name outside the package means the file was made to mislead), each report's declared and read size is held to the
-filing limit (a zip bomb is refused from its header), and only the reports folder's XHTML is parsed.
+name outside the package means the file was made to mislead), each report's declared and read size, and their sums over
+every report, are held to the filing limit (a zip bomb, one member or many, is refused from its header), and only the
+reports folder's XHTML is parsed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ def read_package(path: str | Path) -> list[Fact]:
 
     Raises:
         FiguresError: naming the package and the member: not a zip, too many members, a member outside the package,
-            a report larger than the limit, no report at all, or a report that is not inline XBRL.
+            a report, or all reports together, larger than the limit, no report at all, or a report that is not inline
+            XBRL.
     """
     path = Path(path)
     payload = limits.read_limited(path)
@@ -48,15 +50,19 @@ def read_package(path: str | Path) -> list[Fact]:
         raise FiguresError(
             "expected an inline XBRL report (reports/*.xhtml) in the report package, found none", path=path
         )
-    facts = []
+    limits.check_size(sum(m.file_size for m in reports), path, f"its {len(reports):,} reports together")
+    facts, read = [], 0
     for member in sorted(reports, key=lambda m: m.filename):
         limits.check_size(member.file_size, path, f"{member.filename}: a report")
         try:
             with archive.open(member) as stream:
                 report = stream.read(limits.MAX_FILING_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
+            # RuntimeError: an encrypted member (zipfile asks for a password), as rates_update.unzip_history catches
             raise FiguresError(f"{member.filename}: expected a readable report, {error}", path=path) from None
         limits.check_size(len(report), path, f"{member.filename}: a report")
+        read += len(report)
+        limits.check_size(read, path, "its reports together")
         facts += read_inline_bytes(report, path, report=f"{path.name}/{member.filename}", sha256=sha256)
     return facts
 

@@ -8,10 +8,12 @@ import datetime as dt
 import hashlib
 import io
 import json
+import math
 import re
 from decimal import Decimal
 from pathlib import Path
 
+from figures.choices import FILINGS_ACCEPTED
 from figures.errors import FiguresError
 from figures.filings.choose import REVENUE_CONCEPTS, Chosen, choose_revenues
 from figures.filings.companyfacts import read_companyfacts
@@ -24,11 +26,8 @@ HEADER = (
 )
 """The columns of a reported figures file, in order (as `data/reported_figures.csv`)."""
 _INLINE = (".xhtml", ".html", ".htm", ".xbrl", ".xml")
-ACCEPTED = (
-    "an SEC companyfacts JSON, xBRL-JSON (.json), inline XBRL (.xhtml, .html), an XBRL instance (.xml, .xbrl) or an"
-    " ESEF report package (.zip)"
-)
-"""The filings `figures import` reads, in words, as a refusal names them."""
+ACCEPTED = FILINGS_ACCEPTED
+"""The filings `figures import` reads, in words, as a refusal names them (and the command's help)."""
 
 
 class MixedEntities(FiguresError):
@@ -174,7 +173,10 @@ def _note(item: Chosen) -> str:
     fact = item.fact
     standard = fact.concept.split(":")[0]
     order = "first" if item.rank == 1 else f"number {item.rank}"
-    precision = "not given (companyfacts drops decimals)" if fact.decimals is None else f"decimals {fact.decimals}"
+    if fact.decimals is None:
+        precision = "not given" if fact.filing.is_report else "not given (companyfacts drops decimals)"
+    else:
+        precision = "exact (decimals INF)" if fact.decimals == math.inf else f"decimals {fact.decimals}"
     parts = [
         f"{fact.concept}, {order} of the {standard} revenue concepts in the stated order",
         f"{item.kind}",
@@ -182,10 +184,12 @@ def _note(item: Chosen) -> str:
         f"precision {precision}",
     ]
     for earlier in item.earlier:
-        parts.append(
-            f"earlier value {_plain(earlier.value_millions)} million in Form {earlier.filing.form}"
-            f" {earlier.filing.accession} filed {earlier.filing.filed}"
-        )
+        filing = earlier.filing
+        if filing.is_report:  # its date is its latest period end, not when it was filed
+            said = f"{filing.form} {filing.accession}, period ending {filing.filed}"
+        else:
+            said = f"Form {filing.form} {filing.accession} filed {filing.filed}"
+        parts.append(f"earlier value {_plain(earlier.value_millions)} million in {said}")
     return "; ".join(parts) + "."
 
 
@@ -207,8 +211,6 @@ def write_reported(
     ...                                 company="Alibaba Group", accessed=dt.date(2026, 1, 2))]
     ['reported.csv', 'reported.csv.meta.json']
     """
-    from figures.atomic import write_atomically
-    from figures.load import load_reported
     from figures.paths import DATA_DIR
     from figures.provenance import sidecar_path
 
@@ -220,7 +222,24 @@ def write_reported(
             raise FiguresError("expected a file name, found a folder", path=target)
         if target.exists() and not force:
             raise FiguresError("expected a new file, found an existing one (--force replaces it)", path=target)
-    facts = import_filings(paths)
+    return write_facts(import_filings(paths), paths, out, company=company, accessed=accessed)
+
+
+def write_facts(
+    facts: list[Fact], paths: list[str | Path], out: str | Path, *, company: str | None, accessed: dt.date | None
+) -> list[Path]:
+    """Write the facts `import_filings(paths)` read as a reported figures file with its sidecar (`write_reported`,
+    once the files are read and the target checked). An `accessed` date after today is refused."""
+    from figures.atomic import write_atomically
+    from figures.load import load_reported
+    from figures.provenance import sidecar_path
+
+    out = Path(out)
+    if accessed is not None and accessed > dt.date.today():
+        raise FiguresError(
+            f"accessed date (--accessed) {accessed}: expected the date the filings were obtained, found a date after"
+            f" today ({dt.date.today()})"
+        )
     chosen = choose_revenues(facts, ", ".join(str(p) for p in paths))
     filings = {f.filing.file: f.filing for f in facts if f.filing}
     company = company or next(iter(filings.values())).entity_name

@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from figures.errors import FiguresError
 from figures.filings.facts import Fact, Filing
-from figures.filings.inline import FORM, LEI_SCHEME
+from figures.filings.inline import FORM, entity_name, one_entity
 from figures.filings.limits import read_limited
 from figures.filings.names import ISO_4217_NAMESPACE, concept_name
 from figures.load import ISO_4217
@@ -68,9 +69,11 @@ def read_xbrl_json(path: str | Path) -> list[Fact]:
         if "/" not in period:
             continue  # an instant
         parsed.append((str(fact_id), body, dimensions, _period(period, fact_id, path)))
-    entities = sorted({_entity(str(d.get("entity", "")), namespaces) for _, _, d, _ in parsed}) or [""]
+    entity = one_entity({_entity(str(d.get("entity", "")), namespaces) for _, _, d, _ in parsed}, path)
     ends = [end for *_, (_, end) in parsed]
-    filing = Filing(FORM, path.name, max(ends) if ends else dt.date.min, entities[0], entities[0], path.name, sha256)
+    filing = Filing(
+        FORM, path.name, max(ends) if ends else dt.date.min, entity, entity, path.name, sha256, is_report=True
+    )
     return [_fact(fact_id, body, dims, period, namespaces, filing, path) for fact_id, body, dims, period in parsed]
 
 
@@ -88,8 +91,14 @@ def _period(text: str, fact_id, path) -> tuple[dt.date, dt.date]:
 
 
 def _entity(text: str, namespaces: dict) -> str:
+    """An entity `prefix:identifier` named as inline XBRL names it, by the scheme its prefix is bound to.
+
+    >>> _entity("cik:0000320193", {"cik": "http://www.sec.gov/CIK"}), _entity("x:1", {})
+    ('CIK 320193', 'x:1')
+    """
     prefix, _, identifier = text.rpartition(":")
-    return f"LEI {identifier}" if namespaces.get(prefix) == LEI_SCHEME else text
+    scheme = namespaces.get(prefix)
+    return entity_name(scheme, identifier) if isinstance(scheme, str) else text
 
 
 def _fact(fact_id, body, dims, period, namespaces, filing, path) -> Fact:
@@ -104,7 +113,7 @@ def _fact(fact_id, body, dims, period, namespaces, filing, path) -> Fact:
     try:
         value = Decimal(str(body.get("value")))
         decimals = body.get("decimals")
-        decimals = None if decimals in (None, "INF") else int(decimals)
+        decimals = None if decimals is None else math.inf if decimals == "INF" else int(decimals)
     except (InvalidOperation, ValueError, TypeError):
         raise FiguresError(
             f"{label}: expected a number and whole decimals, found {body.get('value')!r}", path=path
