@@ -178,3 +178,18 @@ def page_text(page_html: str) -> str:
     parser.feed(page_html)
     lines = (" ".join(line.split()) for line in parser.lines)
     return "\n".join(line for line in lines if line) + "\n"
+
+
+def import_error(tmp_path: Path, filing: Path) -> str:
+    """The one-line error `figures import` gives for `filing` (a `FiguresError` naming the file), for the
+    tests of each reader."""
+    import pytest
+
+    from figures.errors import FiguresError
+    from figures.filings import write_reported
+
+    with pytest.raises(FiguresError) as caught:
+        write_reported([filing], tmp_path / "out.csv")
+    message = str(caught.value)
+    assert "\n" not in message and str(filing) in message
+    return message

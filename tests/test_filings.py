@@ -10,7 +10,7 @@ from figures.cli import main
 from figures.errors import FiguresError
 from figures.filings import write_reported
 from figures.load import load_reported
-from helpers import ROOT
+from helpers import ROOT, import_error
 
 FILINGS = ROOT / "tests" / "filings"
 ALIBABA = FILINGS / "alibaba_companyfacts_revenues.json"
@@ -99,16 +99,8 @@ def test_the_cli_writes_a_reported_file_and_its_sidecar_naming_each_filing(tmp_p
     assert "--force" in capsys.readouterr().err
 
 
-def _one_line_error(tmp_path, filing) -> str:
-    with pytest.raises(FiguresError) as caught:
-        write_reported([filing], tmp_path / "out.csv")
-    message = str(caught.value)
-    assert "\n" not in message and str(filing) in message
-    return message
-
-
 def test_a_filing_without_a_revenue_fact_is_refused(tmp_path):
-    message = _one_line_error(tmp_path, FILINGS / "snowflake_companyfacts_dei_only.json")
+    message = import_error(tmp_path, FILINGS / "snowflake_companyfacts_dei_only.json")
     assert "expected a revenue fact over a period" in message and "us-gaap:Revenues" in message
 
 
@@ -118,7 +110,7 @@ def test_a_revenue_in_a_unit_that_is_no_currency_is_refused(tmp_path):
     units["shares"] = units.pop("USD")
     filing = tmp_path / "lpa.json"
     filing.write_text(json.dumps(facts))
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "fact ifrs-full:Revenue 2021-01-01 to 2021-12-31 in shares" in message
     assert "expected a revenue in a currency" in message
 
@@ -129,7 +121,7 @@ def test_two_values_for_one_period_and_concept_in_one_filing_are_refused(tmp_pat
     revenue.append(dict(revenue[-1], val=1))
     filing = tmp_path / "lpa.json"
     filing.write_text(json.dumps(facts))
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "fact ifrs-full:Revenue 2024-01-01 to 2024-12-31 in USD in 20-F 0001997711-25-000030" in message
     assert "found 43862372 and 1" in message
 
@@ -145,7 +137,7 @@ def test_two_values_for_one_period_and_concept_in_one_filing_are_refused(tmp_pat
 def test_a_file_that_is_not_xbrl_facts_is_refused(tmp_path, name, content, expected):
     filing = tmp_path / name
     filing.write_text(content)
-    assert expected in _one_line_error(tmp_path, filing)
+    assert expected in import_error(tmp_path, filing)
 
 
 def test_fixtures_are_unchanged_copies_of_their_sources():
@@ -205,7 +197,7 @@ def test_the_us_gaap_prefix_bound_to_another_namespace_is_no_standard_concept(tm
     text = APPLE.read_text(encoding="utf-8").replace('"http://fasb.org/us-gaap/2023"', '"http://example.com/gaap"')
     filing = tmp_path / "apple.xml"
     filing.write_text(text, encoding="utf-8")
-    assert "expected a revenue fact over a period" in _one_line_error(tmp_path, filing)
+    assert "expected a revenue fact over a period" in import_error(tmp_path, filing)
 
 
 def test_an_instance_and_the_companys_companyfacts_are_one_entity(tmp_path):
@@ -218,7 +210,7 @@ def test_an_instance_and_the_companys_companyfacts_are_one_entity(tmp_path):
 def test_a_pdf_is_refused_saying_what_is_read(tmp_path):
     filing = tmp_path / "annual-report.pdf"
     filing.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "a file that is not JSON" not in message
     for accepted in ("companyfacts JSON", "xBRL-JSON", "inline XBRL", "XBRL instance", "report package"):
         assert accepted in message

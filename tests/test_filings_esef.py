@@ -15,7 +15,7 @@ from figures.errors import FiguresError
 from figures.filings import write_reported
 from figures.load import load_reported
 from figures.report import ReportParameters, build_report
-from helpers import ROOT, claim, write_figures
+from helpers import ROOT, claim, import_error, write_figures
 
 FILINGS = ROOT / "tests" / "filings"
 VALEO = FILINGS / "valeo_2014_income_statement.xhtml"
@@ -187,7 +187,7 @@ def test_a_rounded_duplicate_of_an_esef_revenue_is_consistent_and_the_precise_va
 
 def test_a_rounded_duplicate_that_disagrees_is_refused(tmp_path):
     filing = _sap_with(tmp_path, facts=_sap_revenue("CYTD", "30,8", decimals="-8", scale="9"))
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "fact ifrs-full:Revenue 2022-01-01 to 2022-12-31 in EUR" in message
     assert "found 30871000000 and 30800000000" in message
 
@@ -196,14 +196,6 @@ def test_the_cli_imports_inline_xbrl(tmp_path, capsys):
     out = tmp_path / "reported.csv"
     assert main(["import", str(VALEO), "--out", str(out), "--company", "Valeo"]) == 0
     assert "valeo_revenue_2014" in out.read_text()
-
-
-def _one_line_error(tmp_path, filing) -> str:
-    with pytest.raises(FiguresError) as caught:
-        write_reported([filing], tmp_path / "out.csv")
-    message = str(caught.value)
-    assert "\n" not in message and str(filing) in message
-    return message
 
 
 def _changed_valeo(tmp_path, old: str, new: str, name="valeo.xhtml", count=1):
@@ -216,14 +208,14 @@ def _changed_valeo(tmp_path, old: str, new: str, name="valeo.xhtml", count=1):
 
 def test_an_inline_filing_without_a_revenue_fact_is_refused(tmp_path):
     filing = _changed_valeo(tmp_path, 'name="ifrs-full:Revenue"', 'name="ifrs-full:GrossProfit"', count=2)
-    assert "expected a revenue fact over a period" in _one_line_error(tmp_path, filing)
+    assert "expected a revenue fact over a period" in import_error(tmp_path, filing)
 
 
 def test_an_inline_revenue_in_a_unit_that_is_no_currency_is_refused(tmp_path):
     filing = _changed_valeo(
         tmp_path, "<xbrli:measure>iso4217:EUR</xbrli:measure>", "<xbrli:measure>xbrli:pure</xbrli:measure>"
     )
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "fact ifrs-full:Revenue 2014-01-01 to 2014-12-31 in xbrli:pure" in message
     assert "expected a revenue in a currency" in message
 
@@ -236,7 +228,7 @@ def test_two_values_for_one_period_and_concept_in_one_inline_filing_are_refused(
     filing = _changed_valeo(
         tmp_path, '</div>\n          </td>\n          <td class="number row-total ">', second + "</td><td>"
     )
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "fact ifrs-full:Revenue 2014-01-01 to 2014-12-31 in EUR" in message
     assert "found 12725000000 and 12726000000" in message
 
@@ -253,37 +245,37 @@ def test_two_values_for_one_period_and_concept_in_one_inline_filing_are_refused(
 def test_a_file_that_is_not_xbrl_is_refused(tmp_path, name, content, expected):
     filing = tmp_path / name
     filing.write_bytes(content)
-    assert expected in _one_line_error(tmp_path, filing)
+    assert expected in import_error(tmp_path, filing)
 
 
 def test_an_entity_declaration_is_refused_before_parsing(tmp_path):
     doctype = '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     filing = tmp_path / "report.xhtml"
     filing.write_text(doctype + VALEO.read_text(encoding="utf-8").split("?>", 1)[1], encoding="utf-8")
-    assert "entity declaration" in _one_line_error(tmp_path, filing)
+    assert "entity declaration" in import_error(tmp_path, filing)
 
 
 def test_a_package_without_a_report_is_refused(tmp_path):
     package = _package(tmp_path, {"x/META-INF/reportPackage.json": b"{}", "x/reports/readme.txt": b"hello"})
-    assert "expected an inline XBRL report" in _one_line_error(tmp_path, package)
+    assert "expected an inline XBRL report" in import_error(tmp_path, package)
 
 
 def test_a_zip_bomb_is_refused_from_its_declared_size(tmp_path):
     bomb = _package(tmp_path, {"x/reports/report.xhtml": b"\x00" * (300 * 1024 * 1024)}, name="bomb.zip")
     assert bomb.stat().st_size < 2 * 1024 * 1024
-    assert "larger than" in _one_line_error(tmp_path, bomb)
+    assert "larger than" in import_error(tmp_path, bomb)
 
 
 def test_a_path_outside_the_package_is_refused(tmp_path):
     package = _package(tmp_path, {"../../evil/reports/report.xhtml": VALEO.read_bytes()}, name="traversal.zip")
-    assert "outside the package" in _one_line_error(tmp_path, package)
+    assert "outside the package" in import_error(tmp_path, package)
 
 
 def test_a_huge_filing_is_refused_from_its_size(tmp_path, monkeypatch):
     from figures.filings import limits
 
     monkeypatch.setattr(limits, "MAX_FILING_BYTES", 1000)
-    message = _one_line_error(tmp_path, VALEO)
+    message = import_error(tmp_path, VALEO)
     assert "at most 1,000 bytes" in message
 
 
@@ -406,7 +398,7 @@ def test_the_ifrs_full_prefix_bound_to_a_company_namespace_is_no_standard_concep
     filing = _changed_valeo(
         tmp_path, '"http://xbrl.ifrs.org/taxonomy/2017-03-09/ifrs-full"', '"http://www.valeo.com/2014/taxonomy"'
     )
-    assert "expected a revenue fact over a period" in _one_line_error(tmp_path, filing)
+    assert "expected a revenue fact over a period" in import_error(tmp_path, filing)
 
 
 def test_xbrl_json_concepts_are_matched_by_namespace(tmp_path):
@@ -440,7 +432,7 @@ def test_a_bad_inline_revenue_fact_is_refused_naming_the_filing_and_the_fact(tmp
     registry = 'xmlns:ixt4="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12" '
     filing = _changed_valeo(tmp_path, old, new)
     filing.write_text(filing.read_text(encoding="utf-8").replace("<html ", "<html " + registry, 1), encoding="utf-8")
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "ifrs-full:Revenue" in message and "context dcur1" in message and ".check.csv" not in message
     for part in expected:
         assert part in message
@@ -452,14 +444,14 @@ def test_a_nil_revenue_fact_is_refused(tmp_path):
     text = text.replace('contextRef="dcur1">12,725</ix:nonFraction>', 'contextRef="dcur1" xsi:nil="true"/>', 1)
     filing = tmp_path / "valeo.xhtml"
     filing.write_text(text, encoding="utf-8")
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "ifrs-full:Revenue" in message and "context dcur1" in message and "nil" in message
 
 
 def test_a_file_that_is_not_xbrl_is_named_once_without_internal_names(tmp_path):
     filing = tmp_path / "readme.xhtml"
     filing.write_text("<p>not a report", encoding="utf-8")
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert message.count("readme.xhtml") == 1 and "Error" not in message
 
 
@@ -483,7 +475,7 @@ def _valeo_json(tmp_path, changes: dict[str, dict]):
 
 def test_a_revenue_that_is_not_positive_in_xbrl_json_is_refused_naming_the_fact(tmp_path):
     filing = _valeo_json(tmp_path, {"f38": {"value": "-12725000000"}})
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "fact ifrs-full:Revenue 2014-01-01 to 2014-12-31 in EUR" in message and "context f38" in message
     assert "expected a positive revenue, found -12725000000" in message and ".check.csv" not in message
 
@@ -493,7 +485,7 @@ def test_xbrl_json_with_two_entities_is_refused_naming_both(tmp_path):
     document["facts"]["f41"]["dimensions"]["entity"] = "scheme:969500F0VMZLK2IULV85"
     filing = tmp_path / "valeo.json"
     filing.write_text(json.dumps(document), encoding="utf-8")
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "expected the facts of one entity, found LEI 5493006IH2N2WMIBB742 and LEI 969500F0VMZLK2IULV85" in message
 
 
@@ -622,7 +614,7 @@ def test_an_exact_duplicate_is_the_most_precise():
 
 def test_a_revenue_scaled_beyond_reason_is_refused_in_one_line(tmp_path):
     filing = _changed_valeo(tmp_path, 'name="ifrs-full:Revenue" scale="6"', 'name="ifrs-full:Revenue" scale="30"')
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "ifrs-full:Revenue" in message and "context dcur1" in message
     assert "expected a scale from -30 to 30" not in message  # 30 is in bounds: too many digits once scaled
     assert "found scale 30 in text '12,725'" in message
@@ -630,7 +622,7 @@ def test_a_revenue_scaled_beyond_reason_is_refused_in_one_line(tmp_path):
 
 def test_a_scale_out_of_bounds_is_refused_for_a_revenue_and_skipped_for_another_fact(tmp_path):
     filing = _changed_valeo(tmp_path, 'name="ifrs-full:Revenue" scale="6"', 'name="ifrs-full:Revenue" scale="9999"')
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "expected a scale from -30 to 30, found scale 9999 in text '12,725'" in message
     other = _changed_valeo(
         tmp_path,
@@ -642,7 +634,7 @@ def test_a_scale_out_of_bounds_is_refused_for_a_revenue_and_skipped_for_another_
 
 
 def test_a_huge_xbrl_json_revenue_is_refused_in_one_line(tmp_path):
-    message = _one_line_error(tmp_path, _valeo_json(tmp_path, {"f38": {"value": "1e999999"}}))
+    message = import_error(tmp_path, _valeo_json(tmp_path, {"f38": {"value": "1e999999"}}))
     assert "expected a revenue of fewer than 20 digits" in message and "context f38" in message
 
 
@@ -654,7 +646,7 @@ def test_hostile_decimals_in_a_duplicate_do_not_raise_a_traceback(tmp_path):
     document["facts"]["dup"] = duplicate
     filing = tmp_path / "valeo.json"
     filing.write_text(json.dumps(document), encoding="utf-8")
-    assert "expected one value for a concept and period in one filing" in _one_line_error(tmp_path, filing)
+    assert "expected one value for a concept and period in one filing" in import_error(tmp_path, filing)
 
 
 def test_an_encrypted_report_in_a_package_is_refused_in_one_line(tmp_path):
@@ -665,7 +657,7 @@ def test_an_encrypted_report_in_a_package_is_refused_in_one_line(tmp_path):
         data[start + 8] |= 1
         start += 4
     package.write_bytes(bytes(data))
-    message = _one_line_error(tmp_path, package)
+    message = import_error(tmp_path, package)
     assert "valeo-2014/reports/valeo-2014.xhtml: expected a readable report" in message and "encrypted" in message
 
 
@@ -675,7 +667,7 @@ def test_an_unknown_format_is_named_apart_from_the_text(tmp_path):
         'name="ifrs-full:Revenue" scale="6" format="ixt2:numdotdecimal"',
         'name="ifrs-full:Revenue" scale="6" format="ixt2:numwords"',
     )
-    message = _one_line_error(tmp_path, filing)
+    message = import_error(tmp_path, filing)
     assert "found format 'ixt2:numwords' in text '12,725'" in message and ", found '12,725'" not in message
 
 
@@ -691,7 +683,7 @@ def test_many_compressible_reports_are_refused_from_their_total_declared_size(tm
     members = {f"x/reports/report{number:02}.xhtml": b" " * (2 * 1024 * 1024) for number in range(60)}
     bomb = _package(tmp_path, members, name="many.zip")
     assert bomb.stat().st_size < 2 * 1024 * 1024
-    message = _one_line_error(tmp_path, bomb)
+    message = import_error(tmp_path, bomb)
     assert "expected its 60 reports together of at most 104,857,600 bytes, found 125,829,120" in message
 
 
@@ -709,7 +701,7 @@ def test_the_reports_read_are_held_to_the_limit_together(tmp_path, monkeypatch):
 
     monkeypatch.setattr(limits, "MAX_FILING_BYTES", 2 * size + 1 + many.stat().st_size)
     monkeypatch.setattr(package.limits, "check_size", check_size)
-    message = _one_line_error(tmp_path, many)
+    message = import_error(tmp_path, many)
     assert "expected its reports together of at most" in message and f"found {3 * size:,}" in message
 
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from figures.errors import FiguresError
 from figures.filings.facts import Fact, Filing
-from figures.filings.limits import read_limited
+from figures.filings.limits import read_json
 from figures.load import ISO_4217
+
+COMPANYFACTS = "XBRL facts (an SEC companyfacts JSON)"
+"""What a companyfacts file is, as a refusal names it."""
 
 
 def read_companyfacts(path: str | Path) -> list[Fact]:
@@ -33,13 +35,18 @@ def read_companyfacts(path: str | Path) -> list[Fact]:
     ('us-gaap:Revenues', Decimal('250266'), 'CNY', 'CIK 1577552')
     """
     path = Path(path)
-    payload = read_limited(path)
-    try:
-        document = json.loads(payload)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise FiguresError(
-            "expected XBRL facts (an SEC companyfacts JSON), found a file that is not JSON", path=path
-        ) from None
+    return companyfacts_facts(path, *read_json(path, COMPANYFACTS))
+
+
+def companyfacts_facts(path: Path, payload: bytes, document: object) -> list[Fact]:
+    """The facts of a companyfacts `document` already read from `path` (`payload`, its bytes), as `read_companyfacts`.
+
+    >>> from figures.paths import ROOT
+    >>> from figures.filings.limits import read_json
+    >>> path = ROOT / "tests/filings/alibaba_companyfacts_revenues.json"
+    >>> len(companyfacts_facts(path, *read_json(path, COMPANYFACTS))) == len(read_companyfacts(path))
+    True
+    """
     if not (isinstance(document, dict) and isinstance(document.get("facts"), dict) and "cik" in document):
         raise FiguresError(
             "expected XBRL facts (an SEC companyfacts JSON with 'cik' and 'facts'), found other JSON", path=path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from figures.errors import FiguresError
@@ -43,3 +44,23 @@ def read_limited(path: str | Path) -> bytes:
         raise FiguresError(f"expected a readable filing, {error.strerror or error}", path=path) from None
     check_size(len(payload), path)
     return payload
+
+
+def read_json(path: str | Path, expected: str) -> tuple[bytes, object]:
+    """A JSON filing's bytes (for its checksum) and its document, read and parsed once.
+
+    Raises:
+        FiguresError: the file is unreadable, too large, or not JSON ("expected `expected`, found a file that is not
+            JSON").
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "facts.json"
+    >>> _ = path.write_text('{"cik": 1}')
+    >>> read_json(path, "companyfacts")
+    (b'{"cik": 1}', {'cik': 1})
+    """
+    payload = read_limited(path)
+    try:
+        return payload, json.loads(payload)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise FiguresError(f"expected {expected}, found a file that is not JSON", path=path) from None

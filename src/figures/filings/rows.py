@@ -16,8 +16,9 @@ from pathlib import Path
 from figures.choices import FILINGS_ACCEPTED
 from figures.errors import FiguresError
 from figures.filings.choose import REVENUE_CONCEPTS, Chosen, choose_revenues
-from figures.filings.companyfacts import read_companyfacts
+from figures.filings.companyfacts import COMPANYFACTS, companyfacts_facts
 from figures.filings.facts import Fact
+from figures.filings.limits import read_json
 
 HEADER = (
     *("figure_id", "company", "metric", "component", "period_start", "period_end", "fiscal_label", "value"),
@@ -58,7 +59,7 @@ def import_filings(paths: list[str | Path]) -> list[Fact]:
     """
     from figures.filings.inline import read_inline
     from figures.filings.package import read_package
-    from figures.filings.xbrl_json import is_xbrl_json, read_xbrl_json
+    from figures.filings.xbrl_json import is_xbrl_json, xbrl_json_facts
 
     facts = []
     for path in map(Path, paths):
@@ -67,10 +68,10 @@ def import_filings(paths: list[str | Path]) -> list[Fact]:
             facts += read_package(path)
         elif suffix in _INLINE:
             facts += read_inline(path)
-        elif suffix == ".json" and _peek_json(path, is_xbrl_json):
-            facts += read_xbrl_json(path)
-        elif suffix == ".json":
-            facts += read_companyfacts(path)
+        elif suffix == ".json":  # read and parsed once, then read as the JSON it says it is
+            payload, document = read_json(path, COMPANYFACTS)
+            read = xbrl_json_facts if is_xbrl_json(document) else companyfacts_facts
+            facts += read(path, payload, document)
         else:
             raise FiguresError(f"expected a filing: {ACCEPTED}; found a {_kind(path)}", path=path)
     entities: dict[str, list[str]] = {}
@@ -92,26 +93,23 @@ def _kind(path: Path) -> str:
     >>> _kind(pdf)
     'PDF (.pdf)'
     """
-    from figures.filings.limits import read_limited
-
-    head = read_limited(path)[:8]
-    kind = "PDF" if head.startswith(b"%PDF") else "file of another kind"
-    return f"{kind} ({path.suffix.lower() or 'no extension'})"
-
-
-def _peek_json(path: Path, test) -> bool:
-    from figures.filings.limits import read_limited
+    from figures.filings.limits import check_size
 
     try:
-        return test(json.loads(read_limited(path)))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        return False  # the companyfacts reader says what is wrong
+        check_size(path.stat().st_size, path)
+        with path.open("rb") as stream:
+            head = stream.read(8)  # what it seems to be: its first bytes, not the whole file
+    except OSError as error:
+        raise FiguresError(f"expected a readable filing, {error.strerror or error}", path=path) from None
+    kind = "PDF" if head.startswith(b"%PDF") else "file of another kind"
+    return f"{kind} ({path.suffix.lower() or 'no extension'})"
 
 
 def reported_rows(chosen: list[Chosen], company: str) -> list[dict[str, str]]:
     """The rows of a reported figures file: each period's revenue, then the convenience translations.
 
     >>> from figures.paths import ROOT
+    >>> from figures.filings.companyfacts import read_companyfacts
     >>> path = ROOT / "tests/filings/alibaba_companyfacts_revenues.json"
     >>> rows = reported_rows(choose_revenues(read_companyfacts(path), path), "Alibaba Group")
     >>> [r["figure_id"] for r in rows if r["period_end"] == "2018-03-31"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import math
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 from figures.errors import FiguresError
 from figures.filings.facts import Fact, Filing
 from figures.filings.inline import FORM, entity_name, one_entity
-from figures.filings.limits import read_limited
+from figures.filings.limits import read_json
 from figures.filings.names import ISO_4217_NAMESPACE, concept_name
 from figures.load import ISO_4217
 
@@ -49,11 +48,18 @@ def read_xbrl_json(path: str | Path) -> list[Fact]:
     ('ifrs-full:Revenue', '12725', 'EUR', '2014-01-01', '2014-12-31')
     """
     path = Path(path)
-    payload = read_limited(path)
-    try:
-        document = json.loads(payload)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise FiguresError("expected xBRL-JSON, found a file that is not JSON", path=path) from None
+    return xbrl_json_facts(path, *read_json(path, "xBRL-JSON"))
+
+
+def xbrl_json_facts(path: Path, payload: bytes, document: object) -> list[Fact]:
+    """The facts of an xBRL-JSON `document` already read from `path` (`payload`, its bytes), as `read_xbrl_json`.
+
+    >>> from figures.paths import ROOT
+    >>> from figures.filings.limits import read_json
+    >>> path = ROOT / "tests/filings/valeo_2014_income_statement.json"
+    >>> xbrl_json_facts(path, *read_json(path, "xBRL-JSON")) == read_xbrl_json(path)
+    True
+    """
     info = document.get("documentInfo") if isinstance(document, dict) else None
     facts_in = document.get("facts") if isinstance(document, dict) else None
     if not (isinstance(info, dict) and info.get("documentType") in DOCUMENT_TYPES and isinstance(facts_in, dict)):
