@@ -36,7 +36,8 @@ TITLE_COMPANIES = 4
 
 
 def report_exports(ctx) -> dict[str, object]:
-    """What a build writes beside the page, and the page's context: the CSV, the claim reviews, the live log.
+    """What a build writes beside the page, and the page's context: the CSV and the workbook (from one typed table),
+    the claim reviews, the live log.
 
     >>> from figures.context import build_context
     >>> exports = report_exports(build_context())
@@ -44,15 +45,19 @@ def report_exports(ctx) -> dict[str, object]:
     (['company', 'metric'], None, 'Revenue in a common curre')
     """
     from figures.claimreview import claims_json, json_ld_block
+    from figures.spreadsheet import table_xlsx
 
     rates = ctx.rates
     log = rates.fetch_log() if hasattr(rates, "fetch_log") else None
     reviews = claim_reviews_for(ctx)
+    frame = csv_frame(ctx.table, ctx.currency, ctx.method)
     return {
         **page_context(
             ctx.table, rates, currency=ctx.currency, method=ctx.method, locale=ctx.locale, found=ctx.caveats
         ),
-        "csv": table_csv(ctx.table, ctx.currency, ctx.method),
+        "csv": _csv_text(frame),
+        # The workbook is dated by the data (its latest publication), never by the build.
+        "xlsx": table_xlsx(frame, dated=ctx.table.published, live_log=log),
         "claims_json": claims_json(reviews),
         "json_ld": json_ld_block(reviews),
         "live_log_csv": None if log is None else log.to_csv(index=False, lineterminator="\n"),
@@ -216,7 +221,12 @@ def table_csv(table: ComparisonTable, currency: str, method: str) -> str:
     >>> table_csv(comparison_table(), "EUR", "average").splitlines()[0].split(",")[:8]
     ['company', 'metric', 'component', 'period_start', 'period_end', 'fiscal_label', 'basis', 'currency']
     """
-    frame = csv_frame(table, currency, method)
+    return _csv_text(csv_frame(table, currency, method))
+
+
+def _csv_text(typed: pd.DataFrame) -> str:
+    """`csv_frame`'s table as CSV text, its text cells made safe for spreadsheets (a copy: `typed` is left as is)."""
+    frame = typed.copy()
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
             frame[column] = frame[column].map(spreadsheet_safe)

@@ -78,9 +78,8 @@ def build_report(
     from figures import story
     from figures.charts.pool import ChartPool
     from figures.context import build_context
-    from figures.export import csv_frame, report_exports
+    from figures.export import report_exports
     from figures.render import render_page
-    from figures.spreadsheet import table_xlsx
 
     if pdf:
         from figures.pdf import find_chromium, print_pdf
@@ -103,16 +102,14 @@ def build_report(
         body = page_body(ctx)
         exports = report_exports(ctx)
     page = render_page(body, exports)
-    log = ctx.rates.fetch_log() if hasattr(ctx.rates, "fetch_log") else None
-    dated = ctx.table.published  # the data's date: the workbook's and the PDF's, never the build's
     files = {
         HTML_NAME: page.encode("utf-8"),
         CSV_NAME: exports["csv"].encode("utf-8"),
-        XLSX_NAME: table_xlsx(csv_frame(ctx.table, ctx.currency, ctx.method), dated=dated, live_log=log),
+        XLSX_NAME: exports["xlsx"],
         CLAIMS_NAME: exports["claims_json"].encode("utf-8"),
     }
     if pdf:
-        files[PDF_NAME] = print_pdf(page, dated=dated)
+        files[PDF_NAME] = print_pdf(page, dated=ctx.table.published)  # the data's date, never the build's
     if exports["live_log_csv"] is not None:
         files[LIVE_LOG_NAME] = exports["live_log_csv"].encode("utf-8")
     # A report is its files together: one an earlier build left and this one does not write goes.
