@@ -36,8 +36,8 @@ TITLE_COMPANIES = 4
 
 
 def report_exports(ctx) -> dict[str, object]:
-    """What a build writes beside the page, and the page's context: the CSV and the workbook (from one typed table),
-    the claim reviews, the live log.
+    """What a build writes beside the page, and the page's context: the CSV and the typed table it is written from
+    (the workbook's too), the claim reviews, the live log.
 
     >>> from figures.context import build_context
     >>> exports = report_exports(build_context())
@@ -45,7 +45,6 @@ def report_exports(ctx) -> dict[str, object]:
     (['company', 'metric'], None, 'Revenue in a common curre')
     """
     from figures.claimreview import claims_json, json_ld_block
-    from figures.spreadsheet import table_xlsx
 
     rates = ctx.rates
     log = rates.fetch_log() if hasattr(rates, "fetch_log") else None
@@ -56,8 +55,8 @@ def report_exports(ctx) -> dict[str, object]:
             ctx.table, rates, currency=ctx.currency, method=ctx.method, locale=ctx.locale, found=ctx.caveats
         ),
         "csv": _csv_text(frame),
-        # The workbook is dated by the data (its latest publication), never by the build.
-        "xlsx": table_xlsx(frame, dated=ctx.table.published, live_log=log),
+        "typed": frame,
+        "live_log": log,
         "claims_json": claims_json(reviews),
         "json_ld": json_ld_block(reviews),
         "live_log_csv": None if log is None else log.to_csv(index=False, lineterminator="\n"),

@@ -80,6 +80,7 @@ def build_report(
     from figures.context import build_context
     from figures.export import report_exports
     from figures.render import render_page
+    from figures.spreadsheet import table_xlsx
 
     if pdf:
         from figures.pdf import find_chromium, print_pdf
@@ -102,14 +103,15 @@ def build_report(
         body = page_body(ctx)
         exports = report_exports(ctx)
     page = render_page(body, exports)
+    dated = ctx.table.published  # the data's date: the workbook's and the PDF's, never the build's
     files = {
         HTML_NAME: page.encode("utf-8"),
         CSV_NAME: exports["csv"].encode("utf-8"),
-        XLSX_NAME: exports["xlsx"],
+        XLSX_NAME: table_xlsx(exports["typed"], dated=dated, live_log=exports["live_log"]),
         CLAIMS_NAME: exports["claims_json"].encode("utf-8"),
     }
     if pdf:
-        files[PDF_NAME] = print_pdf(page, dated=ctx.table.published)  # the data's date, never the build's
+        files[PDF_NAME] = print_pdf(page, dated=dated)
     if exports["live_log_csv"] is not None:
         files[LIVE_LOG_NAME] = exports["live_log_csv"].encode("utf-8")
     # A report is its files together: one an earlier build left and this one does not write goes.
