@@ -145,9 +145,11 @@ def signed_number(value: float, locale: str, decimals: int = 0) -> str:
 
     >>> signed_number(-160, "en"), signed_number(7383, "fr"), signed_number(-0.04, "en", 1)
     ('-160', '+7\\u202f383', '+0.0')
+    >>> signed_number(-0.05, "en", 1)  # written 0.0: no sign of its own, though Python rounds it to -0.1
+    '+0.0'
     """
     text = number(abs(value), locale, decimals)
-    return ("-" if value < 0 and round(value, decimals) != 0 else "+") + text
+    return ("-" if value < 0 and not _shows_zero(text) else "+") + text
 
 
 def percent(value: float, locale: str, *, signed: bool = True, decimals: int = 1) -> str:
@@ -155,10 +157,22 @@ def percent(value: float, locale: str, *, signed: bool = True, decimals: int = 1
 
     >>> percent(50.6266, "en"), percent(50.6266, "fr"), percent(-3.05, "en"), percent(-0.03, "en")
     ('+50.6%', '+50,6\\xa0%', '-3.0%', '+0.0%')
+    >>> percent(-0.05, "en")  # written 0.0: no sign of its own, though Python rounds it to -0.1
+    '+0.0%'
     """
-    if round(value, decimals) == 0:
-        value = 0.0  # what rounds to nothing has no sign: never "-0.0%"
-    return _percent(value, _sign(value), locale, signed, decimals)
+    text = _percent(value, _sign(value), locale, signed, decimals)
+    # What is written as nothing has no sign: never "-0.0%". Told from the digits written, which Babel rounds
+    # (Python's round() of the same float may not agree).
+    return _percent(0.0, 1.0, locale, signed, decimals) if _shows_zero(text) else text
+
+
+def _shows_zero(text: str) -> bool:
+    """Whether a formatted number is written with no digit but zeros ("-0.0", "0,0 %").
+
+    >>> _shows_zero("-0.0%"), _shows_zero("+0.1%"), _shows_zero("1\\u202f000")
+    (True, False, False)
+    """
+    return not any(char in "123456789" for char in text)
 
 
 @functools.lru_cache(maxsize=1 << 16, typed=True)
