@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from figures.answer import Standing, _growth_sentence, _size_sentence, answer
 from figures.formats import percent
-from figures.normalise import comparison_table
 from figures.summary import headline, summary
+from figures.tabulate import comparison_table
 from helpers import claim, ecb_rows, hand_average, write_figures
 
 D = dt.date

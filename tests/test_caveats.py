@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from figures import caveats
-from figures.normalise import comparison_table
+from figures.tabulate import comparison_table
 from helpers import claim, hand_average, reported, write_figures, write_reported
 
 D = dt.date

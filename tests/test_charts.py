@@ -10,8 +10,8 @@ from matplotlib.text import Text
 from figures import charts
 from figures.charts import layout
 from figures.charts.pool import ChartPool
-from figures.normalise import comparison_table
 from figures.rates import load_ecb_rates
+from figures.tabulate import comparison_table
 from helpers import ROOT, claim, hand_average, write_figures
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -15,7 +15,7 @@ from figures import charts
 from figures.charts import pool as drawing
 from figures.charts.pool import ChartPool
 from figures.errors import FiguresError
-from figures.normalise import comparison_table
+from figures.tabulate import comparison_table
 from helpers import ROOT
 
 PROC = Path("/proc")

@@ -253,7 +253,7 @@ def test_a_currency_that_is_no_code_of_the_rate_data_gets_the_closest(given, mea
 
 def _claims_folder(tmp_path):
     """A comparison whose claims.csv was filled in after `figures new` wrote its sidecar: the default claims."""
-    from figures.comparison import new_comparison
+    from figures.case import new_comparison
 
     claims = new_comparison(tmp_path / "case")[0]
     claims.write_bytes((ROOT / "data" / "article_figures.csv").read_bytes())

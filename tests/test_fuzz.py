@@ -59,7 +59,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from figures import story
-from figures.comparison import open_comparison
+from figures.case import open_comparison
 from figures.errors import FiguresError
 from figures.export import page_context, spreadsheet_safe, table_csv
 from figures.rates import load_ecb_rates

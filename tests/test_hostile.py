@@ -14,9 +14,9 @@ import pytest
 
 from figures.errors import FiguresError
 from figures.export import spreadsheet_safe, table_csv
-from figures.normalise import comparison_table
 from figures.rates import load_ecb_rates
 from figures.report import ReportParameters, build_report, check_out_dir, write_atomically
+from figures.tabulate import comparison_table
 from helpers import ROOT, claim, write_figures
 
 CY2018 = ("2018-01-01", "2018-12-31")

@@ -94,7 +94,7 @@ def test_french_entries_keep_the_english_fields_and_nothing_else(french):
 
 def test_french_lists_in_sentences_take_a_space_before_the_semicolon():
     from figures.export import page_context
-    from figures.normalise import comparison_table
+    from figures.tabulate import comparison_table
 
     table = comparison_table()
     footnote = page_context(table, locale="fr")["footnotes"][0]

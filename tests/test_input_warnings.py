@@ -3,7 +3,7 @@
 import json
 import shlex
 
-from figures.comparison import new_comparison, open_comparison, refresh_sidecar
+from figures.case import new_comparison, open_comparison, refresh_sidecar
 from figures.input_warnings import input_warnings, sidecar_warning
 from helpers import ARTICLE_FILE, claim, write_figures
 

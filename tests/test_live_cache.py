@@ -6,8 +6,8 @@ import json
 import pytest
 
 from figures.live import LiveCache, LiveCurrencyRates, LiveRateTable
-from figures.normalise import comparison_table
 from figures.rates import load_ecb_rates
+from figures.tabulate import comparison_table
 from forex_server import ForexServer, refused_url
 
 D = dt.date

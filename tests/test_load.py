@@ -295,7 +295,7 @@ def test_a_reported_company_that_looks_like_a_claims_company_is_refused(tmp_path
 
 @pytest.mark.parametrize(("recorded", "kind"), [("press_release", "press_release"), ("", "other"), (None, "other")])
 def test_claims_carry_the_kind_of_source_their_sidecar_records(tmp_path, recorded, kind):
-    from figures.comparison import refresh_sidecar
+    from figures.case import refresh_sidecar
 
     path = write_figures(tmp_path / "claims.csv", article_rows())
     sidecar_file = refresh_sidecar(path)
@@ -309,7 +309,7 @@ def test_claims_carry_the_kind_of_source_their_sidecar_records(tmp_path, recorde
 
 
 def test_a_kind_of_source_the_report_does_not_know_is_refused(tmp_path):
-    from figures.comparison import refresh_sidecar
+    from figures.case import refresh_sidecar
 
     path = write_figures(tmp_path / "claims.csv", article_rows())
     sidecar_file = refresh_sidecar(path)

@@ -5,7 +5,7 @@ import pytest
 
 from figures import caveats, summary
 from figures.formats import period_text
-from figures.normalise import comparison_table
+from figures.tabulate import comparison_table
 from helpers import claim, reported, write_figures, write_reported
 
 # Delta Stores' fiscal years end on the Saturday nearest 30 September (days counted by hand, both ends included):

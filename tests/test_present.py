@@ -3,11 +3,11 @@ import dataclasses
 import pytest
 
 from figures.load import load_figures, load_reported
-from figures.normalise import comparison_table
 from figures.period_caveats import fiscal_year_ends
 from figures.present import growth_table, method_table, reconciliation_table
 from figures.reconcile import reconcile
 from figures.summary import summary
+from figures.tabulate import comparison_table
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 
-from figures.normalise import TABLE_COLUMNS
+from figures.tabulate import TABLE_COLUMNS
 from helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

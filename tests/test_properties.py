@@ -31,9 +31,9 @@ from hypothesis import strategies as st
 
 from figures import caveats, charts, export, present, summary
 from figures.load import load_figures, load_reported
-from figures.normalise import comparison_table
 from figures.rates import MAX_STALENESS_DAYS, load_ecb_rates
 from figures.reconcile import reconcile
+from figures.tabulate import comparison_table
 from figures.text_policy import skeleton
 from helpers import claim, hand_average, reported, write_figures, write_reported
 

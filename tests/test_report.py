@@ -277,7 +277,7 @@ def test_a_chart_stuck_in_its_worker_fails_the_build_instead_of_hanging_it(monke
     from figures import charts
     from figures.charts import pool as drawing
     from figures.charts.pool import ChartPool
-    from figures.normalise import comparison_table
+    from figures.tabulate import comparison_table
 
     monkeypatch.setattr(drawing, "CHART_TIMEOUT_S", 0.001)  # no chart is drawn that fast
     call = (comparison_table(), "EUR", "average", "article")
@@ -342,7 +342,7 @@ def test_a_section_that_fails_fails_the_build_in_one_line_with_its_traceback_kep
 
 def test_sources_of_different_dates_are_told_as_a_range(tmp_path):
     from figures.export import _data_date
-    from figures.normalise import comparison_table
+    from figures.tabulate import comparison_table
 
     rows = article_rows()
     for row in rows[2:]:

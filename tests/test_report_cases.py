@@ -183,7 +183,7 @@ def test_case_specific_findings(built):
 def test_the_claims_are_named_by_their_source(tmp_path, kind, sources, locale, heading, label, bases, column):
     """What the claims' sidecar records as their source (`source_kind`) names them throughout the page; the
     default case, an article, is "the article's figures" (tests/expected/report-default-*.txt)."""
-    from figures.comparison import refresh_sidecar
+    from figures.case import refresh_sidecar
     from helpers import page_text
 
     folder = one_group_with_history(tmp_path / "case")

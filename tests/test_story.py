@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from figures import story
-from figures.comparison import Comparison
+from figures.case import Comparison
 from figures.context import build_context
 from helpers import claim, reported, write_figures, write_reported
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from figures.normalise import comparison_table
 from figures.summary import caveat_list, company_line, headline, summary
+from figures.tabulate import comparison_table
 from helpers import claim, hand_average, write_figures
 
 D = dt.date

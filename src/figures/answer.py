@@ -53,7 +53,7 @@ class Standing:
 def standings(table: ComparisonTable, currencies: list[str], *, locale: str = "en") -> list[Standing]:
     """Every company's standing in each of `currencies` by each method, in the order of `lookup.companies`.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> alibaba, bollore = standings(comparison_table(), ["EUR", "CNY"])
     >>> round(alibaba.revenue_m["EUR", "average"]), round(bollore.growth_pct["EUR", "average"], 1), alibaba.period
     (32299, 82.0, 'in FY2018')
@@ -124,7 +124,7 @@ def answer(table: ComparisonTable, currency: str, method: str, *, locale: str = 
     other methods' rates, measured in the table's other currencies and (growth) in each company's own currency; ""
     with fewer than two companies to set side by side.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> import re
     >>> for part in re.split(r"(?<=[.;]) ", answer(comparison_table(), "EUR", "average")): print(part)
     **Alibaba Group** is larger than **Bolloré Group** in EUR: €32.3B in FY2018 against €18.3B in 2017.

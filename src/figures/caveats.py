@@ -32,7 +32,7 @@ currency is worth a caveat."""
 def detect(table: ComparisonTable, currency: str, method: str) -> list[Caveat]:
     """Every caveat the rules find in `table` for a report in `currency` by `method`, most important first.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> [caveat.code for caveat in detect(comparison_table(), "EUR", "average")][:3]
     ['scope-change', 'growth-currency-moved', 'convenience-translation']
     """
@@ -45,7 +45,7 @@ def detect(table: ComparisonTable, currency: str, method: str) -> list[Caveat]:
 def scope_change(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Growth against the change of scope a company reports for the same year.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> [c.company for c in scope_change(comparison_table(), "EUR", "average")]
     ['Bolloré Group']
     """
@@ -158,7 +158,7 @@ def organic_growth(table: ComparisonTable, currency: str, method: str) -> Iterat
     """Growth in a company's own currency at least `GROWTH_GAP_PP` points from the organic growth it
     reports for the same year, where it gives no change of scope (`scope-change` covers that).
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> list(organic_growth(comparison_table(), "EUR", "average"))  # Bolloré gives its change of scope
     []
     """
@@ -203,7 +203,7 @@ def _reported_growth(table: ComparisonTable, company: str, end) -> dict[str, obj
 def growth_currency_moved(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Growth in `currency` at least `GROWTH_GAP_PP` points from growth in the company's own currency.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> [c.company for c in growth_currency_moved(comparison_table(), "EUR", "average")]
     ['Alibaba Group']
     >>> list(growth_currency_moved(comparison_table(), "EUR", "spot"))  # one rate for both years
@@ -241,7 +241,7 @@ def growth_currency_moved(table: ComparisonTable, currency: str, method: str) ->
 def convenience_translation(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """A reported amount for the latest period that is the company's translation at one day's rate.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> [c.fields["rate"] for c in convenience_translation(comparison_table(), "EUR", "average")]
     [('rate', 6.2726)]
     """
@@ -291,7 +291,7 @@ def convenience_translation(table: ComparisonTable, currency: str, method: str) 
 def growth_paired_currency(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """A claimed growth rate whose currency (the amount's beside it) is not the one it was measured in.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> [c.fields["currency"] for c in growth_paired_currency(comparison_table(), "EUR", "average")]
     [('text', 'CNY')]
     """
@@ -330,7 +330,7 @@ def growth_paired_currency(table: ComparisonTable, currency: str, method: str) -
 def claim_mismatch(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """A claim further from its reported figure than half a unit of its last printed digit.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> list(claim_mismatch(comparison_table(), "EUR", "average"))  # the article's claims all reconcile
     []
     """
@@ -369,7 +369,7 @@ def claim_mismatch(table: ComparisonTable, currency: str, method: str) -> Iterat
 def approximate(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Every stated figure given as approximate, on either basis.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> [c.fields["value"] for c in approximate(comparison_table(), "EUR", "average")]
     [('amount', 18300.0), ('amount', 10070.0)]
     """

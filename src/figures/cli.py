@@ -248,7 +248,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _new(folder: Path) -> int:
-    from figures.comparison import new_comparison
+    from figures.case import new_comparison
 
     for path in new_comparison(folder):
         print(f"wrote {path}")
@@ -295,7 +295,7 @@ def _warn(warning: str) -> None:
 
 
 def _sidecar(files: list[Path]) -> int:
-    from figures.comparison import refresh_sidecar
+    from figures.case import refresh_sidecar
 
     for path in files:
         print(f"wrote {refresh_sidecar(path)}")

@@ -13,8 +13,8 @@ from functools import cached_property
 
 import pandas as pd
 
+from figures.case import Comparison, open_comparison
 from figures.charts.pool import ChartPool
-from figures.comparison import Comparison, open_comparison
 from figures.parameters import ReportParameters
 from figures.rates import RateTable
 from figures.sources import open_rates

@@ -21,8 +21,8 @@ import pandas as pd
 
 from figures.choices import METHODS
 from figures.errors import FiguresError
-from figures.normalise import FX_COLUMNS
 from figures.rates import MAX_STALENESS_DAYS, RateTable, load_ecb_rates
+from figures.tabulate import FX_COLUMNS
 
 PROVENANCE_COLUMNS = FX_COLUMNS  # the report's own provenance columns
 # Labels that depend on the rows: unknown to Dask until a partition is converted.

@@ -16,8 +16,8 @@ import pandas as pd
 
 from figures.convert import convert_table
 from figures.errors import FiguresError
-from figures.normalise import FX_COLUMNS
 from figures.rates import RateTable, load_ecb_rates
+from figures.tabulate import FX_COLUMNS
 
 ADDED_COLUMNS = ("value", *FX_COLUMNS)
 CATEGORICAL_COLUMNS = ("fx_method", "fx_rate_source", "fx_rate_detail", "fx_from_currency", "fx_missing_date_policy")

@@ -85,7 +85,7 @@ def page_context(
 ) -> dict[str, object]:
     """Title, summary, data date, method and sources of the page, in `locale`.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> context = page_context(comparison_table(), locale="fr")
     >>> context["title"], context["lang"]
     ("Chiffre d'affaires dans une devise commune\\xa0: Alibaba Group et Bolloré Group", 'fr')
@@ -170,7 +170,7 @@ def _data_date(table: ComparisonTable, rates: str, locale: str) -> str:
 def method_notes(table: ComparisonTable, locale: str = "en") -> list[str]:
     """The method in a few sentences, for the report's appendix.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> method_notes(comparison_table())[2].startswith("Dates without a fixing")
     True
     """
@@ -216,7 +216,7 @@ def table_csv(table: ComparisonTable, currency: str, method: str) -> str:
     Numbers are exact (the shortest text that reads back as the same float), so a number the page
     shows rounded rounds the same from here.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> table_csv(comparison_table(), "EUR", "average").splitlines()[0].split(",")[:8]
     ['company', 'metric', 'component', 'period_start', 'period_end', 'fiscal_label', 'basis', 'currency']
     """
@@ -238,7 +238,7 @@ def csv_frame(table: ComparisonTable, currency: str, method: str) -> pd.DataFram
     """The table the CSV (and the workbook's comparison sheet) holds: the comparison table and `selected`, which
     marks the rows in the report's currency and method; values still typed.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> frame = csv_frame(comparison_table(), "EUR", "average")
     >>> list(frame.columns[10:13]), int(frame["selected"].sum()) > 0
     (['fx_method', 'selected', 'fx_rate'], True)

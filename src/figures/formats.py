@@ -76,7 +76,7 @@ def claims_words(table: ComparisonTable) -> ClaimsWords:
     """What the report calls the claims of `table`: by the kind of source their sidecar records, and whether
     they come from one source (one `source` citation) or several.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> claims_words(comparison_table()).label
     "the article's figures"
     >>> import dataclasses
@@ -93,7 +93,7 @@ def basis_label(table: ComparisonTable, basis: str, locale: str = "en") -> str:
     """What the figures of `basis` are called in `locale`: the companies' reported figures, or the claims by
     their source.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> basis_label(comparison_table(), "article", "fr"), basis_label(comparison_table(), "reported")
     ("les chiffres de l'article", "the companies' reported figures")
     """

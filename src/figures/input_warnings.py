@@ -24,7 +24,7 @@ def input_warnings(inputs: list[Path | None], table: ComparisonTable) -> list[st
     Raises:
         FiguresError: a sidecar that is there but unreadable or wrong (as `read_sidecar`).
 
-    >>> from figures.comparison import open_comparison
+    >>> from figures.case import open_comparison
     >>> case = open_comparison()
     >>> input_warnings([case.claims, case.reported], case.table())
     []
@@ -47,7 +47,7 @@ def sidecar_warning(path: Path) -> str | None:
     the one command that records it; None when it matches.
 
     >>> import tempfile
-    >>> from figures.comparison import new_comparison
+    >>> from figures.case import new_comparison
     >>> claims = new_comparison(Path(tempfile.mkdtemp()) / "case")[0]
     >>> sidecar_warning(claims) is None
     True

@@ -16,7 +16,7 @@ def records_of(table: ComparisonTable, company: str) -> list[dict[str, object]]:
     """A company's rows as records, in the table's order: the questions below filter these in Python,
     which for a company's few hundred rows is many times faster than a DataFrame mask.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> {row["company"] for row in records_of(comparison_table(), "Bolloré Group")}
     {'Bolloré Group'}
     """
@@ -34,7 +34,7 @@ def _blank(value: object) -> bool:
 def rows_of(table: ComparisonTable, company: str) -> pd.DataFrame:
     """A company's rows of `table`, split once per table: the questions below ask of one company at a time.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> set(rows_of(comparison_table(), "Bolloré Group")["company"])
     {'Bolloré Group'}
     """
@@ -44,7 +44,7 @@ def rows_of(table: ComparisonTable, company: str) -> pd.DataFrame:
 def companies(table: ComparisonTable) -> list[str]:
     """Every company of the table, sorted.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> companies(comparison_table())
     ['Alibaba Group', 'Bolloré Group']
     """
@@ -54,7 +54,7 @@ def companies(table: ComparisonTable) -> list[str]:
 def bases(table: ComparisonTable) -> list[str]:
     """The bases the table holds figures on, the recommended one (`reported`) first.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> bases(comparison_table()), bases(comparison_table(reported=False))
     (['reported', 'article'], ['article'])
     """
@@ -65,7 +65,7 @@ def bases(table: ComparisonTable) -> list[str]:
 def headline_basis(table: ComparisonTable, company: str) -> str:
     """The basis a company's headline rests on: its reported figures where it has any, else the claims.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> company = "Alibaba Group"
     >>> headline_basis(comparison_table(), company), headline_basis(comparison_table(reported=False), company)
     ('reported', 'article')
@@ -78,7 +78,7 @@ def headline_basis(table: ComparisonTable, company: str) -> str:
 def latest_revenue(table: ComparisonTable, company: str, basis: str) -> dict[str, object] | None:
     """A company's latest group revenue as stated on `basis`, in its own currency, or None.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> latest_revenue(comparison_table(), "Bolloré Group", "reported")["value"]
     18325.0
     """
@@ -89,7 +89,7 @@ def latest_growth(table: ComparisonTable, company: str, basis: str) -> dict[str,
     """A company's latest group revenue growth as stated on `basis`, or None: what a claims file without any
     amount still says.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> latest_growth(comparison_table(), "Bolloré Group", "article")["value"]
     82.0
     """
@@ -117,7 +117,7 @@ def _latest_stated(table: ComparisonTable, company: str, basis: str, metric: str
 def translated(table: ComparisonTable, row: dict[str, object], currency: str, method: str) -> dict[str, object] | None:
     """The translation of a stated row into `currency` by `method`, or None.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> table = comparison_table()
     >>> round(translated(table, latest_revenue(table, "Bolloré Group", "reported"), "USD", "average")["value"])
     20701
@@ -135,7 +135,7 @@ def translated(table: ComparisonTable, row: dict[str, object], currency: str, me
 def stated_growth(table: ComparisonTable, company: str, basis: str, end: dt.date) -> dict[str, object] | None:
     """The growth rate the source states for a company's period ending `end`, or None.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> import datetime as dt
     >>> stated_growth(comparison_table(), "Alibaba Group", "article", dt.date(2018, 3, 31))["currency"]
     'USD'
@@ -153,7 +153,7 @@ def stated_growth(table: ComparisonTable, company: str, basis: str, end: dt.date
 def own_growth(table: ComparisonTable, company: str, basis: str, end: dt.date) -> dict[str, object] | None:
     """Growth in the company's own currency, recomputed from the same revenues when possible.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> import datetime as dt
     >>> row = own_growth(comparison_table(), "Alibaba Group", "reported", dt.date(2018, 3, 31))
     >>> round(row["value"], 1), row["currency"]
@@ -176,7 +176,7 @@ def growth_in(
 ) -> dict[str, object] | None:
     """Growth recomputed in `currency` by `method` for a company's period ending `end`, or None.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> import datetime as dt
     >>> row = growth_in(comparison_table(), "Alibaba Group", "reported", dt.date(2018, 3, 31), "EUR", "average")
     >>> round(row["value"], 1)
@@ -195,7 +195,7 @@ def growth_in(
 def reported_rows(table: ComparisonTable, company: str, end: dt.date, metric: str) -> pd.DataFrame:
     """A company's reported rows of one metric for the period ending `end`, as stated or derived.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> import datetime as dt
     >>> rows = reported_rows(comparison_table(), "Bolloré Group", dt.date(2017, 12, 31), "revenue_change_scope")
     >>> rows["value"].tolist()

@@ -17,7 +17,7 @@ from figures.table import ComparisonTable
 def fiscal_year_ends(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Latest periods that end in different months: by how many, and how long they overlap.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> [c.fields["offset"] for c in fiscal_year_ends(comparison_table(), "EUR", "average")]
     [('months', 3)]
     """
@@ -112,7 +112,7 @@ LENGTHS = {
 def period_lengths(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """Latest revenues of different lengths, each company with its period: their amounts do not compare.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> list(period_lengths(comparison_table(), "EUR", "average"))  # two years
     []
     """
@@ -144,7 +144,7 @@ def period_lengths(table: ComparisonTable, currency: str, method: str) -> Iterat
 def period_inferred(table: ComparisonTable, currency: str, method: str) -> Iterator[Caveat]:
     """A revenue claim whose period the source does not name.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> [c.company for c in period_inferred(comparison_table(), "EUR", "average")]
     ['Alibaba Group']
     """
@@ -172,7 +172,7 @@ def week_count(table: ComparisonTable, currency: str, method: str) -> Iterator[C
     points). A year before of unknown length is known for a 53-week year only: two never follow each other in a
     52/53-week calendar.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> list(week_count(comparison_table(), "EUR", "average"))  # years of months
     []
     """

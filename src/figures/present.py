@@ -24,9 +24,9 @@ from figures.formats import (
     rates_text,
 )
 from figures.i18n import N_, tr
-from figures.normalise import fell_back, selected
 from figures.provenance import short_source
 from figures.table import ComparisonTable
+from figures.tabulate import fell_back, selected
 
 RECOMMENDED_BASIS = "reported"
 
@@ -85,7 +85,7 @@ def growth_explanation(
 ) -> str:
     """Markdown: for each company, growth in its reporting currency, the rates, and growth in `currency`.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> print(growth_explanation(comparison_table(), "EUR", "average").splitlines()[1])
     - **Bolloré Group** reports in EUR: growth is +82.0% whatever the rates.
     """
@@ -125,7 +125,7 @@ def growth_explanation(
 def article_figures_table(table: ComparisonTable, *, locale: str = "en") -> pd.DataFrame:
     """The figures as the source states them, with their periods.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> article_figures_table(comparison_table()).iloc[0].tolist()
     ['Alibaba Group', 'Revenue', 'Apr 2017–Mar 2018 (inferred)', '39,900 USD m']
     """
@@ -183,7 +183,7 @@ def method_table(
 ) -> pd.DataFrame:
     """Each company's latest revenue in `currency` under every method, with the rate used.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> method_table(comparison_table(), "USD").iloc[3].tolist()[2:]
     ['company', 'CNY', '0.159424', '39,898', '6.2726 CNY per USD on 30 March 2018']
     """
@@ -255,7 +255,7 @@ def growth_table(
 ) -> pd.DataFrame:
     """Growth as stated beside growth recomputed in `currency`, by method, for the latest period.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> growth_table(comparison_table(), "USD").iloc[0].tolist()
     ['Alibaba Group', 'FY2018, Apr 2017–Mar 2018', '+58.0% in CNY', '+60.7%', '+73.2%', '+58.1%']
     """
@@ -281,7 +281,7 @@ def fallback_figures(table: ComparisonTable, locale: str = "en") -> list[str]:
     """The translated figures whose live rate failed and which use the ECB rates instead: by figure id
     and methods, as the CSV has them, or in one phrase when every translated figure did.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> fallback_figures(comparison_table())
     []
     """
@@ -297,7 +297,7 @@ def fallback_figures(table: ComparisonTable, locale: str = "en") -> list[str]:
 def rates_notice(table: ComparisonTable, *, locale: str = "en") -> str:
     """Markdown saying which rates the numbers use and, if the live source failed, what fell back.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> rates_notice(comparison_table()).startswith("**Rates used:** European Central Bank")
     True
     """

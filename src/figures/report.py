@@ -222,7 +222,7 @@ def check_out_dir(out_dir: str | Path, parameters: ReportParameters | None = Non
     if not os.access(existing, os.W_OK | os.X_OK):
         raise FiguresError(f"expected a folder the report can be written to, {existing} is read-only", path=out_dir)
     if parameters is not None:
-        from figures.comparison import open_comparison  # pandas: only once the cheap checks passed
+        from figures.case import open_comparison  # pandas: only once the cheap checks passed
 
         case = open_comparison(
             parameters.comparison, figures_path=parameters.figures_path, reported_path=parameters.reported_path

@@ -42,7 +42,7 @@ def table_xlsx(frame: pd.DataFrame, *, dated: dt.date, live_log: pd.DataFrame | 
     workbook's date (created and modified, and its zip entries' times).
 
     >>> from figures.export import csv_frame
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> xlsx = table_xlsx(csv_frame(comparison_table(), "EUR", "average"), dated=dt.date(2018, 7, 3))
     >>> xlsx[:2], xlsx == table_xlsx(csv_frame(comparison_table(), "EUR", "average"), dated=dt.date(2018, 7, 3))
     (b'PK', True)

@@ -24,7 +24,7 @@ def headline(
 
     Each company's line rests on its reported figures where it has any, else on the claims.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> first, alibaba, bollore, caveat = headline(comparison_table(), "EUR", "average")
     >>> first.split(". ")[0]
     '**Alibaba Group** is larger than **Bolloré Group** in EUR: €32.3B in FY2018 against €18.3B in 2017'
@@ -48,7 +48,7 @@ def headline(
 def by_size_order(table: ComparisonTable, currency: str, method: str) -> list[str]:
     """The companies, largest latest revenue in `currency` first; those without an amount after, by name.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> by_size_order(comparison_table(), "EUR", "average")
     ['Alibaba Group', 'Bolloré Group']
     """
@@ -59,7 +59,7 @@ def by_size_order(table: ComparisonTable, currency: str, method: str) -> list[st
 def company_line(table: ComparisonTable, company: str, currency: str, method: str, locale: str = "en") -> str:
     """One company's size and growth in `currency`, with its growth in its own currency beside; "" without revenue.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> company_line(comparison_table(reported=False), "Bolloré Group", "USD", "average")
     '**Bolloré Group**: $20.7B of revenue in 2017 (Jan–Dec 2017, approx.), +85.7% in USD (+82.0% in EUR).'
     """
@@ -122,7 +122,7 @@ def caveat_list(
 ) -> str:
     """Markdown: every caveat the rules find, most important first, one bullet each; "" when none.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> print(caveat_list(comparison_table(reported=False), "EUR", "average").splitlines()[0])
     - Alibaba Group's growth is +58.0% in USD but +48.2% in EUR: the currency moved.
     """
@@ -139,7 +139,7 @@ def summary(
 
     None when the table has no figures on `basis`.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> summary(comparison_table(), "EUR", "average", "reported").iloc[0].tolist()
     ['Alibaba Group', 'FY2018, Apr 2017–Mar 2018', '32,299', '+58.0% in CNY', '+50.6% in EUR']
     >>> summary(comparison_table(reported=False), "EUR", "average", "reported") is None
@@ -180,7 +180,7 @@ def top_caveat(
 ) -> Caveat | None:
     """The caveat that matters most, or None.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> top_caveat(comparison_table(), "EUR", "average").code
     'scope-change'
     """

@@ -1,7 +1,7 @@
 """The comparison table and what is known about it, as one typed value.
 
-`figures.normalise.comparison_table` builds it; every section, rule, chart and export reads it. The rows
-are a DataFrame (one row per number, columns `figures.normalise.TABLE_COLUMNS`); what holds for the
+`figures.tabulate.comparison_table` builds it; every section, rule, chart and export reads it. The rows
+are a DataFrame (one row per number, columns `figures.tabulate.TABLE_COLUMNS`); what holds for the
 whole table (its currencies, its spot date, where its rates and figures come from) are fields beside
 them, not `DataFrame.attrs`, which pandas copies into every frame cut from the table and calls
 experimental.
@@ -24,7 +24,7 @@ class RatesUsed:
     """The rates a table's numbers rest on: the rate table's source, or where a live source failed, the ECB's
     fallback for every rate ("all") or beside the live source's for some ("some").
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> used = comparison_table().rates_source
     >>> used.source.snapshot_to, used.fallback, used.fell_back
     (datetime.date(2026, 10, 30), None, '')
@@ -53,7 +53,7 @@ class RatesUsed:
 class ComparisonTable:
     """Every number of a comparison (`rows`) and the facts about the table as a whole.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> table = comparison_table()
     >>> table.currency, table.currencies, table.spot_date, len(table.rows.columns)
     ('EUR', ('CNY', 'EUR', 'USD'), datetime.date(2018, 7, 3), 31)
@@ -111,7 +111,7 @@ class ComparisonTable:
     def company_rows(self, company: str) -> pd.DataFrame:
         """A company's rows (none for a company the table does not hold).
 
-        >>> from figures.normalise import comparison_table
+        >>> from figures.tabulate import comparison_table
         >>> table = comparison_table()
         >>> set(table.company_rows("Bolloré Group")["company"]), len(table.company_rows("Vivendi"))
         ({'Bolloré Group'}, 0)

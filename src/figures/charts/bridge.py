@@ -38,7 +38,7 @@ from figures.table import ComparisonTable
 def bridge_chart(table: ComparisonTable, *, locale: str = "en", width_in: float = WIDTH_IN) -> Chart | None:
     """Waterfall from the previous year's revenue to the current one, for each company with a bridge.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> alt = bridge_chart(comparison_table()).alt
     >>> alt.split(". ")[1]
     'Bolloré Group, in EUR million'

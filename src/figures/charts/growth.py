@@ -22,8 +22,8 @@ from figures.charts.layout import (
 from figures.charts.words import _alt, _source_line
 from figures.formats import METHOD_LABELS, basis_label, percent, period_text
 from figures.i18n import tr
-from figures.normalise import selected
 from figures.table import ComparisonTable
+from figures.tabulate import selected
 
 
 @_noting_missing_glyphs
@@ -40,7 +40,7 @@ def growth_chart(
 
     A company whose growth is not stated shows the growth of its own reported revenues instead.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> "+58.0% as stated in CNY, +50.6% recomputed in EUR" in growth_chart(comparison_table(), "EUR", "average").alt
     True
     """

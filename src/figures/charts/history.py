@@ -57,7 +57,7 @@ def revenue_history_chart(
     growth over the previous year: the gap between the two panels' growth is the exchange rate's
     doing. Convenience translations are not years of their own. None when no company qualifies.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> chart = revenue_history_chart(comparison_table(), "EUR", "average")
     >>> print(chart.alt.split(". ", 2)[2].replace("; ", ";\\n"))
     FY2016, Apr 2015–Mar 2016: 101,143 CNY million, 14,422 EUR million;
@@ -147,7 +147,7 @@ def rate_history_chart(
 ) -> Chart | None:
     """Daily rates behind each translation into `currency`, with the average, closing and spot marked.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> from figures.rates import load_ecb_rates
     >>> rate_history_chart(comparison_table(), load_ecb_rates(), "EUR", "article").alt.split("; ")[0]
     'Line chart of daily exchange rates. USD to EUR average 0.8553 over Apr 2017–Mar 2018 (inferred)'

@@ -130,7 +130,7 @@ def table_colours(table: ComparisonTable) -> dict[str, str]:
     """Colours from every company of the table, so that a company keeps its colour in a chart
     that lacks another company.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> table_colours(comparison_table())
     {'Alibaba Group': '#0072B2', 'Bolloré Group': '#E69F00'}
     """

@@ -38,7 +38,7 @@ class ChartPool:
     """Charts drawn at most once each, in this process or ahead in workers.
 
     >>> from figures import charts
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> table = comparison_table()
     >>> with ChartPool() as pool:
     ...     pool.prefetch([(charts.revenue_chart, (table, "EUR", "average", "article"), {})])

@@ -25,9 +25,9 @@ from figures.charts.layout import (
 from figures.charts.words import _alt, _inferred, _millions, _short_period, _source_line
 from figures.formats import METHOD_LABELS, amount_m, basis_label, period_text
 from figures.i18n import N_, tr
-from figures.normalise import selected
 from figures.periods import period_kind, same_period_a_year_earlier
 from figures.table import ComparisonTable
+from figures.tabulate import selected
 
 
 @_noting_missing_glyphs
@@ -44,7 +44,7 @@ def prior_current_chart(
 
     None when no company has a previous period.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> "Bolloré Group previous period, reported (2016, Jan–Dec 2016): 10,070" in prior_current_chart(
     ...     comparison_table(), "EUR", "average").alt
     True

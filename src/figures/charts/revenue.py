@@ -26,9 +26,9 @@ from figures.charts.words import _alt, _latest_revenue, _millions, _source_line
 from figures.choices import METHODS
 from figures.formats import METHOD_LABELS, amount_m, basis_label, period_text
 from figures.i18n import tr
-from figures.normalise import selected
 from figures.periods import period_kind
 from figures.table import ComparisonTable
+from figures.tabulate import selected
 
 
 @_noting_missing_glyphs
@@ -43,7 +43,7 @@ def revenue_chart(
 ) -> Chart | None:
     """Latest revenue per company in `currency`, with the range spanned by the three methods.
 
-    >>> from figures.normalise import comparison_table
+    >>> from figures.tabulate import comparison_table
     >>> revenue_chart(comparison_table(), "EUR", "average").alt.split(". ")[1].split("; ")[0]
     'Alibaba Group (FY2018, Apr 2017–Mar 2018): 32,299 (range 32,299 to 32,306 across methods)'
     >>> print(revenue_chart(comparison_table(reported=False), "EUR", "average", "reported"))

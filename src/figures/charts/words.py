@@ -12,9 +12,9 @@ import pandas as pd
 from figures import i18n
 from figures.formats import amount_m, percent, period_text, rates_text, reported_sources_text
 from figures.i18n import tr
-from figures.normalise import selected
 from figures.periods import Period, period_kind
 from figures.table import ComparisonTable
+from figures.tabulate import selected
 
 
 def _revenue_histories(

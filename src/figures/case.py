@@ -88,14 +88,14 @@ class Comparison:
         return "", ""
 
     def table(self, **choices) -> ComparisonTable:
-        """The comparison table of this case; `choices` are those of `figures.normalise.comparison_table`.
+        """The comparison table of this case; `choices` are those of `figures.tabulate.comparison_table`.
 
         Computed afresh each time: a build asks once, through its context (`figures.context`).
 
         >>> open_comparison().table(currency="GBP").currencies
         ('CNY', 'EUR', 'GBP', 'USD')
         """
-        from figures.normalise import comparison_table
+        from figures.tabulate import comparison_table
 
         reported = False if self.reported is None else self.reported
         return comparison_table(self.claims, reported=reported, **choices)

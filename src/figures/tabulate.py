@@ -1,4 +1,4 @@
-"""Normalise figures into common currencies: one tidy table of every number the report shows.
+"""Tabulate a case's figures in common currencies: one tidy table of every number the report shows.
 
 Each revenue figure is translated into every common currency by every method; the prior year
 implied by a growth figure is derived and translated the same way; growth is then recomputed in

@@ -5,7 +5,7 @@ import pytest
 
 from figures.choices import METHODS
 from figures.errors import FiguresError
-from figures.normalise import comparison_table, selected
+from figures.tabulate import comparison_table, selected
 from helpers import article_rows, claim, hand_average, write_figures
 
 D = dt.date
@@ -236,8 +236,8 @@ def test_a_currency_not_quoted_over_a_period_is_a_view_where_quoted_and_refused_
 def test_the_rates_source_says_where_a_live_source_failed():
     from types import SimpleNamespace
 
-    from figures.normalise import _rates_used
     from figures.rates import RateSource
+    from figures.tabulate import _rates_used
 
     ecb = RateSource("European Central Bank, euro foreign exchange reference rates", dt.date(2026, 10, 30))
     live = RateSource("forex-python live rates", url="x")

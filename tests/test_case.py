@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from figures.comparison import new_comparison, open_comparison
+from figures.case import new_comparison, open_comparison
 from figures.errors import FiguresError
 from figures.load import load_figures
 from helpers import ROOT, claim
@@ -109,7 +109,7 @@ def test_a_huge_reported_file_counts_as_one_with_rows_and_is_refused_by_its_size
 
 
 def test_refreshing_a_sidecar_records_the_file_as_it_now_is_and_keeps_the_rest(tmp_path):
-    from figures.comparison import refresh_sidecar
+    from figures.case import refresh_sidecar
 
     claims = new_comparison(tmp_path / "case")[0]
     sidecar_file = tmp_path / "case" / "claims.csv.meta.json"
@@ -125,7 +125,7 @@ def test_refreshing_a_sidecar_records_the_file_as_it_now_is_and_keeps_the_rest(t
 
 
 def test_a_file_without_a_sidecar_gets_one_to_fill_in(tmp_path):
-    from figures.comparison import refresh_sidecar
+    from figures.case import refresh_sidecar
 
     reported = tmp_path / "mine.csv"
     reported.write_bytes((ROOT / "data" / "reported_figures.csv").read_bytes())
@@ -144,7 +144,7 @@ def test_a_file_without_a_sidecar_gets_one_to_fill_in(tmp_path):
     ],
 )
 def test_only_a_figures_file_the_loader_accepts_is_recorded(tmp_path, content, expected):
-    from figures.comparison import refresh_sidecar
+    from figures.case import refresh_sidecar
 
     path = tmp_path / "claims.csv"
     if content is None:  # the default claims, the first revenue made negative
